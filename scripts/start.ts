@@ -1,0 +1,144 @@
+// `npm start`: the whole app on one machine. Without DATABASE_URL it runs an embedded
+// PostgreSQL (data in .data/pg); without SMTP_URL it runs a development mail catcher whose
+// messages appear at /dev/mailbox. Applies migrations, seeds demo data on first run, builds
+// when the sources changed, then serves on PORT (3000). Ctrl-C stops everything cleanly.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { dataDir, embeddedUrl, ensureDatabase, startEmbeddedServer, type RunningServer } from "./db/embedded";
+import { migrateDeploy } from "./db/migrate";
+import { startMailSink, type MailSink } from "../lib/email/sink";
+
+const root = path.resolve(import.meta.dirname, "..");
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+const nextBin = path.join(root, "node_modules/next/dist/bin/next");
+const log = (line: string) => console.log(`[hindsight] ${line}`);
+
+let database: RunningServer | undefined;
+let mailSink: MailSink | undefined;
+let web: ChildProcess | undefined;
+let stopping = false;
+
+async function shutdown(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  log("Stopping …");
+  if (web && web.exitCode === null) {
+    const exited = new Promise((resolve) => web!.once("exit", resolve));
+    web.kill("SIGTERM");
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+    if (web.exitCode === null) web.kill("SIGKILL");
+  }
+  await mailSink?.close();
+  if (database?.startedHere) log("Stopping the embedded PostgreSQL …");
+  await database?.stop();
+  log("Stopped.");
+  process.exit(code);
+}
+
+function authSecret(): string {
+  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
+  const file = path.join(dataDir, "auth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function buildIfNeeded(env: NodeJS.ProcessEnv) {
+  const buildId = path.join(root, process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID");
+  const sources = ["app", "components", "lib", "next.config.js", "package-lock.json"].map((p) => path.join(root, p));
+  const newest = Math.max(...sources.filter(existsSync).map((p) => (statSync(p).isDirectory() ? newestSource(p) : statSync(p).mtimeMs)));
+  if (existsSync(buildId) && statSync(buildId).mtimeMs > newest) return;
+  log("Building the app (next build; about a minute on a first run) …");
+  const result = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env });
+  if (result.status !== 0) throw new Error("next build failed");
+}
+
+async function main() {
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+  const started = Date.now();
+
+  let databaseUrl = process.env.DATABASE_URL;
+  if (databaseUrl) {
+    log("Using the PostgreSQL server at DATABASE_URL.");
+  } else {
+    database = await startEmbeddedServer(log);
+    await ensureDatabase("hindsight");
+    databaseUrl = embeddedUrl("hindsight");
+  }
+
+  let smtpUrl = process.env.SMTP_URL;
+  let mailboxDir: string | undefined;
+  if (!smtpUrl) {
+    mailboxDir = path.join(dataDir, "mailbox");
+    const sinkPort = Number(process.env.MAILCATCHER_PORT ?? 1025);
+    mailSink = await startMailSink({ dir: mailboxDir, port: sinkPort }).catch(() => startMailSink({ dir: mailboxDir!, port: 0 }));
+    smtpUrl = mailSink.url;
+    log(`Development mail catcher on ${smtpUrl}; read mail at http://localhost:${port}/dev/mailbox`);
+  }
+
+  await migrateDeploy(databaseUrl, false);
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    SMTP_URL: smtpUrl,
+    AUTH_SECRET: authSecret(),
+    AUTH_TRUST_HOST: "true",
+    APP_URL: process.env.APP_URL ?? `http://localhost:${port}`,
+    AUTH_URL: process.env.AUTH_URL ?? process.env.APP_URL ?? `http://localhost:${port}`,
+    NEXT_TELEMETRY_DISABLED: "1",
+    ...(mailboxDir ? { DEV_MAILBOX_DIR: mailboxDir } : {}),
+  };
+
+  const { seedDemoIfEmpty } = await import("../prisma/seed");
+  if (await seedDemoIfEmpty(databaseUrl)) log("Seeded the demo team (first run).");
+
+  if (!dev) buildIfNeeded(env);
+
+  web = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(port)], { cwd: root, stdio: ["ignore", "inherit", "inherit"], env });
+  web.on("exit", (code) => {
+    if (!stopping) {
+      log(`The web server exited (${code}).`);
+      void shutdown(code ?? 1);
+    }
+  });
+  await waitForHealth(`http://localhost:${port}/api/health`);
+  log(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s: http://localhost:${port}`);
+  if (mailboxDir) {
+    log(`Sign in as demo@hindsight.local (owner of the demo team), then open http://localhost:${port}/dev/mailbox and click the link.`);
+  }
+  log("Press Ctrl-C to stop.");
+}
+
+async function waitForHealth(url: string) {
+  for (let i = 0; i < 600 && !stopping; i++) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+main().catch(async (error) => {
+  console.error(error instanceof Error ? error.message : error);
+  await shutdown(1);
+});

@@ -1,0 +1,32 @@
+// `npm test`: every check a change must pass, in order, with the time each took.
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+
+const steps: { name: string; args: string[]; env?: Record<string, string> }[] = [
+  { name: "lint", args: ["run", "lint"] },
+  { name: "typecheck", args: ["run", "typecheck"] },
+  { name: "unit tests", args: ["run", "test:unit"] },
+  { name: "integration tests", args: ["run", "test:integration"] },
+  { name: "production build", args: ["run", "build"] },
+  { name: "e2e tests (Playwright, Chromium)", args: ["run", "test:e2e"] },
+];
+
+const results: { name: string; ok: boolean; seconds: number }[] = [];
+const all = Date.now();
+for (const step of steps) {
+  console.log(`\n=== ${step.name} ===`);
+  const started = Date.now();
+  const result = spawnSync(npm, step.args, { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...step.env } });
+  const ok = result.status === 0;
+  results.push({ name: step.name, ok, seconds: (Date.now() - started) / 1000 });
+  if (!ok) break; // later steps depend on earlier ones (e2e needs the build)
+}
+
+console.log("\n=== summary ===");
+for (const r of results) console.log(`${r.ok ? "PASS" : "FAIL"}  ${r.name.padEnd(34)} ${r.seconds.toFixed(1)} s`);
+for (const s of steps.slice(results.length)) console.log(`SKIP  ${s.name}`);
+console.log(`total ${((Date.now() - all) / 1000).toFixed(1)} s`);
+process.exit(results.every((r) => r.ok) && results.length === steps.length ? 0 : 1);

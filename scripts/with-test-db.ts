@@ -1,0 +1,111 @@
+// Runs a command against a fresh, migrated database that is dropped afterwards.
+//   tsx scripts/with-test-db.ts <command…>          integration tests
+//   tsx scripts/with-test-db.ts --e2e <command…>    also starts an SMTP sink and the built app
+// The database is created on the embedded server, or on TEST_DATABASE_URL's server when given.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { embeddedUrl, startEmbeddedServer } from "./db/embedded";
+import { migrateDeploy } from "./db/migrate";
+import { startMailSink } from "../lib/email/sink";
+
+const root = path.resolve(import.meta.dirname, "..");
+const args = process.argv.slice(2);
+const e2e = args[0] === "--e2e";
+const command = e2e ? args.slice(1) : args;
+
+function withDatabaseName(url: string, name: string) {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+async function adminQuery(url: string, sql: string) {
+  const client = new pg.Client({ connectionString: withDatabaseName(url, "postgres") });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+function run(cmd: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve) => {
+    const bin = cmd[0] === "vitest" ? path.join(root, "node_modules/vitest/vitest.mjs") : cmd[0] === "playwright" ? path.join(root, "node_modules/@playwright/test/cli.js") : null;
+    const child = bin ? spawn(process.execPath, [bin, ...cmd.slice(1)], { stdio: "inherit", env, cwd: root }) : spawn(cmd[0], cmd.slice(1), { stdio: "inherit", env, cwd: root });
+    child.on("exit", (code) => resolve(code ?? 1));
+  });
+}
+
+async function waitFor(url: string, server: ChildProcess) {
+  for (let i = 0; i < 240; i++) {
+    if (server.exitCode !== null) throw new Error("The app server exited during start-up");
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`The app did not answer ${url} within 60 s`);
+}
+
+async function main() {
+  const server = process.env.TEST_DATABASE_URL ? null : await startEmbeddedServer();
+  const baseUrl = process.env.TEST_DATABASE_URL ?? embeddedUrl("postgres");
+  const name = `hindsight_test_${Date.now()}_${process.pid}`;
+  const url = withDatabaseName(baseUrl, name);
+  await adminQuery(baseUrl, `CREATE DATABASE "${name}"`);
+  let code = 1;
+  const cleanups: (() => Promise<void> | void)[] = [];
+  try {
+    await migrateDeploy(url, true);
+    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: "1" };
+    if (e2e) {
+      const mailboxDir = mkdtempSync(path.join(tmpdir(), "hindsight-mail-"));
+      const sink = await startMailSink({ dir: mailboxDir });
+      cleanups.push(() => sink.close(), () => rmSync(mailboxDir, { recursive: true, force: true }));
+      const port = Number(process.env.E2E_PORT ?? 3100);
+      const appUrl = `http://localhost:${port}`;
+      Object.assign(env, {
+        SMTP_URL: sink.url,
+        E2E_MAILBOX_DIR: mailboxDir,
+        E2E_BASE_URL: appUrl,
+        APP_URL: appUrl,
+        AUTH_URL: appUrl,
+        AUTH_SECRET: "e2e-secret-not-for-production-0123456789",
+        AUTH_TRUST_HOST: "true",
+      });
+      const nextBin = path.join(root, "node_modules/next/dist/bin/next");
+      if (process.env.E2E_BUILD === "1") {
+        const built = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env });
+        if (built.status !== 0) throw new Error("next build failed");
+      }
+      const app = spawn(process.execPath, [nextBin, "start", "-p", String(port)], { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
+      app.stdout?.on("data", (d: Buffer) => process.env.E2E_SERVER_LOG && process.stdout.write(d));
+      cleanups.push(
+        () =>
+          new Promise<void>((resolve) => {
+            if (app.exitCode !== null) return resolve();
+            app.once("exit", () => resolve());
+            app.kill("SIGTERM");
+          }),
+      );
+      await waitFor(`${appUrl}/api/health`, app);
+    }
+    code = await run(command, env);
+  } finally {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+    if (!process.env.KEEP_TEST_DB) await adminQuery(baseUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await server?.stop();
+  }
+  process.exit(code);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
