@@ -1,0 +1,48 @@
+import "server-only";
+import { notFound } from "next/navigation";
+import { can, type Permission } from "@/lib/auth/permissions";
+import { authorize, requireTeam, type TeamContext } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { NotFoundError } from "@/lib/errors";
+
+/** The minimal incident identity every incident-scoped check needs. */
+export interface IncidentRef {
+  id: string;
+  teamId: string;
+  number: number;
+  title: string;
+}
+
+const refSelect = { id: true, teamId: true, number: true, title: true } as const;
+
+/** The incident if it belongs to this team, else null: another team's id is simply not found. */
+export function findIncidentRef(teamId: string, incidentId: string): Promise<IncidentRef | null> {
+  return db.incident.findFirst({ where: { id: incidentId, teamId }, select: refSelect });
+}
+
+/**
+ * For pages under /incidents/[id]: signed in, in a team, the incident belongs to that team
+ * (else 404), and the role has the permission (else 404 too).
+ */
+export async function requireIncidentPage(incidentId: string, permission: Permission = "incident:read"): Promise<{ ctx: TeamContext; incident: IncidentRef }> {
+  const ctx = await requireTeam(`/incidents/${incidentId}`);
+  const incident = await findIncidentRef(ctx.team.id, incidentId);
+  if (!incident || !can(ctx.role, permission)) notFound();
+  return { ctx, incident };
+}
+
+/**
+ * For server actions and route handlers on one incident: re-reads session and role, checks
+ * the permission, and that the incident is the caller's team's. Throws AuthorizationError or
+ * NotFoundError (runAction turns both into a result).
+ */
+export async function authorizeIncident(incidentId: string, permission: Permission): Promise<{ ctx: TeamContext; incident: IncidentRef }> {
+  const ctx = await authorize(permission);
+  const incident = typeof incidentId === "string" ? await findIncidentRef(ctx.team.id, incidentId) : null;
+  if (!incident) throw new NotFoundError("Incident");
+  return { ctx, incident };
+}
+
+export function incidentKey(number: number) {
+  return `INC-${number}`;
+}
