@@ -1,0 +1,179 @@
+import "server-only";
+import { cache } from "react";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { decodeCursor, encodeCursor, type IncidentCursor } from "./cursor";
+import type { IncidentListFilters } from "./schema";
+
+const detailSelect = {
+  id: true,
+  number: true,
+  title: true,
+  severity: true,
+  status: true,
+  startedAt: true,
+  detectedAt: true,
+  acknowledgedAt: true,
+  mitigatedAt: true,
+  resolvedAt: true,
+  summary: true,
+  customerImpact: true,
+  services: true,
+  tags: true,
+  commanderId: true,
+  version: true,
+  createdAt: true,
+  updatedAt: true,
+  commander: { select: { id: true, name: true, email: true } },
+  createdBy: { select: { id: true, name: true, email: true } },
+} as const;
+
+export type IncidentDetail = Prisma.IncidentGetPayload<{ select: typeof detailSelect }>;
+
+/** One incident of this team, or null (another team's id is simply not found). Cached per request. */
+export const getIncident = cache(async (teamId: string, incidentId: string): Promise<IncidentDetail | null> => {
+  return db.incident.findFirst({ where: { id: incidentId, teamId }, select: detailSelect });
+});
+
+/** Team members who can be incident commander, for the form's select. */
+export function listTeamMembers(teamId: string) {
+  return db.membership
+    .findMany({
+      where: { teamId },
+      orderBy: { createdAt: "asc" },
+      select: { user: { select: { id: true, name: true, email: true } } },
+    })
+    .then((rows) => rows.map((r) => r.user));
+}
+
+export const INCIDENT_PAGE_SIZE = 25;
+
+const severityRank = ["SEV1", "SEV2", "SEV3", "SEV4"] as const;
+
+export interface IncidentListRow {
+  id: string;
+  number: number;
+  title: string;
+  severity: (typeof severityRank)[number];
+  status: "INVESTIGATING" | "IDENTIFIED" | "MONITORING" | "RESOLVED" | "CLOSED";
+  startedAt: Date;
+  resolvedAt: Date | null;
+  services: string[];
+  commander: { name: string | null; email: string } | null;
+}
+
+/**
+ * One page of the team's incidents. Keyset pagination on (startedAt, id) — or on
+ * (severity, startedAt, id) for the severity sort — so deep pages cost the same as the first.
+ */
+export async function listIncidents(teamId: string, filters: IncidentListFilters, pageSize = INCIDENT_PAGE_SIZE) {
+  const where: Prisma.IncidentWhereInput = { teamId };
+  if (filters.status) where.status = filters.status;
+  if (filters.severity) where.severity = filters.severity;
+  if (filters.service) where.services = { has: filters.service };
+  if (filters.from || filters.to) where.startedAt = { ...(filters.from && { gte: filters.from }), ...(filters.to && { lt: filters.to }) };
+
+  const cursor = filters.cursor ? decodeCursor(filters.cursor) : null;
+  const desc = filters.sort !== "oldest";
+  const and: Prisma.IncidentWhereInput[] = [];
+  if (cursor) and.push(afterCursor(cursor, filters.sort));
+
+  const orderBy: Prisma.IncidentOrderByWithRelationInput[] =
+    filters.sort === "severity"
+      ? [{ severity: "asc" }, { startedAt: "desc" }, { id: "desc" }]
+      : [{ startedAt: desc ? "desc" : "asc" }, { id: desc ? "desc" : "asc" }];
+
+  const rows = await db.incident.findMany({
+    where: and.length ? { AND: [where, ...and] } : where,
+    orderBy,
+    take: pageSize + 1,
+    select: {
+      id: true,
+      number: true,
+      title: true,
+      severity: true,
+      status: true,
+      startedAt: true,
+      resolvedAt: true,
+      services: true,
+      commander: { select: { name: true, email: true } },
+    },
+  });
+  const hasMore = rows.length > pageSize;
+  const page = rows.slice(0, pageSize);
+  const last = page.at(-1);
+  const nextCursor = hasMore && last ? encodeCursor({ startedAt: last.startedAt.toISOString(), id: last.id, severity: last.severity }) : null;
+  return { rows: page as IncidentListRow[], nextCursor };
+}
+
+function afterCursor(c: IncidentCursor, sort: IncidentListFilters["sort"]): Prisma.IncidentWhereInput {
+  const at = new Date(c.startedAt);
+  if (sort === "oldest") {
+    return { OR: [{ startedAt: { gt: at } }, { startedAt: at, id: { gt: c.id } }] };
+  }
+  const newest: Prisma.IncidentWhereInput = { OR: [{ startedAt: { lt: at } }, { startedAt: at, id: { lt: c.id } }] };
+  if (sort !== "severity" || !c.severity) return newest;
+  // Severity is an enum ordered SEV1 < SEV4: later pages have a "larger" severity, or the same one and older.
+  const worse = severityRank.slice(severityRank.indexOf(c.severity) + 1);
+  return { OR: [{ severity: { in: [...worse] } }, { AND: [{ severity: c.severity }, newest] }] };
+}
+
+/** Distinct services used by the team's incidents, for the list's service filter. */
+export async function listTeamServices(teamId: string): Promise<string[]> {
+  const rows = await db.$queryRaw<{ service: string }[]>`
+    SELECT DISTINCT unnest(services) AS service FROM "Incident" WHERE "teamId" = ${teamId} ORDER BY service LIMIT 200`;
+  return rows.map((r) => r.service);
+}
+
+/** The audit trail of one incident and its records, newest first. */
+export async function listIncidentHistory(teamId: string, incidentId: string, take = 200) {
+  return db.auditEvent.findMany({
+    where: { teamId, incidentId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take,
+    select: {
+      id: true,
+      action: true,
+      entityType: true,
+      entityId: true,
+      data: true,
+      createdAt: true,
+      actorLabel: true,
+      actor: { select: { name: true, email: true } },
+    },
+  });
+}
+
+/** Home page: open incidents (most severe first) and reports with a published version. */
+export async function getHomeData(teamId: string) {
+  const [open, reports] = await Promise.all([
+    db.incident.findMany({
+      where: { teamId, status: { in: ["INVESTIGATING", "IDENTIFIED", "MONITORING"] } },
+      orderBy: [{ severity: "asc" }, { startedAt: "desc" }],
+      take: 20,
+      select: {
+        id: true,
+        number: true,
+        title: true,
+        severity: true,
+        status: true,
+        startedAt: true,
+        commander: { select: { name: true, email: true } },
+      },
+    }),
+    db.reportVersion.findMany({
+      where: { report: { incident: { teamId } } },
+      orderBy: { publishedAt: "desc" },
+      distinct: ["reportId"],
+      take: 10,
+      select: {
+        id: true,
+        number: true,
+        title: true,
+        publishedAt: true,
+        report: { select: { incident: { select: { id: true, number: true } } } },
+      },
+    }),
+  ]);
+  return { open, reports };
+}
