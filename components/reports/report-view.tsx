@@ -1,0 +1,232 @@
+// The After Action Report as readers see it: team pages, the print view, the emailed link
+// and the stakeholder portal all render a ReportSnapshot through this one component. No
+// hooks, no client APIs: it renders on the server and prints on A4 (a page break before each
+// section after the first, no navigation).
+import { WhyDiagram } from "@/components/whys/why-diagram";
+import { formatDuration, formatTimestamp, type ReportSnapshot, type SnapshotSection } from "@/lib/reports/snapshot";
+import { actionStatusLabel } from "@/lib/reports/text";
+import { Markdown } from "./markdown";
+
+const DECISION_LABEL = { PENDING: "review pending", APPROVED: "approved", CHANGES_REQUESTED: "changes requested" } as const;
+
+export function ReportView({ snapshot, audience }: { snapshot: ReportSnapshot; audience: "team" | "stakeholder" }) {
+  const s = snapshot;
+  const internal = audience === "team" ? s.internal : null;
+  return (
+    <article className="report-view mx-auto max-w-3xl space-y-8 bg-white text-slate-900" aria-labelledby="report-title">
+      <header className="space-y-2 border-b border-slate-200 pb-4">
+        <p className="text-sm font-medium uppercase tracking-wide text-slate-600">After Action Report</p>
+        <h1 id="report-title" className="text-2xl font-semibold tracking-tight break-words">
+          {s.title}
+        </h1>
+        <p className="text-sm text-slate-700">
+          {s.version ? (
+            <>
+              Version {s.version}, published {formatTimestamp(s.publishedAt)}
+              {s.publishedBy ? ` by ${s.publishedBy}` : ""}
+            </>
+          ) : (
+            <>Draft — not published. Facts from the incident are kept current until publishing.</>
+          )}
+        </p>
+        {internal && (internal.authorName || internal.reviewers.length > 0) && (
+          <p className="text-sm text-slate-700" data-testid="report-internal">
+            {internal.authorName && (
+              <>
+                Author: {internal.authorName}
+                {internal.authorEmail ? ` <${internal.authorEmail}>` : ""}.{" "}
+              </>
+            )}
+            {internal.reviewers.length > 0 && <>Reviewers: {internal.reviewers.map((r) => `${r.name} (${DECISION_LABEL[r.decision]})`).join(", ")}.</>}
+          </p>
+        )}
+      </header>
+      {s.sections.length === 0 && <p className="text-slate-600">This report&apos;s template has no sections enabled.</p>}
+      {s.sections.map((section, index) => (
+        <section key={section.key} aria-labelledby={`section-${section.key}`} className={`space-y-4 ${index > 0 ? "print:break-before-page" : ""}`}>
+          <h2 id={`section-${section.key}`} className="border-b border-slate-200 pb-1 text-xl font-semibold">
+            {section.title}
+          </h2>
+          {section.fields.map((f) => (
+            <div key={f.key} className="space-y-1">
+              {(section.fields.length > 1 || f.label !== section.title) && <h3 className="font-semibold text-slate-800">{f.label}</h3>}
+              <Markdown source={f.markdown} />
+            </div>
+          ))}
+          {section.blocks.map((b) => (
+            <Block key={b} snapshot={s} block={b} />
+          ))}
+        </section>
+      ))}
+    </article>
+  );
+}
+
+function Block({ snapshot: s, block }: { snapshot: ReportSnapshot; block: SnapshotSection["blocks"][number] }) {
+  switch (block) {
+    case "facts":
+      return <Facts snapshot={s} />;
+    case "durations":
+      return <Durations snapshot={s} />;
+    case "timeline":
+      return <KeyEvents snapshot={s} />;
+    case "whys":
+      return <Whys snapshot={s} />;
+    case "actions":
+      return <Actions snapshot={s} />;
+  }
+}
+
+function Facts({ snapshot: s }: { snapshot: ReportSnapshot }) {
+  const i = s.incident;
+  const rows: [string, string][] = [
+    ["Incident", i.key],
+    ["Severity", i.severity],
+    ["Status", i.status.charAt(0) + i.status.slice(1).toLowerCase()],
+    ["Started", formatTimestamp(i.startedAt)],
+    ["Detected", formatTimestamp(i.detectedAt)],
+    ["Mitigated", formatTimestamp(i.mitigatedAt)],
+    ["Resolved", formatTimestamp(i.resolvedAt)],
+    ["Duration", formatDuration(s.durations.timeToResolveMs)],
+    ["Services", i.services.join(", ") || "—"],
+    ["Incident commander", i.commanderName ?? "—"],
+  ];
+  return (
+    <div className="space-y-3 break-inside-avoid">
+      <h3 className="font-semibold text-slate-800">Incident facts</h3>
+      <dl className="grid grid-cols-1 gap-x-6 gap-y-1 text-sm sm:grid-cols-2 print:grid-cols-2">
+        {rows.map(([k, v]) => (
+          <div key={k} className="flex gap-2">
+            <dt className="w-40 shrink-0 text-slate-600">{k}</dt>
+            <dd className="font-medium break-words">{v}</dd>
+          </div>
+        ))}
+      </dl>
+      {i.summary.trim() && (
+        <div className="text-sm">
+          <h4 className="font-medium text-slate-700">Incident summary</h4>
+          <p className="whitespace-pre-wrap break-words">{i.summary}</p>
+        </div>
+      )}
+      {i.customerImpact.trim() && (
+        <div className="text-sm">
+          <h4 className="font-medium text-slate-700">Customer impact (from the incident)</h4>
+          <p className="whitespace-pre-wrap break-words">{i.customerImpact}</p>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function Durations({ snapshot: s }: { snapshot: ReportSnapshot }) {
+  const d = s.durations;
+  const rows: [string, number | null][] = [
+    ["Time to detect", d.timeToDetectMs],
+    ["Time to acknowledge", d.timeToAcknowledgeMs],
+    ["Time to mitigate", d.timeToMitigateMs],
+    ["Time to resolve", d.timeToResolveMs],
+  ];
+  return (
+    <div className="break-inside-avoid">
+      <h3 className="font-semibold text-slate-800">Durations</h3>
+      <dl className="mt-1 grid grid-cols-2 gap-2 text-sm sm:grid-cols-4 print:grid-cols-4">
+        {rows.map(([k, v]) => (
+          <div key={k} className="rounded border border-slate-200 px-3 py-2">
+            <dt className="text-slate-600">{k}</dt>
+            <dd className="text-lg font-semibold">{formatDuration(v)}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
+}
+
+function KeyEvents({ snapshot: s }: { snapshot: ReportSnapshot }) {
+  return (
+    <div>
+      <h3 className="font-semibold text-slate-800">Key timeline events</h3>
+      {s.keyEvents.length === 0 ? (
+        <p className="text-sm text-slate-600">No timeline events were marked as key events.</p>
+      ) : (
+        <ol className="mt-1 space-y-1 text-sm">
+          {s.keyEvents.map((e) => (
+            <li key={e.id} className="flex gap-3 break-inside-avoid">
+              <time dateTime={e.occurredAt} className="w-36 shrink-0 font-mono text-xs leading-5 text-slate-700">
+                {formatTimestamp(e.occurredAt)}
+              </time>
+              <span className="break-words">
+                <span className="mr-1 rounded bg-slate-100 px-1 text-xs font-medium text-slate-700">{e.kind.toLowerCase()}</span>
+                {e.body}
+                {e.author ? <span className="text-slate-600"> — {e.author}</span> : null}
+              </span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}
+
+function Whys({ snapshot: s }: { snapshot: ReportSnapshot }) {
+  const actions: Record<string, { title: string; status: string }[]> = {};
+  for (const a of s.actionItems) if (a.whyNodeId) (actions[a.whyNodeId] ??= []).push({ title: a.title, status: a.status });
+  return (
+    <div className="space-y-3">
+      <h3 className="font-semibold text-slate-800">5 Whys</h3>
+      <WhyDiagram problem={s.whys.problem} roots={s.whys.tree} rootCauseActions={actions} />
+      <div className="break-inside-avoid">
+        <h3 className="font-semibold text-slate-800">Root causes</h3>
+        {s.whys.rootCauses.length === 0 ? (
+          <p className="text-sm text-slate-600">No root causes have been identified.</p>
+        ) : (
+          <ul className="mt-1 list-disc space-y-1 pl-6 text-sm">
+            {s.whys.rootCauses.map((r) => (
+              <li key={r.id} className="break-words">
+                {r.statement}
+                {r.category ? <span className="text-slate-600"> ({r.category.toLowerCase().replace(/_/g, " ")})</span> : null}
+                {r.countermeasures === 0 ? <span className="ml-1 font-medium text-amber-900">— no countermeasure</span> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function Actions({ snapshot: s }: { snapshot: ReportSnapshot }) {
+  return (
+    <div>
+      <h3 className="font-semibold text-slate-800">Action items</h3>
+      {s.actionItems.length === 0 ? (
+        <p className="text-sm text-slate-600">No action items were recorded.</p>
+      ) : (
+        <table className="mt-1 w-full border-collapse text-left text-sm">
+          <thead>
+            <tr className="border-b border-slate-300">
+              <th scope="col" className="py-1 pr-2">Action</th>
+              <th scope="col" className="py-1 pr-2">Owner</th>
+              <th scope="col" className="py-1 pr-2">Due</th>
+              <th scope="col" className="py-1 pr-2">Status</th>
+              <th scope="col" className="py-1">Addresses</th>
+            </tr>
+          </thead>
+          <tbody>
+            {s.actionItems.map((a) => (
+              <tr key={a.id} className="border-b border-slate-200 align-top break-inside-avoid">
+                <td className="py-1 pr-2 break-words">
+                  <span className="mr-1 font-mono text-xs">{a.priority}</span>
+                  {a.title}
+                </td>
+                <td className="py-1 pr-2">{a.ownerName ?? "Unassigned"}</td>
+                <td className="py-1 pr-2 whitespace-nowrap">{a.dueDate ?? "—"}</td>
+                <td className="py-1 pr-2">{actionStatusLabel(a.status)}</td>
+                <td className="py-1 break-words text-slate-700">{a.rootCause ?? "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,190 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { FULL_TEMPLATE_NAME, fullTemplateSections, parseNarrative, parseTemplateSections, type TemplateSection } from "./sections";
+import type { ReportSnapshot, ReportSource } from "./snapshot";
+
+type Client = Prisma.TransactionClient | typeof db;
+
+export interface PublishedVersion {
+  id: string;
+  number: number;
+  title: string;
+  snapshot: ReportSnapshot;
+  publishedAt: Date;
+  incidentId: string;
+  teamId: string;
+}
+
+const versionSelect = {
+  id: true,
+  number: true,
+  title: true,
+  snapshot: true,
+  publishedAt: true,
+  publishedBy: { select: { name: true, email: true } },
+  report: { select: { incidentId: true, incident: { select: { teamId: true } } } },
+} as const;
+
+function toPublished(v: Prisma.ReportVersionGetPayload<{ select: typeof versionSelect }>): PublishedVersion {
+  return {
+    id: v.id,
+    number: v.number,
+    title: v.title,
+    snapshot: v.snapshot as unknown as ReportSnapshot,
+    publishedAt: v.publishedAt,
+    incidentId: v.report.incidentId,
+    teamId: v.report.incident.teamId,
+  };
+}
+
+/**
+ * A published version by id, with no authorization: callers (share links, the stakeholder
+ * portal) authorize by token or grant first. Team pages use getVersionForTeam.
+ */
+export async function getPublishedVersion(reportVersionId: string): Promise<PublishedVersion | null> {
+  if (typeof reportVersionId !== "string" || !reportVersionId) return null;
+  const v = await db.reportVersion.findUnique({ where: { id: reportVersionId }, select: versionSelect });
+  return v ? toPublished(v) : null;
+}
+
+/** A published version if its incident belongs to this team, else null (→ 404). */
+export async function getVersionForTeam(teamId: string, reportVersionId: string): Promise<PublishedVersion | null> {
+  const v = await getPublishedVersion(reportVersionId);
+  return v && v.teamId === teamId ? v : null;
+}
+
+export async function getVersionByNumber(teamId: string, incidentId: string, number: number): Promise<PublishedVersion | null> {
+  if (!Number.isInteger(number) || number < 1) return null;
+  const v = await db.reportVersion.findFirst({
+    where: { number, report: { incidentId, incident: { teamId } } },
+    select: versionSelect,
+  });
+  return v ? toPublished(v) : null;
+}
+
+/** The version history, newest first. */
+export function listVersions(teamId: string, incidentId: string) {
+  return db.reportVersion.findMany({
+    where: { report: { incidentId, incident: { teamId } } },
+    orderBy: { number: "desc" },
+    select: { id: true, number: true, title: true, publishedAt: true, publishedBy: { select: { name: true, email: true } } },
+  });
+}
+
+/** The team's templates, default first. */
+export async function listTemplates(teamId: string) {
+  const rows = await db.reportTemplate.findMany({
+    where: { teamId },
+    orderBy: [{ isDefault: "desc" }, { createdAt: "asc" }],
+    select: { id: true, name: true, isDefault: true, sections: true, updatedAt: true },
+  });
+  return rows.map((r) => ({ ...r, sections: parseTemplateSections(r.sections) }));
+}
+
+/** Members who may review (editors and owners), for the request-review form. */
+export function listReviewCandidates(teamId: string) {
+  return db.membership
+    .findMany({
+      where: { teamId, role: { in: ["OWNER", "EDITOR"] } },
+      orderBy: { createdAt: "asc" },
+      select: { role: true, user: { select: { id: true, name: true, email: true } } },
+    })
+    .then((rows) => rows.map((r) => ({ ...r.user, role: r.role })));
+}
+
+export const reportRowSelect = {
+  id: true,
+  incidentId: true,
+  status: true,
+  narrative: true,
+  version: true,
+  authorId: true,
+  templateId: true,
+  updatedAt: true,
+  template: { select: { id: true, name: true, sections: true, teamId: true } },
+} as const;
+
+export type ReportRow = Prisma.ReportGetPayload<{ select: typeof reportRowSelect }>;
+
+/** The report of an incident of this team (null until it is first opened). */
+export function findReport(client: Client, teamId: string, incidentId: string): Promise<ReportRow | null> {
+  return client.report.findFirst({ where: { incidentId, incident: { teamId } }, select: reportRowSelect });
+}
+
+/** The current review round: the highest round number among the report's reviewers (0 = none yet). */
+export async function currentRound(client: Client, reportId: string): Promise<number> {
+  const agg = await client.reportReviewer.aggregate({ where: { reportId }, _max: { round: true } });
+  return agg._max.round ?? 0;
+}
+
+export async function listRoundReviewers(client: Client, reportId: string, round: number) {
+  if (round < 1) return [];
+  return client.reportReviewer.findMany({
+    where: { reportId, round },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, userId: true, decision: true, decidedAt: true, user: { select: { name: true, email: true } } },
+  });
+}
+
+export function listComments(teamId: string, reportId: string) {
+  return db.reportComment.findMany({
+    where: { reportId, report: { incident: { teamId } } },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, sectionKey: true, body: true, resolvedAt: true, createdAt: true, author: { select: { id: true, name: true, email: true } } },
+  });
+}
+
+/** The template a report follows: its own, else the team's default, else the built-in full AAR. */
+export async function resolveTemplate(client: Client, teamId: string, report: Pick<ReportRow, "template">): Promise<{ id: string | null; name: string; sections: TemplateSection[] }> {
+  if (report.template && report.template.teamId === teamId) {
+    return { id: report.template.id, name: report.template.name, sections: parseTemplateSections(report.template.sections) };
+  }
+  const fallback = await client.reportTemplate.findFirst({ where: { teamId }, orderBy: [{ isDefault: "desc" }, { createdAt: "asc" }], select: { id: true, name: true, sections: true } });
+  if (fallback) return { id: fallback.id, name: fallback.name, sections: parseTemplateSections(fallback.sections) };
+  return { id: null, name: FULL_TEMPLATE_NAME, sections: fullTemplateSections() };
+}
+
+/**
+ * Everything composeReport needs, read from the incident as it is now (inside the caller's
+ * transaction when publishing, so the frozen snapshot is consistent).
+ */
+export async function readReportSource(client: Client, teamId: string, report: ReportRow, publication?: ReportSource["publication"]): Promise<ReportSource | null> {
+  const incident = await client.incident.findFirst({
+    where: { id: report.incidentId, teamId },
+    select: {
+      id: true, number: true, title: true, severity: true, status: true, startedAt: true, detectedAt: true, acknowledgedAt: true,
+      mitigatedAt: true, resolvedAt: true, summary: true, customerImpact: true, services: true, tags: true, problemStatement: true,
+      commander: { select: { name: true, email: true } },
+      events: { where: { isKey: true }, orderBy: [{ occurredAt: "asc" }, { id: "asc" }], select: { id: true, occurredAt: true, kind: true, body: true, author: true } },
+      whyNodes: { select: { id: true, parentId: true, statement: true, position: true, isRootCause: true, category: true } },
+      actions: {
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: { id: true, title: true, dueDate: true, status: true, priority: true, trackerUrl: true, whyNodeId: true, owner: { select: { name: true, email: true } } },
+      },
+    },
+  });
+  if (!incident) return null;
+  const template = await resolveTemplate(client, teamId, report);
+  const round = await currentRound(client, report.id);
+  const reviewers = await listRoundReviewers(client, report.id, round);
+  return {
+    incident: { ...incident, commanderName: incident.commander ? (incident.commander.name ?? incident.commander.email) : null },
+    keyEvents: incident.events,
+    whyNodes: incident.whyNodes,
+    actionItems: incident.actions.map(({ owner, ...a }) => ({ ...a, ownerName: owner ? (owner.name ?? owner.email) : null })),
+    template,
+    narrative: parseNarrative(report.narrative),
+    author: report.authorId ? await client.user.findUnique({ where: { id: report.authorId }, select: { name: true, email: true } }) : null,
+    reviewers: reviewers.map((r) => ({ name: r.user.name, email: r.user.email, decision: r.decision, decidedAt: r.decidedAt })),
+    publication,
+  };
+}
+
+export function getUserName(userId: string | null) {
+  return userId ? db.user.findUnique({ where: { id: userId }, select: { id: true, name: true, email: true } }) : null;
+}
+
+export function getTeamSettings(teamId: string) {
+  return db.team.findUnique({ where: { id: teamId }, select: { requiredApprovals: true } });
+}

@@ -1,0 +1,301 @@
+// The composed AAR (pure). `composeReport` turns plain incident data into the ReportSnapshot
+// that the editor previews, publishing freezes into ReportVersion.snapshot, and every reader
+// (team view, print, exports, shared link, portal) renders. Dates are ISO strings so the
+// snapshot round-trips through JSON unchanged.
+import type { WhyNodeData, WhyTreeNode } from "@/lib/whys/tree";
+import { buildTree } from "@/lib/whys/tree";
+import { sectionFields, sectionKind, type AutoBlock, type Narrative, type TemplateSection } from "./sections";
+
+export const SNAPSHOT_SCHEMA = 1;
+
+export type ActionStatus = "OPEN" | "IN_PROGRESS" | "DONE" | "WONT_DO";
+export type Priority = "P1" | "P2" | "P3" | "P4";
+export type ReviewDecision = "PENDING" | "APPROVED" | "CHANGES_REQUESTED";
+
+export interface SnapshotIncident {
+  id: string;
+  key: string; // INC-42
+  number: number;
+  title: string;
+  severity: string;
+  status: string;
+  startedAt: string;
+  detectedAt: string | null;
+  acknowledgedAt: string | null;
+  mitigatedAt: string | null;
+  resolvedAt: string | null;
+  summary: string;
+  customerImpact: string;
+  services: string[];
+  tags: string[];
+  commanderName: string | null;
+}
+
+/** Milliseconds, or null when a time is missing. Definitions are in docs/decisions.md. */
+export interface SnapshotDurations {
+  timeToDetectMs: number | null;
+  timeToAcknowledgeMs: number | null;
+  timeToMitigateMs: number | null;
+  timeToResolveMs: number | null;
+}
+
+export interface SnapshotTimelineEvent {
+  id: string;
+  occurredAt: string;
+  kind: string;
+  body: string;
+  author: string | null;
+}
+
+export interface SnapshotRootCause {
+  id: string;
+  statement: string;
+  category: string | null;
+  countermeasures: number;
+}
+
+export interface SnapshotActionItem {
+  id: string;
+  title: string;
+  ownerName: string | null;
+  dueDate: string | null; // YYYY-MM-DD
+  status: ActionStatus;
+  priority: Priority;
+  trackerUrl: string | null;
+  whyNodeId: string | null;
+  /** The root cause (or other why) statement this item addresses, if linked. */
+  rootCause: string | null;
+}
+
+export interface SnapshotField {
+  key: string;
+  label: string;
+  markdown: string;
+}
+
+export interface SnapshotSection {
+  key: string;
+  title: string;
+  blocks: AutoBlock[];
+  fields: SnapshotField[];
+}
+
+export interface SnapshotReviewer {
+  name: string;
+  email: string;
+  decision: ReviewDecision;
+  decidedAt: string | null;
+}
+
+export interface ReportSnapshot {
+  schema: typeof SNAPSHOT_SCHEMA;
+  title: string;
+  incident: SnapshotIncident;
+  durations: SnapshotDurations;
+  /** Enabled sections in the template's order, with the author's narrative. */
+  sections: SnapshotSection[];
+  keyEvents: SnapshotTimelineEvent[];
+  /** problem: the saved statement, else the customer impact, else the title (as the 5 Whys page shows it). */
+  whys: { problem: string; tree: WhyTreeNode[]; rootCauses: SnapshotRootCause[] };
+  actionItems: SnapshotActionItem[];
+  template: { id: string | null; name: string; sections: TemplateSection[] };
+  /** Null while a draft. */
+  version: number | null;
+  publishedAt: string | null;
+  publishedBy: string | null;
+  /** Team-only content: stakeholder renderings and exports drop it (see toStakeholderSnapshot). */
+  internal: { authorName: string | null; authorEmail: string | null; reviewers: SnapshotReviewer[] } | null;
+}
+
+export interface ReportSource {
+  incident: {
+    id: string;
+    number: number;
+    title: string;
+    severity: string;
+    status: string;
+    startedAt: Date;
+    detectedAt: Date | null;
+    acknowledgedAt: Date | null;
+    mitigatedAt: Date | null;
+    resolvedAt: Date | null;
+    summary: string;
+    customerImpact: string;
+    services: string[];
+    tags: string[];
+    commanderName: string | null;
+    problemStatement: string | null;
+  };
+  keyEvents: { id: string; occurredAt: Date; kind: string; body: string; author: string | null }[];
+  whyNodes: WhyNodeData[];
+  actionItems: {
+    id: string;
+    title: string;
+    ownerName: string | null;
+    dueDate: Date | null;
+    status: ActionStatus;
+    priority: Priority;
+    trackerUrl: string | null;
+    whyNodeId: string | null;
+  }[];
+  template: { id: string | null; name: string; sections: TemplateSection[] };
+  narrative: Narrative;
+  author: { name: string | null; email: string } | null;
+  reviewers: { name: string | null; email: string; decision: ReviewDecision; decidedAt: Date | null }[];
+  publication?: { number: number; publishedAt: Date; publishedBy: string };
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+function span(from: Date | null, to: Date | null): number | null {
+  if (!from || !to) return null;
+  const ms = to.getTime() - from.getTime();
+  return ms >= 0 ? ms : null;
+}
+
+export function computeDurations(i: Pick<ReportSource["incident"], "startedAt" | "detectedAt" | "acknowledgedAt" | "mitigatedAt" | "resolvedAt">): SnapshotDurations {
+  return {
+    timeToDetectMs: span(i.startedAt, i.detectedAt),
+    timeToAcknowledgeMs: span(i.detectedAt ?? i.startedAt, i.acknowledgedAt),
+    timeToMitigateMs: span(i.startedAt, i.mitigatedAt),
+    timeToResolveMs: span(i.startedAt, i.resolvedAt),
+  };
+}
+
+export function reportTitle(number: number, title: string) {
+  return `INC-${number}: ${title}`;
+}
+
+/** Builds everything a report shows from plain data. Pure: same input, same snapshot. */
+export function composeReport(src: ReportSource): ReportSnapshot {
+  const i = src.incident;
+  const nodesById = new Map(src.whyNodes.map((n) => [n.id, n]));
+  const countermeasures = new Map<string, number>();
+  for (const a of src.actionItems) if (a.whyNodeId) countermeasures.set(a.whyNodeId, (countermeasures.get(a.whyNodeId) ?? 0) + 1);
+
+  const tree = buildTree(src.whyNodes);
+  const rootCauses: SnapshotRootCause[] = [];
+  const walk = (list: WhyTreeNode[]) => {
+    for (const n of list) {
+      if (n.isRootCause) rootCauses.push({ id: n.id, statement: n.statement, category: n.category, countermeasures: countermeasures.get(n.id) ?? 0 });
+      walk(n.children);
+    }
+  };
+  walk(tree);
+
+  const sections: SnapshotSection[] = src.template.sections
+    .filter((s) => s.enabled && sectionKind(s.key))
+    .map((s) => ({
+      key: s.key,
+      title: s.title,
+      blocks: sectionKind(s.key)!.blocks,
+      fields: sectionFields(s).map((f) => ({ key: f.key, label: f.label, markdown: (src.narrative[f.key] ?? "").trim() })),
+    }));
+
+  const keyEvents = [...src.keyEvents]
+    .sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime() || a.id.localeCompare(b.id))
+    .map((e) => ({ id: e.id, occurredAt: e.occurredAt.toISOString(), kind: e.kind, body: e.body, author: e.author }));
+
+  const actionItems = src.actionItems.map((a) => ({
+    id: a.id,
+    title: a.title,
+    ownerName: a.ownerName,
+    dueDate: a.dueDate ? a.dueDate.toISOString().slice(0, 10) : null,
+    status: a.status,
+    priority: a.priority,
+    trackerUrl: a.trackerUrl,
+    whyNodeId: a.whyNodeId && nodesById.has(a.whyNodeId) ? a.whyNodeId : null,
+    rootCause: a.whyNodeId ? (nodesById.get(a.whyNodeId)?.statement ?? null) : null,
+  }));
+
+  return {
+    schema: SNAPSHOT_SCHEMA,
+    title: reportTitle(i.number, i.title),
+    incident: {
+      id: i.id,
+      key: `INC-${i.number}`,
+      number: i.number,
+      title: i.title,
+      severity: i.severity,
+      status: i.status,
+      startedAt: i.startedAt.toISOString(),
+      detectedAt: iso(i.detectedAt),
+      acknowledgedAt: iso(i.acknowledgedAt),
+      mitigatedAt: iso(i.mitigatedAt),
+      resolvedAt: iso(i.resolvedAt),
+      summary: i.summary,
+      customerImpact: i.customerImpact,
+      services: [...i.services],
+      tags: [...i.tags],
+      commanderName: i.commanderName,
+    },
+    durations: computeDurations(i),
+    sections,
+    keyEvents,
+    whys: { problem: i.problemStatement?.trim() || i.customerImpact.trim() || i.title, tree, rootCauses },
+    actionItems,
+    template: { id: src.template.id, name: src.template.name, sections: src.template.sections },
+    version: src.publication?.number ?? null,
+    publishedAt: src.publication ? src.publication.publishedAt.toISOString() : null,
+    publishedBy: src.publication?.publishedBy ?? null,
+    internal: {
+      authorName: src.author?.name ?? null,
+      authorEmail: src.author?.email ?? null,
+      reviewers: src.reviewers.map((r) => ({ name: r.name ?? r.email, email: r.email, decision: r.decision, decidedAt: iso(r.decidedAt) })),
+    },
+  };
+}
+
+/** What a stakeholder may see: the same report without team-internal content. */
+export function toStakeholderSnapshot(s: ReportSnapshot): ReportSnapshot {
+  return { ...s, internal: null };
+}
+
+export interface SectionCompleteness {
+  key: string;
+  title: string;
+  emptyFields: { key: string; label: string }[];
+  complete: boolean;
+}
+
+export interface Completeness {
+  sections: SectionCompleteness[];
+  filled: number;
+  total: number;
+  complete: boolean;
+}
+
+/** Which narrative fields of the enabled sections are still empty. */
+export function reportCompleteness(sections: TemplateSection[], narrative: Narrative): Completeness {
+  let filled = 0;
+  let total = 0;
+  const out = sections
+    .filter((s) => s.enabled)
+    .map((s) => {
+      const fields = sectionFields(s);
+      const emptyFields = fields.filter((f) => !(narrative[f.key] ?? "").trim()).map((f) => ({ key: f.key, label: f.label }));
+      total += fields.length;
+      filled += fields.length - emptyFields.length;
+      return { key: s.key, title: s.title, emptyFields, complete: emptyFields.length === 0 };
+    });
+  return { sections: out, filled, total, complete: filled === total };
+}
+
+/** "1 h 5 min", "3 min", "2 d 4 h". */
+export function formatDuration(ms: number | null): string {
+  if (ms == null) return "—";
+  const minutes = Math.round(ms / 60_000);
+  if (minutes < 1) return "under 1 min";
+  const d = Math.floor(minutes / 1440);
+  const h = Math.floor((minutes % 1440) / 60);
+  const m = minutes % 60;
+  if (d) return h ? `${d} d ${h} h` : `${d} d`;
+  if (h) return m ? `${h} h ${m} min` : `${h} h`;
+  return `${m} min`;
+}
+
+/** Stable, locale-independent timestamps for reports that are read anywhere and printed. */
+export function formatTimestamp(isoString: string | null): string {
+  if (!isoString) return "—";
+  return `${isoString.slice(0, 10)} ${isoString.slice(11, 16)} UTC`;
+}

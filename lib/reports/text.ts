@@ -1,0 +1,93 @@
+// Plain-text / Markdown rendering of a snapshot (pure). One renderer feeds the Markdown
+// export and the version diff, so what a diff shows is exactly what an export contains.
+import type { WhyTreeNode } from "@/lib/whys/tree";
+import { formatDuration, formatTimestamp, type ReportSnapshot, type SnapshotSection } from "./snapshot";
+
+const STATUS_LABEL: Record<string, string> = { OPEN: "Open", IN_PROGRESS: "In progress", DONE: "Done", WONT_DO: "Won't do" };
+
+export function actionStatusLabel(status: string) {
+  return STATUS_LABEL[status] ?? status;
+}
+
+function treeLines(nodes: WhyTreeNode[], depth = 0): string[] {
+  return nodes.flatMap((n) => [
+    `${"  ".repeat(depth)}- ${n.statement}${n.isRootCause ? ` **[root cause${n.category ? `: ${n.category.toLowerCase().replace(/_/g, " ")}` : ""}]**` : ""}`,
+    ...treeLines(n.children, depth + 1),
+  ]);
+}
+
+function blockLines(s: ReportSnapshot, block: SnapshotSection["blocks"][number]): string[] {
+  const i = s.incident;
+  switch (block) {
+    case "facts":
+      return [
+        `- Severity: ${i.severity}`,
+        `- Status: ${i.status.toLowerCase()}`,
+        `- Started: ${formatTimestamp(i.startedAt)}`,
+        `- Resolved: ${formatTimestamp(i.resolvedAt)}`,
+        `- Services: ${i.services.join(", ") || "—"}`,
+        ...(i.commanderName ? [`- Incident commander: ${i.commanderName}`] : []),
+        ...(i.summary.trim() ? ["", `Incident summary: ${i.summary.trim()}`] : []),
+        ...(i.customerImpact.trim() ? ["", `Customer impact: ${i.customerImpact.trim()}`] : []),
+      ];
+    case "durations":
+      return [
+        `- Time to detect: ${formatDuration(s.durations.timeToDetectMs)}`,
+        `- Time to acknowledge: ${formatDuration(s.durations.timeToAcknowledgeMs)}`,
+        `- Time to mitigate: ${formatDuration(s.durations.timeToMitigateMs)}`,
+        `- Time to resolve: ${formatDuration(s.durations.timeToResolveMs)}`,
+      ];
+    case "timeline":
+      return s.keyEvents.length
+        ? ["Key timeline events:", "", ...s.keyEvents.map((e) => `- ${formatTimestamp(e.occurredAt)} (${e.kind.toLowerCase()}) ${e.body.replace(/\s+/g, " ").trim()}`)]
+        : ["Key timeline events: none marked."];
+    case "whys":
+      return [
+        `Problem: ${s.whys.problem}`,
+        "",
+        ...(s.whys.tree.length ? ["5 Whys:", "", ...treeLines(s.whys.tree)] : ["5 Whys: no causes recorded."]),
+        "",
+        ...(s.whys.rootCauses.length ? ["Root causes:", "", ...s.whys.rootCauses.map((r) => `- ${r.statement}`)] : ["Root causes: none identified."]),
+      ];
+    case "actions":
+      return s.actionItems.length
+        ? [
+            "Action items:",
+            "",
+            ...s.actionItems.map(
+              (a) =>
+                `- [${a.priority}] ${a.title} — owner: ${a.ownerName ?? "unassigned"}; due: ${a.dueDate ?? "no date"}; status: ${actionStatusLabel(a.status)}${a.rootCause ? `; addresses: ${a.rootCause}` : ""}`,
+            ),
+          ]
+        : ["Action items: none."];
+  }
+}
+
+export interface SectionText {
+  key: string;
+  title: string;
+  text: string;
+}
+
+/** Each section as Markdown text: the narrative fields, then the facts filled in from the incident. */
+export function snapshotSectionTexts(s: ReportSnapshot): SectionText[] {
+  return s.sections.map((section) => {
+    const lines: string[] = [];
+    for (const f of section.fields) {
+      lines.push(`### ${f.label}`, "", f.markdown || "_Not written._", "");
+    }
+    for (const b of section.blocks) lines.push(...blockLines(s, b), "");
+    return { key: section.key, title: section.title, text: lines.join("\n").trim() };
+  });
+}
+
+/** The whole report as a Markdown document (the Markdown export). */
+export function snapshotToMarkdown(s: ReportSnapshot): string {
+  const head = [
+    `# ${s.title}`,
+    "",
+    s.version ? `Version ${s.version}, published ${formatTimestamp(s.publishedAt)}${s.publishedBy ? ` by ${s.publishedBy}` : ""}.` : "Draft (not published).",
+  ];
+  const body = snapshotSectionTexts(s).flatMap((sec) => ["", `## ${sec.title}`, "", sec.text]);
+  return [...head, ...body, ""].join("\n");
+}
