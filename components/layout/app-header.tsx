@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { signOutAction } from "@/lib/auth/actions";
-import { switchTeamAction } from "@/lib/teams/actions";
 import { NavLinks } from "./nav-links";
+import { TeamSwitcher } from "./team-switcher";
+
+const roleLabel: Record<string, string> = { OWNER: "Owner", EDITOR: "Editor", VIEWER: "Viewer" };
 
 export function AppHeader({ user, team, role, teams }: {
   user: { email: string; name: string | null };
@@ -11,40 +13,38 @@ export function AppHeader({ user, team, role, teams }: {
 }) {
   return (
     <header className="no-print border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
-        <Link href="/" className="text-lg font-semibold tracking-tight text-slate-900">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 pt-3 sm:px-6 lg:flex-nowrap lg:py-3">
+        <Link href="/" className="rounded text-lg font-semibold tracking-tight text-slate-900">
           Hindsight
         </Link>
-        <NavLinks />
-        <div className="ml-auto flex flex-wrap items-center gap-3 text-sm">
+        <span aria-hidden="true" className="text-slate-300">
+          /
+        </span>
+        <div className="flex min-w-0 items-center gap-2">
           {teams.length > 1 ? (
-            <form action={switchTeamAction} className="flex items-center gap-2">
-              <label htmlFor="team-switcher" className="sr-only">
-                Team
-              </label>
-              <select id="team-switcher" name="teamId" defaultValue={team.id} className="rounded-md border border-slate-300 px-2 py-1">
-                {teams.map((t) => (
-                  <option key={t.id} value={t.id}>
-                    {t.name}
-                  </option>
-                ))}
-              </select>
-              <button type="submit" className="rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-100">
-                Switch
-              </button>
-            </form>
+            <TeamSwitcher team={team} teams={teams} />
           ) : (
-            <span className="font-medium text-slate-800" data-testid="team-name">{team.name}</span>
+            <span className="truncate text-sm font-medium text-slate-900" data-testid="team-name">
+              {team.name}
+            </span>
           )}
-          <span className="rounded bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700" title="Your role in this team">
-            {role.toLowerCase()}
+          <span className="shrink-0 rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700" data-testid="my-role">
+            <span className="sr-only">Your role: </span>
+            {roleLabel[role] ?? role}
           </span>
-          <span className="hidden text-slate-600 sm:inline">{user.email}</span>
+        </div>
+        <div className="ml-auto flex items-center gap-2 text-sm lg:order-last">
+          <Link href="/settings" className="hidden max-w-[14rem] truncate rounded px-1 text-slate-700 hover:text-slate-900 hover:underline md:inline" title="Your profile">
+            {user.name ?? user.email}
+          </Link>
           <form action={signOutAction}>
-            <button type="submit" className="rounded-md px-2 py-1 text-slate-700 hover:bg-slate-100">
+            <button type="submit" className="rounded-md border border-transparent px-2 py-1 text-slate-700 hover:border-slate-300 hover:bg-slate-50">
               Sign out
             </button>
           </form>
+        </div>
+        <div className="-mx-4 w-[calc(100%+2rem)] overflow-x-auto px-4 pb-2 sm:-mx-6 sm:w-[calc(100%+3rem)] sm:px-6 lg:mx-0 lg:w-auto lg:flex-1 lg:p-0">
+          <NavLinks />
         </div>
       </div>
     </header>

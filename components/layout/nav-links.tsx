@@ -9,19 +9,23 @@ const links = [
   { href: "/settings", label: "Settings" },
 ];
 
+function isActive(pathname: string, href: string) {
+  return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
+}
+
 export function NavLinks() {
   const pathname = usePathname();
   return (
     <nav aria-label="Main">
-      <ul className="flex flex-wrap gap-1 text-sm">
+      <ul className="flex min-w-max gap-1 text-sm">
         {links.map((l) => {
-          const active = l.href === "/" ? pathname === "/" : pathname.startsWith(l.href);
+          const active = isActive(pathname, l.href);
           return (
             <li key={l.href}>
               <Link
                 href={l.href}
                 aria-current={active ? "page" : undefined}
-                className={`rounded-md px-3 py-1.5 ${active ? "bg-slate-900 text-white" : "text-slate-700 hover:bg-slate-100"}`}
+                className={`inline-block rounded-md px-3 py-1.5 font-medium ${active ? "bg-slate-900 text-white" : "text-slate-700 hover:bg-slate-100 hover:text-slate-900"}`}
               >
                 {l.label}
               </Link>

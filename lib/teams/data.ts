@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { INVITATION_TTL_DAYS } from "./invitations";
 
 export async function isMember(userId: string, teamId: string) {
   return (await db.membership.count({ where: { userId, teamId } })) > 0;
@@ -11,4 +12,69 @@ export function listMyTeams(userId: string) {
     orderBy: { createdAt: "asc" },
     select: { role: true, team: { select: { id: true, name: true } } },
   });
+}
+
+export type MemberRow = Awaited<ReturnType<typeof listMembers>>[number];
+
+export function listMembers(teamId: string) {
+  return db.membership.findMany({
+    where: { teamId },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
+  });
+}
+
+/** Invitations not yet accepted or revoked, expired ones included so owners can resend them. */
+export function listOpenInvitations(teamId: string) {
+  return db.invitation.findMany({
+    where: { teamId, acceptedAt: null, revokedAt: null },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, email: true, role: true, createdAt: true, invitedBy: { select: { name: true, email: true } } },
+  });
+}
+
+/**
+ * One invitation for the page its link opens. Not team-scoped on purpose: the holder is not a
+ * member yet; the page and the accept action check that the signed-in email is the invited one.
+ */
+export function findInvitation(invitationId: string) {
+  return db.invitation.findUnique({
+    where: { id: invitationId },
+    select: {
+      id: true,
+      email: true,
+      role: true,
+      createdAt: true,
+      acceptedAt: true,
+      revokedAt: true,
+      teamId: true,
+      team: { select: { name: true } },
+      invitedBy: { select: { name: true, email: true } },
+    },
+  });
+}
+
+/** Live invitations addressed to this email, for teams the user is not already in. */
+export function listInvitationsForUser(userId: string, email: string) {
+  const since = new Date(Date.now() - INVITATION_TTL_DAYS * 24 * 60 * 60 * 1000);
+  return db.invitation.findMany({
+    where: {
+      email: { equals: email, mode: "insensitive" },
+      acceptedAt: null,
+      revokedAt: null,
+      createdAt: { gt: since },
+      team: { memberships: { none: { userId } } },
+    },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, role: true, createdAt: true, team: { select: { name: true } }, invitedBy: { select: { name: true, email: true } } },
+  });
+}
+
+export function getProfile(userId: string) {
+  return db.user.findUnique({ where: { id: userId }, select: { name: true, email: true, timeZone: true } });
+}
+
+/** The user's own membership in a team (for "Leave team"), or null. */
+export function findOwnMembership(userId: string, teamId: string) {
+  return db.membership.findUnique({ where: { teamId_userId: { teamId, userId } }, select: { id: true, role: true } });
 }

@@ -1,8 +1,46 @@
 import { z } from "zod";
+import { emailSchema } from "@/lib/auth/schema";
 
 export const teamNameSchema = z.string().trim().min(2, "Team name needs at least 2 characters.").max(80, "Team name can be at most 80 characters.");
 
 export const createTeamSchema = z.object({ name: teamNameSchema });
+
+export const renameTeamSchema = z.object({ name: teamNameSchema });
+
+const id = (what: string) => z.string({ error: `Missing ${what}.` }).min(1, `Missing ${what}.`).max(64, `Unknown ${what}.`);
+
+export const roleSchema = z.enum(["OWNER", "EDITOR", "VIEWER"], { error: "Choose a role." });
+
+/** Invitations grant EDITOR or VIEWER only; owners are made by promoting a member (docs/decisions.md). */
+export const invitableRoles = ["EDITOR", "VIEWER"] as const;
+
+export const inviteSchema = z.object({
+  email: emailSchema,
+  role: z.enum(invitableRoles, { error: "Choose Editor or Viewer." }),
+});
+
+export const changeRoleSchema = z.object({ membershipId: id("member"), role: roleSchema });
+
+export const membershipIdSchema = z.object({ membershipId: id("member") });
+
+export const invitationIdSchema = z.object({ invitationId: id("invitation") });
+
+export const switchTeamSchema = z.object({ teamId: id("team") });
+
+/** IANA zone names as this runtime knows them, plus UTC (which `supportedValuesOf` omits). */
+export function timeZones(): string[] {
+  return ["UTC", ...Intl.supportedValuesOf("timeZone").filter((z) => z !== "UTC")];
+}
+
+export const profileSchema = z.object({
+  name: z.string().trim().min(1, "Enter your name.").max(80, "Your name can be at most 80 characters."),
+  timeZone: z
+    .string()
+    .trim()
+    .max(64, "Choose a time zone from the list.")
+    .refine((v) => v === "" || timeZones().includes(v), "Choose a time zone from the list.")
+    .transform((v) => (v === "" ? null : v)),
+});
 
 export function slugify(name: string) {
   return (

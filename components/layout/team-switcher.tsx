@@ -1,0 +1,68 @@
+"use client";
+import { usePathname } from "next/navigation";
+import { useActionState, useRef, useState, useSyncExternalStore } from "react";
+import { initialResult } from "@/lib/action-result";
+import { switchTeamAction } from "@/lib/teams/actions";
+
+/**
+ * Where to land after switching: the same section of the app, never a record page (a record of
+ * the old team would be 404 in the new one).
+ */
+function sectionOf(pathname: string) {
+  const parts = pathname.split("/").filter(Boolean);
+  if (parts[0] === "settings") return `/${parts.slice(0, 2).join("/")}`;
+  return parts[0] ? `/${parts[0]}` : "/";
+}
+
+const noSubscribe = () => () => {};
+
+/**
+ * A select that switches as soon as a team is chosen. Until JavaScript has loaded, a visible
+ * "Switch" button submits the same form; the switch is announced to screen readers.
+ */
+export function TeamSwitcher({ team, teams }: { team: { id: string; name: string }; teams: { id: string; name: string }[] }) {
+  const pathname = usePathname();
+  const [result, action, pending] = useActionState(switchTeamAction, initialResult);
+  const hydrated = useSyncExternalStore(noSubscribe, () => true, () => false);
+  const [shownTeam, setShownTeam] = useState(team.id);
+  const [announcement, setAnnouncement] = useState("");
+  const formRef = useRef<HTMLFormElement>(null);
+
+  // The header stays mounted across the switch, so a changed team prop means the switch landed.
+  if (shownTeam !== team.id) {
+    setShownTeam(team.id);
+    setAnnouncement(`Switched to team ${team.name}.`);
+  }
+
+  return (
+    <form ref={formRef} action={action} className="flex items-center gap-2">
+      <input type="hidden" name="returnTo" value={sectionOf(pathname)} />
+      <label htmlFor="team-switcher" className="sr-only">
+        Current team
+      </label>
+      <select
+        id="team-switcher"
+        name="teamId"
+        key={team.id}
+        defaultValue={team.id}
+        disabled={pending}
+        onChange={() => formRef.current?.requestSubmit()}
+        className="max-w-[12rem] truncate rounded-md border border-slate-300 bg-white py-1 pl-2 pr-7 text-sm font-medium text-slate-900 disabled:opacity-60 sm:max-w-[16rem]"
+      >
+        {teams.map((t) => (
+          <option key={t.id} value={t.id}>
+            {t.name}
+          </option>
+        ))}
+      </select>
+      {!hydrated && (
+        <button type="submit" className="rounded-md border border-slate-300 px-2 py-1 text-sm hover:bg-slate-100">
+          Switch
+        </button>
+      )}
+      <span role="status" aria-live="polite" className="text-xs text-slate-600">
+        {pending ? "Switching…" : !result.ok ? result.message : <span className="sr-only">{announcement}</span>}
+      </span>
+    </form>
+  );
+}
