@@ -1,0 +1,6 @@
+"use client";
+import { RouteError } from "@/components/incidents/route-error";
+
+export default function IncidentError({ reset }: { error: Error; reset: () => void }) {
+  return <RouteError reset={reset} what="this incident" />;
+}

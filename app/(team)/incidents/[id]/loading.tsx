@@ -1,0 +1,5 @@
+import { IncidentSkeleton } from "@/components/incidents/skeletons";
+
+export default function Loading() {
+  return <IncidentSkeleton />;
+}

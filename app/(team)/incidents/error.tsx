@@ -1,0 +1,6 @@
+"use client";
+import { RouteError } from "@/components/incidents/route-error";
+
+export default function IncidentsError({ reset }: { error: Error; reset: () => void }) {
+  return <RouteError reset={reset} what="the incidents" />;
+}

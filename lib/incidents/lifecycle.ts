@@ -1,0 +1,64 @@
+// Lifecycle times: order rules and the "time to …" figures. Pure and unit-tested.
+import { LIFECYCLE_LABELS, type LifecycleField } from "./constants";
+
+export type LifecycleTimes = Record<LifecycleField, Date | null> & { startedAt: Date | null };
+
+/**
+ * Field-level messages for times out of order. Nothing happens before it started; detection
+ * precedes acknowledgement; mitigation and resolution follow detection and acknowledgement;
+ * resolution is not before mitigation.
+ */
+export function validateLifecycle(t: LifecycleTimes, now = new Date()): Partial<Record<LifecycleField, string>> {
+  const errors: Partial<Record<LifecycleField, string>> = {};
+  const rules: [LifecycleField, LifecycleField[]][] = [
+    ["detectedAt", ["startedAt"]],
+    ["acknowledgedAt", ["startedAt", "detectedAt"]],
+    ["mitigatedAt", ["startedAt", "detectedAt", "acknowledgedAt"]],
+    ["resolvedAt", ["startedAt", "detectedAt", "acknowledgedAt", "mitigatedAt"]],
+  ];
+  // A little slack for clocks that run ahead of the server's.
+  const future = now.getTime() + 5 * 60_000;
+  for (const field of ["startedAt", "detectedAt", "acknowledgedAt", "mitigatedAt", "resolvedAt"] as LifecycleField[]) {
+    const v = t[field];
+    if (v && v.getTime() > future) errors[field] = `${LIFECYCLE_LABELS[field]} cannot be in the future.`;
+  }
+  for (const [field, earlier] of rules) {
+    const v = t[field];
+    if (!v || errors[field]) continue;
+    for (const e of earlier) {
+      const ev = t[e];
+      if (ev && v.getTime() < ev.getTime()) {
+        errors[field] = `${LIFECYCLE_LABELS[field]} cannot be before ${LIFECYCLE_LABELS[e].toLowerCase()}.`;
+        break;
+      }
+    }
+  }
+  return errors;
+}
+
+/** "4 min", "1 h 12 min", "2 d 3 h", "45 s". Negative or missing → "—". */
+export function formatDuration(ms: number | null): string {
+  if (ms === null || !Number.isFinite(ms) || ms < 0) return "—";
+  const totalSeconds = Math.round(ms / 1000);
+  if (totalSeconds < 60) return `${totalSeconds} s`;
+  const totalMinutes = Math.round(ms / 60_000);
+  if (totalMinutes < 60) return `${totalMinutes} min`;
+  const days = Math.floor(totalMinutes / 1440);
+  const hours = Math.floor((totalMinutes % 1440) / 60);
+  const minutes = totalMinutes % 60;
+  if (days > 0) return hours ? `${days} d ${hours} h` : `${days} d`;
+  return minutes ? `${hours} h ${minutes} min` : `${hours} h`;
+}
+
+export interface IncidentDurations {
+  toDetect: number | null;
+  toAcknowledge: number | null;
+  toMitigate: number | null;
+  toResolve: number | null;
+}
+
+/** Each figure is measured from the start of the incident. */
+export function incidentDurations(t: LifecycleTimes): IncidentDurations {
+  const since = (d: Date | null) => (t.startedAt && d ? d.getTime() - t.startedAt.getTime() : null);
+  return { toDetect: since(t.detectedAt), toAcknowledge: since(t.acknowledgedAt), toMitigate: since(t.mitigatedAt), toResolve: since(t.resolvedAt) };
+}

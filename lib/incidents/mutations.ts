@@ -1,0 +1,153 @@
+import "server-only";
+import { recordAudit } from "@/lib/audit/mutations";
+import type { TeamContext } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { ConflictError, NotFoundError, RuleError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { IncidentInput } from "./schema";
+import { checkTransition } from "./transitions";
+
+type Tx = Prisma.TransactionClient;
+type Actor = Pick<TeamContext, "user" | "team">;
+
+const EDITABLE = [
+  "title", "severity", "status", "startedAt", "detectedAt", "acknowledgedAt", "mitigatedAt", "resolvedAt",
+  "summary", "customerImpact", "services", "tags", "commanderId",
+] as const;
+type Editable = (typeof EDITABLE)[number];
+
+/** JSON-safe form of a field value, for audit rows and conflict reports. */
+function plain(v: unknown): string | string[] | null {
+  if (v === null || v === undefined) return null;
+  if (v instanceof Date) return v.toISOString();
+  if (Array.isArray(v)) return v.map(String);
+  return String(v);
+}
+
+function same(a: unknown, b: unknown) {
+  return JSON.stringify(plain(a)) === JSON.stringify(plain(b));
+}
+
+async function assertCommander(tx: Tx, teamId: string, commanderId: string | null) {
+  if (!commanderId) return;
+  const member = await tx.membership.findUnique({ where: { teamId_userId: { teamId, userId: commanderId } }, select: { id: true } });
+  if (!member) throw new RuleError("Choose a member of this team as commander.", "commanderId");
+}
+
+/** Creates an incident with the team's next number; the counter and the row land together. */
+export async function createIncident(actor: Actor, input: IncidentInput) {
+  const check = checkTransition(null, input.status, { resolvedAt: input.resolvedAt });
+  if (!check.ok) throw new RuleError(check.message, check.field);
+  return db.$transaction(async (tx) => {
+    await assertCommander(tx, actor.team.id, input.commanderId);
+    // The UPDATE takes the team row's lock, so concurrent creates get consecutive numbers.
+    const { incidentSeq } = await tx.team.update({ where: { id: actor.team.id }, data: { incidentSeq: { increment: 1 } }, select: { incidentSeq: true } });
+    const incident = await tx.incident.create({
+      data: { ...input, teamId: actor.team.id, number: incidentSeq, createdById: actor.user.id },
+      select: { id: true, number: true },
+    });
+    await recordAudit(tx, {
+      teamId: actor.team.id,
+      actorId: actor.user.id,
+      action: "incident.create",
+      entityType: "Incident",
+      entityId: incident.id,
+      incidentId: incident.id,
+      data: { number: incident.number, title: input.title, severity: input.severity, status: input.status },
+    });
+    return incident;
+  });
+}
+
+const currentSelect = {
+  id: true, version: true, title: true, severity: true, status: true, startedAt: true, detectedAt: true, acknowledgedAt: true,
+  mitigatedAt: true, resolvedAt: true, summary: true, customerImpact: true, services: true, tags: true, commanderId: true,
+  commander: { select: { name: true, email: true } },
+} as const;
+
+/**
+ * Fields other people changed since `baseVersion`, read from the incident's audit trail (each
+ * update records its new version), with their current values.
+ */
+async function conflictFor(tx: Tx, teamId: string, current: Prisma.IncidentGetPayload<{ select: typeof currentSelect }>, baseVersion: number) {
+  const updates = await tx.auditEvent.findMany({
+    where: { teamId, entityType: "Incident", entityId: current.id, action: "incident.update" },
+    orderBy: { createdAt: "desc" },
+    take: 50,
+    select: { data: true },
+  });
+  const changed = new Set<string>();
+  for (const u of updates) {
+    const d = u.data as { version?: number; changes?: Record<string, unknown> } | null;
+    if (d?.version && d.version > baseVersion && d.changes) for (const k of Object.keys(d.changes)) changed.add(k);
+  }
+  const values: Record<string, unknown> = { version: current.version };
+  for (const f of EDITABLE) values[f] = plain(current[f]);
+  values.commanderName = current.commander ? (current.commander.name ?? current.commander.email) : null;
+  return new ConflictError(
+    values,
+    EDITABLE.filter((f) => changed.has(f)),
+    "Someone else saved this incident while you were editing. Your changes are not saved yet: review what changed, then save again to apply yours.",
+  );
+}
+
+/** Applies a full form save if the incident is still at `baseVersion`. Returns the changed fields. */
+export async function updateIncident(actor: Actor, incidentId: string, baseVersion: number, input: IncidentInput) {
+  return db.$transaction(async (tx) => {
+    const current = await tx.incident.findFirst({ where: { id: incidentId, teamId: actor.team.id }, select: currentSelect });
+    if (!current) throw new NotFoundError("Incident");
+    if (current.version !== baseVersion) throw await conflictFor(tx, actor.team.id, current, baseVersion);
+    const check = checkTransition(current.status, input.status, { resolvedAt: input.resolvedAt });
+    if (!check.ok) throw new RuleError(check.message, check.field);
+    if (input.commanderId !== current.commanderId) await assertCommander(tx, actor.team.id, input.commanderId);
+
+    const changes: Partial<Record<Editable, { from: unknown; to: unknown }>> = {};
+    for (const f of EDITABLE) if (!same(current[f], input[f])) changes[f] = { from: plain(current[f]), to: plain(input[f]) };
+    if (Object.keys(changes).length === 0) return { changed: [] as string[], version: current.version };
+    if (changes.commanderId) {
+      // Names read better in the history than ids, and survive the member leaving.
+      const next = input.commanderId ? await tx.user.findUnique({ where: { id: input.commanderId }, select: { name: true, email: true } }) : null;
+      changes.commanderId = { from: current.commander ? (current.commander.name ?? current.commander.email) : null, to: next ? (next.name ?? next.email) : null };
+    }
+
+    const { count } = await tx.incident.updateMany({
+      where: { id: incidentId, teamId: actor.team.id, version: baseVersion },
+      data: { ...input, version: { increment: 1 } },
+    });
+    // Another save committed between our read and write.
+    if (count === 0) {
+      const fresh = await tx.incident.findFirstOrThrow({ where: { id: incidentId }, select: currentSelect });
+      throw await conflictFor(tx, actor.team.id, fresh, baseVersion);
+    }
+    await recordAudit(tx, {
+      teamId: actor.team.id,
+      actorId: actor.user.id,
+      action: "incident.update",
+      entityType: "Incident",
+      entityId: incidentId,
+      incidentId,
+      data: { version: baseVersion + 1, changes } as Prisma.InputJsonValue,
+    });
+    return { changed: Object.keys(changes), version: baseVersion + 1 };
+  });
+}
+
+/** Deletes an incident and everything under it; the audit row outlives it (no foreign key). */
+export async function deleteIncident(actor: Actor, incidentId: string, baseVersion: number) {
+  return db.$transaction(async (tx) => {
+    const current = await tx.incident.findFirst({ where: { id: incidentId, teamId: actor.team.id }, select: currentSelect });
+    if (!current) throw new NotFoundError("Incident");
+    if (current.version !== baseVersion) throw await conflictFor(tx, actor.team.id, current, baseVersion);
+    const full = await tx.incident.findUniqueOrThrow({ where: { id: incidentId }, select: { number: true, title: true } });
+    await tx.incident.delete({ where: { id: incidentId } });
+    await recordAudit(tx, {
+      teamId: actor.team.id,
+      actorId: actor.user.id,
+      action: "incident.delete",
+      entityType: "Incident",
+      entityId: incidentId,
+      incidentId,
+      data: { number: full.number, title: full.title },
+    });
+  });
+}

@@ -1,0 +1,31 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { NotFoundError } from "@/lib/errors";
+
+/** The incident's timeline in time order, with the 5 Whys nodes that cite each event. Callers check the incident's team first. */
+export function listTimeline(teamId: string, incidentId: string) {
+  return db.timelineEvent.findMany({
+    where: { incidentId, incident: { teamId } },
+    orderBy: [{ occurredAt: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+    take: 2000,
+    select: {
+      id: true,
+      occurredAt: true,
+      kind: true,
+      body: true,
+      author: true,
+      source: true,
+      isKey: true,
+      version: true,
+      citations: { select: { node: { select: { id: true, statement: true } } } },
+    },
+  });
+}
+export type TimelineRow = Awaited<ReturnType<typeof listTimeline>>[number];
+
+/** When the incident started (the base date for time-only import lines). */
+export async function getIncidentStart(teamId: string, incidentId: string): Promise<Date> {
+  const inc = await db.incident.findFirst({ where: { id: incidentId, teamId }, select: { startedAt: true } });
+  if (!inc) throw new NotFoundError("Incident");
+  return inc.startedAt;
+}
