@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireIncidentPage } from "@/lib/incidents/access";
+import { getRootCauseActions, getWhyTree } from "@/lib/whys/data";
+import { formatSummary, summarize } from "@/lib/whys/quality";
+import { WhyDiagram } from "@/components/whys/why-diagram";
+
+export const metadata: Metadata = { title: "5 Whys diagram" };
+
+/** Server-rendered, print-friendly diagram of the tree (no client code). */
+export default async function WhysDiagramPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const { ctx, incident } = await requireIncidentPage(id);
+  const [tree, actions] = await Promise.all([getWhyTree(ctx.team.id, incident.id), getRootCauseActions(ctx.team.id, incident.id)]);
+  const counts = Object.fromEntries(Object.entries(actions).map(([nodeId, list]) => [nodeId, list.length]));
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 className="text-xl font-semibold text-slate-900">5 Whys diagram</h2>
+        <Link href={`/incidents/${incident.id}/whys`} className="no-print text-sm font-medium text-blue-800 underline">
+          Back to the editor
+        </Link>
+      </div>
+      <p className="text-sm text-slate-700">{formatSummary(summarize(tree.roots, counts))}</p>
+      <WhyDiagram problem={tree.problem} roots={tree.roots} rootCauseActions={actions} />
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import { can } from "@/lib/auth/permissions";
+import { requireIncidentPage } from "@/lib/incidents/access";
+import { getWhySession } from "@/lib/whys/data";
+import { WhyWorkspace } from "@/components/whys/why-workspace";
+
+export const metadata: Metadata = { title: "5 Whys" };
+
+export default async function WhysPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const { ctx, incident } = await requireIncidentPage(id);
+  const session = await getWhySession(ctx.team.id, incident.id);
+  return (
+    <div className="space-y-4">
+      <div>
+        <h2 className="text-xl font-semibold text-slate-900">5 Whys</h2>
+        <p className="text-sm text-slate-600">Work back from the problem one “why” at a time. An effect can have several causes: follow each branch to its root cause.</p>
+      </div>
+      <WhyWorkspace initial={session} canEdit={can(ctx.role, "incident:write")} />
+    </div>
+  );
+}

@@ -1,0 +1,297 @@
+"use client";
+// The WAI-ARIA tree of the 5 Whys editor, rendered flat (treeitems carry aria-level, -posinset and
+// -setsize) so every row is an independent memoized component: moving focus re-renders two rows,
+// and a 300-node tree stays responsive.
+import Link from "next/link";
+import { memo, useEffect, useRef } from "react";
+import type { Hint } from "@/lib/whys/quality";
+import { checkStatement } from "@/lib/whys/quality";
+import { categoryLabel, STATEMENT_MAX, type TreeOf } from "@/lib/whys/tree";
+import type { WhyEditorNode, WhyTimelineEvent } from "@/lib/whys/types";
+
+export type EditorNode = TreeOf<WhyEditorNode>;
+
+export type Editing =
+  | { mode: "edit"; nodeId: string; draft: string; baseVersion: number; conflict?: string }
+  | { mode: "new"; parentId: string | null; afterId: string | null; draft: string; conflict?: string };
+
+/** What every row needs that is the same for all rows (kept referentially stable). */
+export interface TreeShared {
+  incidentId: string;
+  canEdit: boolean;
+  hints: Map<string, Hint[]>;
+  events: Map<string, WhyTimelineEvent>;
+  actions: Record<string, { id: string; title: string; status: string }[]>;
+  memberNames: string[];
+  onFocusNode: (id: string) => void;
+  onToggle: (id: string) => void;
+  onDraftChange: (draft: string) => void;
+  onDraftKey: (event: React.KeyboardEvent<HTMLTextAreaElement>) => void;
+}
+
+export const nodeDomId = (id: string) => `why-node-${id}`;
+
+const STATUS: Record<string, string> = { OPEN: "Open", IN_PROGRESS: "In progress", DONE: "Done", WONT_DO: "Won't do" };
+
+function formatTime(iso: string) {
+  const d = new Date(iso);
+  return d.toLocaleString(undefined, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
+}
+
+function DraftEditor({ label, draft, conflict, memberNames, onChange, onKey }: {
+  label: string;
+  draft: string;
+  conflict?: string;
+  memberNames: string[];
+  onChange: (v: string) => void;
+  onKey: (e: React.KeyboardEvent<HTMLTextAreaElement>) => void;
+}) {
+  const ref = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    el.focus();
+    el.setSelectionRange(el.value.length, el.value.length);
+  }, []);
+  const hints = checkStatement(draft, { memberNames });
+  const tooLong = draft.length > STATEMENT_MAX;
+  return (
+    <div className="mt-1 space-y-1" onClick={(e) => e.stopPropagation()}>
+      <label htmlFor="why-draft" className="sr-only">
+        {label}
+      </label>
+      <textarea
+        ref={ref}
+        id="why-draft"
+        rows={2}
+        value={draft}
+        onChange={(e) => onChange(e.target.value)}
+        onKeyDown={onKey}
+        aria-invalid={tooLong || Boolean(conflict) || undefined}
+        aria-describedby="why-draft-help why-draft-hints"
+        className="block w-full rounded-md border border-blue-600 bg-white px-2 py-1 text-sm shadow-sm aria-[invalid=true]:border-red-600"
+      />
+      <p id="why-draft-help" className="text-xs text-slate-600">
+        Enter saves · Tab saves and asks why again · Shift+Enter saves and adds another cause · Esc cancels
+        <span className={tooLong ? "ml-2 font-medium text-red-700" : "ml-2"}>
+          {draft.length}/{STATEMENT_MAX}
+        </span>
+      </p>
+      <div id="why-draft-hints" aria-live="polite">
+        {conflict && <p className="rounded border border-red-200 bg-red-50 px-2 py-1 text-sm text-red-800">{conflict}</p>}
+        {hints.map((h) => (
+          <HintLine key={h.rule} hint={h} />
+        ))}
+      </div>
+    </div>
+  );
+}
+
+function HintLine({ hint }: { hint: Hint }) {
+  return (
+    <p className="text-xs text-amber-900" data-hint={hint.rule}>
+      <span aria-hidden="true">💡 </span>
+      <span className="font-medium">{hint.message}</span>
+      {hint.suggestion && <span> {hint.suggestion}</span>}
+    </p>
+  );
+}
+
+
+const TreeRow = memo(function TreeRow({ node, level, posInSet, setSize, expanded, focused, editing, shared }: {
+  node: EditorNode;
+  level: number;
+  posInSet: number;
+  setSize: number;
+  expanded: boolean | undefined;
+  focused: boolean;
+  /** Set only on the row being edited. */
+  editing: Extract<Editing, { mode: "edit" }> | null;
+  shared: TreeShared;
+}) {
+  const hints = shared.hints.get(node.id);
+  const countermeasures = shared.actions[node.id];
+  const innerTab = focused ? 0 : -1;
+  const labelId = `${nodeDomId(node.id)}-label`;
+  return (
+    <li
+      id={nodeDomId(node.id)}
+      role="treeitem"
+      aria-level={level}
+      aria-posinset={posInSet}
+      aria-setsize={setSize}
+      aria-expanded={expanded}
+      aria-selected={focused}
+      aria-labelledby={labelId}
+      tabIndex={focused ? 0 : -1}
+      data-node-id={node.id}
+      onFocus={(e) => {
+        if (e.target === e.currentTarget) shared.onFocusNode(node.id);
+      }}
+      onClick={(e) => {
+        if (editing) return;
+        shared.onFocusNode(node.id);
+        if (!(e.target as HTMLElement).closest("a")) (e.currentTarget as HTMLElement).focus();
+      }}
+      style={{ marginLeft: `${(level - 1) * 1.5}rem` }}
+      className="relative rounded-md outline-none"
+    >
+      {level > 1 && <span aria-hidden="true" className="absolute top-0 bottom-0 -left-3 border-l-2 border-slate-200" />}
+      <div
+        className={`flex items-start gap-1 rounded-md border px-2 py-1.5 ${
+          focused ? "border-blue-700 ring-2 ring-blue-700" : node.isRootCause ? "border-amber-500" : "border-slate-200"
+        } ${node.isRootCause ? "bg-amber-50" : "bg-white"}`}
+      >
+        <span
+          aria-hidden="true"
+          className={`mt-0.5 inline-block w-4 shrink-0 cursor-pointer text-center text-slate-600 select-none ${expanded === undefined ? "invisible" : ""}`}
+          onClick={(e) => {
+            e.stopPropagation();
+            shared.onToggle(node.id);
+          }}
+        >
+          {expanded === false ? "▸" : "▾"}
+        </span>
+        <div className="min-w-0 flex-1">
+          <span className="text-xs text-slate-600" aria-hidden="true">
+            Why {level}
+          </span>
+          {editing ? (
+            <DraftEditor
+              label="Edit cause"
+              draft={editing.draft}
+              conflict={editing.conflict}
+              memberNames={shared.memberNames}
+              onChange={shared.onDraftChange}
+              onKey={shared.onDraftKey}
+            />
+          ) : null}
+          <p id={labelId} className={editing ? "sr-only" : "text-sm break-words whitespace-pre-wrap text-slate-900"}>
+            {node.statement}
+            {node.isRootCause && <span className="sr-only">. Root cause: {categoryLabel(node.category)}</span>}
+          </p>
+          {node.isRootCause && (
+            <p className="mt-0.5 text-xs font-semibold text-amber-900" aria-hidden="true">
+              ◆ Root cause · {categoryLabel(node.category)}
+            </p>
+          )}
+          {node.evidence.length > 0 && (
+            <ul aria-label="Evidence" className="mt-1 flex flex-wrap gap-1">
+              {node.evidence.map((e) => {
+                const event = e.timelineEventId ? shared.events.get(e.timelineEventId) : undefined;
+                return (
+                  <li key={e.id} className="max-w-full rounded bg-slate-100 px-1.5 py-0.5 text-xs break-words text-slate-800">
+                    {e.url ? (
+                      <a href={e.url} target="_blank" rel="noopener noreferrer nofollow" tabIndex={innerTab} className="text-blue-800 underline">
+                        {e.label || e.url}
+                      </a>
+                    ) : event ? (
+                      <span>
+                        <span aria-hidden="true">⏱ </span>
+                        <span className="sr-only">Timeline event </span>
+                        {formatTime(event.occurredAt)} · {event.body.length > 80 ? `${event.body.slice(0, 79)}…` : event.body}
+                      </span>
+                    ) : (
+                      <span>Timeline event (removed)</span>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+          {node.isRootCause && (
+            <div className="mt-1 text-xs text-slate-700">
+              {countermeasures?.length ? (
+                <ul aria-label="Countermeasures" className="list-disc pl-4">
+                  {countermeasures.map((a) => (
+                    <li key={a.id}>
+                      {a.title} <span className="text-slate-600">({STATUS[a.status] ?? a.status})</span>
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <span className="text-slate-600">No countermeasure yet. </span>
+              )}
+              {shared.canEdit && (
+                <Link href={`/incidents/${shared.incidentId}/actions/new?whyNodeId=${node.id}`} tabIndex={innerTab} className="font-medium text-blue-800 underline">
+                  Add countermeasure
+                </Link>
+              )}
+            </div>
+          )}
+          {hints && hints.length > 0 && !editing && (
+            <div className="mt-1 space-y-0.5">
+              {hints.map((h) => (
+                <HintLine key={h.rule} hint={h} />
+              ))}
+            </div>
+          )}
+        </div>
+      </div>
+    </li>
+  );
+});
+
+function DraftRow({ level, draft, shared }: { level: number; draft: Extract<Editing, { mode: "new" }>; shared: TreeShared }) {
+  return (
+    <li
+      role="treeitem"
+      aria-level={level}
+      aria-selected={true}
+      aria-label="New cause"
+      style={{ marginLeft: `${(level - 1) * 1.5}rem` }}
+      className="rounded-md border border-dashed border-blue-700 bg-blue-50 px-2 py-1.5"
+    >
+      <DraftEditor label="New cause" draft={draft.draft} conflict={draft.conflict} memberNames={shared.memberNames} onChange={shared.onDraftChange} onKey={shared.onDraftKey} />
+    </li>
+  );
+}
+
+export interface TreeRowModel {
+  node: EditorNode;
+  level: number;
+  posInSet: number;
+  setSize: number;
+  expanded: boolean | undefined;
+}
+
+/**
+ * The forest under the problem statement. `rows` are the visible rows in order; a "new cause"
+ * draft is placed after `draftAfterIndex` (-1: at the end).
+ */
+export function WhyTree({ rows, focusedId, editing, draftAt, shared, labelledBy, describedBy, onKeyDown }: {
+  rows: TreeRowModel[];
+  focusedId: string | null;
+  editing: Editing | null;
+  draftAt: { index: number; level: number } | null;
+  shared: TreeShared;
+  labelledBy: string;
+  describedBy: string;
+  onKeyDown: (e: React.KeyboardEvent<HTMLUListElement>) => void;
+}) {
+  const draft = editing?.mode === "new" ? editing : null;
+  const editRow = editing?.mode === "edit" ? editing : null;
+  const out: React.ReactNode[] = [];
+  rows.forEach((r, i) => {
+    out.push(
+      <TreeRow
+        key={r.node.id}
+        node={r.node}
+        level={r.level}
+        posInSet={r.posInSet}
+        setSize={r.setSize}
+        expanded={r.expanded}
+        focused={focusedId === r.node.id}
+        editing={editRow && editRow.nodeId === r.node.id ? editRow : null}
+        shared={shared}
+      />,
+    );
+    if (draft && draftAt && draftAt.index === i) out.push(<DraftRow key="__draft" level={draftAt.level} draft={draft} shared={shared} />);
+  });
+  if (draft && draftAt && (draftAt.index < 0 || draftAt.index >= rows.length)) out.push(<DraftRow key="__draft" level={draftAt.level} draft={draft} shared={shared} />);
+  return (
+    <ul role="tree" aria-labelledby={labelledBy} aria-describedby={describedBy} onKeyDown={onKeyDown} className="space-y-1">
+      {out}
+    </ul>
+  );
+}
