@@ -1,0 +1,106 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { ACTIVE_STATUSES } from "./constants";
+import { startOfTodayUtc, type ActionFilters } from "./filters";
+
+const rowSelect = {
+  id: true,
+  title: true,
+  description: true,
+  status: true,
+  priority: true,
+  dueDate: true,
+  trackerUrl: true,
+  wontDoReason: true,
+  ownerId: true,
+  incidentId: true,
+  whyNodeId: true,
+  version: true,
+  completedAt: true,
+  createdAt: true,
+  owner: { select: { id: true, name: true, email: true } },
+  completedBy: { select: { id: true, name: true, email: true } },
+  incident: { select: { id: true, number: true, title: true } },
+  whyNode: { select: { id: true, statement: true, isRootCause: true } },
+} as const;
+
+export type ActionItemRow = Prisma.ActionItemGetPayload<{ select: typeof rowSelect }>;
+
+/** The SQL form of lib/action-items/filters.ts#matchesActionFilters. */
+function whereFor(teamId: string, f: ActionFilters, userId: string, now: Date): Prisma.ActionItemWhereInput {
+  const and: Prisma.ActionItemWhereInput[] = [{ teamId }];
+  if (f.mine) and.push({ ownerId: userId });
+  if (f.owner) and.push({ ownerId: f.owner === "none" ? null : f.owner });
+  if (f.incident) and.push({ incidentId: f.incident });
+  if (f.status === "ACTIVE") and.push({ status: { in: ACTIVE_STATUSES } });
+  else if (f.status !== "ALL") and.push({ status: f.status });
+  if (f.overdue) and.push({ status: { in: ACTIVE_STATUSES }, dueDate: { lt: startOfTodayUtc(now) } });
+  return { AND: and };
+}
+
+export const ACTION_LIST_LIMIT = 200;
+
+/** Overdue first, then by due date (undated last), then newest. */
+export function listActionItems(teamId: string, filters: ActionFilters, userId: string, now = new Date()) {
+  return db.actionItem.findMany({
+    where: whereFor(teamId, filters, userId, now),
+    orderBy: [{ dueDate: { sort: "asc", nulls: "last" } }, { priority: "asc" }, { createdAt: "desc" }],
+    take: ACTION_LIST_LIMIT,
+    select: rowSelect,
+  });
+}
+
+/** Counts for the filter bar: per status, overdue, and the caller's own active items. */
+export async function countActionItems(teamId: string, userId: string, now = new Date()) {
+  const [byStatus, overdue, mine] = await Promise.all([
+    db.actionItem.groupBy({ by: ["status"], where: { teamId }, _count: { _all: true } }),
+    db.actionItem.count({ where: { teamId, status: { in: ACTIVE_STATUSES }, dueDate: { lt: startOfTodayUtc(now) } } }),
+    db.actionItem.count({ where: { teamId, ownerId: userId, status: { in: ACTIVE_STATUSES } } }),
+  ]);
+  const status = { OPEN: 0, IN_PROGRESS: 0, DONE: 0, WONT_DO: 0 };
+  for (const row of byStatus) status[row.status] = row._count._all;
+  return { status, overdue, mine, active: status.OPEN + status.IN_PROGRESS, total: status.OPEN + status.IN_PROGRESS + status.DONE + status.WONT_DO };
+}
+
+export function listIncidentActionItems(teamId: string, incidentId: string) {
+  return db.actionItem.findMany({
+    where: { teamId, incidentId },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: rowSelect,
+  });
+}
+
+export function getActionItem(teamId: string, id: string) {
+  return db.actionItem.findFirst({ where: { id, teamId }, select: rowSelect });
+}
+
+/** A 5 Whys node of this incident of this team, or null. */
+export function findWhyNode(teamId: string, incidentId: string, nodeId: string) {
+  return db.whyNode.findFirst({ where: { id: nodeId, incidentId, incident: { teamId } }, select: { id: true, statement: true, isRootCause: true } });
+}
+
+/** The incident's 5 Whys nodes for the "addresses" select, root causes first. */
+export function listWhyNodeOptions(teamId: string, incidentId: string) {
+  return db.whyNode.findMany({
+    where: { incidentId, incident: { teamId } },
+    orderBy: [{ isRootCause: "desc" }, { createdAt: "asc" }],
+    select: { id: true, statement: true, isRootCause: true },
+  });
+}
+
+/** Incidents that have action items, for the incident filter. */
+export function listIncidentsWithActions(teamId: string) {
+  return db.incident.findMany({
+    where: { teamId, actions: { some: {} } },
+    orderBy: { number: "desc" },
+    take: 200,
+    select: { id: true, number: true, title: true },
+  });
+}
+
+export function listOwnerOptions(teamId: string) {
+  return db.membership
+    .findMany({ where: { teamId }, orderBy: { createdAt: "asc" }, select: { user: { select: { id: true, name: true, email: true } } } })
+    .then((rows) => rows.map((r) => r.user));
+}

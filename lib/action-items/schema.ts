@@ -1,0 +1,82 @@
+import { z } from "zod";
+import { ACTION_STATUSES, PRIORITIES } from "./constants";
+
+const optionalId = z.preprocess((v) => (v === "" || v == null ? null : v), z.string().max(64).nullable());
+
+const dueDate = z.preprocess(
+  (v) => (v === "" || v == null ? null : v),
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date like 2026-03-31.")
+    .refine((s) => {
+      const d = new Date(`${s}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+    }, "That date does not exist.")
+    .refine((s) => s >= "2000-01-01" && s <= "2100-12-31", "Choose a date between 2000 and 2100.")
+    .transform((s) => new Date(`${s}T00:00:00Z`))
+    .nullable(),
+);
+
+const trackerUrl = z.preprocess(
+  (v) => (typeof v === "string" && v.trim() === "" ? null : typeof v === "string" ? v.trim() : v),
+  z
+    .string()
+    .max(2000, "Links can be at most 2,000 characters.")
+    .refine((s) => {
+      try {
+        const u = new URL(s);
+        return u.protocol === "http:" || u.protocol === "https:";
+      } catch {
+        return false;
+      }
+    }, "Enter a full http:// or https:// link to the tracker.")
+    .nullable(),
+);
+
+export const actionItemFields = z.object({
+  title: z.string().trim().min(1, "Give the action item a title.").max(200, "Titles can be at most 200 characters."),
+  description: z.string().trim().max(5000, "Descriptions can be at most 5,000 characters.").default(""),
+  ownerId: optionalId,
+  dueDate,
+  priority: z.enum(PRIORITIES, "Choose a priority from P1 to P4."),
+  status: z.enum(ACTION_STATUSES, "Choose a status."),
+  wontDoReason: z.preprocess((v) => (typeof v === "string" ? v.trim() : ""), z.string().max(1000, "Reasons can be at most 1,000 characters.")),
+  trackerUrl,
+  whyNodeId: optionalId,
+});
+
+function requireReason<T extends { status: string; wontDoReason: string }>(value: T, ctx: z.RefinementCtx) {
+  if (value.status === "WONT_DO" && !value.wontDoReason) {
+    ctx.addIssue({ code: "custom", path: ["wontDoReason"], message: "Say why this will not be done." });
+  }
+}
+
+export const createActionItemSchema = actionItemFields.superRefine(requireReason);
+export type ActionItemInput = z.infer<typeof createActionItemSchema>;
+
+export const updateActionItemSchema = actionItemFields.extend({ version: z.coerce.number().int().min(1) }).superRefine(requireReason);
+export type UpdateActionItemInput = z.infer<typeof updateActionItemSchema>;
+
+export const statusChangeSchema = z
+  .object({ version: z.coerce.number().int().min(1), status: z.enum(ACTION_STATUSES), wontDoReason: z.preprocess((v) => (typeof v === "string" ? v.trim() : ""), z.string().max(1000)) })
+  .superRefine(requireReason);
+
+/** Reads the form's fields (FormData values are strings or absent). */
+export function actionItemFormValues(formData: FormData) {
+  const get = (k: string) => {
+    const v = formData.get(k);
+    return typeof v === "string" ? v : undefined;
+  };
+  return {
+    title: get("title") ?? "",
+    description: get("description") ?? "",
+    ownerId: get("ownerId"),
+    dueDate: get("dueDate"),
+    priority: get("priority"),
+    status: get("status") ?? "OPEN",
+    wontDoReason: get("wontDoReason"),
+    trackerUrl: get("trackerUrl"),
+    whyNodeId: get("whyNodeId"),
+    version: get("version"),
+  };
+}
