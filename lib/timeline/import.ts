@@ -246,6 +246,14 @@ function parseJson(text: string, opts: ParseOptions): ParseResult {
   return result;
 }
 
+const CSV_COLUMNS = new Set(["time", "kind", "text", "author", "key"]);
+
+/** A first line made only of known column names, "time" among them. */
+function looksLikeCsvHeader(line: string): boolean {
+  const cells = line.split(",").map((c) => c.trim().replace(/^"|"$/g, "").toLowerCase());
+  return cells.length > 1 && cells.includes("time") && cells.every((c) => CSV_COLUMNS.has(c));
+}
+
 /** Detects the format and parses. `line` is the text line (chat, CSV) or array position (JSON). */
 export function parseTimelineImport(text: string, opts: ParseOptions): ParseResult {
   const body = text.replace(/^\uFEFF/, "");
@@ -256,8 +264,8 @@ export function parseTimelineImport(text: string, opts: ParseOptions): ParseResu
   }
   const trimmed = body.trimStart();
   let result: ParseResult;
-  if (trimmed.startsWith("[") && !/^\[\d/.test(trimmed)) result = parseJson(body, opts);
-  else if (/^\s*time\s*,/i.test(body.split(/\r?\n/).find((l) => l.trim()) ?? "")) result = parseCsv(body, opts);
+  if (trimmed.startsWith("[") && !/^\[\d{1,4}[:-]/.test(trimmed)) result = parseJson(body, opts);
+  else if (looksLikeCsvHeader(body.split(/\r?\n/).find((l) => l.trim()) ?? "")) result = parseCsv(body, opts);
   else result = parseChat(body.split(/\r?\n/), opts);
   if (result.events.length > IMPORT_MAX_EVENTS) {
     result.errors.push({ line: result.events[IMPORT_MAX_EVENTS].line, text: "", reason: `At most ${IMPORT_MAX_EVENTS} events per import; this has ${result.events.length}.` });
