@@ -3,16 +3,23 @@ import { ACTION_STATUSES, PRIORITIES } from "./constants";
 
 const optionalId = z.preprocess((v) => (v === "" || v == null ? null : v), z.string().max(64).nullable());
 
+/** One message per bad date (zod 4 would otherwise report every failed rule at once). */
+function dueDateProblem(s: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return "Enter a date like 2026-03-31.";
+  const d = new Date(`${s}T00:00:00Z`);
+  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== s) return "That date does not exist.";
+  if (s < "2000-01-01" || s > "2100-12-31") return "Choose a date between 2000 and 2100.";
+  return null;
+}
+
 const dueDate = z.preprocess(
   (v) => (v === "" || v == null ? null : v),
   z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date like 2026-03-31.")
-    .refine((s) => {
-      const d = new Date(`${s}T00:00:00Z`);
-      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-    }, "That date does not exist.")
-    .refine((s) => s >= "2000-01-01" && s <= "2100-12-31", "Choose a date between 2000 and 2100.")
+    .superRefine((s, ctx) => {
+      const problem = dueDateProblem(s);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    })
     .transform((s) => new Date(`${s}T00:00:00Z`))
     .nullable(),
 );
