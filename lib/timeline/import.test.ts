@@ -29,6 +29,7 @@ describe("chat lines", () => {
     ["14:02 alice:   ", /empty/],
     ["2026-02-30 14:02 alice: no such day", /not a real date/],
     [`14:02 alice: ${"x".repeat(2001)}`, /longer than 2000/],
+    ["14:02 alice: nul\u0000byte", /control characters/],
   ])("refuses %s", (line, reason) => {
     const r = parse(line);
     expect(r.events).toEqual([]);

@@ -83,6 +83,8 @@ function normTime(t: string): string | null {
 
 function checkBody(body: string): string | null {
   if (!body.trim()) return "The message is empty.";
+  // PostgreSQL text cannot hold NUL, and other control characters are copy-paste debris.
+  if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(body)) return "The message contains control characters.";
   if (body.length > BODY_MAX) return `The message is longer than ${BODY_MAX} characters.`;
   return null;
 }
