@@ -5,6 +5,7 @@ import { cache } from "react";
 import { auth } from "@/lib/auth/config";
 import { can, type Permission, type Role } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
+import { hasAnyPortalGrant } from "@/lib/sharing/data";
 
 export const ACTIVE_TEAM_COOKIE = "hindsight-team";
 
@@ -52,11 +53,14 @@ export const getTeamContext = cache(async (): Promise<TeamContext | null> => {
   return chosen ? { user, team: chosen.team, role: chosen.role } : null;
 });
 
-/** For team pages: signed in, member of a team (else onboarding). */
+/**
+ * For team pages: signed in, member of a team. Without a team: stakeholders with reports
+ * shared with them go to the portal (they never reach team pages), everyone else to onboarding.
+ */
 export async function requireTeam(returnTo?: string): Promise<TeamContext> {
-  await requireUser(returnTo);
+  const user = await requireUser(returnTo);
   const ctx = await getTeamContext();
-  if (!ctx) redirect("/onboarding");
+  if (!ctx) redirect((await hasAnyPortalGrant(user.email)) ? "/portal" : "/onboarding");
   return ctx;
 }
 

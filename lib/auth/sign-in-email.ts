@@ -2,6 +2,7 @@ import "server-only";
 import { sendMail, simpleHtmlEmail } from "@/lib/email/send";
 import { env } from "@/lib/env";
 
+/** Queued like every email, ahead of bulk mail: a person is waiting for this one. */
 export async function sendSignInEmail(to: string, url: string) {
   const host = new URL(url).host;
   if (env().DEV_MAILBOX_DIR) {
@@ -18,5 +19,5 @@ export async function sendSignInEmail(to: string, url: string) {
       actionLabel: "Sign in",
       actionUrl: url,
     }),
-  });
+  }, { priority: 10 });
 }

@@ -1,25 +1,17 @@
 import "server-only";
-import nodemailer, { type Transporter } from "nodemailer";
-import { env } from "@/lib/env";
+import { enqueueMail, type EnqueueOptions } from "@/lib/jobs/email-queue";
+import type { OutgoingMail } from "./types";
 
-export interface OutgoingMail {
-  to: string;
-  subject: string;
-  text: string;
-  html?: string;
-}
+export type { OutgoingMail } from "./types";
+export { deliverMail } from "./smtp";
 
-let transporter: Transporter | undefined;
-
-function transport(): Transporter {
-  const { SMTP_URL } = env();
-  if (!SMTP_URL) throw new Error("SMTP_URL is not set: cannot send email");
-  transporter ??= nodemailer.createTransport(SMTP_URL);
-  return transporter;
-}
-
-export async function sendMail(mail: OutgoingMail) {
-  await transport().sendMail({ from: env().EMAIL_FROM, ...mail });
+/**
+ * Queues the message durably (PostgreSQL, pg-boss) and returns once it is stored; the worker
+ * delivers it over SMTP with retries. Every caller gets the same guarantee: a message that
+ * was accepted here survives SMTP outages and app restarts.
+ */
+export async function sendMail(mail: OutgoingMail, options?: EnqueueOptions): Promise<void> {
+  await enqueueMail(mail, options);
 }
 
 export function escapeHtml(text: string) {

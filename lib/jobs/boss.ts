@@ -1,0 +1,51 @@
+// pg-boss setup shared by the app (enqueueing) and the workers (in-app or `npm run worker`).
+// Jobs live in PostgreSQL (schema "pgboss", created and migrated by pg-boss itself), so a
+// queued email survives restarts and any number of app instances share one queue.
+import PgBoss from "pg-boss";
+
+export const JOB_SCHEMA = "pgboss";
+export const EMAIL_QUEUE = "email";
+/** NOTIFY channel that wakes idle workers as soon as a job is queued (polling is the fallback). */
+export const WAKE_CHANNEL = "hindsight_jobs";
+
+/**
+ * Retry policy for email: 6 retries with exponential back-off from 2 s (pg-boss doubles the
+ * delay with jitter: about 2, 4, 8, 16, 32, 64 s), i.e. about two minutes of SMTP outage are
+ * ridden out before a message is given up as failed.
+ */
+export const emailRetryPolicy = { retryLimit: 6, retryDelay: 2, retryBackoff: true };
+/** An attempt that has not finished after this long is considered lost and retried. */
+export const EMAIL_EXPIRE_SECONDS = 60;
+
+export type BossRole = "sender" | "worker";
+
+export function bossOptions(connectionString: string, role: BossRole): PgBoss.ConstructorOptions {
+  return {
+    connectionString,
+    schema: JOB_SCHEMA,
+    application_name: `hindsight-${role}`,
+    max: role === "sender" ? 3 : 4,
+    migrate: true,
+    // Maintenance (expiring lost attempts, archiving) runs in workers only; pg-boss makes
+    // concurrent supervisors safe with advisory locks.
+    supervise: role === "worker",
+    maintenanceIntervalSeconds: 30,
+    schedule: false,
+    pollingIntervalSeconds: 0.5,
+    deleteAfterDays: 7,
+  };
+}
+
+export async function startBoss(connectionString: string, role: BossRole): Promise<PgBoss> {
+  const boss = new PgBoss(bossOptions(connectionString, role));
+  boss.on("error", (error: Error) => console.error(`[hindsight] job queue (${role}): ${error.message}`));
+  await boss.start();
+  await boss.createQueue(EMAIL_QUEUE, { name: EMAIL_QUEUE, policy: "standard", ...emailRetryPolicy, expireInSeconds: EMAIL_EXPIRE_SECONDS });
+  return boss;
+}
+
+/** Wakes listening workers; inside a transaction the notification is delivered on commit. */
+export async function wakeWorkers(db: PgBoss.Db, queue = EMAIL_QUEUE) {
+  // pg_notify returns void, which some drivers cannot decode: select from it instead.
+  await db.executeSql("SELECT count(*)::int AS n FROM (SELECT pg_notify($1, $2)) AS wake", [WAKE_CHANNEL, queue]);
+}

@@ -1,0 +1,138 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { listMail } from "@/lib/email/mailbox";
+import { startMailSink, type MailSink } from "@/lib/email/sink";
+import { sendMail } from "@/lib/email/send";
+import { createIncident, createTeamWithMembers, testDb } from "@/test/factory";
+import { EMAIL_QUEUE } from "./boss";
+import { enqueueMail, jobIdForKey } from "./email-queue";
+import { senderBoss, stopSender } from "./sender";
+import { startWorker, type WorkerHandle } from "./worker";
+import { publishReport } from "@/lib/sharing/int-fixtures";
+
+let dir: string;
+let sink: MailSink;
+let outage = false;
+const workers: WorkerHandle[] = [];
+
+const quiet = { log: () => undefined };
+const mailTo = (to: string) => listMail(dir).filter((m) => m.to.includes(to));
+
+async function until<T>(check: () => Promise<T> | T, timeoutMs = 20_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > end) throw new Error("condition not met in time");
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function jobState(id: string) {
+  const boss = await senderBoss();
+  return (await boss.getJobById(EMAIL_QUEUE, id, { includeArchive: true }))?.state;
+}
+
+async function worker() {
+  const w = await startWorker({ smtpUrl: sink.url, ...quiet });
+  workers.push(w);
+  return w;
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), "hindsight-queue-"));
+  sink = await startMailSink({ dir, failWhile: () => outage });
+});
+
+afterEach(async () => {
+  outage = false;
+  await Promise.all(workers.splice(0).map((w) => w.stop()));
+});
+
+afterAll(async () => {
+  await stopSender();
+  await sink.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("the durable email queue", () => {
+  it("retries through an SMTP outage with back-off and delivers exactly once", async () => {
+    outage = true;
+    await worker();
+    const to = `outage.${Date.now()}@example.test`;
+    const id = (await enqueueMail({ to, subject: "Outage test", text: "hello" }, { retryDelay: 1 }))!;
+    await until(async () => (await jobState(id)) === "retry");
+    expect(mailTo(to)).toHaveLength(0);
+    outage = false;
+    await until(async () => (await jobState(id)) === "completed");
+    const boss = await senderBoss();
+    const job = await boss.getJobById(EMAIL_QUEUE, id, { includeArchive: true });
+    expect(job!.retryCount).toBeGreaterThanOrEqual(1);
+    expect(mailTo(to)).toHaveLength(1);
+    expect(mailTo(to)[0]!.subject).toBe("Outage test");
+  });
+
+  it("delivers mail queued while no worker runs, once, after a new worker starts", async () => {
+    const first = await worker();
+    await first.stop();
+    workers.splice(workers.indexOf(first), 1);
+    const to = `restart.${Date.now()}@example.test`;
+    await sendMail({ to, subject: "Queued while stopped", text: "still here" });
+    await new Promise((r) => setTimeout(r, 1200));
+    expect(mailTo(to)).toHaveLength(0);
+    await worker();
+    await until(() => mailTo(to).length === 1);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(mailTo(to)).toHaveLength(1);
+  });
+
+  it("wakes the worker at once: a queued mail arrives well within a second or two", async () => {
+    await worker();
+    const to = `fast.${Date.now()}@example.test`;
+    const started = Date.now();
+    await sendMail({ to, subject: "Fast", text: "quick" });
+    await until(() => mailTo(to).length === 1, 5_000);
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it("stores one job per idempotency key and keeps the content sealed", async () => {
+    const to = `key.${Date.now()}@example.test`;
+    const key = `test:${to}`;
+    const first = await enqueueMail({ to, subject: "Keyed", text: "SECRET-LINK-123" }, { key });
+    const second = await enqueueMail({ to, subject: "Keyed", text: "SECRET-LINK-123" }, { key });
+    expect(first).toBe(jobIdForKey(key));
+    expect(second).toBeNull();
+    const rows = await testDb.$queryRawUnsafe<{ data: unknown }[]>(`SELECT data FROM pgboss.job WHERE id = $1::uuid`, first);
+    expect(JSON.stringify(rows[0]!.data)).not.toContain("SECRET-LINK-123");
+    await worker();
+    await until(() => mailTo(to).length === 1);
+  });
+
+  it("marks a share FAILED with the reason after the last retry, and never mails a share twice", async () => {
+    const { team, owner } = await createTeamWithMembers("Queue");
+    const incident = await createIncident(team.id, owner.id);
+    const version = await publishReport(incident, owner.id);
+    const link = await testDb.shareLink.create({
+      data: { reportVersionId: version.id, recipientEmail: `fail.${Date.now()}@example.test`, tokenHash: `h${Date.now()}`, expiresAt: new Date(Date.now() + 86_400_000), createdById: owner.id },
+    });
+    outage = true;
+    await worker();
+    const share = { id: link.id, tokenHash: link.tokenHash };
+    await enqueueMail({ to: link.recipientEmail, subject: "Share", text: "x" }, { share, key: `s:${link.id}`, retryLimit: 1, retryDelay: 1 });
+    const failed = await until(async () => {
+      const row = await testDb.shareLink.findUniqueOrThrow({ where: { id: link.id } });
+      return row.deliveryState === "FAILED" ? row : null;
+    });
+    expect(failed!.deliveryError).toMatch(/451/);
+    expect(mailTo(link.recipientEmail)).toHaveLength(0);
+
+    // Once SENT, a stray second job for the same share is skipped.
+    outage = false;
+    await testDb.shareLink.update({ where: { id: link.id }, data: { deliveryState: "SENT" } });
+    const again = (await enqueueMail({ to: link.recipientEmail, subject: "Share", text: "x" }, { share }))!;
+    await until(async () => (await jobState(again)) === "completed");
+    expect(mailTo(link.recipientEmail)).toHaveLength(0);
+  });
+});

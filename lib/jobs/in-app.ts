@@ -1,0 +1,30 @@
+// The worker inside the web server (started from instrumentation.ts). WORKER=off leaves the
+// delivery to separate `npm run worker` processes; the app then only enqueues.
+import { senderBoss } from "./sender";
+import { startWorker, type WorkerHandle } from "./worker";
+
+const g = globalThis as unknown as { hindsightInAppWorker?: Promise<WorkerHandle | null> };
+
+export function startInAppWorker(): Promise<WorkerHandle | null> {
+  // Guard against a second start (dev server reloads, several register() calls).
+  g.hindsightInAppWorker ??= boot();
+  return g.hindsightInAppWorker;
+}
+
+async function boot(attempt = 1): Promise<WorkerHandle | null> {
+  try {
+    // Pre-warm the sender so the first sign-in email does not wait for pg-boss to start.
+    await senderBoss();
+    if (process.env.WORKER === "off") return null;
+    const worker = await startWorker();
+    const stop = () => void worker.stop().catch(() => undefined);
+    process.once("SIGTERM", stop);
+    process.once("SIGINT", stop);
+    return worker;
+  } catch (error) {
+    const delay = Math.min(30, 2 ** attempt);
+    console.error(`[hindsight] could not start the email worker (${error instanceof Error ? error.message : error}); retrying in ${delay} s`);
+    await new Promise((r) => setTimeout(r, delay * 1000));
+    return boot(attempt + 1);
+  }
+}

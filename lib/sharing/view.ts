@@ -1,0 +1,62 @@
+import "server-only";
+import { getPublishedVersion, type PublishedVersion } from "@/lib/reports/data";
+import { findShareByTokenHash } from "./data";
+import { pruneRateLimits, recordShareView, takeRateLimit } from "./mutations";
+import { LOOKUP_COST, MISS_PENALTY, SHARE_VIEW_LIMIT } from "./rate-limit";
+import { hashesMatch, hashShareToken, isWellFormedToken, linkState, maskEmail } from "./tokens";
+
+export type ShareAccess =
+  | { kind: "limited"; retryAfterSeconds: number }
+  | { kind: "not-found" }
+  | { kind: "confirm"; maskedEmail: string; signedInAs: string | null }
+  | { kind: "ok"; version: PublishedVersion; recipientEmail: string };
+
+export interface ResolveOptions {
+  /** Rate-limit key: the client address. */
+  client: string;
+  now: Date;
+  /** Email of the signed-in user, for "recipient must confirm their email" links. */
+  viewerEmail?: string | null;
+}
+
+/**
+ * Resolves a share token (without recording a view). Unknown, malformed, expired and revoked
+ * tokens all answer "not-found" and cost the client the same miss penalty, so responses give
+ * no hint which it was.
+ */
+export async function resolveShareToken(token: string, { client, now, viewerEmail }: ResolveOptions) {
+  const gate = await takeRateLimit(`share:${client}`, LOOKUP_COST, now, SHARE_VIEW_LIMIT);
+  if (!gate.allowed) return { access: { kind: "limited", retryAfterSeconds: gate.retryAfterSeconds } as const, link: null };
+  if (Math.random() < 0.01) void pruneRateLimits(now, SHARE_VIEW_LIMIT).catch(() => undefined);
+
+  const hash = typeof token === "string" && isWellFormedToken(token) ? hashShareToken(token) : null;
+  const link = hash ? await findShareByTokenHash(hash) : null;
+  // The lookup is by unique index; the hashes are compared again in constant time so the
+  // decision never depends on a data-dependent string comparison.
+  const valid = link && hash && hashesMatch(link.tokenHash, hash) && linkState(link, now) === "active";
+  if (!valid || !link) {
+    await takeRateLimit(`share:${client}`, MISS_PENALTY, now, SHARE_VIEW_LIMIT);
+    return { access: { kind: "not-found" } as const, link: null };
+  }
+  if (link.mode === "CONFIRM_EMAIL" && viewerEmail?.toLowerCase() !== link.recipientEmail) {
+    return { access: { kind: "confirm", maskedEmail: maskEmail(link.recipientEmail), signedInAs: viewerEmail ?? null } as const, link };
+  }
+  return { access: null, link };
+}
+
+/** Resolves the token and, when the report may be shown, records the view. */
+export async function openShareLink(token: string, options: ResolveOptions): Promise<ShareAccess> {
+  const { access, link } = await resolveShareToken(token, options);
+  if (access) return access;
+  const version = await getPublishedVersion(link!.reportVersionId);
+  if (!version) return { kind: "not-found" };
+  await recordShareView({
+    shareId: link!.id,
+    teamId: link!.teamId,
+    incidentId: link!.incidentId,
+    recipientEmail: link!.recipientEmail,
+    viewerEmail: link!.mode === "CONFIRM_EMAIL" ? options.viewerEmail : null,
+    now: options.now,
+  });
+  return { kind: "ok", version, recipientEmail: link!.recipientEmail };
+}
