@@ -43,12 +43,13 @@ describe("chat lines", () => {
   });
 
   it("rolls over midnight when the clock goes backwards", () => {
-    const r = parse("23:58 alice: late\n23:59 bob: later\n00:03 alice: after midnight\n00:01 carol: earlier again means next day? no: same day\n");
-    expect(r.events.map((e) => e.occurredAt)).toEqual([
-      "2026-01-10T23:58:00.000Z",
-      "2026-01-10T23:59:00.000Z",
-      "2026-01-11T00:03:00.000Z",
-      "2026-01-12T00:01:00.000Z",
+    const r = parse("23:58 alice: late\n23:59 bob: later\n00:03 alice: after midnight\n00:01 carol: slightly out of order\n23:30 dan: the next night\n");
+    expect(r.events.map((e) => [e.line, e.occurredAt])).toEqual([
+      [1, "2026-01-10T23:58:00.000Z"],
+      [2, "2026-01-10T23:59:00.000Z"],
+      [4, "2026-01-11T00:01:00.000Z"],
+      [3, "2026-01-11T00:03:00.000Z"],
+      [5, "2026-01-11T23:30:00.000Z"],
     ]);
   });
 

@@ -1,6 +1,6 @@
 // Chat-log / CSV / JSON import parser. Pure, so the browser preview and the server's re-check
 // run the very same code. Times without a date take the incident's start date in the viewer's
-// zone and roll over midnight when the clock goes backwards.
+// zone and roll over midnight when the clock jumps back by more than 12 hours.
 import { zonedLocalToUtc } from "@/lib/incidents/local-time";
 import { AUTHOR_MAX, BODY_MAX, IMPORT_MAX_CHARS, IMPORT_MAX_EVENTS, TIMELINE_KINDS, type TimelineKind } from "./constants";
 
@@ -40,7 +40,9 @@ function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** Rolls time-only values forward a day whenever the clock goes backwards. */
+const ROLLOVER_SECONDS = 12 * 3600;
+
+/** Rolls time-only values forward a day when the clock jumps back by more than 12 hours. */
 class Clock {
   private day: string;
   private lastSeconds = -1;
@@ -55,7 +57,8 @@ class Clock {
   }
   atTime(time: string): Date | null {
     const s = seconds(time);
-    if (this.lastSeconds >= 0 && s < this.lastSeconds) this.day = addDays(this.day, 1);
+    // A big step back (23:58 → 00:03) is midnight; a small one (14:02 → 14:01) is just lines out of order.
+    if (this.lastSeconds >= 0 && this.lastSeconds - s > ROLLOVER_SECONDS) this.day = addDays(this.day, 1);
     this.lastSeconds = s;
     return zonedLocalToUtc(`${this.day}T${time}`, this.zone);
   }
