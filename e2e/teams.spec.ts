@@ -75,7 +75,7 @@ test("a member of two teams switches between them, edits settings, and signs out
 
   await page.getByLabel("Current team").selectOption({ label: "Alpha Ops" });
   await expect(page.getByRole("heading", { name: "Alpha Ops", level: 1 })).toBeVisible();
-  await expect(page.getByRole("status").filter({ hasText: "Switched to team Alpha Ops." })).toBeAttached();
+  await expect(page.getByTestId("team-switch-status")).toHaveText("Switched to team Alpha Ops.");
   await expect(currentTeam(page)).toHaveText("Alpha Ops");
 
   const settings = new GeneralSettingsPage(page);

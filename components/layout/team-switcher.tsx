@@ -1,6 +1,6 @@
 "use client";
 import { usePathname } from "next/navigation";
-import { useActionState, useRef, useState, useSyncExternalStore } from "react";
+import { useActionState, useEffect, useRef, useSyncExternalStore } from "react";
 import { initialResult } from "@/lib/action-result";
 import { switchTeamAction } from "@/lib/teams/actions";
 
@@ -15,6 +15,9 @@ function sectionOf(pathname: string) {
 }
 
 const noSubscribe = () => () => {};
+// The header may be re-mounted by the navigation that follows a switch, so the pending switch
+// is remembered for this tab until the new team's header announces it.
+const SWITCHING_KEY = "hindsight:switching-team";
 
 /**
  * A select that switches as soon as a team is chosen. Until JavaScript has loaded, a visible
@@ -24,15 +27,14 @@ export function TeamSwitcher({ team, teams }: { team: { id: string; name: string
   const pathname = usePathname();
   const [result, action, pending] = useActionState(switchTeamAction, initialResult);
   const hydrated = useSyncExternalStore(noSubscribe, () => true, () => false);
-  const [shownTeam, setShownTeam] = useState(team.id);
-  const [announcement, setAnnouncement] = useState("");
   const formRef = useRef<HTMLFormElement>(null);
+  const announceRef = useRef<HTMLSpanElement>(null);
 
-  // The header stays mounted across the switch, so a changed team prop means the switch landed.
-  if (shownTeam !== team.id) {
-    setShownTeam(team.id);
-    setAnnouncement(`Switched to team ${team.name}.`);
-  }
+  useEffect(() => {
+    if (sessionStorage.getItem(SWITCHING_KEY) !== team.id) return;
+    sessionStorage.removeItem(SWITCHING_KEY);
+    if (announceRef.current) announceRef.current.textContent = `Switched to team ${team.name}.`;
+  }, [team.id, team.name]);
 
   return (
     <form ref={formRef} action={action} className="flex items-center gap-2">
@@ -46,7 +48,10 @@ export function TeamSwitcher({ team, teams }: { team: { id: string; name: string
         key={team.id}
         defaultValue={team.id}
         disabled={pending}
-        onChange={() => formRef.current?.requestSubmit()}
+        onChange={(e) => {
+          sessionStorage.setItem(SWITCHING_KEY, e.currentTarget.value);
+          formRef.current?.requestSubmit();
+        }}
         className="max-w-[12rem] truncate rounded-md border border-slate-300 bg-white py-1 pl-2 pr-7 text-sm font-medium text-slate-900 disabled:opacity-60 sm:max-w-[16rem]"
       >
         {teams.map((t) => (
@@ -60,9 +65,10 @@ export function TeamSwitcher({ team, teams }: { team: { id: string; name: string
           Switch
         </button>
       )}
-      <span role="status" aria-live="polite" className="text-xs text-slate-600">
-        {pending ? "Switching…" : !result.ok ? result.message : <span className="sr-only">{announcement}</span>}
+      <span aria-live="polite" className="text-xs text-slate-600">
+        {pending ? "Switching…" : !result.ok ? result.message : null}
       </span>
+      <span ref={announceRef} role="status" aria-live="polite" className="sr-only" data-testid="team-switch-status" />
     </form>
   );
 }
