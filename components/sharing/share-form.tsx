@@ -1,0 +1,81 @@
+"use client";
+import { useActionState, useEffect, useRef } from "react";
+import { initialResult } from "@/lib/action-result";
+import { shareReportAction } from "@/lib/sharing/actions";
+import { TextArea, TextField } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+
+export function ShareForm({ incidentId, versionNumber, defaultDays, maxDays, allowAnonymous }: {
+  incidentId: string;
+  versionNumber: number;
+  defaultDays: number;
+  maxDays: number;
+  allowAnonymous: boolean;
+}) {
+  const [result, action] = useActionState(shareReportAction.bind(null, incidentId), initialResult);
+  const form = useRef<HTMLFormElement>(null);
+  const errors = result.ok ? undefined : result.fieldErrors;
+  useEffect(() => {
+    if (result.ok && result.message) form.current?.reset();
+  }, [result]);
+  return (
+    <form ref={form} action={action} className="space-y-4" noValidate>
+      <p className="text-sm text-slate-700">
+        Recipients get an email with a link to <strong>version {versionNumber}</strong>, the latest published version. They read it without signing in to
+        the workspace and never see drafts or internal notes.
+      </p>
+      <TextArea
+        name="recipients"
+        label="Email addresses"
+        hint="Separate addresses with commas or new lines (up to 20)."
+        rows={3}
+        required
+        autoComplete="off"
+        errors={errors?.recipients}
+      />
+      <TextArea name="message" label="Message (optional)" hint="Included in the email as plain text." rows={3} maxLength={2000} errors={errors?.message} />
+      <TextField
+        name="days"
+        label="Link lifetime (days)"
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={maxDays}
+        defaultValue={defaultDays}
+        required
+        hint={`Up to ${maxDays} days (team policy).`}
+        errors={errors?.days}
+        className="block w-32 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm aria-[invalid=true]:border-red-600"
+      />
+      <fieldset className="space-y-2" aria-describedby="mode-error">
+        <legend className="text-sm font-medium text-slate-800">Who can open the link</legend>
+        <label className="flex items-start gap-2 text-sm">
+          <input type="radio" name="mode" value="ANYONE_WITH_LINK" defaultChecked={allowAnonymous} disabled={!allowAnonymous} className="mt-1" />
+          <span>
+            <span className="font-medium">Anyone with the link</span>
+            <span className="block text-slate-600">
+              {allowAnonymous ? "No sign-in needed. Anyone the email is forwarded to can read it." : "Turned off in this team's sharing settings."}
+            </span>
+          </span>
+        </label>
+        <label className="flex items-start gap-2 text-sm">
+          <input type="radio" name="mode" value="CONFIRM_EMAIL" defaultChecked={!allowAnonymous} className="mt-1" />
+          <span>
+            <span className="font-medium">Recipient must confirm their email</span>
+            <span className="block text-slate-600">The report opens only after the recipient signs in with a one-time link sent to their address.</span>
+          </span>
+        </label>
+        <div id="mode-error" aria-live="polite">
+          {errors?.mode?.map((e) => (
+            <p key={e} className="text-sm text-red-700">
+              {e}
+            </p>
+          ))}
+        </div>
+      </fieldset>
+      <FormMessage result={result} />
+      <SubmitButton pendingText="Sharing…">Share report</SubmitButton>
+    </form>
+  );
+}
