@@ -62,6 +62,18 @@ export function ReportView({ snapshot, audience }: { snapshot: ReportSnapshot; a
   );
 }
 
+/** The facts a section's kind fills in from the incident (used beside the editor's text fields). */
+export function SectionBlocks({ snapshot, section }: { snapshot: ReportSnapshot; section: SnapshotSection }) {
+  if (section.blocks.length === 0) return null;
+  return (
+    <div className="space-y-4">
+      {section.blocks.map((b) => (
+        <Block key={b} snapshot={snapshot} block={b} />
+      ))}
+    </div>
+  );
+}
+
 function Block({ snapshot: s, block }: { snapshot: ReportSnapshot; block: SnapshotSection["blocks"][number] }) {
   switch (block) {
     case "facts":

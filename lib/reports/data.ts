@@ -188,3 +188,23 @@ export function getUserName(userId: string | null) {
 export function getTeamSettings(teamId: string) {
   return db.team.findUnique({ where: { id: teamId }, select: { requiredApprovals: true } });
 }
+
+/** Everything the report page shows besides the composed snapshot. */
+export async function getReportWorkspace(teamId: string, report: ReportRow) {
+  const round = await currentRound(db, report.id);
+  const [reviewers, candidates, comments, templates, versions, team, author] = await Promise.all([
+    listRoundReviewers(db, report.id, round),
+    listReviewCandidates(teamId),
+    listComments(teamId, report.id),
+    listTemplates(teamId),
+    listVersions(teamId, report.incidentId),
+    db.team.findUniqueOrThrow({ where: { id: teamId }, select: { requiredApprovals: true } }),
+    getUserName(report.authorId),
+  ]);
+  return { round, reviewers, candidates, comments, templates, versions, requiredApprovals: team.requiredApprovals, author };
+}
+
+/** The report composed from the incident as it is now (the draft, kept current). */
+export async function loadReportSource(teamId: string, report: ReportRow) {
+  return readReportSource(db, teamId, report);
+}

@@ -33,7 +33,7 @@ export async function ensureTeamTemplates(teamId: string) {
 }
 
 /** The incident's report, created (with the team's default template) on first open. */
-export async function ensureReport(teamId: string, incidentId: string): Promise<ReportRow> {
+export async function ensureReport(teamId: string, incidentId: string, actorId: string | null = null): Promise<ReportRow> {
   const existing = await findReport(db, teamId, incidentId);
   if (existing) return existing;
   return db.$transaction(async (tx) => {
@@ -45,7 +45,7 @@ export async function ensureReport(teamId: string, incidentId: string): Promise<
     const again = await findReport(tx, teamId, incidentId);
     if (again) return again;
     const report = await tx.report.create({ data: { incidentId, templateId: template?.id ?? null }, select: reportRowSelect });
-    await recordAudit(tx, { teamId, action: "report.create", entityType: "Report", entityId: report.id, incidentId });
+    await recordAudit(tx, { teamId, actorId, action: "report.create", entityType: "Report", entityId: report.id, incidentId });
     return report;
   });
 }

@@ -141,3 +141,10 @@ describe("formatDuration", () => {
     [(2 * 1440 + 240) * 60_000, "2 d 4 h"],
   ])("%s → %s", (ms, text) => expect(formatDuration(ms)).toBe(text));
 });
+
+describe("exportFilename", () => {
+  it("is ASCII, short and names incident and version", async () => {
+    const { exportFilename } = await import("./export");
+    expect(exportFilename({ number: 2, snapshot: { incident: { number: 42, title: "Checkout “502s” — über-failure!" } } }, "md")).toBe("inc-42-checkout-502s-uber-failure-v2.md");
+  });
+});

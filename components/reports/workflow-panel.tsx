@@ -1,0 +1,232 @@
+// The review and publish controls beside the report (server component; forms are client).
+import Link from "next/link";
+import {
+  addCommentAction,
+  decideReviewAction,
+  publishReportAction,
+  reopenReportAction,
+  requestReviewAction,
+  resolveCommentAction,
+  setReportTemplateAction,
+  withdrawReviewAction,
+} from "@/lib/reports/actions";
+import { formatTimestamp } from "@/lib/reports/snapshot";
+import { publishBlocker, type ReportStatus } from "@/lib/reports/workflow";
+import { buttonClass } from "@/components/ui/button";
+import { ActionForm } from "./action-form";
+import { DECISION_LABELS } from "./report-status";
+
+type Person = { id: string; name: string | null; email: string };
+const display = (p: { name: string | null; email: string }) => p.name ?? p.email;
+
+export interface WorkflowPanelProps {
+  incidentId: string;
+  status: ReportStatus;
+  reportVersion: number;
+  me: { id: string; canWrite: boolean; canPublish: boolean };
+  author: Person | null;
+  reviewers: { userId: string; decision: "PENDING" | "APPROVED" | "CHANGES_REQUESTED"; decidedAt: Date | null; user: { name: string | null; email: string } }[];
+  requiredApprovals: number;
+  candidates: (Person & { role: string })[];
+  templates: { id: string; name: string }[];
+  templateId: string | null;
+  sections: { key: string; title: string }[];
+  comments: { id: string; sectionKey: string; body: string; resolvedAt: Date | null; createdAt: Date; author: Person }[];
+  latestVersion: { number: number; publishedAt: Date; publishedBy: { name: string | null; email: string } } | null;
+}
+
+export function WorkflowPanel(p: WorkflowPanelProps) {
+  const state = {
+    status: p.status,
+    authorId: p.author?.id ?? null,
+    reviewers: p.reviewers.map((r) => ({ userId: r.userId, decision: r.decision })),
+    requiredApprovals: p.requiredApprovals,
+  };
+  const blocker = publishBlocker(state);
+  const myReview = p.reviewers.find((r) => r.userId === p.me.id);
+  const isAuthor = p.author?.id === p.me.id;
+  const choosable = p.candidates.filter((c) => c.id !== p.me.id && c.id !== p.author?.id);
+  const sectionTitle = (key: string) => p.sections.find((s) => s.key === key)?.title ?? (key === "general" ? "General" : key);
+
+  return (
+    <div className="space-y-4">
+      {p.status === "PUBLISHED" && p.latestVersion && (
+        <Panel title={`Published — version ${p.latestVersion.number}`}>
+          <p className="text-sm text-slate-700">
+            Published {formatTimestamp(p.latestVersion.publishedAt.toISOString())} by {display(p.latestVersion.publishedBy)}. Stakeholders only ever see published versions.
+          </p>
+          <div className="flex flex-wrap gap-2">
+            <Link href={`/incidents/${p.incidentId}/report/versions/${p.latestVersion.number}`} className={buttonClass("secondary")}>
+              View version {p.latestVersion.number}
+            </Link>
+            <Link href={`/incidents/${p.incidentId}/report/share`} className={buttonClass("secondary")}>
+              Share
+            </Link>
+          </div>
+          {p.me.canWrite && (
+            <ActionForm action={reopenReportAction.bind(null, p.incidentId)} hidden={{ baseVersion: p.reportVersion }} submitLabel="Start a new draft" pendingText="Opening…" variant="secondary">
+              <p className="text-sm text-slate-600">Editing opens a new draft from this text. Published versions never change; publishing again makes version {p.latestVersion.number + 1}.</p>
+            </ActionForm>
+          )}
+        </Panel>
+      )}
+
+      {p.status === "DRAFT" && p.me.canWrite && (
+        <Panel title="Ask for a review">
+          {choosable.length === 0 ? (
+            <p className="text-sm text-slate-600">Nobody else in the team can review yet. Invite an editor or owner in Settings → Members.</p>
+          ) : (
+            <ActionForm action={requestReviewAction.bind(null, p.incidentId)} hidden={{ baseVersion: p.reportVersion }} submitLabel="Request review" pendingText="Requesting…" label="Request review">
+              <fieldset className="space-y-1">
+                <legend className="text-sm font-medium text-slate-800">Reviewers</legend>
+                <p className="text-xs text-slate-600">
+                  Publishing needs {p.requiredApprovals} approval{p.requiredApprovals === 1 ? "" : "s"}. The author cannot review their own report.
+                </p>
+                {choosable.map((c) => (
+                  <label key={c.id} className="flex items-center gap-2 text-sm">
+                    <input type="checkbox" name="reviewerIds" value={c.id} className="h-4 w-4" />
+                    {display(c)} <span className="text-xs text-slate-600">({c.role.toLowerCase()})</span>
+                  </label>
+                ))}
+              </fieldset>
+            </ActionForm>
+          )}
+        </Panel>
+      )}
+
+      {p.reviewers.length > 0 && (
+        <Panel title={p.status === "IN_REVIEW" ? "Review" : "Last review round"}>
+          <ul className="space-y-1 text-sm" aria-label="Reviewers">
+            {p.reviewers.map((r) => (
+              <li key={r.userId} className="flex flex-wrap justify-between gap-2">
+                <span>{display(r.user)}</span>
+                <span className={r.decision === "APPROVED" ? "font-medium text-green-800" : r.decision === "CHANGES_REQUESTED" ? "font-medium text-red-800" : "text-slate-600"}>
+                  {r.decision === "APPROVED" ? "✓ " : r.decision === "CHANGES_REQUESTED" ? "✗ " : "… "}
+                  {DECISION_LABELS[r.decision]}
+                </span>
+              </li>
+            ))}
+          </ul>
+          {p.status === "IN_REVIEW" && myReview && !isAuthor && p.me.canWrite && (
+            <ActionForm action={decideReviewAction.bind(null, p.incidentId)} submitLabel="Submit review" pendingText="Submitting…" label="Your review">
+              <fieldset className="space-y-1">
+                <legend className="text-sm font-medium text-slate-800">Your decision</legend>
+                <label className="flex items-center gap-2 text-sm">
+                  <input type="radio" name="decision" value="APPROVED" defaultChecked className="h-4 w-4" /> Approve
+                </label>
+                <label className="flex items-center gap-2 text-sm">
+                  <input type="radio" name="decision" value="CHANGES_REQUESTED" className="h-4 w-4" /> Request changes
+                </label>
+              </fieldset>
+              <SectionSelect id="decision-section" sections={p.sections} />
+              <CommentBox id="decision-body" label="Comment (optional)" />
+            </ActionForm>
+          )}
+          {p.status === "IN_REVIEW" && isAuthor && <p className="text-sm text-slate-600">You wrote this report, so you cannot approve it.</p>}
+          {p.status === "IN_REVIEW" && p.me.canPublish && (
+            <div className="space-y-2 border-t border-slate-200 pt-3">
+              {blocker ? (
+                <p className="text-sm text-slate-700" data-testid="publish-blocker">
+                  {blocker}
+                </p>
+              ) : (
+                <ActionForm action={publishReportAction.bind(null, p.incidentId)} hidden={{ baseVersion: p.reportVersion }} submitLabel="Publish" pendingText="Publishing…" label="Publish">
+                  <p className="text-sm text-slate-700">Approved. Publishing freezes this report as version {(p.latestVersion?.number ?? 0) + 1}.</p>
+                </ActionForm>
+              )}
+            </div>
+          )}
+          {p.status === "IN_REVIEW" && p.me.canWrite && (
+            <ActionForm action={withdrawReviewAction.bind(null, p.incidentId)} hidden={{ baseVersion: p.reportVersion }} submitLabel="Back to draft" pendingText="Withdrawing…" variant="secondary" />
+          )}
+        </Panel>
+      )}
+
+      {p.status === "DRAFT" && p.me.canWrite && p.templates.length > 0 && (
+        <Panel title="Template">
+          <ActionForm action={setReportTemplateAction.bind(null, p.incidentId)} hidden={{ baseVersion: p.reportVersion }} submitLabel="Use template" pendingText="Switching…" variant="secondary" label="Report template">
+            <label htmlFor="templateId" className="block text-sm font-medium text-slate-800">
+              Sections follow
+            </label>
+            <select id="templateId" name="templateId" defaultValue={p.templateId ?? undefined} className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm">
+              {p.templates.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name}
+                </option>
+              ))}
+            </select>
+            <p className="text-xs text-slate-600">Switching keeps every word: text for sections the template hides is kept and returns when they are shown again.</p>
+          </ActionForm>
+        </Panel>
+      )}
+
+      <Panel title={`Comments (${p.comments.filter((c) => !c.resolvedAt).length} open)`}>
+        {p.comments.length === 0 ? (
+          <p className="text-sm text-slate-600">No comments yet. Reviewers comment on a section when they approve or request changes.</p>
+        ) : (
+          <ul className="space-y-3" aria-label="Comments">
+            {p.comments.map((c) => (
+              <li key={c.id} className={`rounded border p-2 text-sm ${c.resolvedAt ? "border-slate-200 text-slate-600" : "border-slate-300"}`}>
+                <p className="text-xs text-slate-600">
+                  <span className="font-medium text-slate-800">{sectionTitle(c.sectionKey)}</span> · {display(c.author)} · {formatTimestamp(c.createdAt.toISOString())}
+                  {c.resolvedAt ? " · resolved" : ""}
+                </p>
+                <p className="whitespace-pre-wrap break-words">{c.body}</p>
+                {!c.resolvedAt && p.me.canWrite && (
+                  <ActionForm action={resolveCommentAction.bind(null, p.incidentId, c.id)} submitLabel="Resolve" pendingText="Resolving…" variant="secondary" className="mt-1" />
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+        {p.me.canWrite && (
+          <details className="text-sm">
+            <summary className="cursor-pointer font-medium text-slate-800">Add a comment</summary>
+            <ActionForm action={addCommentAction.bind(null, p.incidentId)} submitLabel="Add comment" pendingText="Adding…" variant="secondary" className="mt-2 space-y-2" label="Add a comment">
+              <SectionSelect id="comment-section" sections={p.sections} />
+              <CommentBox id="comment-body" label="Comment" />
+            </ActionForm>
+          </details>
+        )}
+      </Panel>
+    </div>
+  );
+}
+
+function Panel({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-label={title}>
+      <h2 className="font-semibold text-slate-900">{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+function SectionSelect({ id, sections }: { id: string; sections: { key: string; title: string }[] }) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        Section
+      </label>
+      <select id={id} name="sectionKey" defaultValue="general" className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm">
+        <option value="general">General</option>
+        {sections.map((s) => (
+          <option key={s.key} value={s.key}>
+            {s.title}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function CommentBox({ id, label }: { id: string; label: string }) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <textarea id={id} name="body" rows={3} maxLength={5000} className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
+    </div>
+  );
+}
