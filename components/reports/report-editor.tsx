@@ -39,7 +39,11 @@ export function ReportEditor({
   const [tick, setTick] = useState(0);
   const [conflict, setConflict] = useState<{ theirs: Narrative; fields: string[]; version: number } | null>(null);
 
-  valuesRef.current = values;
+  // Mirrors of state for the async save (refs are read in effects and handlers only).
+  const [savedView, setSavedView] = useState<Narrative>(initialNarrative);
+  useEffect(() => {
+    valuesRef.current = values;
+  }, [values]);
   const dirtyKeys = useCallback(() => Object.keys(valuesRef.current).filter((k) => (valuesRef.current[k] ?? "") !== (saved.current[k] ?? "")), []);
 
   const save = useCallback(async () => {
@@ -59,13 +63,15 @@ export function ReportEditor({
       if (result.ok && result.data) {
         version.current = result.data.version;
         const server = result.data.narrative;
+        const before = saved.current;
         // Fields nobody here is editing pick up what others saved in the meantime.
         setValues((current) => {
           const next = { ...current };
-          for (const [k, v] of Object.entries(server)) if ((current[k] ?? "") === (saved.current[k] ?? "") && !(k in changes)) next[k] = v;
+          for (const [k, v] of Object.entries(server)) if ((current[k] ?? "") === (before[k] ?? "") && !(k in changes)) next[k] = v;
           return next;
         });
         saved.current = { ...server };
+        setSavedView(saved.current);
         setState({ kind: "saved", at: new Date() });
       } else if (!result.ok && result.conflict) {
         const current = result.conflict.current as { narrative: Narrative; version: number };
@@ -101,11 +107,9 @@ export function ReportEditor({
     if (!conflict) return;
     const theirs = conflict.theirs;
     version.current = conflict.version;
-    if (keepMine) {
-      // Based on their version now, so the next save replaces their text with the user's.
-      saved.current = { ...theirs };
-    } else {
-      saved.current = { ...theirs };
+    saved.current = { ...theirs };
+    setSavedView(saved.current);
+    if (!keepMine) {
       setValues((current) => {
         const next = { ...current };
         for (const k of conflict.fields) next[k] = theirs[k] ?? "";
@@ -127,7 +131,7 @@ export function ReportEditor({
         <p aria-live="polite" role="status" className="min-h-5" data-testid="save-state">
           {state.kind === "saving" && <Spinner label="Saving…" />}
           {state.kind === "saved" && <span className="text-green-800">All changes saved</span>}
-          {state.kind === "idle" && dirtyKeys().length > 0 && <span className="text-slate-600">Unsaved changes…</span>}
+          {state.kind === "idle" && Object.keys(values).some((k) => (values[k] ?? "") !== (savedView[k] ?? "")) && <span className="text-slate-600">Unsaved changes…</span>}
           {state.kind === "error" && <span className="text-red-800">Not saved: {state.message}</span>}
           {state.kind === "conflict" && <span className="text-red-800">Not saved: someone else changed the same section.</span>}
         </p>

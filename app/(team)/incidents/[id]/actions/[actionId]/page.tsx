@@ -1,0 +1,76 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { can } from "@/lib/auth/permissions";
+import { requireIncidentPage } from "@/lib/incidents/access";
+import { updateActionItemAction } from "@/lib/action-items/actions";
+import { PRIORITY_LABELS } from "@/lib/action-items/constants";
+import { getActionItem, listOwnerOptions, listWhyNodeOptions } from "@/lib/action-items/data";
+import { isOverdue } from "@/lib/action-items/filters";
+import { ActionItemForm } from "@/components/action-items/action-item-form";
+import { ActionStatusBadge, OverdueLabel } from "@/components/action-items/action-item-list";
+import { Markdown } from "@/components/reports/markdown";
+
+export const metadata: Metadata = { title: "Action item" };
+
+export default async function ActionItemPage({ params }: { params: Promise<{ id: string; actionId: string }> }) {
+  const { id, actionId } = await params;
+  const { ctx, incident } = await requireIncidentPage(id);
+  const item = await getActionItem(ctx.team.id, actionId);
+  if (!item || item.incidentId !== incident.id) notFound();
+  const canWrite = can(ctx.role, "incident:write");
+  const back = (
+    <Link href={`/incidents/${incident.id}/actions`} className="text-sm text-blue-800 underline">
+      Back to action items
+    </Link>
+  );
+
+  if (!canWrite) {
+    return (
+      <div className="max-w-2xl space-y-4">
+        {back}
+        <h2 className="text-lg font-semibold break-words">{item.title}</h2>
+        <div className="flex flex-wrap items-center gap-2 text-sm">
+          <ActionStatusBadge status={item.status} />
+          {isOverdue(item, new Date()) && <OverdueLabel />}
+          <span>{PRIORITY_LABELS[item.priority]}</span>
+          <span>Owner: {item.owner ? (item.owner.name ?? item.owner.email) : "unassigned"}</span>
+          <span>Due: {item.dueDate ? item.dueDate.toISOString().slice(0, 10) : "no date"}</span>
+        </div>
+        {item.whyNode && <p className="text-sm">Addresses: {item.whyNode.statement}</p>}
+        <Markdown source={item.description} empty="No description." />
+      </div>
+    );
+  }
+
+  const [owners, causes] = await Promise.all([listOwnerOptions(ctx.team.id), listWhyNodeOptions(ctx.team.id, incident.id)]);
+  return (
+    <div className="space-y-4">
+      {back}
+      <h2 className="text-lg font-semibold break-words">Edit action item</h2>
+      {item.status === "DONE" && item.completedBy && item.completedAt && (
+        <p className="text-sm text-slate-700">
+          Completed by {item.completedBy.name ?? item.completedBy.email} on {item.completedAt.toISOString().slice(0, 10)}.
+        </p>
+      )}
+      <ActionItemForm
+        action={updateActionItemAction.bind(null, item.id)}
+        version={item.version}
+        initial={{
+          title: item.title,
+          description: item.description,
+          ownerId: item.ownerId ?? "",
+          dueDate: item.dueDate ? item.dueDate.toISOString().slice(0, 10) : "",
+          priority: item.priority,
+          status: item.status,
+          wontDoReason: item.wontDoReason ?? "",
+          trackerUrl: item.trackerUrl ?? "",
+          whyNodeId: item.whyNodeId ?? "",
+        }}
+        owners={owners}
+        causes={causes}
+        submitLabel="Save action item"
+      />
+    </div>
+  );
+}
