@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signUpWithTeam, uniqueEmail } from "./support/auth";
+import { signIn, signUpWithTeam, uniqueEmail } from "./support/auth";
 import { expectNoA11yViolations } from "./support/axe";
 import { linkIn, waitForMail } from "./support/mail";
 import { GeneralSettingsPage } from "./pages/settings-general";
@@ -101,4 +101,27 @@ test("a member of two teams switches between them, edits settings, and signs out
   await replayPage.goto("/settings");
   await expect(replayPage).toHaveURL(/\/sign-in/);
   await replay.close();
+});
+
+test("a newcomer with a pending invitation sees it on onboarding and joins from there", async ({ page, browser }) => {
+  const ownerEmail = uniqueEmail("lead");
+  const newcomerEmail = uniqueEmail("newcomer");
+  await signUpWithTeam(page, ownerEmail, "Search Infra");
+  const members = new MembersPage(page);
+  await members.goto();
+  await members.invite(newcomerEmail, "Editor");
+
+  const context = await browser.newContext();
+  const newcomer = await context.newPage();
+  await signIn(newcomer, newcomerEmail);
+  await expect(newcomer.getByRole("heading", { name: "Welcome to Hindsight" })).toBeVisible();
+  const card = newcomer.getByRole("listitem").filter({ hasText: "Search Infra" });
+  await expect(card).toContainText("Join as editor");
+  await expect(card).toContainText("expires in 14 days");
+  await expect(newcomer.getByRole("heading", { name: "Or create your own team" })).toBeVisible();
+  await expectNoA11yViolations(newcomer);
+  await card.getByRole("button", { name: "Accept invitation to Search Infra" }).click();
+  await expect(newcomer.getByTestId("team-name")).toHaveText("Search Infra");
+  await expect(newcomer.getByTestId("my-role")).toContainText("Editor");
+  await context.close();
 });

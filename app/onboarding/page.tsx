@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { signOutAction } from "@/lib/auth/actions";
 import { requireUser } from "@/lib/auth/session";
 import { listInvitationsForUser, listMyTeams } from "@/lib/teams/data";
 import { daysUntilExpiry } from "@/lib/teams/invitations";
@@ -51,13 +52,20 @@ export default async function OnboardingPage() {
         </h2>
         <CreateTeamForm />
       </section>
-      {hasTeam && (
-        <p className="mt-6 border-t border-slate-100 pt-4 text-sm">
+      <div className="mt-6 flex flex-wrap items-center justify-between gap-2 border-t border-slate-100 pt-4 text-sm">
+        {hasTeam ? (
           <Link href="/" className="font-medium text-blue-800 underline">
             Back to your team
           </Link>
-        </p>
-      )}
+        ) : (
+          <span className="text-slate-600">Wrong account?</span>
+        )}
+        <form action={signOutAction}>
+          <button type="submit" className="rounded-md px-2 py-1 text-slate-700 underline hover:bg-slate-100">
+            Sign out
+          </button>
+        </form>
+      </div>
     </OnboardingCard>
   );
 }

@@ -17,10 +17,10 @@ export function AppHeader({ user, team, role, teams }: {
         <Link href="/" className="rounded text-lg font-semibold tracking-tight text-slate-900">
           Hindsight
         </Link>
-        <span aria-hidden="true" className="text-slate-300">
+        <span aria-hidden="true" className="hidden text-slate-300 sm:inline">
           /
         </span>
-        <div className="flex min-w-0 items-center gap-2">
+        <div className="order-3 flex min-w-0 basis-full items-center gap-2 sm:order-none sm:basis-auto lg:shrink">
           {teams.length > 1 ? (
             <TeamSwitcher team={team} teams={teams} />
           ) : (
@@ -33,8 +33,8 @@ export function AppHeader({ user, team, role, teams }: {
             {roleLabel[role] ?? role}
           </span>
         </div>
-        <div className="ml-auto flex items-center gap-2 text-sm lg:order-last">
-          <Link href="/settings" className="hidden max-w-[14rem] truncate rounded px-1 text-slate-700 hover:text-slate-900 hover:underline md:inline" title="Your profile">
+        <div className="order-2 ml-auto flex shrink-0 items-center gap-2 text-sm sm:order-2 lg:order-3">
+          <Link href="/settings" className="hidden max-w-[12rem] truncate rounded px-1 text-slate-700 hover:text-slate-900 hover:underline md:inline lg:hidden xl:inline" title="Your profile">
             {user.name ?? user.email}
           </Link>
           <form action={signOutAction}>
@@ -43,7 +43,7 @@ export function AppHeader({ user, team, role, teams }: {
             </button>
           </form>
         </div>
-        <div className="-mx-4 w-[calc(100%+2rem)] overflow-x-auto px-4 pb-2 sm:-mx-6 sm:w-[calc(100%+3rem)] sm:px-6 lg:mx-0 lg:w-auto lg:flex-1 lg:p-0">
+        <div className="order-4 -mx-4 w-[calc(100%+2rem)] lg:order-2 overflow-x-auto px-4 pb-2 sm:-mx-6 sm:w-[calc(100%+3rem)] sm:px-6 lg:mx-0 lg:w-auto lg:shrink-0 lg:overflow-visible lg:p-0">
           <NavLinks />
         </div>
       </div>

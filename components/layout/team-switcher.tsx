@@ -37,7 +37,7 @@ export function TeamSwitcher({ team, teams }: { team: { id: string; name: string
   }, [team.id, team.name]);
 
   return (
-    <form ref={formRef} action={action} className="flex items-center gap-2">
+    <form ref={formRef} action={action} className="flex min-w-0 items-center gap-2">
       <input type="hidden" name="returnTo" value={sectionOf(pathname)} />
       <label htmlFor="team-switcher" className="sr-only">
         Current team
@@ -52,7 +52,7 @@ export function TeamSwitcher({ team, teams }: { team: { id: string; name: string
           sessionStorage.setItem(SWITCHING_KEY, e.currentTarget.value);
           formRef.current?.requestSubmit();
         }}
-        className="max-w-[12rem] truncate rounded-md border border-slate-300 bg-white py-1 pl-2 pr-7 text-sm font-medium text-slate-900 disabled:opacity-60 sm:max-w-[16rem]"
+        className="max-w-[12rem] min-w-0 truncate rounded-md border border-slate-300 bg-white py-1 pl-2 pr-7 text-sm font-medium text-slate-900 disabled:opacity-60 sm:max-w-[16rem] lg:max-w-[13rem]"
       >
         {teams.map((t) => (
           <option key={t.id} value={t.id}>

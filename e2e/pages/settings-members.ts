@@ -9,8 +9,9 @@ export class MembersPage {
     await expect(this.page.getByRole("heading", { name: "Members", level: 1 })).toBeVisible();
   }
 
+  /** One member's entry in the members list. */
   row(text: string) {
-    return this.page.getByRole("row").filter({ hasText: text });
+    return this.page.getByRole("list", { name: /^Members of / }).getByRole("listitem").filter({ hasText: text });
   }
 
   roleSelect(memberLabel: string) {
