@@ -38,7 +38,7 @@ export default async function HomePage() {
               {open.map((i) => (
                 <li key={i.id} className="px-4 py-3">
                   <Link href={`/incidents/${i.id}`} className="font-medium text-blue-800 hover:underline">
-                    <span className="mr-2 font-mono text-xs text-slate-600">{incidentKey(i.number)}</span>
+                    <span className="mr-1 font-mono text-xs text-slate-600">{incidentKey(i.number)}</span>{" "}
                     {i.title}
                   </Link>
                   <div className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-600">
@@ -65,7 +65,7 @@ export default async function HomePage() {
               {reports.map((r) => (
                 <li key={r.id} className="px-4 py-3">
                   <Link href={`/incidents/${r.report.incident.id}/report`} className="font-medium text-blue-800 hover:underline">
-                    <span className="mr-2 font-mono text-xs text-slate-600">{incidentKey(r.report.incident.number)}</span>
+                    <span className="mr-1 font-mono text-xs text-slate-600">{incidentKey(r.report.incident.number)}</span>{" "}
                     {r.title}
                   </Link>
                   <p className="mt-1 text-xs text-slate-600">

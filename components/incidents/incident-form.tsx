@@ -33,6 +33,8 @@ export interface IncidentFormValues {
 interface State {
   result: ActionResult;
   values: Record<string, string> | null;
+  /** Each failed save remounts the fields so selects show what was submitted (React resets forms after an action). */
+  round: number;
 }
 
 const hints: Partial<Record<(typeof LIFECYCLE_FIELDS)[number], string>> = {
@@ -50,8 +52,12 @@ export function IncidentForm({ incident, members, statuses, currentUserId }: {
   const zone = useTimeZone();
   const [openedAt] = useState(() => new Date().toISOString());
   const [state, action] = useActionState<State, FormData>(
-    async (prev, fd) => ({ result: await (incident ? updateIncidentAction : createIncidentAction)(prev.result, fd), values: Object.fromEntries([...fd.entries()].map(([k, v]) => [k, String(v)])) }),
-    { result: initialResult, values: null },
+    async (prev, fd) => ({
+      result: await (incident ? updateIncidentAction : createIncidentAction)(prev.result, fd),
+      values: Object.fromEntries([...fd.entries()].map(([k, v]) => [k, String(v)])),
+      round: prev.round + 1,
+    }),
+    { result: initialResult, values: null, round: 0 },
   );
   const { result, values } = state;
   const errors = result.ok ? {} : (result.fieldErrors ?? {});
@@ -66,7 +72,7 @@ export function IncidentForm({ incident, members, statuses, currentUserId }: {
   };
 
   return (
-    <form action={action} noValidate className="space-y-6">
+    <form action={action} noValidate className="space-y-6" key={state.round}>
       {incident && <input type="hidden" name="id" value={incident.id} />}
       {incident && <input type="hidden" name="version" value={version} />}
       <input type="hidden" name="timeZone" value={zone ?? "UTC"} />

@@ -24,12 +24,19 @@ export interface EditableEvent {
 interface State {
   result: ActionResult;
   values: Record<string, string> | null;
-  /** Bumped after a successful add so the fields start empty again. */
+  /** Bumped after every save: remounting resets the fields after an add and shows the submitted values after a failure. */
   round: number;
 }
 
 /** Adds an event, or edits one when `event` is given. A failed save keeps what was typed. */
-export function TimelineEventForm({ incidentId, event, defaultAuthor, onDone }: { incidentId: string; event?: EditableEvent; defaultAuthor?: string; onDone?: () => void }) {
+export function TimelineEventForm({ incidentId, event, defaultAuthor, defaultTime, onDone }: {
+  incidentId: string;
+  event?: EditableEvent;
+  defaultAuthor?: string;
+  /** For a new event: this time instead of now. */
+  defaultTime?: string | null;
+  onDone?: () => void;
+}) {
   const zone = useTimeZone();
   const idp = event ? `event-${event.id}-` : "new-event-";
   const [openedAt] = useState(() => new Date().toISOString());
@@ -40,7 +47,7 @@ export function TimelineEventForm({ incidentId, event, defaultAuthor, onDone }: 
         onDone?.();
         return { result, values: null, round: prev.round + 1 };
       }
-      return { result, values: Object.fromEntries([...fd.entries()].map(([k, v]) => [k, String(v)])), round: prev.round };
+      return { result, values: Object.fromEntries([...fd.entries()].map(([k, v]) => [k, String(v)])), round: prev.round + 1 };
     },
     { result: initialResult, values: null, round: 0 },
   );
@@ -48,7 +55,7 @@ export function TimelineEventForm({ incidentId, event, defaultAuthor, onDone }: 
   const errors = result.ok ? {} : (result.fieldErrors ?? {});
   const conflict = !result.ok ? result.conflict : undefined;
   const version = conflict ? String(conflict.current.version) : String(event?.version ?? "");
-  const when = values?.occurredAt ?? (zone ? utcToZonedLocal(new Date(event?.occurredAt ?? openedAt), zone) : "");
+  const when = values?.occurredAt ?? (zone ? utcToZonedLocal(new Date(event?.occurredAt ?? defaultTime ?? openedAt), zone) : "");
 
   return (
     <form action={action} noValidate className="space-y-3" key={state.round} aria-label={event ? "Edit event" : "Add event"}>

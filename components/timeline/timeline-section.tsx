@@ -4,12 +4,13 @@ import { TimelineImportPanel } from "./import-panel";
 import { TimelineList, type TimelineItem } from "./timeline-list";
 
 /** The Overview's timeline: events in order, and for writers the add and import tools. */
-export function TimelineSection({ incidentId, startedAt, events, canWrite, defaultAuthor }: {
+export function TimelineSection({ incidentId, startedAt, events, canWrite, defaultAuthor, defaultTime }: {
   incidentId: string;
   startedAt: string;
   events: TimelineItem[];
   canWrite: boolean;
   defaultAuthor: string;
+  defaultTime: string | null;
 }) {
   return (
     <section aria-labelledby="timeline-heading" className="space-y-4">
@@ -26,13 +27,13 @@ export function TimelineSection({ incidentId, startedAt, events, canWrite, defau
       )}
       {canWrite && (
         <div className="grid gap-4 xl:grid-cols-2">
-          <details className="group rounded-lg border border-slate-200 bg-white p-4" open={events.length === 0}>
-            <summary className="cursor-pointer font-medium text-slate-900">Add an event</summary>
+          <section aria-labelledby="add-event-heading" className="self-start rounded-lg border border-slate-200 bg-white p-4">
+            <h3 id="add-event-heading" className="font-medium text-slate-900">Add an event</h3>
             <div className="mt-3">
-              <TimelineEventForm incidentId={incidentId} defaultAuthor={defaultAuthor} />
+              <TimelineEventForm incidentId={incidentId} defaultAuthor={defaultAuthor} defaultTime={defaultTime} />
             </div>
-          </details>
-          <details className="rounded-lg border border-slate-200 bg-white p-4">
+          </section>
+          <details className="self-start rounded-lg border border-slate-200 bg-white p-4">
             <summary className="cursor-pointer font-medium text-slate-900">Import from a chat log, CSV or JSON</summary>
             <div className="mt-3">
               <TimelineImportPanel incidentId={incidentId} startedAt={startedAt} />

@@ -109,7 +109,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
                 <tr key={r.id} className="align-top hover:bg-slate-50">
                   <td className="px-3 py-2">
                     <Link href={`/incidents/${r.id}`} className="font-medium text-blue-800 hover:underline">
-                      <span className="mr-2 font-mono text-xs text-slate-600">{incidentKey(r.number)}</span>
+                      <span className="mr-1 font-mono text-xs text-slate-600">{incidentKey(r.number)}</span>{" "}
                       {r.title}
                     </Link>
                   </td>

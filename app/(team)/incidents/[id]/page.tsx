@@ -47,7 +47,7 @@ export default async function IncidentOverviewPage({ params }: { params: Promise
 
   return (
     <div className="space-y-8">
-      <div className="flex flex-wrap items-start justify-between gap-4">
+      <div className="flex flex-col-reverse gap-3 lg:flex-row lg:items-start">
         <dl className="grid flex-1 grid-cols-2 gap-3 sm:grid-cols-4" aria-label="Response times">
           {figures.map((f) => (
             <div key={f.label} className="rounded-lg border border-slate-200 bg-white p-3">
@@ -57,9 +57,11 @@ export default async function IncidentOverviewPage({ params }: { params: Promise
           ))}
         </dl>
         {canWrite && (
-          <Link href={`/incidents/${incident.id}/edit`} className={buttonClass("secondary")}>
-            Edit incident
-          </Link>
+          <div className="flex justify-end">
+            <Link href={`/incidents/${incident.id}/edit`} className={buttonClass("secondary")}>
+              Edit incident
+            </Link>
+          </div>
         )}
       </div>
 
@@ -110,6 +112,8 @@ export default async function IncidentOverviewPage({ params }: { params: Promise
         startedAt={incident.startedAt.toISOString()}
         canWrite={canWrite}
         defaultAuthor={ctx.user.name ?? ctx.user.email.split("@")[0]}
+        // Writing up a finished incident: new events default near its end rather than to now.
+        defaultTime={incident.status === "RESOLVED" || incident.status === "CLOSED" ? (events.at(-1)?.occurredAt ?? incident.startedAt).toISOString() : null}
         events={events.map((e) => ({
           id: e.id,
           version: e.version,
