@@ -13,6 +13,8 @@ function Modal({ title, onClose, children, role = "dialog" }: { title: string; o
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
+    // React's autoFocus runs before showModal, which then moves focus to the first control.
+    dialog?.querySelector<HTMLElement>("[data-autofocus]")?.focus();
     return () => dialog?.close();
   }, []);
   return (
@@ -60,7 +62,7 @@ export function DeleteDialog({ statement, count, pending, onConfirm, onClose }: 
         <Button variant="secondary" onClick={onClose}>
           Cancel
         </Button>
-        <Button variant="danger" onClick={onConfirm} disabled={pending} autoFocus>
+        <Button variant="danger" onClick={onConfirm} disabled={pending} data-autofocus>
           {pending && <Spinner />}
           {count > 1 ? `Delete ${count} causes` : "Delete cause"}
         </Button>
@@ -97,7 +99,7 @@ export function RootCauseDialog({ statement, isRootCause, category, pending, err
             id="root-cause-category"
             value={value}
             onChange={(e) => setValue(e.target.value)}
-            autoFocus
+            data-autofocus
             aria-describedby="root-cause-category-error"
             className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
           >
@@ -156,7 +158,7 @@ export function MoveDialog({ statement, targets, pending, errors, onMove, onClos
             size={Math.min(10, Math.max(2, targets.length))}
             value={value}
             onChange={(e) => setValue(e.target.value)}
-            autoFocus
+            data-autofocus
             aria-describedby="move-target-error"
             className="block w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
           >
@@ -236,7 +238,7 @@ export function EvidenceDialog({ statement, evidence, events, pending, errors, o
               id="evidence-event"
               value={eventId}
               onChange={(e) => setEventId(e.target.value)}
-              autoFocus
+              data-autofocus
               aria-describedby="evidence-event-error"
               className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-2 py-2 text-sm"
             >

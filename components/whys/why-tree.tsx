@@ -12,8 +12,8 @@ import type { WhyEditorNode, WhyTimelineEvent } from "@/lib/whys/types";
 export type EditorNode = TreeOf<WhyEditorNode>;
 
 export type Editing =
-  | { mode: "edit"; nodeId: string; draft: string; baseVersion: number; conflict?: string }
-  | { mode: "new"; parentId: string | null; afterId: string | null; draft: string; conflict?: string };
+  | { mode: "edit"; key: number; nodeId: string; draft: string; baseVersion: number; conflict?: string }
+  | { mode: "new"; key: number; parentId: string | null; afterId: string | null; draft: string; conflict?: string };
 
 /** What every row needs that is the same for all rows (kept referentially stable). */
 export interface TreeShared {
@@ -25,7 +25,8 @@ export interface TreeShared {
   memberNames: string[];
   onFocusNode: (id: string) => void;
   onToggle: (id: string) => void;
-  onDraftChange: (draft: string) => void;
+  /** `key` names the draft the text belongs to: input from a draft that was just replaced is ignored. */
+  onDraftChange: (key: number, draft: string) => void;
   onDraftKey: (event: React.KeyboardEvent<HTMLTextAreaElement>) => void;
 }
 
@@ -38,12 +39,13 @@ function formatTime(iso: string) {
   return d.toLocaleString(undefined, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
 }
 
-function DraftEditor({ label, draft, conflict, memberNames, onChange, onKey }: {
+function DraftEditor({ editKey, label, draft, conflict, memberNames, onChange, onKey }: {
+  editKey: number;
   label: string;
   draft: string;
   conflict?: string;
   memberNames: string[];
-  onChange: (v: string) => void;
+  onChange: (key: number, v: string) => void;
   onKey: (e: React.KeyboardEvent<HTMLTextAreaElement>) => void;
 }) {
   const ref = useRef<HTMLTextAreaElement>(null);
@@ -65,7 +67,7 @@ function DraftEditor({ label, draft, conflict, memberNames, onChange, onKey }: {
         id="why-draft"
         rows={2}
         value={draft}
-        onChange={(e) => onChange(e.target.value)}
+        onChange={(e) => onChange(editKey, e.target.value)}
         onKeyDown={onKey}
         aria-invalid={tooLong || Boolean(conflict) || undefined}
         aria-describedby="why-draft-help why-draft-hints"
@@ -122,7 +124,6 @@ const TreeRow = memo(function TreeRow({ node, level, posInSet, setSize, expanded
       aria-setsize={setSize}
       aria-expanded={expanded}
       aria-selected={focused}
-      aria-labelledby={labelId}
       tabIndex={focused ? 0 : -1}
       data-node-id={node.id}
       onFocus={(e) => {
@@ -158,6 +159,8 @@ const TreeRow = memo(function TreeRow({ node, level, posInSet, setSize, expanded
           </span>
           {editing ? (
             <DraftEditor
+              key={editing.key}
+              editKey={editing.key}
               label="Edit cause"
               draft={editing.draft}
               conflict={editing.conflict}
@@ -238,11 +241,10 @@ function DraftRow({ level, draft, shared }: { level: number; draft: Extract<Edit
       role="treeitem"
       aria-level={level}
       aria-selected={true}
-      aria-label="New cause"
       style={{ marginLeft: `${(level - 1) * 1.5}rem` }}
       className="rounded-md border border-dashed border-blue-700 bg-blue-50 px-2 py-1.5"
     >
-      <DraftEditor label="New cause" draft={draft.draft} conflict={draft.conflict} memberNames={shared.memberNames} onChange={shared.onDraftChange} onKey={shared.onDraftKey} />
+      <DraftEditor key={draft.key} editKey={draft.key} label="New cause" draft={draft.draft} conflict={draft.conflict} memberNames={shared.memberNames} onChange={shared.onDraftChange} onKey={shared.onDraftKey} />
     </li>
   );
 }
@@ -286,9 +288,9 @@ export function WhyTree({ rows, focusedId, editing, draftAt, shared, labelledBy,
         shared={shared}
       />,
     );
-    if (draft && draftAt && draftAt.index === i) out.push(<DraftRow key="__draft" level={draftAt.level} draft={draft} shared={shared} />);
+    if (draft && draftAt && draftAt.index === i) out.push(<DraftRow key={`draft-${draft.key}`} level={draftAt.level} draft={draft} shared={shared} />);
   });
-  if (draft && draftAt && (draftAt.index < 0 || draftAt.index >= rows.length)) out.push(<DraftRow key="__draft" level={draftAt.level} draft={draft} shared={shared} />);
+  if (draft && draftAt && (draftAt.index < 0 || draftAt.index >= rows.length)) out.push(<DraftRow key={`draft-${draft.key}`} level={draftAt.level} draft={draft} shared={shared} />);
   return (
     <ul role="tree" aria-labelledby={labelledBy} aria-describedby={describedBy} onKeyDown={onKeyDown} className="space-y-1">
       {out}

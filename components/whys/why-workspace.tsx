@@ -60,6 +60,9 @@ export function WhyWorkspace({ initial, canEdit }: { initial: WhySession; canEdi
   const [announcement, setAnnouncement] = useState("");
   const [pending, setPending] = useState(false);
   const focusRequest = useRef<string | null>(null);
+  const pendingRef = useRef(false);
+  const editKey = useRef(0);
+  const nextKey = () => (editKey.current += 1);
 
   const announce = useCallback((text: string) => {
     // A changed string is re-announced even when the words repeat.
@@ -143,8 +146,10 @@ export function WhyWorkspace({ initial, canEdit }: { initial: WhySession; canEdi
 
   const run = useCallback(
     async (promise: Promise<ActionResult<WhyChangeResult>>) => {
+      pendingRef.current = true;
       setPending(true);
       const result = await call(promise);
+      pendingRef.current = false;
       setPending(false);
       if (result.ok && result.data) applySession(result.data.session);
       return result;
@@ -162,7 +167,7 @@ export function WhyWorkspace({ initial, canEdit }: { initial: WhySession; canEdi
       const node = byId.get(id);
       if (!canEdit || !node) return;
       setFocusedId(id);
-      setEditing({ mode: "edit", nodeId: id, draft: node.statement, baseVersion: node.version });
+      setEditing({ mode: "edit", key: nextKey(), nodeId: id, draft: node.statement, baseVersion: node.version });
     },
     [byId, canEdit],
   );
@@ -171,7 +176,7 @@ export function WhyWorkspace({ initial, canEdit }: { initial: WhySession; canEdi
     (parentId: string | null, afterId: string | null) => {
       if (!canEdit) return;
       if (parentId) expand(parentId);
-      setEditing({ mode: "new", parentId, afterId, draft: "" });
+      setEditing({ mode: "new", key: nextKey(), parentId, afterId, draft: "" });
     },
     [canEdit, expand],
   );
@@ -186,7 +191,7 @@ export function WhyWorkspace({ initial, canEdit }: { initial: WhySession; canEdi
   const saveDraft = useCallback(
     async (then: "stay" | "child" | "sibling") => {
       const e = editingRef.current;
-      if (!e || pending) return;
+      if (!e || pendingRef.current) return;
       const parsed = statementSchema.safeParse(e.draft);
       if (!parsed.success) {
         const message = parsed.error.issues[0].message;
@@ -220,18 +225,20 @@ export function WhyWorkspace({ initial, canEdit }: { initial: WhySession; canEdi
       }
       const savedId = result.data?.nodeId ?? null;
       announce(e.mode === "edit" ? "Cause saved." : "Cause added.");
+      // Whatever was typed while the save was on its way carries over into the next draft.
+      const typedAhead = (cur: Editing | null) => (cur && cur.key === e.key && cur.draft.startsWith(e.draft) ? cur.draft.slice(e.draft.length).trimStart() : "");
       if (then === "child" && savedId) {
         setFocusedId(savedId);
-        setEditing({ mode: "new", parentId: savedId, afterId: null, draft: "" });
+        setEditing((cur) => ({ mode: "new", key: nextKey(), parentId: savedId, afterId: null, draft: typedAhead(cur) }));
       } else if (then === "sibling" && savedId) {
         setFocusedId(savedId);
-        setEditing({ mode: "new", parentId, afterId: savedId, draft: "" });
+        setEditing((cur) => ({ mode: "new", key: nextKey(), parentId, afterId: savedId, draft: typedAhead(cur) }));
       } else {
         setEditing(null);
         focusNode(savedId);
       }
     },
-    [announce, byId, focusNode, incidentId, pending, run, session],
+    [announce, byId, focusNode, incidentId, run, session],
   );
 
   const onDraftKey = useCallback(
@@ -250,7 +257,10 @@ export function WhyWorkspace({ initial, canEdit }: { initial: WhySession; canEdi
     [cancelEdit, saveDraft],
   );
 
-  const onDraftChange = useCallback((draft: string) => setEditing((e) => (e ? { ...e, draft, conflict: e.conflict?.includes("Press Enter") ? e.conflict : undefined } : e)), []);
+  const onDraftChange = useCallback(
+    (key: number, draft: string) => setEditing((e) => (e && e.key === key ? { ...e, draft, conflict: e.conflict?.includes("Press Enter") ? e.conflict : undefined } : e)),
+    [],
+  );
 
   const onToggle = useCallback(
     (id: string) => {
