@@ -27,6 +27,11 @@ test("an owner invites a viewer by email, who signs in from the link, joins, and
   expect(invitation.text).toContain("as a viewer");
   const inviteLink = linkIn(invitation, "/sign-in");
 
+  // Anyone else signed in who opens the link is told whose invitation it is.
+  await page.goto(inviteLink);
+  await expect(page.getByRole("heading", { name: "This invitation is for someone else" })).toBeVisible();
+  await expect(page.getByRole("main").getByRole("alert")).toContainText(`sent to ${inviteeEmail}, but you are signed in as ${ownerEmail}`);
+
   const inviteeContext = await browser.newContext();
   const invitee = await inviteeContext.newPage();
   await invitee.goto(inviteLink);
@@ -58,6 +63,14 @@ test("an owner invites a viewer by email, who signs in from the link, joins, and
 
   await invitee.reload();
   await expect(invitee.getByTestId("my-role")).toContainText("Editor");
+
+  // Removing asks first; the keyboard path lands on the confirmation.
+  await members.row(inviteeEmail).getByRole("button", { name: `Remove ${inviteeEmail}` }).press("Enter");
+  await expect(page.getByRole("button", { name: "Yes, remove" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(members.row(inviteeEmail)).toHaveCount(0);
+  await invitee.goto("/settings/members");
+  await expect(invitee.getByRole("heading", { name: "Welcome to Hindsight" })).toBeVisible();
   await inviteeContext.close();
 });
 
