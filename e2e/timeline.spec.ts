@@ -30,7 +30,7 @@ test("add, edit and delete timeline events, always in time order", async ({ page
   expect(await incident.eventTexts()).toEqual(["Scaled the workers to 12"]);
 
   await page.goto(`/incidents/${id}/history`);
-  await expect(page.getByTestId("history-entry").first()).toContainText("deleted a timeline event");
+  await expect(page.getByTestId("history-entry").first()).toContainText("deleted a timeline event: “Queue depth alert fired”");
   await expect(page.getByText("edited a timeline event")).toBeVisible();
 });
 

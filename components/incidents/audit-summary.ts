@@ -24,6 +24,10 @@ export function fieldLabel(field: string) {
 export function describeAction(action: string, data: unknown): string {
   const d = (data ?? {}) as Record<string, unknown>;
   if (action === "timeline.import" && typeof d.count === "number") return `imported ${d.count} timeline event${d.count === 1 ? "" : "s"}`;
+  if ((action === "timeline.create" || action === "timeline.delete") && typeof d.body === "string") {
+    const body = d.body.length > 80 ? `${d.body.slice(0, 80)}…` : d.body;
+    return `${VERBS[action]}: “${body}”`;
+  }
   return VERBS[action] ?? action.replace(/[._]/g, " ");
 }
 
