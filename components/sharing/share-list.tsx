@@ -79,12 +79,23 @@ export function ShareList({ incidentId, shares, canShare, now }: { incidentId: s
                 </td>
                 {canShare && (
                   <td className="px-3 py-3">
-                    {state === "active" && (
-                      <div className="flex flex-wrap gap-2">
-                        <RowAction action={resendShareAction.bind(null, incidentId, s.id)} label="Resend" context={`link to ${s.recipientEmail}`} pendingText="Sending…" />
-                        <RowAction action={revokeShareAction.bind(null, incidentId, s.id)} label="Revoke" context={`link for ${s.recipientEmail}`} pendingText="Revoking…" variant="danger" />
-                      </div>
-                    )}
+                    <div className="flex flex-wrap gap-2">
+                      <RowAction
+                        action={resendShareAction.bind(null, incidentId, s.id)}
+                        label="Resend"
+                        context={`link to ${s.recipientEmail}`}
+                        pendingText="Sending…"
+                        hidden={state !== "active"}
+                      />
+                      <RowAction
+                        action={revokeShareAction.bind(null, incidentId, s.id)}
+                        label="Revoke"
+                        context={`link for ${s.recipientEmail}`}
+                        pendingText="Revoking…"
+                        variant="danger"
+                        hidden={state !== "active"}
+                      />
+                    </div>
                   </td>
                 )}
               </tr>
@@ -106,10 +117,20 @@ export function GrantList({ incidentId, grants, canManage }: { incidentId: strin
         <li key={g.id} className="flex flex-wrap items-center justify-between gap-3 px-3 py-2 text-sm" data-testid="grant-row">
           <span>
             <span className="font-medium break-all text-slate-900">{g.email}</span>
-            <span className="text-slate-600"> · version {g.versionNumber} · since {formatDay(g.createdAt)}</span>
+            <span className="text-slate-600">
+              {" "}
+              · version {g.versionNumber} · {g.revokedAt ? `access revoked ${formatDay(g.revokedAt)}` : `since ${formatDay(g.createdAt)}`}
+            </span>
           </span>
           {canManage && (
-            <RowAction action={revokeGrantAction.bind(null, incidentId, g.id)} label="Revoke access" context={`for ${g.email}`} pendingText="Revoking…" variant="danger" />
+            <RowAction
+              action={revokeGrantAction.bind(null, incidentId, g.id)}
+              label="Revoke access"
+              context={`for ${g.email}`}
+              pendingText="Revoking…"
+              variant="danger"
+              hidden={Boolean(g.revokedAt)}
+            />
           )}
         </li>
       ))}

@@ -71,16 +71,17 @@ export interface GrantRow {
   id: string;
   email: string;
   createdAt: Date;
+  revokedAt: Date | null;
   versionNumber: number;
 }
 
-/** Active portal access for this incident's report, per recipient and version. */
+/** Portal access for this incident's report, per recipient and version (revoked ones too, as history). */
 export async function listGrantsForIncident(teamId: string, incidentId: string): Promise<GrantRow[]> {
   const rows = await db.stakeholderGrant.findMany({
-    where: { revokedAt: null, reportVersion: { report: { incidentId, incident: { id: incidentId, teamId } } } },
+    where: { reportVersion: { report: { incidentId, incident: { id: incidentId, teamId } } } },
     orderBy: [{ email: "asc" }, { createdAt: "desc" }],
     take: 500,
-    select: { id: true, email: true, createdAt: true, reportVersion: { select: { number: true } } },
+    select: { id: true, email: true, createdAt: true, revokedAt: true, reportVersion: { select: { number: true } } },
   });
   return rows.map(({ reportVersion, ...g }) => ({ ...g, versionNumber: reportVersion.number }));
 }
