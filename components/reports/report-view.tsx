@@ -9,16 +9,21 @@ import { Markdown } from "./markdown";
 
 const DECISION_LABEL = { PENDING: "review pending", APPROVED: "approved", CHANGES_REQUESTED: "changes requested" } as const;
 
-export function ReportView({ snapshot, audience }: { snapshot: ReportSnapshot; audience: "team" | "stakeholder" }) {
+/**
+ * `nested`: the report sits inside a page that already has its own h1 (the incident pages),
+ * so the report title becomes an h2. Standalone pages (print, shared link, portal) omit it.
+ */
+export function ReportView({ snapshot, audience, nested = false }: { snapshot: ReportSnapshot; audience: "team" | "stakeholder"; nested?: boolean }) {
   const s = snapshot;
+  const Title = nested ? "h2" : "h1";
   const internal = audience === "team" ? s.internal : null;
   return (
     <article className="report-view mx-auto max-w-3xl space-y-8 bg-white text-slate-900" aria-labelledby="report-title">
       <header className="space-y-2 border-b border-slate-200 pb-4">
         <p className="text-sm font-medium uppercase tracking-wide text-slate-600">After Action Report</p>
-        <h1 id="report-title" className="text-2xl font-semibold tracking-tight break-words">
+        <Title id="report-title" className="text-2xl font-semibold tracking-tight break-words">
           {s.title}
-        </h1>
+        </Title>
         <p className="text-sm text-slate-700">
           {s.version ? (
             <>

@@ -63,7 +63,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
                 <CompletenessIndicator completeness={reportCompleteness(source.template.sections, narrative)} />
               </div>
               <div className="rounded-lg border border-slate-200 bg-white p-6">
-                <ReportView snapshot={snapshot} audience="team" />
+                <ReportView snapshot={snapshot} audience="team" nested />
               </div>
             </div>
           )}

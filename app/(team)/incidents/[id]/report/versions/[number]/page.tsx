@@ -38,7 +38,7 @@ export default async function VersionPage({ params }: { params: Promise<{ id: st
         </nav>
       </div>
       <div className="rounded-lg border border-slate-200 bg-white p-6">
-        <ReportView snapshot={version.snapshot} audience="team" />
+        <ReportView snapshot={version.snapshot} audience="team" nested />
       </div>
     </div>
   );

@@ -1,0 +1,139 @@
+import { readFileSync } from "node:fs";
+import { expect, test } from "@playwright/test";
+import { ReportEditorPage } from "./pages/report-editor";
+import { ReportVersionsPage } from "./pages/report-versions";
+import { signIn, signUpWithTeam, uniqueEmail } from "./support/auth";
+import { expectNoA11yViolations } from "./support/axe";
+import { addMember, closeReportDb, latestVersionId, renameIncident, seedIncident, teamOf } from "./support/report-db";
+
+test.afterAll(async () => {
+  await closeReportDb();
+});
+
+/** PDF strings are either literal "(text)" or UTF-16BE hex "<FEFF…>"; Chromium writes the document title into the Info dictionary. */
+function pdfContains(pdf: Buffer, text: string) {
+  const latin = pdf.toString("latin1");
+  if (latin.includes(text)) return true;
+  const hex = Buffer.from(text, "utf16le").swap16().toString("hex").toUpperCase();
+  return latin.toUpperCase().includes(hex);
+}
+
+test("write, review, publish, republish, diff and export an After Action Report", async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  const ownerEmail = uniqueEmail("aar-owner");
+  await signUpWithTeam(page, ownerEmail, "Checkout SRE");
+  const { teamId, userId } = await teamOf(ownerEmail);
+  const reviewerEmail = uniqueEmail("aar-reviewer");
+  await addMember(teamId, reviewerEmail, "Riley Reviewer", "EDITOR");
+  const incident = await seedIncident(teamId, userId, "Checkout API returned 502s");
+
+  // The owner writes the narrative; the facts are already filled in from the incident.
+  const editor = new ReportEditorPage(page, incident.incidentId);
+  await editor.open();
+  await expect(editor.status()).toHaveText("Draft");
+  await expect(page.getByText("Restarted the connection pooler")).toBeVisible();
+  await expect(page.getByText("Pool connections are never validated").first()).toBeVisible();
+  await expect(page.getByTestId("completeness")).toContainText("0 of 11 fields written");
+  await editor.write("Summary", "Checkout failed for **65 minutes** after a database failover.");
+  await editor.write("Trigger", "A planned database failover.");
+  await expect(page.getByTestId("completeness")).toContainText("2 of 11 fields written");
+  await expectNoA11yViolations(page);
+
+  // The text survives a reload (it was autosaved).
+  await page.reload();
+  await expect(page.getByLabel("Summary", { exact: true })).toHaveValue("Checkout failed for **65 minutes** after a database failover.");
+
+  await editor.requestReview("Riley Reviewer");
+  // The author cannot publish without an approval.
+  await expect(page.getByTestId("publish-blocker")).toHaveText("Publishing needs 1 approval; 0 so far.");
+
+  // A second account approves.
+  const reviewerContext = await browser.newContext();
+  const reviewerPage = await reviewerContext.newPage();
+  await signIn(reviewerPage, reviewerEmail);
+  await expect(reviewerPage.getByRole("navigation", { name: "Main" })).toBeVisible();
+  const reviewerView = new ReportEditorPage(reviewerPage, incident.incidentId);
+  await reviewerView.open();
+  await expect(reviewerPage.getByRole("heading", { level: 2, name: /^INC-\d+: Checkout API returned 502s$/ })).toBeVisible();
+  await reviewerView.approve("Clear and complete.");
+
+  // The owner publishes version 1.
+  await editor.open();
+  await editor.publish(1);
+
+  // Changing the incident afterwards never changes what was published.
+  await renameIncident(incident.incidentId, "Renamed after publishing");
+  const versions = new ReportVersionsPage(page, incident.incidentId);
+  await versions.openVersion(1);
+  await expect(page.getByRole("heading", { level: 2, name: /^INC-\d+: Checkout API returned 502s$/ })).toBeVisible();
+  // (The incident header above shows the new title; the frozen report does not.)
+  await expect(page.getByRole("article")).not.toContainText("Renamed after publishing");
+
+  // Editing after publishing opens a new draft, which follows the incident again.
+  await editor.open();
+  await editor.startNewDraft();
+  await expect(page.getByLabel("Summary", { exact: true })).toHaveValue("Checkout failed for **65 minutes** after a database failover.");
+  await editor.write("Summary", "Checkout failed for 65 minutes after a database failover; 12% of orders were lost.");
+  await editor.requestReview("Riley Reviewer");
+  await reviewerView.open();
+  await reviewerView.approve();
+  await reviewerContext.close();
+  await editor.open();
+  await editor.publish(2);
+
+  // Version history and a readable diff (text markers, not colour alone).
+  await versions.openHistory();
+  await expect(page.getByRole("link", { name: "Version 1" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Version 2" })).toBeVisible();
+  const diff = await versions.compare(1, 2);
+  await expect(diff.getByRole("listitem").filter({ hasText: "Removed: Checkout failed for **65 minutes** after a database failover." })).toBeVisible();
+  await expect(diff.getByRole("listitem").filter({ hasText: "Added: Checkout failed for 65 minutes after a database failover; 12% of orders were lost." })).toBeVisible();
+
+  // Version 1 is still the original.
+  await versions.openVersion(1);
+  await expect(page.getByRole("heading", { level: 2, name: /^INC-\d+: Checkout API returned 502s$/ })).toBeVisible();
+
+  // Export version 2 as Markdown.
+  await versions.openVersion(2);
+  await expect(page.getByRole("heading", { level: 2, name: /^INC-\d+: Renamed after publishing$/ })).toBeVisible();
+  const downloadPromise = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download Markdown" }).click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toMatch(/^inc-\d+-renamed-after-publishing-v2\.md$/);
+  const markdown = readFileSync((await download.path())!, "utf8");
+  expect(markdown).toContain("# INC-");
+  expect(markdown).toContain("Renamed after publishing");
+  expect(markdown).toContain("12% of orders were lost");
+  expect(markdown).toContain("Pool connections are never validated");
+
+  // The print view: no navigation, accessible, and Chromium prints it to a PDF with the title.
+  const versionId = await latestVersionId(incident.incidentId);
+  await page.goto(`/print/reports/${versionId}`);
+  await expect(page.getByRole("heading", { level: 1, name: /Renamed after publishing/ })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Main" })).toHaveCount(0);
+  await expectNoA11yViolations(page);
+  await page.emulateMedia({ media: "print" });
+  const pdf = await page.pdf({ format: "A4", printBackground: true });
+  expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+  expect(pdfContains(pdf, "Renamed after publishing")).toBe(true);
+});
+
+test("another team's report and exports answer 404", async ({ page, browser }) => {
+  const ownerEmail = uniqueEmail("aar-a");
+  await signUpWithTeam(page, ownerEmail, "Team A");
+  const { teamId, userId } = await teamOf(ownerEmail);
+  const incident = await seedIncident(teamId, userId, "Private incident");
+
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  await signUpWithTeam(otherPage, uniqueEmail("aar-b"), "Team B");
+  // The page streams (loading UI), so the status may already be sent: check what the user sees.
+  await otherPage.goto(`/incidents/${incident.incidentId}/report`);
+  await expect(otherPage.getByRole("heading", { name: "Not found" })).toBeVisible();
+  await expect(otherPage.getByText("Private incident")).toHaveCount(0);
+  await otherPage.goto(`/incidents/${incident.incidentId}/report/versions/1`);
+  await expect(otherPage.getByRole("heading", { name: "Not found" })).toBeVisible();
+  const api = await otherPage.request.get(`/api/reports/does-not-exist/markdown`);
+  expect(api.status()).toBe(404);
+  await other.close();
+});
