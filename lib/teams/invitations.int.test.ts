@@ -1,7 +1,11 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { createTeamWithMembers, createUser, testDb } from "@/test/factory";
 import { signInAs, testSession } from "@/test/session";
 import { initialResult } from "@/lib/action-result";
+import type { OutgoingMail } from "@/lib/email/types";
+import { jobIdForKey } from "@/lib/jobs/email-queue";
+import { stopSender } from "@/lib/jobs/sender";
+import { unseal } from "@/lib/jobs/seal";
 import { acceptInvitationAction, inviteMemberAction, resendInvitationAction, revokeInvitationAction } from "./actions";
 
 const form = (fields: Record<string, string>) => {
@@ -26,6 +30,15 @@ async function redirectOf(promise: Promise<unknown>) {
 
 const fresh = () => `invitee.${Math.random().toString(36).slice(2, 10)}@example.test`;
 
+/** The invitation email waiting in the durable queue (sealed there; opened here to read it). */
+async function queuedInvitationMail(invitation: { id: string; createdAt: Date }) {
+  const id = jobIdForKey(`invitation:${invitation.id}:${invitation.createdAt.toISOString()}`);
+  const rows = await testDb.$queryRawUnsafe<{ data: { sealed: string } }[]>(`SELECT data FROM pgboss.job WHERE name = 'email' AND id = $1::uuid`, id);
+  return rows[0] ? unseal<OutgoingMail>(rows[0].data.sealed, process.env.AUTH_SECRET!) : null;
+}
+
+afterAll(() => stopSender());
+
 let t: Awaited<ReturnType<typeof createTeamWithMembers>>;
 beforeEach(async () => {
   t = await createTeamWithMembers("Invites");
@@ -40,6 +53,10 @@ describe("inviting", () => {
     const inv = await testDb.invitation.findFirstOrThrow({ where: { teamId: t.team.id, email } });
     expect(inv).toMatchObject({ role: "EDITOR", invitedById: t.owner.id, acceptedAt: null, revokedAt: null });
     expect(await testDb.auditEvent.count({ where: { entityId: inv.id, action: "invitation.create" } })).toBe(1);
+    const mail = await queuedInvitationMail(inv);
+    expect(mail).toMatchObject({ to: email, subject: "Join Invites on Hindsight" });
+    expect(mail?.text).toContain(`/sign-in?callbackUrl=%2Finvitations%2F${inv.id}`);
+    expect(mail?.text).toContain("as an editor");
   });
 
   it.each(["editor", "viewer"] as const)("refuses an %s and saves nothing", async (who) => {
@@ -104,6 +121,7 @@ describe("revoking and resending", () => {
     await resendInvitationAction(initialResult, form({ invitationId: ours.id }));
     const renewed = await testDb.invitation.findUniqueOrThrow({ where: { id: ours.id } });
     expect(Date.now() - renewed.createdAt.getTime()).toBeLessThan(60_000);
+    expect((await queuedInvitationMail(renewed))?.to).toBe(ours.email);
 
     expect((await revokeInvitationAction(initialResult, form({ invitationId: ours.id }))).ok).toBe(true);
     expect((await testDb.invitation.findUniqueOrThrow({ where: { id: ours.id } })).revokedAt).not.toBeNull();
