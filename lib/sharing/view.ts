@@ -15,8 +15,11 @@ export interface ResolveOptions {
   /** Rate-limit key: the client address. */
   client: string;
   now: Date;
-  /** Email of the signed-in user, for "recipient must confirm their email" links. */
-  viewerEmail?: string | null;
+  /**
+   * Email of the signed-in user, for "recipient must confirm their email" links; a function is
+   * called only for such links, so anonymous links skip the session lookup.
+   */
+  viewerEmail?: string | null | (() => Promise<string | null>);
 }
 
 /**
@@ -24,7 +27,7 @@ export interface ResolveOptions {
  * tokens all answer "not-found" and cost the client the same miss penalty, so responses give
  * no hint which it was.
  */
-export async function resolveShareToken(token: string, { client, now, viewerEmail }: ResolveOptions) {
+export async function resolveShareToken(token: string, { client, now, viewerEmail: viewer }: ResolveOptions) {
   const gate = await takeRateLimit(`share:${client}`, LOOKUP_COST, now, SHARE_VIEW_LIMIT);
   if (!gate.allowed) return { access: { kind: "limited", retryAfterSeconds: gate.retryAfterSeconds } as const, link: null };
   if (Math.random() < 0.01) void pruneRateLimits(now, SHARE_VIEW_LIMIT).catch(() => undefined);
@@ -36,17 +39,18 @@ export async function resolveShareToken(token: string, { client, now, viewerEmai
   const valid = link && hash && hashesMatch(link.tokenHash, hash) && linkState(link, now) === "active";
   if (!valid || !link) {
     await takeRateLimit(`share:${client}`, MISS_PENALTY, now, SHARE_VIEW_LIMIT);
-    return { access: { kind: "not-found" } as const, link: null };
+    return { access: { kind: "not-found" } as const, link: null, viewerEmail: null };
   }
+  const viewerEmail = link.mode === "CONFIRM_EMAIL" ? ((typeof viewer === "function" ? await viewer() : viewer) ?? null) : null;
   if (link.mode === "CONFIRM_EMAIL" && viewerEmail?.toLowerCase() !== link.recipientEmail) {
-    return { access: { kind: "confirm", maskedEmail: maskEmail(link.recipientEmail), signedInAs: viewerEmail ?? null } as const, link };
+    return { access: { kind: "confirm", maskedEmail: maskEmail(link.recipientEmail), signedInAs: viewerEmail } as const, link, viewerEmail };
   }
-  return { access: null, link };
+  return { access: null, link, viewerEmail };
 }
 
 /** Resolves the token and, when the report may be shown, records the view. */
 export async function openShareLink(token: string, options: ResolveOptions): Promise<ShareAccess> {
-  const { access, link } = await resolveShareToken(token, options);
+  const { access, link, viewerEmail } = await resolveShareToken(token, options);
   if (access) return access;
   const version = await getPublishedVersion(link!.reportVersionId);
   if (!version) return { kind: "not-found" };
@@ -55,7 +59,7 @@ export async function openShareLink(token: string, options: ResolveOptions): Pro
     teamId: link!.teamId,
     incidentId: link!.incidentId,
     recipientEmail: link!.recipientEmail,
-    viewerEmail: link!.mode === "CONFIRM_EMAIL" ? options.viewerEmail : null,
+    viewerEmail,
     now: options.now,
   });
   return { kind: "ok", version, recipientEmail: link!.recipientEmail };

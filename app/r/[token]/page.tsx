@@ -12,8 +12,11 @@ export const dynamic = "force-dynamic";
 
 export default async function SharedReportPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const user = await getCurrentUser();
-  const access = await openShareLink(token, { client: clientAddress(await headers()), now: new Date(), viewerEmail: user?.email ?? null });
+  const access = await openShareLink(token, {
+    client: clientAddress(await headers()),
+    now: new Date(),
+    viewerEmail: async () => (await getCurrentUser())?.email ?? null,
+  });
   // Pages cannot answer 429 themselves: the limiter's own route does, with Retry-After.
   if (access.kind === "limited") redirect(`/r/limited?retry=${access.retryAfterSeconds}`);
   if (access.kind === "not-found") notFound();
