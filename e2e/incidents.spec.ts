@@ -135,7 +135,7 @@ test("another team gets Not found, and a viewer sees no edit controls", async ({
   await outsider.close();
 
   const viewerEmail = uniqueEmail("viewer");
-  await addMemberToTeamOf(ownerEmail, viewerEmail, "VIEWER", "Vera Viewer");
+  await addMemberToTeamOf(ownerEmail, viewerEmail, "VIEWER", { name: "Vera Viewer", timeZone: "America/New_York" });
   const viewer = await browser.newContext();
   const viewerPage = await viewer.newPage();
   await signIn(viewerPage, viewerEmail);
@@ -143,6 +143,8 @@ test("another team gets Not found, and a viewer sees no edit controls", async ({
   await viewerPage.goto(`/incidents/${id}`);
   await expect(viewerPage.getByRole("heading", { level: 1, name: "Private incident" })).toBeVisible();
   await expect(viewerPage.getByText("Paged the on-call")).toBeVisible();
+  // The viewer's profile zone wins over the browser's: 15:05 in Berlin is 09:05 in New York.
+  await expect(viewerPage.getByTestId("timeline-event").locator("time")).toHaveText("10 Jan 2026, 09:05:00");
   await expect(viewerPage.getByRole("link", { name: "Edit incident" })).toHaveCount(0);
   await expect(viewerPage.getByRole("form", { name: "Add event" })).toHaveCount(0);
   await expect(viewerPage.getByRole("button", { name: /Edit event|Delete event/ })).toHaveCount(0);

@@ -3,6 +3,7 @@ import { cache } from "react";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { decodeCursor, encodeCursor, type IncidentCursor } from "./cursor";
+import { isValidTimeZone } from "./local-time";
 import type { IncidentListFilters } from "./schema";
 
 const detailSelect = {
@@ -108,10 +109,11 @@ export async function listIncidents(teamId: string, filters: IncidentListFilters
 
 function afterCursor(c: IncidentCursor, sort: IncidentListFilters["sort"]): Prisma.IncidentWhereInput {
   const at = new Date(c.startedAt);
+  // The plain range bound beside the OR lets PostgreSQL scan (teamId, startedAt, id) from the cursor on.
   if (sort === "oldest") {
-    return { OR: [{ startedAt: { gt: at } }, { startedAt: at, id: { gt: c.id } }] };
+    return { startedAt: { gte: at }, OR: [{ startedAt: { gt: at } }, { startedAt: at, id: { gt: c.id } }] };
   }
-  const newest: Prisma.IncidentWhereInput = { OR: [{ startedAt: { lt: at } }, { startedAt: at, id: { lt: c.id } }] };
+  const newest: Prisma.IncidentWhereInput = { startedAt: { lte: at }, OR: [{ startedAt: { lt: at } }, { startedAt: at, id: { lt: c.id } }] };
   if (sort !== "severity" || !c.severity) return newest;
   // Severity is an enum ordered SEV1 < SEV4: later pages have a "larger" severity, or the same one and older.
   const worse = severityRank.slice(severityRank.indexOf(c.severity) + 1);
@@ -177,3 +179,10 @@ export async function getHomeData(teamId: string) {
   ]);
   return { open, reports };
 }
+
+/** The time zone the user chose in their profile (null: use the browser's). Cached per request. */
+export const getPreferredTimeZone = cache(async (userId: string): Promise<string | null> => {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { timeZone: true } });
+  const zone = user?.timeZone ?? null;
+  return zone && isValidTimeZone(zone) ? zone : null;
+});

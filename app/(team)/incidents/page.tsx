@@ -3,10 +3,11 @@ import Link from "next/link";
 import { can } from "@/lib/auth/permissions";
 import { requireTeam } from "@/lib/auth/session";
 import { incidentKey, SEVERITIES, SEVERITY_LABELS, STATUSES, STATUS_LABELS } from "@/lib/incidents/constants";
-import { listIncidents, listTeamServices } from "@/lib/incidents/data";
+import { getPreferredTimeZone, listIncidents, listTeamServices } from "@/lib/incidents/data";
 import { incidentListFiltersSchema } from "@/lib/incidents/schema";
 import { SeverityBadge, StatusBadge } from "@/components/incidents/incident-badges";
 import { LocalTime } from "@/components/incidents/local-time";
+import { TimeZoneProvider } from "@/components/incidents/use-time-zone";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -22,7 +23,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
   const raw = await searchParams;
   const params = Object.fromEntries(["status", "severity", "service", "from", "to", "sort", "cursor"].map((k) => [k, one(raw[k]) || undefined]));
   const filters = incidentListFiltersSchema.parse(params);
-  const [{ rows, nextCursor }, services] = await Promise.all([listIncidents(ctx.team.id, filters), listTeamServices(ctx.team.id)]);
+  const [{ rows, nextCursor }, services, zone] = await Promise.all([listIncidents(ctx.team.id, filters), listTeamServices(ctx.team.id), getPreferredTimeZone(ctx.user.id)]);
   const canWrite = can(ctx.role, "incident:write");
   const filtered = Boolean(params.status || params.severity || params.service || params.from || params.to);
   const keep = new URLSearchParams(Object.entries(params).filter(([k, v]) => k !== "cursor" && v) as [string, string][]);
@@ -30,7 +31,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
   const firstHref = `/incidents${keep.size ? `?${keep}` : ""}`;
 
   return (
-    <div>
+    <TimeZoneProvider zone={zone}>
       <PageHeader
         title="Incidents"
         description="Every incident your team recorded, newest first."
@@ -130,6 +131,6 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
           {nextHref && <Link href={nextHref} className={buttonClass("secondary")}>Next page</Link>}
         </nav>
       )}
-    </div>
+    </TimeZoneProvider>
   );
 }

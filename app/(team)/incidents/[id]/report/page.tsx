@@ -54,7 +54,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
               initialVersion={report.version}
               initialNarrative={narrative}
               sections={source.template.sections}
-              autoContent={Object.fromEntries(snapshot.sections.map((s) => [s.key, <SectionBlocks key={s.key} snapshot={snapshot} section={s} />]))}
+              autoContent={Object.fromEntries(snapshot.sections.filter((s) => s.blocks.length > 0).map((s) => [s.key, <SectionBlocks key={s.key} snapshot={snapshot} section={s} />]))}
               sectionExtras={{}}
             />
           ) : (
