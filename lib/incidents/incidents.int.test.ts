@@ -223,3 +223,13 @@ describe("deleting an incident", () => {
     });
   });
 });
+
+describe("every incident action re-checks the session", () => {
+  it("refuses signed-out update and delete", async () => {
+    const incident = await createIncidentRow(t.team.id, t.owner.id);
+    signInAs(null);
+    expect(await updateIncidentAction(initialResult, form({ ...validFields, id: incident.id, version: 1 }))).toMatchObject({ ok: false, message: "Your session has ended. Sign in again." });
+    expect(await deleteIncidentAction(initialResult, form({ id: incident.id, version: 1 }))).toMatchObject({ ok: false, message: "Your session has ended. Sign in again." });
+    expect(await testDb.incident.findUniqueOrThrow({ where: { id: incident.id } })).toEqual(incident);
+  });
+});

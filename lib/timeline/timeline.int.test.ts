@@ -150,3 +150,18 @@ describe("importing a chat log", () => {
     expect(await events()).toEqual([]);
   });
 });
+
+describe("every timeline action re-checks the session and role", () => {
+  it.each([
+    ["add", () => addTimelineEventAction(initialResult, form({ incidentId, ...eventFields }))],
+    ["edit", () => updateTimelineEventAction(initialResult, form({ incidentId, eventId: "x", version: 1, ...eventFields }))],
+    ["delete", () => deleteTimelineEventAction(initialResult, form({ incidentId, eventId: "x", version: 1 }))],
+    ["import", () => importTimelineAction(initialResult, form({ incidentId, timeZone: "UTC", text: "14:02 a: b" }))],
+  ] as const)("%s: signed out and viewer refused", async (_name, call) => {
+    signInAs(null);
+    expect(await call()).toMatchObject({ ok: false, message: "Your session has ended. Sign in again." });
+    signInAs(t.viewer.id, t.team.id);
+    expect(await call()).toMatchObject({ ok: false, message: "You do not have permission to do that." });
+    expect(await testDb.timelineEvent.count({ where: { incidentId } })).toBe(0);
+  });
+});
