@@ -3,6 +3,7 @@ import { expect, test } from "@playwright/test";
 import { ReportEditorPage } from "./pages/report-editor";
 import { ReportVersionsPage } from "./pages/report-versions";
 import { signIn, signUpWithTeam, uniqueEmail } from "./support/auth";
+import { waitForMail } from "./support/mail";
 import { expectNoA11yViolations } from "./support/axe";
 import { addMember, closeReportDb, latestVersionId, renameIncident, seedIncident, teamOf } from "./support/report-db";
 
@@ -44,6 +45,7 @@ test("write, review, publish, republish, diff and export an After Action Report"
   await expect(page.getByLabel("Summary", { exact: true })).toHaveValue("Checkout failed for **65 minutes** after a database failover.");
 
   await editor.requestReview("Riley Reviewer");
+  await waitForMail(reviewerEmail, /Review requested: INC-\d+: Checkout API returned 502s/);
   // The author cannot publish without an approval.
   await expect(page.getByTestId("publish-blocker")).toHaveText("Publishing needs 1 approval; 0 so far.");
 

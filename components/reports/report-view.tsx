@@ -168,7 +168,7 @@ function KeyEvents({ snapshot: s }: { snapshot: ReportSnapshot }) {
         <ol className="mt-1 space-y-1 text-sm">
           {s.keyEvents.map((e) => (
             <li key={e.id} className="flex gap-3 break-inside-avoid">
-              <time dateTime={e.occurredAt} className="w-36 shrink-0 font-mono text-xs leading-5 text-slate-700">
+              <time dateTime={e.occurredAt} className="w-40 shrink-0 whitespace-nowrap font-mono text-xs leading-5 text-slate-700">
                 {formatTimestamp(e.occurredAt)}
               </time>
               <span className="break-words">

@@ -17,13 +17,15 @@ import {
   withdrawReview,
 } from "./mutations";
 import { baseVersionSchema, commentSchema, decisionSchema, requestReviewSchema, saveNarrativeSchema, setTemplateSchema, templateFormSchema } from "./schema";
+import { getUsersByIds } from "./data";
+import { sendReviewRequestEmails } from "./review-email";
 import type { Narrative } from "./sections";
 
 const reportPath = (incidentId: string) => `/incidents/${incidentId}/report`;
 
 async function writer(incidentId: string, permission: "report:write" | "report:publish" = "report:write") {
   const { ctx, incident } = await authorizeIncident(incidentId, permission);
-  return { actor: { teamId: ctx.team.id, userId: ctx.user.id, role: ctx.role }, incident };
+  return { actor: { teamId: ctx.team.id, userId: ctx.user.id, role: ctx.role }, incident, user: ctx.user };
 }
 
 /** Autosave: called from the editor with the fields changed since the last save. */
@@ -49,11 +51,23 @@ export async function setReportTemplateAction(incidentId: string, _prev: ActionR
 
 export async function requestReviewAction(incidentId: string, _prev: ActionResult, formData: FormData): Promise<ActionResult> {
   return runAction(async () => {
-    const { actor } = await writer(incidentId);
+    const { actor, incident, user } = await writer(incidentId);
     const data = requestReviewSchema.parse({ baseVersion: formData.get("baseVersion"), reviewerIds: formData.getAll("reviewerIds").map(String) });
-    await requestReview(actor, incidentId, data.baseVersion, data.reviewerIds);
+    const requested = await requestReview(actor, incidentId, data.baseVersion, data.reviewerIds);
     revalidatePath(reportPath(incidentId));
-    return { ok: true, message: "Review requested." };
+    try {
+      await sendReviewRequestEmails({
+        reportId: requested.reportId,
+        incidentId,
+        incidentLabel: `INC-${incident.number}: ${incident.title}`,
+        round: requested.round,
+        requester: user,
+        reviewers: await getUsersByIds(actor.teamId, requested.reviewerIds),
+      });
+    } catch {
+      return { ok: true, message: "Review requested. The email to reviewers could not be queued; let them know directly." };
+    }
+    return { ok: true, message: "Review requested. Reviewers were emailed." };
   });
 }
 

@@ -208,3 +208,7 @@ export async function getReportWorkspace(teamId: string, report: ReportRow) {
 export async function loadReportSource(teamId: string, report: ReportRow) {
   return readReportSource(db, teamId, report);
 }
+
+export function getUsersByIds(teamId: string, ids: string[]) {
+  return db.user.findMany({ where: { id: { in: ids }, memberships: { some: { teamId } } }, select: { id: true, name: true, email: true } });
+}

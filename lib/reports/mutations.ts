@@ -130,7 +130,7 @@ export async function requestReview(actor: Actor, incidentId: string, baseVersio
     await tx.reportReviewer.createMany({ data: ids.map((userId) => ({ reportId: report.id, userId, round })) });
     await tx.report.update({ where: { id: report.id }, data: { status: "IN_REVIEW", authorId, version: { increment: 1 } } });
     await recordAudit(tx, { teamId: actor.teamId, actorId: actor.userId, action: "report.review.request", entityType: "Report", entityId: report.id, incidentId, data: { round, reviewerIds: ids } });
-    return { round, reviewerIds: ids };
+    return { round, reviewerIds: ids, reportId: report.id };
   });
 }
 

@@ -71,7 +71,7 @@ describe("report workflow against the database", () => {
     expect(await save(t.editor.id, { summary: "We lost checkouts." })).toMatchObject({ ok: true });
     expect((await reportOf(incidentId)).authorId).toBe(t.editor.id);
 
-    expect(await requestReviewBy(t.editor.id, [t.owner.id])).toMatchObject({ ok: true });
+    expect(await requestReviewBy(t.editor.id, [t.owner.id])).toMatchObject({ ok: true, message: "Review requested. Reviewers were emailed." });
     expect((await reportOf(incidentId)).status).toBe("IN_REVIEW");
 
     // Editing while in review is refused: reviewers approve exactly what gets published.
