@@ -262,6 +262,11 @@ export function WhyWorkspace({ initial, canEdit }: { initial: WhySession; canEdi
     [],
   );
 
+  // Read through a ref so that moving focus does not change `shared` (which would re-render every row).
+  const focusedRef = useRef(focusedId);
+  useEffect(() => {
+    focusedRef.current = focusedId;
+  });
   const onToggle = useCallback(
     (id: string) => {
       setCollapsed((prev) => {
@@ -270,10 +275,10 @@ export function WhyWorkspace({ initial, canEdit }: { initial: WhySession; canEdi
         else next.add(id);
         return next;
       });
-      const f = focusedId;
+      const f = focusedRef.current;
       if (f && f !== id && pathTo(byId, f).some((n) => n.id === id)) setFocusedId(id);
     },
-    [byId, focusedId],
+    [byId],
   );
 
   const shared: TreeShared = useMemo(

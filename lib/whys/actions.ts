@@ -1,5 +1,4 @@
 "use server";
-import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/action-result";
 import { authorizeIncident } from "@/lib/incidents/access";
@@ -25,7 +24,7 @@ function incidentIdOf(input: unknown): string {
 /**
  * Every 5 Whys action in the same order: authenticate and authorize on this incident (another
  * team's id is "not found"; viewers are refused) → parse → mutate (transaction + audit + notify)
- * → revalidate, and answer with the fresh tree.
+ * → answer with the fresh tree.
  */
 type Outcome = { nodeId?: string; deletionId?: string; count?: number };
 
@@ -39,8 +38,9 @@ function whyAction<S extends z.ZodType, R extends object>(
       const { ctx, incident } = await authorizeIncident(incidentIdOf(input), "incident:write");
       const parsed = schema.parse(input) as z.infer<S>;
       const result = (await mutate({ teamId: ctx.team.id, userId: ctx.user.id }, parsed)) as R & Outcome;
-      revalidatePath(`/incidents/${incident.id}/whys`);
-      revalidatePath(`/incidents/${incident.id}`);
+      // No revalidatePath: every page showing the tree is dynamic (nothing is cached), and a
+      // revalidation would make Next re-render the whole 300-node editor into this response.
+      // Open editors learn about the change through the live stream instead.
       const session = await getWhySession(ctx.team.id, incident.id);
       return { ok: true, message: message?.(result), data: { session, nodeId: result.nodeId, deletionId: result.deletionId, count: result.count } };
     });

@@ -223,20 +223,21 @@ async function main() {
     await pageA.goto(editorPath);
     await pageA.getByTestId("live-status").getByText("Live", { exact: false }).waitFor();
     await pageA.locator('[role="treeitem"][tabindex="0"]').focus();
-    const keyTimes = await pageA.evaluate(async () => {
-      const out: number[] = [];
+    // Scripts are passed as strings: tsx would otherwise inject its __name helper into them.
+    const keyTimes = (await pageA.evaluate(`(async () => {
+      const out = [];
       for (let i = 0; i < 30; i++) {
         const before = document.activeElement;
         const t0 = performance.now();
-        before!.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowDown", bubbles: true }));
-        await new Promise<void>((resolve) => {
+        before.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowDown", bubbles: true }));
+        await new Promise((resolve) => {
           const check = () => (document.activeElement !== before ? resolve() : requestAnimationFrame(check));
           check();
         });
         out.push(performance.now() - t0);
       }
       return out;
-    });
+    })()`)) as number[];
     console.log(`Browser, editor: ArrowDown → next item focused : ${fmt(keyTimes)}`);
 
     // Save in A (instance 1) → appears in B (instance 2), without reload.
@@ -247,21 +248,18 @@ async function main() {
     const ownRoundTrips: number[] = [];
     const answer = pageA.getByLabel("Answer (a cause)");
     const appears = (page: Page, text: string) =>
-      page.evaluate(
-        (t) =>
-          new Promise<number>((resolve) => {
-            const found = () => document.querySelector("[role=tree]")?.textContent?.includes(t);
-            if (found()) return resolve(Date.now());
-            const obs = new MutationObserver(() => {
-              if (found()) {
-                obs.disconnect();
-                resolve(Date.now());
-              }
-            });
-            obs.observe(document.body, { childList: true, subtree: true, characterData: true });
-          }),
-        text,
-      );
+      page.evaluate(`new Promise((resolve) => {
+        const t = ${JSON.stringify(text)};
+        const found = () => document.querySelector("[role=tree]")?.textContent?.includes(t);
+        if (found()) return resolve(Date.now());
+        const obs = new MutationObserver(() => {
+          if (found()) {
+            obs.disconnect();
+            resolve(Date.now());
+          }
+        });
+        obs.observe(document.body, { childList: true, subtree: true, characterData: true });
+      })`) as Promise<number>;
     for (let i = 0; i < SAVES; i++) {
       const text = `Bench save ${i} ${randomUUID().slice(0, 8)}`;
       await answer.fill(text);
