@@ -69,6 +69,7 @@ test("an owner invites a viewer by email, who signs in from the link, joins, and
   await expect(page.getByRole("button", { name: "Yes, remove" })).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(members.row(inviteeEmail)).toHaveCount(0);
+  await expect(page.getByTestId("page-status")).toHaveText(`${inviteeEmail} was removed from Checkout SRE.`);
   await invitee.goto("/settings/members");
   await expect(invitee.getByRole("heading", { name: "Welcome to Hindsight" })).toBeVisible();
   await inviteeContext.close();

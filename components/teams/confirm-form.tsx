@@ -3,6 +3,7 @@ import { useActionState, useEffect, useRef, useState } from "react";
 import { initialResult, type ActionResult } from "@/lib/action-result";
 import { Button, buttonClass } from "@/components/ui/button";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { announce } from "./page-status";
 
 /**
  * A destructive action in two steps: the first button asks, the second confirms. Focus moves
@@ -17,7 +18,11 @@ export function ConfirmForm({ action, hidden, label, accessibleLabel, question, 
   confirmLabel: string;
   pendingText: string;
 }) {
-  const [result, formAction] = useActionState(action, initialResult);
+  const [result, formAction] = useActionState(async (prev: ActionResult, formData: FormData) => {
+    const next = await action(prev, formData);
+    if (next.ok && next.message) announce(next.message);
+    return next;
+  }, initialResult);
   const [asking, setAsking] = useState(false);
   const confirmRef = useRef<HTMLDivElement>(null);
   const askRef = useRef<HTMLButtonElement>(null);
@@ -53,7 +58,6 @@ export function ConfirmForm({ action, hidden, label, accessibleLabel, question, 
       )}
       <div role="status" aria-live="polite" className="text-sm">
         {!result.ok && <p className="text-red-700">{result.message}</p>}
-        {result.ok && result.message && <p className="text-green-800">{result.message}</p>}
       </div>
     </div>
   );

@@ -1,14 +1,19 @@
 "use client";
 import { useActionState } from "react";
-import { initialResult } from "@/lib/action-result";
+import { initialResult, type ActionResult } from "@/lib/action-result";
 import { resendInvitationAction, revokeInvitationAction } from "@/lib/teams/actions";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { announce } from "./page-status";
 
 /** Resend and revoke for one pending invitation, each announcing its outcome. */
 export function InvitationActions({ invitationId, email }: { invitationId: string; email: string }) {
   const [resent, resend] = useActionState(resendInvitationAction, initialResult);
-  const [revoked, revoke] = useActionState(revokeInvitationAction, initialResult);
-  const last = [resent, revoked].find((r) => !r.ok || r.message);
+  const [revoked, revoke] = useActionState(async (prev: ActionResult, formData: FormData) => {
+    const next = await revokeInvitationAction(prev, formData);
+    if (next.ok && next.message) announce(next.message);
+    return next;
+  }, initialResult);
+  const last = [resent, revoked].find((r) => !r.ok) ?? (resent.message ? resent : undefined);
   return (
     <div className="space-y-1">
       <div className="flex flex-wrap gap-2">

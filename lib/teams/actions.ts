@@ -136,9 +136,9 @@ export async function removeMemberAction(_prev: ActionResult, formData: FormData
   return runAction(async () => {
     const ctx = await authorize("team:manage");
     const { membershipId } = membershipIdSchema.parse({ membershipId: formData.get("membershipId") });
-    await removeMember(ctx.user.id, ctx.team.id, membershipId);
+    const removed = await removeMember(ctx.user.id, ctx.team.id, membershipId);
     revalidatePath("/settings/members");
-    return { ok: true, message: "Member removed." };
+    return { ok: true, message: `${removed.user.name ?? removed.user.email} was removed from ${ctx.team.name}.` };
   });
 }
 

@@ -98,7 +98,7 @@ describe("changing roles", () => {
 describe("removing and leaving", () => {
   it("lets an owner remove a member", async () => {
     signInAs(t.owner.id, t.team.id);
-    expect(await remove(t.editor.id)).toMatchObject({ ok: true });
+    expect(await remove(t.editor.id)).toMatchObject({ ok: true, message: `${t.editor.name} was removed from Members.` });
     expect(await membershipOf(t.editor.id)).toBeNull();
     expect(await testDb.auditEvent.count({ where: { teamId: t.team.id, action: "membership.remove" } })).toBe(1);
   });

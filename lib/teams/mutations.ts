@@ -172,7 +172,7 @@ export async function changeRole(actorId: string, teamId: string, membershipId: 
 export async function removeMember(actorId: string, teamId: string, membershipId: string) {
   return db.$transaction(async (tx) => {
     await lockTeam(tx, teamId);
-    const target = await tx.membership.findFirst({ where: { id: membershipId, teamId }, select: { id: true, userId: true, role: true } });
+    const target = await tx.membership.findFirst({ where: { id: membershipId, teamId }, select: { id: true, userId: true, role: true, user: { select: { name: true, email: true } } } });
     if (!target) throw new NotFoundError("Member");
     const actorRole = await roleIn(tx, teamId, actorId);
     const verdict = canRemoveMember({ actorId, actorRole, targetUserId: target.userId, targetRole: target.role, ownerCount: await ownerCount(tx, teamId) });

@@ -6,6 +6,7 @@ import { InvitationsList } from "@/components/teams/invitations-list";
 import { InviteForm } from "@/components/teams/invite-form";
 import { LeaveTeam } from "@/components/teams/leave-team";
 import { MembersList } from "@/components/teams/members-list";
+import { PageStatus } from "@/components/teams/page-status";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Members" };
@@ -30,7 +31,10 @@ export default async function MembersPage() {
             : `${members.length} ${members.length === 1 ? "person" : "people"} in ${ctx.team.name}. Only owners can invite people or change roles.`
         }
       />
-      <MembersList members={members} currentUserId={ctx.user.id} canManage={canManage} teamName={ctx.team.name} timeZone={timeZone} />
+      <div className="space-y-3">
+        <PageStatus />
+        <MembersList members={members} currentUserId={ctx.user.id} canManage={canManage} teamName={ctx.team.name} timeZone={timeZone} />
+      </div>
       {canManage && (
         <>
           <section aria-labelledby="invite-heading" className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
