@@ -1,8 +1,9 @@
 // Demo data for a first run: one team, three members and four realistic incidents with
-// timelines (one closed, one resolved, two still open). Runs only when no team exists.
+// timelines and history (one closed, one resolved, two still open). Runs only when no team exists.
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client";
+import { seedDemoWhys } from "./seed-whys";
 
 type Event = [minutesAfterStart: number, kind: "ALERT" | "ACTION" | "DECISION" | "COMMUNICATION" | "NOTE", body: string, author?: string, isKey?: boolean];
 
@@ -142,6 +143,7 @@ export async function seedDemo(db: PrismaClient) {
   ];
 
   let number = 0;
+  let firstIncidentId: string | null = null;
   for (const inc of incidents) {
     number += 1;
     const at = (m?: number) => (m === undefined ? null : minutes(inc.start, m));
@@ -175,11 +177,27 @@ export async function seedDemo(db: PrismaClient) {
         },
       },
     });
-    await db.auditEvent.create({
-      data: { teamId: team.id, actorId: demo.id, action: "incident.create", entityType: "Incident", entityId: created.id, incidentId: created.id, data: { seeded: true } },
-    });
+    // A plausible history: created while open, timeline imported, then resolved (and closed).
+    const opened = minutes(inc.start, inc.acknowledged ?? inc.detected ?? 0);
+    const audit = (action: string, at: Date, data: object, entityType = "Incident") =>
+      db.auditEvent.create({ data: { teamId: team.id, actorId: inc.commanderId, action, entityType, entityId: created.id, incidentId: created.id, data, createdAt: at } });
+    await audit("incident.create", opened, { number, title: inc.title, severity: inc.severity, status: "INVESTIGATING", seeded: true });
+    await audit("timeline.import", minutes(opened, 1), { count: inc.events.length, format: "seed" });
+    let version = 1;
+    for (const to of inc.status === "CLOSED" ? (["RESOLVED", "CLOSED"] as const) : inc.status === "INVESTIGATING" ? [] : ([inc.status] as const)) {
+      const from = version === 1 ? "INVESTIGATING" : "RESOLVED";
+      version += 1;
+      const at = minutes(inc.start, (inc.resolved ?? inc.mitigated ?? 0) + (to === "CLOSED" ? 60 * 24 * 3 : 5));
+      const changes: Record<string, { from: unknown; to: unknown }> = { status: { from, to } };
+      if (to === "RESOLVED" && inc.resolved !== undefined) changes.resolvedAt = { from: null, to: minutes(inc.start, inc.resolved).toISOString() };
+      await audit("incident.update", at, { version, changes });
+    }
+    if (version > 1) await db.incident.update({ where: { id: created.id }, data: { version } });
+    firstIncidentId ??= created.id;
   }
   await db.team.update({ where: { id: team.id }, data: { incidentSeq: number } });
+  // The closed checkout incident gets a worked 5 Whys tree citing its timeline.
+  if (firstIncidentId) await seedDemoWhys(db, firstIncidentId);
   return team;
 }
 
