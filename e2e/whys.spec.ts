@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { signIn, signUpWithTeam, uniqueEmail } from "./support/auth";
 import { expectNoA11yViolations } from "./support/axe";
-import { createIncidentFor } from "./support/whys-db";
+import { addMember, createIncidentFor } from "./support/whys-db";
 import { WhysPage } from "./pages/whys-page";
 
 test("a facilitator builds a branching 5 Whys tree from the keyboard while a second browser follows live", async ({ page, browser }) => {
@@ -167,4 +167,37 @@ test("another team's incident answers 404 on the page and the live stream", asyn
   expect((await page2.request.get(`/api/incidents/${incidentId}/whys/stream`)).status()).toBe(404);
   expect((await page2.request.get(`/api/incidents/${incidentId}/whys`)).status()).toBe(404);
   await stranger.close();
+});
+
+test("a viewer watches the session read-only and sees changes live", async ({ page, browser }) => {
+  const owner = uniqueEmail("whys.lead");
+  await signUpWithTeam(page, owner, "Whys Watchers");
+  const { incidentId, teamId } = await createIncidentFor(owner, { title: "Queue backlog", customerImpact: "Emails were delayed by up to an hour." });
+  const viewerEmail = uniqueEmail("whys.viewer");
+  await addMember(teamId, viewerEmail, "VIEWER");
+
+  const viewerContext = await browser.newContext();
+  const viewerPage = await viewerContext.newPage();
+  await signIn(viewerPage, viewerEmail);
+  const viewer = new WhysPage(viewerPage);
+  await viewer.goto(incidentId);
+  await expect(viewerPage.getByText("You are watching this session read-only.")).toBeVisible();
+  await expect(viewer.answer).toHaveCount(0);
+  await expect(viewerPage.getByRole("button", { name: "Edit problem statement" })).toHaveCount(0);
+
+  const lead = new WhysPage(page);
+  await lead.goto(incidentId);
+  await lead.tabTo(lead.answer);
+  await page.keyboard.type("Mail workers were scaled down by the autoscaler");
+  await page.keyboard.press("Enter");
+
+  const item = viewer.item("Mail workers were scaled down by the autoscaler");
+  await expect(item).toBeVisible();
+  await viewer.tabTo(item);
+  await viewerPage.keyboard.press("Enter");
+  await viewerPage.keyboard.press("Delete");
+  await expect(viewer.draft).toHaveCount(0);
+  await expect(viewerPage.getByRole("alertdialog")).toHaveCount(0);
+  await expectNoA11yViolations(viewerPage);
+  await viewerContext.close();
 });

@@ -58,3 +58,13 @@ export function createIncidentFor(
     return { incidentId, teamId, eventIds };
   }, url);
 }
+
+/** Adds a (new) user with this email to a team with the given role; they sign in afterwards. */
+export function addMember(teamId: string, email: string, role: "EDITOR" | "VIEWER", name?: string, url?: string) {
+  return withClient(async (client) => {
+    const userId = `e2e${randomUUID().replace(/-/g, "")}`;
+    await client.query(`INSERT INTO "User" (id, email, name, "emailVerified", "updatedAt") VALUES ($1, $2, $3, now(), now())`, [userId, email.toLowerCase(), name ?? null]);
+    await client.query(`INSERT INTO "Membership" (id, "teamId", "userId", role) VALUES ($1, $2, $3, $4)`, [`e2e${randomUUID().replace(/-/g, "")}`, teamId, userId, role]);
+    return userId;
+  }, url);
+}
