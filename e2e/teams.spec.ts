@@ -98,8 +98,14 @@ test("a member of two teams switches between them, edits settings, and signs out
   await settings.saveProfile("Morgan Multi", "Europe/Berlin");
   await expectNoA11yViolations(page);
 
-  // Switching from a settings page stays in settings and shows the other team there.
-  await page.getByLabel("Current team").selectOption({ label: "Bravo Ops" });
+  // With the keyboard, arrowing through teams does not switch yet; Enter does. Switching from a
+  // settings page stays in settings and shows the other team there.
+  await page.getByLabel("Current team").focus();
+  await page.keyboard.press("ArrowDown");
+  await expect(page.getByRole("button", { name: "Switch", exact: true })).toBeVisible();
+  await expect(page.getByLabel("Team name")).toHaveValue("Alpha Ops");
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("team-switch-status")).toHaveText("Switched to team Bravo Ops.");
   await expect(page.getByLabel("Team name")).toHaveValue("Bravo Ops");
   await expect(page).toHaveURL(/\/settings$/);
 

@@ -1,6 +1,6 @@
 "use client";
 import { usePathname } from "next/navigation";
-import { useActionState, useEffect, useRef, useSyncExternalStore } from "react";
+import { useActionState, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { initialResult } from "@/lib/action-result";
 import { switchTeamAction } from "@/lib/teams/actions";
 
@@ -28,7 +28,17 @@ export function TeamSwitcher({ team, teams }: { team: { id: string; name: string
   const [result, action, pending] = useActionState(switchTeamAction, initialResult);
   const hydrated = useSyncExternalStore(noSubscribe, () => true, () => false);
   const formRef = useRef<HTMLFormElement>(null);
+  const typedRef = useRef(false);
+  // Arrow keys on a closed select fire `change` in some browsers; switching on every key press
+  // would yank keyboard users through each team, so keyboard changes wait for Enter or the button.
+  const [typedChoice, setTypedChoice] = useState<string | null>(null);
+  const awaitingConfirm = typedChoice !== null && typedChoice !== team.id;
   const announceRef = useRef<HTMLSpanElement>(null);
+
+  function submit(teamId: string) {
+    sessionStorage.setItem(SWITCHING_KEY, teamId);
+    formRef.current?.requestSubmit();
+  }
 
   useEffect(() => {
     if (sessionStorage.getItem(SWITCHING_KEY) !== team.id) return;
@@ -48,9 +58,19 @@ export function TeamSwitcher({ team, teams }: { team: { id: string; name: string
         key={team.id}
         defaultValue={team.id}
         disabled={pending}
+        aria-describedby="team-switcher-hint"
+        onKeyDown={(e) => {
+          if (e.key === "Enter") {
+            e.preventDefault();
+            if (e.currentTarget.value !== team.id) submit(e.currentTarget.value);
+          } else if (e.key !== "Tab" && e.key !== "Shift") {
+            typedRef.current = true;
+          }
+        }}
+        onPointerDown={() => (typedRef.current = false)}
         onChange={(e) => {
-          sessionStorage.setItem(SWITCHING_KEY, e.currentTarget.value);
-          formRef.current?.requestSubmit();
+          if (typedRef.current) setTypedChoice(e.currentTarget.value);
+          else submit(e.currentTarget.value);
         }}
         className="max-w-[12rem] min-w-0 truncate rounded-md border border-slate-300 bg-white py-1 pl-2 pr-7 text-sm font-medium text-slate-900 disabled:opacity-60 sm:max-w-[16rem] lg:max-w-[13rem]"
       >
@@ -60,11 +80,14 @@ export function TeamSwitcher({ team, teams }: { team: { id: string; name: string
           </option>
         ))}
       </select>
-      {!hydrated && (
-        <button type="submit" className="rounded-md border border-slate-300 px-2 py-1 text-sm hover:bg-slate-100">
+      {(!hydrated || awaitingConfirm) && (
+        <button type="submit" onClick={(e) => sessionStorage.setItem(SWITCHING_KEY, String(new FormData(e.currentTarget.form!).get("teamId")))} className="rounded-md border border-slate-300 px-2 py-1 text-sm hover:bg-slate-100">
           Switch
         </button>
       )}
+      <span id="team-switcher-hint" className="sr-only">
+        Choosing a team switches to it; with the keyboard, press Enter to switch.
+      </span>
       <span aria-live="polite" className="text-xs text-slate-600">
         {pending ? "Switching…" : !result.ok ? result.message : null}
       </span>
