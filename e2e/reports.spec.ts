@@ -139,3 +139,42 @@ test("another team's report and exports answer 404", async ({ page, browser }) =
   expect(api.status()).toBe(404);
   await other.close();
 });
+
+test("a concurrent edit of the same section shows the other text and keeps mine", async ({ page, browser }) => {
+  const ownerEmail = uniqueEmail("aar-conflict");
+  await signUpWithTeam(page, ownerEmail, "Conflict Team");
+  const { teamId, userId } = await teamOf(ownerEmail);
+  const otherEmail = uniqueEmail("aar-other");
+  await addMember(teamId, otherEmail, "Olive Other", "EDITOR");
+  const incident = await seedIncident(teamId, userId, "Concurrent edits");
+
+  const mine = new ReportEditorPage(page, incident.incidentId);
+  await mine.open();
+  const otherContext = await browser.newContext();
+  const otherPage = await otherContext.newPage();
+  await signIn(otherPage, otherEmail);
+  await expect(otherPage.getByRole("navigation", { name: "Main" })).toBeVisible();
+  const theirs = new ReportEditorPage(otherPage, incident.incidentId);
+  await theirs.open();
+
+  await theirs.write("Trigger", "Their trigger text.");
+  // I started from the same version: editing the same section conflicts. Their text is
+  // shown and mine stays in the editor.
+  await page.getByLabel("Trigger", { exact: true }).fill("My trigger text.");
+  const alert = page.getByRole("alert").filter({ hasText: "Someone else saved changes to the same section" });
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText("Their trigger text.");
+  await expect(page.getByTestId("save-state")).toContainText("Not saved");
+  await expect(page.getByLabel("Trigger", { exact: true })).toHaveValue("My trigger text.");
+  await alert.getByRole("button", { name: "Keep my text and save it" }).click();
+  await expect(page.getByTestId("save-state")).toHaveText("All changes saved");
+
+  // They are now a version behind, but a different section merges without a conflict and
+  // their editor picks up my trigger text.
+  await theirs.write("Detection", "Their detection text.");
+  await expect(otherPage.getByLabel("Trigger", { exact: true })).toHaveValue("My trigger text.");
+  await page.reload();
+  await expect(page.getByLabel("Detection", { exact: true })).toHaveValue("Their detection text.");
+  await expect(page.getByLabel("Trigger", { exact: true })).toHaveValue("My trigger text.");
+  await otherContext.close();
+});

@@ -19,17 +19,21 @@ interface Actor {
 }
 
 /** Creates the team's built-in templates the first time anyone needs them. */
-export async function ensureDefaultTemplates(tx: Tx, teamId: string) {
+export async function ensureDefaultTemplates(tx: Tx, teamId: string, actorId: string | null = null) {
   // Serialises concurrent first visits of one team, so the defaults are created once.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`report-templates:${teamId}`}))`;
   const count = await tx.reportTemplate.count({ where: { teamId } });
   if (count > 0) return;
-  await tx.reportTemplate.create({ data: { teamId, name: FULL_TEMPLATE_NAME, isDefault: true, sections: fullTemplateSections() as unknown as Prisma.InputJsonValue } });
-  await tx.reportTemplate.create({ data: { teamId, name: LIGHTWEIGHT_TEMPLATE_NAME, isDefault: false, sections: lightweightTemplateSections() as unknown as Prisma.InputJsonValue } });
+  const full = await tx.reportTemplate.create({ data: { teamId, name: FULL_TEMPLATE_NAME, isDefault: true, sections: fullTemplateSections() as unknown as Prisma.InputJsonValue } });
+  const light = await tx.reportTemplate.create({ data: { teamId, name: LIGHTWEIGHT_TEMPLATE_NAME, isDefault: false, sections: lightweightTemplateSections() as unknown as Prisma.InputJsonValue } });
+  for (const t of [full, light]) {
+    await recordAudit(tx, { teamId, actorId, action: "report_template.create", entityType: "ReportTemplate", entityId: t.id, data: { name: t.name, builtIn: true } });
+  }
 }
 
-export async function ensureTeamTemplates(teamId: string) {
-  await db.$transaction((tx) => ensureDefaultTemplates(tx, teamId));
+export async function ensureTeamTemplates(teamId: string, actorId: string | null = null) {
+  if (await db.reportTemplate.count({ where: { teamId } })) return;
+  await db.$transaction((tx) => ensureDefaultTemplates(tx, teamId, actorId));
 }
 
 /** The incident's report, created (with the team's default template) on first open. */
@@ -39,7 +43,7 @@ export async function ensureReport(teamId: string, incidentId: string, actorId: 
   return db.$transaction(async (tx) => {
     const incident = await tx.incident.findFirst({ where: { id: incidentId, teamId }, select: { id: true } });
     if (!incident) throw new NotFoundError("Incident");
-    await ensureDefaultTemplates(tx, teamId);
+    await ensureDefaultTemplates(tx, teamId, actorId);
     const template = await tx.reportTemplate.findFirst({ where: { teamId }, orderBy: [{ isDefault: "desc" }, { createdAt: "asc" }], select: { id: true } });
     // The advisory lock above also serialises two first opens of the same incident.
     const again = await findReport(tx, teamId, incidentId);

@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Report templates" };
 
 export default async function TemplatesPage() {
   const ctx = await requireTeam("/settings/templates");
-  await ensureTeamTemplates(ctx.team.id);
+  await ensureTeamTemplates(ctx.team.id, ctx.user.id);
   const templates = await listTemplates(ctx.team.id);
   const canManage = can(ctx.role, "template:manage");
   return (

@@ -3,12 +3,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { can } from "@/lib/auth/permissions";
 import { requireIncidentPage } from "@/lib/incidents/access";
-import { updateActionItemAction } from "@/lib/action-items/actions";
+import { deleteActionItemAction, updateActionItemAction } from "@/lib/action-items/actions";
 import { PRIORITY_LABELS } from "@/lib/action-items/constants";
 import { getActionItem, listOwnerOptions, listWhyNodeOptions } from "@/lib/action-items/data";
 import { isOverdue } from "@/lib/action-items/filters";
 import { ActionItemForm } from "@/components/action-items/action-item-form";
 import { ActionStatusBadge, OverdueLabel } from "@/components/action-items/action-item-list";
+import { ActionForm } from "@/components/reports/action-form";
 import { Markdown } from "@/components/reports/markdown";
 
 export const metadata: Metadata = { title: "Action item" };
@@ -71,6 +72,12 @@ export default async function ActionItemPage({ params }: { params: Promise<{ id:
         causes={causes}
         submitLabel="Save action item"
       />
+      <details className="max-w-2xl rounded-lg border border-red-200 bg-white p-3 text-sm">
+        <summary className="cursor-pointer font-medium text-red-800">Delete this action item</summary>
+        <ActionForm action={deleteActionItemAction.bind(null, item.id)} submitLabel="Delete permanently" pendingText="Deleting…" variant="danger" className="mt-2 space-y-2" label="Delete action item">
+          <p className="text-slate-700">Deleting removes it from the incident and from future report drafts. Published reports keep it. To record a decision instead, set the status to “Won&apos;t do” with a reason.</p>
+        </ActionForm>
+      </details>
     </div>
   );
 }
