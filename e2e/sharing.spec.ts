@@ -26,6 +26,7 @@ test("share a published report with two people, read it without a session, revok
   await page.getByRole("button", { name: "Share report" }).click();
   await expect(page.getByText('"bob@" is not a valid email address.')).toBeVisible();
   await expect(page.getByLabel("Email addresses")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Email addresses")).toHaveValue("good@example.test, bob@");
 
   const first = uniqueEmail("cfo");
   const second = uniqueEmail("account.lead");
@@ -134,4 +135,32 @@ test("guessing tokens from one address is blocked with 429 and Retry-After", asy
   expect(Number(last!.headers()["retry-after"])).toBeGreaterThan(0);
   expect(last!.headers()["x-robots-tag"]).toContain("noindex");
   expect(await last!.text()).toContain("Too many attempts");
+});
+
+test("an owner sets the team's sharing policy; the share form follows it", async ({ page }) => {
+  const owner = uniqueEmail("policy");
+  await signUpWithTeam(page, owner, "Policy Team");
+  const report = await publishReportFor(owner, "Cache stampede");
+  await page.goto("/settings/sharing");
+  await expect(page.getByRole("heading", { name: "Sharing", level: 1 })).toBeVisible();
+  await expectNoA11yViolations(page);
+  await page.getByLabel("Default link lifetime (days)").fill("40");
+  await page.getByLabel("Maximum link lifetime (days)").fill("20");
+  await page.getByRole("button", { name: "Save sharing settings" }).click();
+  await expect(page.getByText("The default lifetime cannot be longer than the maximum.")).toBeVisible();
+  await expect(page.getByLabel("Maximum link lifetime (days)")).toHaveValue("20");
+  await page.getByLabel("Default link lifetime (days)").fill("10");
+  await page.getByLabel("Allow “anyone with the link”").uncheck();
+  await page.getByRole("button", { name: "Save sharing settings" }).click();
+  await expect(page.getByText("Sharing settings saved.")).toBeVisible();
+
+  await page.goto(`/incidents/${report.incidentId}/report/share`);
+  await expect(page.getByLabel("Link lifetime (days)")).toHaveValue("10");
+  await expect(page.getByText("Up to 20 days (team policy).")).toBeVisible();
+  await expect(page.getByLabel("Anyone with the link")).toBeDisabled();
+  await expect(page.getByLabel("Recipient must confirm their email")).toBeChecked();
+  await page.getByLabel("Email addresses").fill(uniqueEmail("x"));
+  await page.getByLabel("Link lifetime (days)").fill("21");
+  await page.getByRole("button", { name: "Share report" }).click();
+  await expect(page.getByText("Links may last at most 20 days (team policy).").first()).toBeVisible();
 });

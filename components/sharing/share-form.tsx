@@ -1,10 +1,9 @@
 "use client";
-import { useActionState, useEffect, useRef } from "react";
-import { initialResult } from "@/lib/action-result";
 import { shareReportAction } from "@/lib/sharing/actions";
 import { TextArea, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { useKeptValues } from "./use-kept-values";
 
 export function ShareForm({ incidentId, versionNumber, defaultDays, maxDays, allowAnonymous }: {
   incidentId: string;
@@ -13,14 +12,11 @@ export function ShareForm({ incidentId, versionNumber, defaultDays, maxDays, all
   maxDays: number;
   allowAnonymous: boolean;
 }) {
-  const [result, action] = useActionState(shareReportAction.bind(null, incidentId), initialResult);
-  const form = useRef<HTMLFormElement>(null);
+  const { result, formAction, values } = useKeptValues(shareReportAction.bind(null, incidentId), true);
   const errors = result.ok ? undefined : result.fieldErrors;
-  useEffect(() => {
-    if (result.ok && result.message) form.current?.reset();
-  }, [result]);
+  const mode = values?.mode ?? (allowAnonymous ? "ANYONE_WITH_LINK" : "CONFIRM_EMAIL");
   return (
-    <form ref={form} action={action} className="space-y-4" noValidate>
+    <form action={formAction} className="space-y-4" noValidate>
       <p className="text-sm text-slate-700">
         Recipients get an email with a link to <strong>version {versionNumber}</strong>, the latest published version. They read it without signing in to
         the workspace and never see drafts or internal notes.
@@ -32,9 +28,10 @@ export function ShareForm({ incidentId, versionNumber, defaultDays, maxDays, all
         rows={3}
         required
         autoComplete="off"
+        defaultValue={values?.recipients ?? ""}
         errors={errors?.recipients}
       />
-      <TextArea name="message" label="Message (optional)" hint="Included in the email as plain text." rows={3} maxLength={2000} errors={errors?.message} />
+      <TextArea name="message" label="Message (optional)" hint="Included in the email as plain text." rows={3} maxLength={2000} defaultValue={values?.message ?? ""} errors={errors?.message} />
       <TextField
         name="days"
         label="Link lifetime (days)"
@@ -42,7 +39,7 @@ export function ShareForm({ incidentId, versionNumber, defaultDays, maxDays, all
         inputMode="numeric"
         min={1}
         max={maxDays}
-        defaultValue={defaultDays}
+        defaultValue={values?.days ?? defaultDays}
         required
         hint={`Up to ${maxDays} days (team policy).`}
         errors={errors?.days}
@@ -51,7 +48,7 @@ export function ShareForm({ incidentId, versionNumber, defaultDays, maxDays, all
       <fieldset className="space-y-2" aria-describedby="mode-error">
         <legend className="text-sm font-medium text-slate-800">Who can open the link</legend>
         <label className="flex items-start gap-2 text-sm">
-          <input type="radio" name="mode" value="ANYONE_WITH_LINK" defaultChecked={allowAnonymous} disabled={!allowAnonymous} className="mt-1" />
+          <input type="radio" name="mode" value="ANYONE_WITH_LINK" defaultChecked={mode === "ANYONE_WITH_LINK"} disabled={!allowAnonymous} className="mt-1" />
           <span>
             <span className="font-medium">Anyone with the link</span>
             <span className="block text-slate-600">
@@ -60,7 +57,7 @@ export function ShareForm({ incidentId, versionNumber, defaultDays, maxDays, all
           </span>
         </label>
         <label className="flex items-start gap-2 text-sm">
-          <input type="radio" name="mode" value="CONFIRM_EMAIL" defaultChecked={!allowAnonymous} className="mt-1" />
+          <input type="radio" name="mode" value="CONFIRM_EMAIL" defaultChecked={mode === "CONFIRM_EMAIL"} className="mt-1" />
           <span>
             <span className="font-medium">Recipient must confirm their email</span>
             <span className="block text-slate-600">The report opens only after the recipient signs in with a one-time link sent to their address.</span>

@@ -1,10 +1,9 @@
 "use client";
-import { useActionState } from "react";
-import { initialResult } from "@/lib/action-result";
 import { updateSharingSettingsAction } from "@/lib/sharing/actions";
 import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { useKeptValues } from "./use-kept-values";
 
 const narrow = "block w-32 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm aria-[invalid=true]:border-red-600 disabled:bg-slate-100";
 
@@ -12,10 +11,10 @@ export function SharingSettingsForm({ settings, canEdit }: {
   settings: { shareLinkDefaultDays: number; shareLinkMaxDays: number; allowAnonymousShareLink: boolean };
   canEdit: boolean;
 }) {
-  const [result, action] = useActionState(updateSharingSettingsAction, initialResult);
+  const { result, formAction, values } = useKeptValues(updateSharingSettingsAction, false);
   const errors = result.ok ? undefined : result.fieldErrors;
   return (
-    <form action={action} className="space-y-5" noValidate>
+    <form action={formAction} className="space-y-5" noValidate>
       <TextField
         name="shareLinkDefaultDays"
         label="Default link lifetime (days)"
@@ -23,7 +22,7 @@ export function SharingSettingsForm({ settings, canEdit }: {
         inputMode="numeric"
         min={1}
         max={365}
-        defaultValue={settings.shareLinkDefaultDays}
+        defaultValue={values?.shareLinkDefaultDays ?? settings.shareLinkDefaultDays}
         disabled={!canEdit}
         hint="Pre-filled when someone shares a report."
         errors={errors?.shareLinkDefaultDays}
@@ -36,7 +35,7 @@ export function SharingSettingsForm({ settings, canEdit }: {
         inputMode="numeric"
         min={1}
         max={365}
-        defaultValue={settings.shareLinkMaxDays}
+        defaultValue={values?.shareLinkMaxDays ?? settings.shareLinkMaxDays}
         disabled={!canEdit}
         hint="Nobody can share a link that lasts longer (at most 365)."
         errors={errors?.shareLinkMaxDays}
@@ -47,7 +46,7 @@ export function SharingSettingsForm({ settings, canEdit }: {
           <input
             type="checkbox"
             name="allowAnonymousShareLink"
-            defaultChecked={settings.allowAnonymousShareLink}
+            defaultChecked={values ? values.allowAnonymousShareLink === "on" : settings.allowAnonymousShareLink}
             disabled={!canEdit}
             className="mt-1"
             aria-describedby="anonymous-hint"

@@ -119,6 +119,18 @@ async function main() {
     const warm = await fetch(`${appUrl}/r/${tokens[0]}`, { headers: { "x-forwarded-for": "10.255.0.1" } });
     if (warm.status !== 200) throw new Error(`warm-up view answered ${warm.status}`);
     await warm.text();
+    // Baseline on the same machine and moment: a trivial route handler (the machine is shared).
+    let healthCount = 0;
+    const healthEnd = performance.now() + 3000;
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (performance.now() < healthEnd) {
+          await (await fetch(`${appUrl}/api/health`)).arrayBuffer();
+          healthCount++;
+        }
+      }),
+    );
+    console.log(`Baseline: /api/health answers ${(healthCount / 3).toFixed(0)} requests/s with ${CONCURRENCY} concurrent clients`);
     const statuses = new Map<number, number>();
     const viewTimes: number[] = [];
     let seq = 0;
