@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { can } from "@/lib/auth/permissions";
 import { requireIncidentPage } from "@/lib/incidents/access";
-import { getReportWorkspace, loadReportSource } from "@/lib/reports/data";
+import { getReportWorkspace, getVersionForTeam, loadReportSource } from "@/lib/reports/data";
 import { ensureReport } from "@/lib/reports/mutations";
 import { parseNarrative } from "@/lib/reports/sections";
 import { composeReport, reportCompleteness } from "@/lib/reports/snapshot";
@@ -26,6 +26,8 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
   const editing = report.status === "DRAFT" && canWrite;
   const narrative = parseNarrative(report.narrative);
   const latest = ws.versions[0] ?? null;
+  // A published report shows exactly what was frozen, not the incident as it is now.
+  const frozen = report.status === "PUBLISHED" && latest ? await getVersionForTeam(ctx.team.id, latest.id) : null;
 
   return (
     <div className="space-y-4">
@@ -59,11 +61,13 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
             />
           ) : (
             <div className="space-y-4">
-              <div className="rounded-md border border-slate-200 bg-white p-3">
-                <CompletenessIndicator completeness={reportCompleteness(source.template.sections, narrative)} />
-              </div>
+              {!frozen && (
+                <div className="rounded-md border border-slate-200 bg-white p-3">
+                  <CompletenessIndicator completeness={reportCompleteness(source.template.sections, narrative)} />
+                </div>
+              )}
               <div className="rounded-lg border border-slate-200 bg-white p-6">
-                <ReportView snapshot={snapshot} audience="team" nested />
+                <ReportView snapshot={frozen?.snapshot ?? snapshot} audience="team" nested />
               </div>
             </div>
           )}
