@@ -98,9 +98,9 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
             <thead className="bg-slate-50 text-left text-xs font-medium text-slate-700">
               <tr>
                 <th scope="col" className="px-3 py-2">Incident</th>
-                <th scope="col" className="px-3 py-2">Severity</th>
-                <th scope="col" className="px-3 py-2">Status</th>
-                <th scope="col" className="px-3 py-2">Started</th>
+                <th scope="col" className="hidden px-3 py-2 sm:table-cell">Severity</th>
+                <th scope="col" className="hidden px-3 py-2 sm:table-cell">Status</th>
+                <th scope="col" className="hidden px-3 py-2 sm:table-cell">Started</th>
                 <th scope="col" className="hidden px-3 py-2 md:table-cell">Services</th>
                 <th scope="col" className="hidden px-3 py-2 lg:table-cell">Commander</th>
               </tr>
@@ -113,10 +113,16 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
                       <span className="mr-1 font-mono text-xs text-slate-600">{incidentKey(r.number)}</span>{" "}
                       {r.title}
                     </Link>
+                    {/* Phones get one readable column instead of a sideways-scrolling table. */}
+                    <div className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-600 sm:hidden">
+                      <SeverityBadge severity={r.severity} />
+                      <StatusBadge status={r.status} />
+                      <LocalTime iso={r.startedAt.toISOString()} />
+                    </div>
                   </td>
-                  <td className="px-3 py-2"><SeverityBadge severity={r.severity} /></td>
-                  <td className="px-3 py-2"><StatusBadge status={r.status} /></td>
-                  <td className="px-3 py-2 whitespace-nowrap text-slate-700"><LocalTime iso={r.startedAt.toISOString()} /></td>
+                  <td className="hidden px-3 py-2 sm:table-cell"><SeverityBadge severity={r.severity} /></td>
+                  <td className="hidden px-3 py-2 sm:table-cell"><StatusBadge status={r.status} /></td>
+                  <td className="hidden px-3 py-2 whitespace-nowrap text-slate-700 sm:table-cell"><LocalTime iso={r.startedAt.toISOString()} /></td>
                   <td className="hidden px-3 py-2 font-mono text-xs text-slate-700 md:table-cell">{r.services.join(", ")}</td>
                   <td className="hidden px-3 py-2 text-slate-700 lg:table-cell">{r.commander ? (r.commander.name ?? r.commander.email) : "—"}</td>
                 </tr>
