@@ -6,6 +6,7 @@ import { auth } from "@/lib/auth/config";
 import { can, type Permission, type Role } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { hasAnyPortalGrant } from "@/lib/sharing/data";
+import { hasLiveInvitation } from "@/lib/teams/data";
 
 export const ACTIVE_TEAM_COOKIE = "hindsight-team";
 
@@ -55,12 +56,17 @@ export const getTeamContext = cache(async (): Promise<TeamContext | null> => {
 
 /**
  * For team pages: signed in, member of a team. Without a team: stakeholders with reports
- * shared with them go to the portal (they never reach team pages), everyone else to onboarding.
+ * shared with them go to the portal (they never reach team pages) unless an invitation to a
+ * team is waiting for them; everyone else to onboarding.
  */
 export async function requireTeam(returnTo?: string): Promise<TeamContext> {
   const user = await requireUser(returnTo);
   const ctx = await getTeamContext();
-  if (!ctx) redirect((await hasAnyPortalGrant(user.email)) ? "/portal" : "/onboarding");
+  if (!ctx) {
+    // A pending invitation wins over the portal: onboarding is where it can be accepted.
+    const portal = !(await hasLiveInvitation(user.email)) && (await hasAnyPortalGrant(user.email));
+    redirect(portal ? "/portal" : "/onboarding");
+  }
   return ctx;
 }
 

@@ -78,3 +78,9 @@ export function getProfile(userId: string) {
 export function findOwnMembership(userId: string, teamId: string) {
   return db.membership.findUnique({ where: { teamId_userId: { teamId, userId } }, select: { id: true, role: true } });
 }
+
+/** Whether someone without a team has a live invitation waiting (onboarding shows it). */
+export async function hasLiveInvitation(email: string) {
+  const since = new Date(Date.now() - INVITATION_TTL_DAYS * 24 * 60 * 60 * 1000);
+  return (await db.invitation.count({ where: { email: { equals: email, mode: "insensitive" }, acceptedAt: null, revokedAt: null, createdAt: { gt: since } } })) > 0;
+}

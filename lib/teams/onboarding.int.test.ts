@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { createIncident, createTeamWithMembers, createUser, testDb } from "@/test/factory";
+import { signInAs } from "@/test/session";
+import { requireTeam } from "@/lib/auth/session";
+
+async function redirectOf(promise: Promise<unknown>) {
+  try {
+    await promise;
+  } catch (error) {
+    const digest = (error as { digest?: string }).digest ?? "";
+    if (digest.startsWith("NEXT_REDIRECT")) return digest.split(";")[2];
+    throw error;
+  }
+  throw new Error("expected a redirect");
+}
+
+/** A published report of another team shared with `email` through the portal. */
+async function grantPortalAccess(email: string) {
+  const t = await createTeamWithMembers("Publisher");
+  const incident = await createIncident(t.team.id, t.owner.id);
+  const report = await testDb.report.create({ data: { incidentId: incident.id } });
+  const version = await testDb.reportVersion.create({ data: { reportId: report.id, number: 1, snapshot: {}, title: "AAR", publishedById: t.owner.id } });
+  await testDb.stakeholderGrant.create({ data: { reportVersionId: version.id, email } });
+  return t;
+}
+
+describe("where someone without a team lands", () => {
+  it("sends a newcomer to onboarding", async () => {
+    const user = await createUser("Newcomer");
+    signInAs(user.id);
+    expect(await redirectOf(requireTeam("/"))).toBe("/onboarding");
+  });
+
+  it("sends a stakeholder to the portal, unless an invitation to a team is waiting", async () => {
+    const user = await createUser("Stakeholder");
+    const publisher = await grantPortalAccess(user.email);
+    signInAs(user.id);
+    expect(await redirectOf(requireTeam("/"))).toBe("/portal");
+
+    const expired = await testDb.invitation.create({
+      data: { teamId: publisher.team.id, email: user.email, role: "VIEWER", invitedById: publisher.owner.id, createdAt: new Date(Date.now() - 15 * 86_400_000) },
+    });
+    expect(await redirectOf(requireTeam("/"))).toBe("/portal");
+
+    await testDb.invitation.update({ where: { id: expired.id }, data: { createdAt: new Date() } });
+    expect(await redirectOf(requireTeam("/"))).toBe("/onboarding");
+  });
+
+  it("sends a signed-out visitor to sign-in with the way back", async () => {
+    signInAs(null);
+    expect(await redirectOf(requireTeam("/settings/members"))).toBe("/sign-in?callbackUrl=%2Fsettings%2Fmembers");
+  });
+});
