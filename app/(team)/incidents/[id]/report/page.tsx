@@ -9,6 +9,7 @@ import { parseNarrative } from "@/lib/reports/sections";
 import { composeReport, reportCompleteness } from "@/lib/reports/snapshot";
 import { ReportEditor, CompletenessIndicator } from "@/components/reports/report-editor";
 import { ReportStatusBadge } from "@/components/reports/report-status";
+import { SectionComments } from "@/components/reports/section-comments";
 import { ReportView, SectionBlocks } from "@/components/reports/report-view";
 import { WorkflowPanel } from "@/components/reports/workflow-panel";
 import { buttonClass } from "@/components/ui/button";
@@ -57,7 +58,9 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
               initialNarrative={narrative}
               sections={source.template.sections}
               autoContent={Object.fromEntries(snapshot.sections.filter((s) => s.blocks.length > 0).map((s) => [s.key, <SectionBlocks key={s.key} snapshot={snapshot} section={s} />]))}
-              sectionExtras={{}}
+              sectionExtras={Object.fromEntries(
+                snapshot.sections.map((s) => [s.key, <SectionComments key={s.key} comments={ws.comments.filter((c) => c.sectionKey === s.key && !c.resolvedAt)} />]),
+              )}
             />
           ) : (
             <div className="space-y-4">
