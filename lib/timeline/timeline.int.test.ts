@@ -3,6 +3,7 @@ import { createIncident, createTeamWithMembers, testDb } from "@/test/factory";
 import { signInAs } from "@/test/session";
 import { initialResult } from "@/lib/action-result";
 import { addTimelineEventAction, deleteTimelineEventAction, importTimelineAction, updateTimelineEventAction } from "./actions";
+import { listTimeline } from "./data";
 
 const form = (fields: Record<string, string | number>) => {
   const fd = new FormData();
@@ -163,5 +164,22 @@ describe("every timeline action re-checks the session and role", () => {
     signInAs(t.viewer.id, t.team.id);
     expect(await call()).toMatchObject({ ok: false, message: "You do not have permission to do that." });
     expect(await testDb.timelineEvent.count({ where: { incidentId } })).toBe(0);
+  });
+});
+
+describe("listTimeline", () => {
+  it("returns events in time order with the 5 Whys nodes citing them, and nothing across teams", async () => {
+    const [late, early] = await Promise.all([
+      testDb.timelineEvent.create({ data: { incidentId, occurredAt: new Date("2026-01-10T14:30:00Z"), kind: "ACTION", body: "Restarted" } }),
+      testDb.timelineEvent.create({ data: { incidentId, occurredAt: new Date("2026-01-10T14:05:00Z"), kind: "ALERT", body: "Alert fired" } }),
+    ]);
+    const node = await testDb.whyNode.create({ data: { incidentId, statement: "Writes went to the old primary" } });
+    await testDb.whyNodeEvidence.create({ data: { nodeId: node.id, timelineEventId: early.id } });
+    const rows = await listTimeline(t.team.id, incidentId);
+    expect(rows.map((r) => [r.id, r.citations.map((c) => c.node)])).toEqual([
+      [early.id, [{ id: node.id, statement: "Writes went to the old primary" }]],
+      [late.id, []],
+    ]);
+    expect(await listTimeline(other.team.id, incidentId)).toEqual([]);
   });
 });
