@@ -1,12 +1,13 @@
 import Link from "next/link";
 import { signOutAction } from "@/lib/auth/actions";
+import { InvitationsLink } from "./invitations-link";
 import { NavLinks } from "./nav-links";
 import { TeamSwitcher } from "./team-switcher";
 
 const roleLabel: Record<string, string> = { OWNER: "Owner", EDITOR: "Editor", VIEWER: "Viewer" };
 
 export function AppHeader({ user, team, role, teams }: {
-  user: { email: string; name: string | null };
+  user: { id: string; email: string; name: string | null };
   team: { id: string; name: string };
   role: string;
   teams: { id: string; name: string }[];
@@ -34,6 +35,7 @@ export function AppHeader({ user, team, role, teams }: {
           </span>
         </div>
         <div className="order-2 ml-auto flex shrink-0 items-center gap-2 text-sm sm:order-2 lg:order-3">
+          <InvitationsLink userId={user.id} email={user.email} />
           <Link href="/settings" className="hidden max-w-[12rem] truncate rounded px-1 text-slate-700 hover:text-slate-900 hover:underline md:inline lg:hidden xl:inline" title="Your profile">
             {user.name ?? user.email}
           </Link>

@@ -84,3 +84,11 @@ export async function hasLiveInvitation(email: string) {
   const since = new Date(Date.now() - INVITATION_TTL_DAYS * 24 * 60 * 60 * 1000);
   return (await db.invitation.count({ where: { email: { equals: email, mode: "insensitive" }, acceptedAt: null, revokedAt: null, createdAt: { gt: since } } })) > 0;
 }
+
+/** How many live invitations to other teams wait for this user (the header links to them). */
+export function countInvitationsForUser(userId: string, email: string) {
+  const since = new Date(Date.now() - INVITATION_TTL_DAYS * 24 * 60 * 60 * 1000);
+  return db.invitation.count({
+    where: { email: { equals: email, mode: "insensitive" }, acceptedAt: null, revokedAt: null, createdAt: { gt: since }, team: { memberships: { none: { userId } } } },
+  });
+}

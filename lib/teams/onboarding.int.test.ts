@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createIncident, createTeamWithMembers, createUser, testDb } from "@/test/factory";
 import { signInAs } from "@/test/session";
 import { requireTeam } from "@/lib/auth/session";
+import { countInvitationsForUser } from "./data";
 
 async function redirectOf(promise: Promise<unknown>) {
   try {
@@ -49,5 +50,18 @@ describe("where someone without a team lands", () => {
   it("sends a signed-out visitor to sign-in with the way back", async () => {
     signInAs(null);
     expect(await redirectOf(requireTeam("/settings/members"))).toBe("/sign-in?callbackUrl=%2Fsettings%2Fmembers");
+  });
+});
+
+describe("invitations waiting for someone already in a team", () => {
+  it("counts live invitations to teams they are not in yet", async () => {
+    const mine = await createTeamWithMembers("Mine");
+    const other = await createTeamWithMembers("Other");
+    const invite = (teamId: string, invitedById: string, createdAt = new Date()) =>
+      testDb.invitation.create({ data: { teamId, email: mine.editor.email.toUpperCase(), role: "VIEWER", invitedById, createdAt } });
+    await invite(other.team.id, other.owner.id);
+    await invite(mine.team.id, mine.owner.id); // already a member there
+    await invite(other.team.id, other.owner.id, new Date(Date.now() - 20 * 86_400_000)); // expired
+    expect(await countInvitationsForUser(mine.editor.id, mine.editor.email)).toBe(1);
   });
 });
