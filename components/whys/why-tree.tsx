@@ -19,9 +19,7 @@ export type Editing =
 export interface TreeShared {
   incidentId: string;
   canEdit: boolean;
-  hints: Map<string, Hint[]>;
   events: Map<string, WhyTimelineEvent>;
-  actions: Record<string, { id: string; title: string; status: string }[]>;
   memberNames: string[];
   onFocusNode: (id: string) => void;
   onToggle: (id: string) => void;
@@ -100,7 +98,9 @@ function HintLine({ hint }: { hint: Hint }) {
 }
 
 
-const TreeRow = memo(function TreeRow({ node, level, posInSet, setSize, expanded, focused, editing, shared }: {
+type Countermeasure = { id: string; title: string; status: string };
+
+interface TreeRowProps {
   node: EditorNode;
   level: number;
   posInSet: number;
@@ -109,10 +109,35 @@ const TreeRow = memo(function TreeRow({ node, level, posInSet, setSize, expanded
   focused: boolean;
   /** Set only on the row being edited. */
   editing: Extract<Editing, { mode: "edit" }> | null;
+  hints: Hint[] | undefined;
+  countermeasures: Countermeasure[] | undefined;
   shared: TreeShared;
-}) {
-  const hints = shared.hints.get(node.id);
-  const countermeasures = shared.actions[node.id];
+}
+
+const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
+
+// Every refetch builds new node objects; comparing what a row shows (not object identity) keeps
+// a save or a teammate's change from re-rendering all 300 rows.
+function sameRow(a: TreeRowProps, b: TreeRowProps) {
+  return (
+    a.level === b.level &&
+    a.posInSet === b.posInSet &&
+    a.setSize === b.setSize &&
+    a.expanded === b.expanded &&
+    a.focused === b.focused &&
+    a.editing === b.editing &&
+    a.shared === b.shared &&
+    a.node.id === b.node.id &&
+    a.node.statement === b.node.statement &&
+    a.node.isRootCause === b.node.isRootCause &&
+    a.node.category === b.node.category &&
+    same(a.node.evidence, b.node.evidence) &&
+    same(a.hints, b.hints) &&
+    same(a.countermeasures, b.countermeasures)
+  );
+}
+
+const TreeRow = memo(function TreeRow({ node, level, posInSet, setSize, expanded, focused, editing, hints, countermeasures, shared }: TreeRowProps) {
   const innerTab = focused ? 0 : -1;
   const labelId = `${nodeDomId(node.id)}-label`;
   return (
@@ -233,7 +258,7 @@ const TreeRow = memo(function TreeRow({ node, level, posInSet, setSize, expanded
       </div>
     </li>
   );
-});
+}, sameRow);
 
 function DraftRow({ level, draft, shared }: { level: number; draft: Extract<Editing, { mode: "new" }>; shared: TreeShared }) {
   return (
@@ -261,8 +286,10 @@ export interface TreeRowModel {
  * The forest under the problem statement. `rows` are the visible rows in order; a "new cause"
  * draft is placed after `draftAfterIndex` (-1: at the end).
  */
-export function WhyTree({ rows, focusedId, editing, draftAt, shared, labelledBy, describedBy, onKeyDown }: {
+export function WhyTree({ rows, focusedId, editing, draftAt, hints, actions, shared, labelledBy, describedBy, onKeyDown }: {
   rows: TreeRowModel[];
+  hints: Map<string, Hint[]>;
+  actions: Record<string, Countermeasure[]>;
   focusedId: string | null;
   editing: Editing | null;
   draftAt: { index: number; level: number } | null;
@@ -285,6 +312,8 @@ export function WhyTree({ rows, focusedId, editing, draftAt, shared, labelledBy,
         expanded={r.expanded}
         focused={focusedId === r.node.id}
         editing={editRow && editRow.nodeId === r.node.id ? editRow : null}
+        hints={hints.get(r.node.id)}
+        countermeasures={actions[r.node.id]}
         shared={shared}
       />,
     );

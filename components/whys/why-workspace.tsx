@@ -31,6 +31,18 @@ import { nodeDomId, WhyTree, type EditorNode, type Editing, type TreeRowModel, t
 type Dialog = { kind: "delete" | "root" | "move" | "evidence"; nodeId: string } | null;
 type Toast = { message: string; tone: "info" | "error"; deletionId?: string } | null;
 
+const sameJson = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
+
+/** Keeps the previous events, names and countermeasures when a refetch brought the same content, so memoized rows stay put. */
+function stabilize(prev: WhySession, next: WhySession): WhySession {
+  return {
+    ...next,
+    events: sameJson(prev.events, next.events) ? prev.events : next.events,
+    memberNames: sameJson(prev.memberNames, next.memberNames) ? prev.memberNames : next.memberNames,
+    actions: sameJson(prev.actions, next.actions) ? prev.actions : next.actions,
+  };
+}
+
 const quote = (s: string, n = 120) => `“${s.length > n ? `${s.slice(0, n - 1)}…` : s}”`;
 
 async function call(promise: Promise<ActionResult<WhyChangeResult>>): Promise<ActionResult<WhyChangeResult>> {
@@ -72,8 +84,13 @@ export function WhyWorkspace({ initial, canEdit }: { initial: WhySession; canEdi
   const applySession = useCallback((next: WhySession) => {
     if (next.whysVersion < versionRef.current) return;
     versionRef.current = next.whysVersion;
-    setSession(next);
+    setSession((prev) => stabilize(prev, next));
   }, []);
+
+  const editingRef = useRef(editing);
+  useEffect(() => {
+    editingRef.current = editing;
+  });
 
   const liveStatus = useLiveWhys(
     incidentId,
@@ -82,7 +99,15 @@ export function WhyWorkspace({ initial, canEdit }: { initial: WhySession; canEdi
       (next: WhySession) => {
         if (next.whysVersion > versionRef.current) {
           applySession(next);
-          announce("The tree was updated by a teammate.");
+          const e = editingRef.current;
+          const lost = e?.mode === "edit" ? e.nodeId : e?.mode === "new" ? (e.afterId ?? e.parentId) : null;
+          if (e && lost && !next.nodes.some((n) => n.id === lost)) {
+            // Nothing is lost: the text stays on screen for the facilitator to re-add.
+            setEditing(null);
+            const message = `A teammate deleted the cause you were working on. Your text was: “${e.draft}”`;
+            setToast({ message, tone: "error" });
+            announce(message);
+          } else announce("The tree was updated by a teammate.");
         }
       },
       [applySession, announce],
@@ -105,6 +130,7 @@ export function WhyWorkspace({ initial, canEdit }: { initial: WhySession; canEdi
     [roots, collapsed],
   );
   const rowIndex = useMemo(() => new Map(rows.map((r, i) => [r.node.id, i])), [rows]);
+  const memberNames = session.memberNames;
   const eventsById = useMemo(() => new Map(session.events.map((e) => [e.id, e])), [session.events]);
   const treeNodeById = useMemo(() => {
     const map = new Map<string, EditorNode>();
@@ -156,11 +182,6 @@ export function WhyWorkspace({ initial, canEdit }: { initial: WhySession; canEdi
     },
     [applySession],
   );
-
-  const editingRef = useRef(editing);
-  useEffect(() => {
-    editingRef.current = editing;
-  });
 
   const startEdit = useCallback(
     (id: string) => {
@@ -241,21 +262,25 @@ export function WhyWorkspace({ initial, canEdit }: { initial: WhySession; canEdi
     [announce, byId, focusNode, incidentId, run, session],
   );
 
-  const onDraftKey = useCallback(
-    (event: React.KeyboardEvent<HTMLTextAreaElement>) => {
-      if (event.key === "Escape") {
-        event.preventDefault();
-        cancelEdit();
-      } else if (event.key === "Enter") {
-        event.preventDefault();
-        void saveDraft(event.shiftKey ? "sibling" : "stay");
-      } else if (event.key === "Tab" && !event.shiftKey) {
-        event.preventDefault();
-        void saveDraft("child");
-      }
-    },
-    [cancelEdit, saveDraft],
-  );
+  // Rows get handlers that never change identity (they read the latest logic through a ref), so a
+  // save does not re-render every memoized row.
+  const latest = useRef({ saveDraft, cancelEdit, byId });
+  useEffect(() => {
+    latest.current = { saveDraft, cancelEdit, byId };
+  });
+
+  const onDraftKey = useCallback((event: React.KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === "Escape") {
+      event.preventDefault();
+      latest.current.cancelEdit();
+    } else if (event.key === "Enter") {
+      event.preventDefault();
+      void latest.current.saveDraft(event.shiftKey ? "sibling" : "stay");
+    } else if (event.key === "Tab" && !event.shiftKey) {
+      event.preventDefault();
+      void latest.current.saveDraft("child");
+    }
+  }, []);
 
   const onDraftChange = useCallback(
     (key: number, draft: string) => setEditing((e) => (e && e.key === key ? { ...e, draft, conflict: e.conflict?.includes("Press Enter") ? e.conflict : undefined } : e)),
@@ -276,25 +301,23 @@ export function WhyWorkspace({ initial, canEdit }: { initial: WhySession; canEdi
         return next;
       });
       const f = focusedRef.current;
-      if (f && f !== id && pathTo(byId, f).some((n) => n.id === id)) setFocusedId(id);
+      if (f && f !== id && pathTo(latest.current.byId, f).some((n) => n.id === id)) setFocusedId(id);
     },
-    [byId],
+    [],
   );
 
   const shared: TreeShared = useMemo(
     () => ({
       incidentId,
       canEdit,
-      hints: analysis.hints,
       events: eventsById,
-      actions: session.actions,
-      memberNames: session.memberNames,
+      memberNames,
       onFocusNode: setFocusedId,
       onToggle,
       onDraftChange,
       onDraftKey,
     }),
-    [incidentId, canEdit, analysis.hints, eventsById, session.actions, session.memberNames, onToggle, onDraftChange, onDraftKey],
+    [incidentId, canEdit, eventsById, memberNames, onToggle, onDraftChange, onDraftKey],
   );
 
   const reorder = useCallback(
@@ -526,7 +549,14 @@ export function WhyWorkspace({ initial, canEdit }: { initial: WhySession; canEdi
                 )}
               </div>
             ) : (
-              <WhyTree rows={rows} focusedId={current} editing={editing} draftAt={draftAt} shared={shared} labelledBy="why-tree-heading" describedBy="why-tree-help" onKeyDown={onTreeKey} />
+              <WhyTree
+                rows={rows}
+                focusedId={current}
+                editing={editing}
+                draftAt={draftAt}
+                hints={analysis.hints}
+                actions={session.actions}
+                shared={shared} labelledBy="why-tree-heading" describedBy="why-tree-help" onKeyDown={onTreeKey} />
             )}
             <ShortcutHelp canEdit={canEdit} />
           </section>
