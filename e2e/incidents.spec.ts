@@ -127,7 +127,8 @@ test("another team gets Not found, and a viewer sees no edit controls", async ({
   const outsider = await browser.newContext();
   const outsiderPage = await outsider.newPage();
   await signUpWithTeam(outsiderPage, uniqueEmail("outsider"), "Other team");
-  await outsiderPage.goto(`/incidents/${id}`);
+  const response = await outsiderPage.goto(`/incidents/${id}`);
+  expect(response?.status()).toBe(404);
   await expect(outsiderPage.getByRole("heading", { name: "Not found" })).toBeVisible();
   await expect(outsiderPage.getByText("Private incident")).toHaveCount(0);
   await outsiderPage.goto(`/incidents/${id}/edit`);

@@ -56,6 +56,8 @@ test("share a published report with two people, read it without a session, revok
   const readerPage = await reader.newPage();
   const response = await readerPage.goto(linkOne);
   expect(response?.status()).toBe(200);
+  expect(response?.headers()["referrer-policy"]).toBe("no-referrer");
+  expect(response?.headers()["x-robots-tag"]).toContain("noindex");
   await expect(readerPage.getByRole("heading", { level: 1, name: new RegExp(`INC-${report.number}: Checkout outage`) })).toBeVisible();
   await expect(readerPage.locator('meta[name="robots"]')).toHaveAttribute("content", /noindex/);
   await expect(readerPage.locator('meta[name="referrer"]')).toHaveAttribute("content", "no-referrer");
