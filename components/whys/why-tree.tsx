@@ -3,6 +3,7 @@
 // -setsize) so every row is an independent memoized component: moving focus re-renders two rows,
 // and a 300-node tree stays responsive.
 import Link from "next/link";
+import { LocalTime } from "@/components/incidents/local-time";
 import { memo, useEffect, useRef } from "react";
 import type { Hint } from "@/lib/whys/quality";
 import { checkStatement } from "@/lib/whys/quality";
@@ -32,10 +33,6 @@ export const nodeDomId = (id: string) => `why-node-${id}`;
 
 const STATUS: Record<string, string> = { OPEN: "Open", IN_PROGRESS: "In progress", DONE: "Done", WONT_DO: "Won't do" };
 
-function formatTime(iso: string) {
-  const d = new Date(iso);
-  return d.toLocaleString(undefined, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
-}
 
 function DraftEditor({ editKey, label, draft, conflict, memberNames, onChange, onKey }: {
   editKey: number;
@@ -217,7 +214,7 @@ const TreeRow = memo(function TreeRow({ node, level, posInSet, setSize, expanded
                       <span>
                         <span aria-hidden="true">⏱ </span>
                         <span className="sr-only">Timeline event </span>
-                        {formatTime(event.occurredAt)} · {event.body.length > 80 ? `${event.body.slice(0, 79)}…` : event.body}
+                        <LocalTime iso={event.occurredAt} /> · {event.body.length > 80 ? `${event.body.slice(0, 79)}…` : event.body}
                       </span>
                     ) : (
                       <span>Timeline event (removed)</span>
