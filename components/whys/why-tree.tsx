@@ -87,7 +87,7 @@ function DraftEditor({ editKey, label, draft, conflict, memberNames, onChange, o
 function HintLine({ hint }: { hint: Hint }) {
   return (
     <p className="text-xs text-amber-900" data-hint={hint.rule}>
-      <span aria-hidden="true">💡 </span>
+      <span className="font-semibold">Hint: </span>
       <span className="font-medium">{hint.message}</span>
       {hint.suggestion && <span> {hint.suggestion}</span>}
     </p>
@@ -212,8 +212,7 @@ const TreeRow = memo(function TreeRow({ node, level, posInSet, setSize, expanded
                       </a>
                     ) : event ? (
                       <span>
-                        <span aria-hidden="true">⏱ </span>
-                        <span className="sr-only">Timeline event </span>
+                        <span className="font-medium">Timeline:</span>{" "}
                         <LocalTime iso={event.occurredAt} /> · {event.body.length > 80 ? `${event.body.slice(0, 79)}…` : event.body}
                       </span>
                     ) : (

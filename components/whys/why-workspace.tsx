@@ -441,6 +441,11 @@ export function WhyWorkspace({ initial, canEdit }: { initial: WhySession; canEdi
   }, [editing, rowIndex, rows]);
 
   const dialogNode = dialog ? byId.get(dialog.nodeId) : undefined;
+  const summaryLine = (
+    <p className="text-sm text-slate-700" data-testid="why-summary">
+      <span className="font-medium">Summary:</span> {formatSummary(analysis.summary)}
+    </p>
+  );
   const focusedNode = current ? byId.get(current) : undefined;
 
   return (
@@ -476,14 +481,10 @@ export function WhyWorkspace({ initial, canEdit }: { initial: WhySession; canEdi
         </p>
       </div>
 
-      <ProblemStatement session={session} canEdit={canEdit} onSaved={applySession} announce={announce} />
-
-      <p className="text-sm text-slate-700" data-testid="why-summary">
-        <span className="font-medium">Summary:</span> {formatSummary(analysis.summary)}
-      </p>
-
       {view === "editor" ? (
         <div id="why-panel-editor" role="tabpanel" aria-labelledby="why-tab-editor" className="space-y-4">
+          <ProblemStatement session={session} canEdit={canEdit} onSaved={applySession} announce={announce} />
+          {summaryLine}
           {!canEdit && (
             <p className="rounded-md border border-slate-200 bg-slate-100 px-3 py-2 text-sm text-slate-700">
               You are watching this session read-only. Changes made by editors appear here as they happen.
@@ -563,6 +564,7 @@ export function WhyWorkspace({ initial, canEdit }: { initial: WhySession; canEdi
         </div>
       ) : (
         <div id="why-panel-diagram" role="tabpanel" aria-labelledby="why-tab-diagram" className="space-y-3">
+          {summaryLine}
           <div className="no-print flex flex-wrap gap-2">
             <Button variant="secondary" onClick={() => window.print()}>
               Print diagram
@@ -848,7 +850,7 @@ function GuidedPanel({ session, byId, focusedId, pending, onFocus, onAdd, onComm
           {error && <p className="text-sm text-red-700">{error}</p>}
           {hints.map((h) => (
             <p key={h.rule} className="text-xs text-amber-900">
-              <span aria-hidden="true">💡 </span>
+              <span className="font-semibold">Hint: </span>
               <span className="font-medium">{h.message}</span> {h.suggestion}
             </p>
           ))}
