@@ -18,3 +18,21 @@ export interface AuditInput {
 export async function recordAudit(tx: Tx, input: AuditInput) {
   await tx.auditEvent.create({ data: { ...input, data: input.data ?? undefined } });
 }
+
+/**
+ * Names of the fields other people changed on a record since `baseVersion`, read from its
+ * update audit rows (each records `{ version, changes }`). Used to explain a refused stale save.
+ */
+export async function fieldsChangedSince(
+  tx: Tx,
+  where: { teamId: string; entityType: string; entityId: string; action: string },
+  baseVersion: number,
+): Promise<Set<string>> {
+  const updates = await tx.auditEvent.findMany({ where, orderBy: { createdAt: "desc" }, take: 50, select: { data: true } });
+  const changed = new Set<string>();
+  for (const u of updates) {
+    const d = u.data as { version?: number; changes?: Record<string, unknown> } | null;
+    if (d?.version && d.version > baseVersion && d.changes) for (const k of Object.keys(d.changes)) changed.add(k);
+  }
+  return changed;
+}

@@ -1,5 +1,5 @@
 import "server-only";
-import { recordAudit } from "@/lib/audit/mutations";
+import { fieldsChangedSince, recordAudit } from "@/lib/audit/mutations";
 import type { TeamContext } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { ConflictError, NotFoundError, RuleError } from "@/lib/errors";
@@ -70,17 +70,7 @@ const currentSelect = {
  * update records its new version), with their current values.
  */
 async function conflictFor(tx: Tx, teamId: string, current: Prisma.IncidentGetPayload<{ select: typeof currentSelect }>, baseVersion: number) {
-  const updates = await tx.auditEvent.findMany({
-    where: { teamId, entityType: "Incident", entityId: current.id, action: "incident.update" },
-    orderBy: { createdAt: "desc" },
-    take: 50,
-    select: { data: true },
-  });
-  const changed = new Set<string>();
-  for (const u of updates) {
-    const d = u.data as { version?: number; changes?: Record<string, unknown> } | null;
-    if (d?.version && d.version > baseVersion && d.changes) for (const k of Object.keys(d.changes)) changed.add(k);
-  }
+  const changed = await fieldsChangedSince(tx, { teamId, entityType: "Incident", entityId: current.id, action: "incident.update" }, baseVersion);
   const values: Record<string, unknown> = { version: current.version };
   for (const f of EDITABLE) values[f] = plain(current[f]);
   values.commanderName = current.commander ? (current.commander.name ?? current.commander.email) : null;

@@ -1,5 +1,5 @@
 import "server-only";
-import { recordAudit } from "@/lib/audit/mutations";
+import { fieldsChangedSince, recordAudit } from "@/lib/audit/mutations";
 import type { TeamContext } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { ConflictError, NotFoundError, RuleError } from "@/lib/errors";
@@ -25,17 +25,7 @@ async function findEvent(tx: Tx, teamId: string, incidentId: string, eventId: st
 }
 
 async function conflictFor(tx: Tx, teamId: string, current: EventRow, baseVersion: number) {
-  const updates = await tx.auditEvent.findMany({
-    where: { teamId, entityType: "TimelineEvent", entityId: current.id, action: "timeline.update" },
-    orderBy: { createdAt: "desc" },
-    take: 50,
-    select: { data: true },
-  });
-  const changed = new Set<string>();
-  for (const u of updates) {
-    const d = u.data as { version?: number; changes?: Record<string, unknown> } | null;
-    if (d?.version && d.version > baseVersion && d.changes) for (const k of Object.keys(d.changes)) changed.add(k);
-  }
+  const changed = await fieldsChangedSince(tx, { teamId, entityType: "TimelineEvent", entityId: current.id, action: "timeline.update" }, baseVersion);
   const current_: Record<string, unknown> = { version: current.version };
   for (const f of FIELDS) current_[f] = plain(current[f]);
   return new ConflictError(current_, FIELDS.filter((f) => changed.has(f)), "Someone else changed this event while you were editing. Your text is kept below: review, then save again.");
