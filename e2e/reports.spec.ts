@@ -1,4 +1,7 @@
-import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { ReportEditorPage } from "./pages/report-editor";
 import { ReportVersionsPage } from "./pages/report-versions";
@@ -11,12 +14,16 @@ test.afterAll(async () => {
   await closeReportDb();
 });
 
-/** PDF strings are either literal "(text)" or UTF-16BE hex "<FEFF…>"; Chromium writes the document title into the Info dictionary. */
-function pdfContains(pdf: Buffer, text: string) {
-  const latin = pdf.toString("latin1");
-  if (latin.includes(text)) return true;
-  const hex = Buffer.from(text, "utf16le").swap16().toString("hex").toUpperCase();
-  return latin.toUpperCase().includes(hex);
+/** The PDF's text as a reader would copy it, extracted by poppler's pdftotext (installed by .ci/run). */
+function pdfText(pdf: Buffer): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "aar-pdf-"));
+  const file = path.join(dir, "report.pdf");
+  writeFileSync(file, pdf);
+  try {
+    return execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 test("write, review, publish, republish, diff and export an After Action Report", async ({ page, browser }) => {
@@ -108,7 +115,7 @@ test("write, review, publish, republish, diff and export an After Action Report"
   expect(markdown).toContain("12% of orders were lost");
   expect(markdown).toContain("Pool connections are never validated");
 
-  // The print view: no navigation, accessible, and Chromium prints it to a PDF with the title.
+  // The print view: no navigation, accessible, and Chromium prints it to a PDF whose text holds the report.
   const versionId = await latestVersionId(incident.incidentId);
   await page.goto(`/print/reports/${versionId}`);
   await expect(page.getByRole("heading", { level: 1, name: /Renamed after publishing/ })).toBeVisible();
@@ -117,7 +124,10 @@ test("write, review, publish, republish, diff and export an After Action Report"
   await page.emulateMedia({ media: "print" });
   const pdf = await page.pdf({ format: "A4", printBackground: true });
   expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
-  expect(pdfContains(pdf, "Renamed after publishing")).toBe(true);
+  const text = pdfText(pdf);
+  expect(text).toContain("Renamed after publishing");
+  expect(text).toContain("12% of orders were lost");
+  expect(text).toContain("Pool connections are never validated");
 });
 
 test("another team's report and exports answer 404", async ({ page, browser }) => {
