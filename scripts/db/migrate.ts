@@ -55,8 +55,8 @@ export async function migrateDeploy(databaseUrl: string, quiet = false): Promise
   }
 }
 
-async function createMigration(databaseUrl: string, name: string) {
-  if (!/^[a-z0-9_]+$/i.test(name)) throw new Error("Migration name: letters, digits and underscores only");
+/** SQL that would bring the migration history up to schema.prisma; empty when they agree. */
+export async function pendingSchemaSql(databaseUrl: string): Promise<string> {
   const schemaText = readFileSync(schemaPath, "utf8");
   const engine = await openSchemaEngine(databaseUrl, schemaPath, schemaText);
   try {
@@ -69,18 +69,24 @@ async function createMigration(databaseUrl: string, name: string) {
       filters,
     });
     const sql = (stdout ?? "").trim();
-    if (!sql || /^-- This is an empty migration\.?$/.test(sql)) {
-      console.log("No schema changes: no migration written.");
-      return;
-    }
-    const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
-    const dir = path.join(migrationsDir, `${stamp}_${name}`);
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, "migration.sql"), sql + "\n");
-    console.log(`Wrote ${path.relative(root, dir)}/migration.sql`);
+    return /^-- This is an empty migration\.?$/.test(sql) ? "" : sql;
   } finally {
     engine.free();
   }
+}
+
+async function createMigration(databaseUrl: string, name: string) {
+  if (!/^[a-z0-9_]+$/i.test(name)) throw new Error("Migration name: letters, digits and underscores only");
+  const sql = await pendingSchemaSql(databaseUrl);
+  if (!sql) {
+    console.log("No schema changes: no migration written.");
+    return;
+  }
+  const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
+  const dir = path.join(migrationsDir, `${stamp}_${name}`);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, "migration.sql"), sql + "\n");
+  console.log(`Wrote ${path.relative(root, dir)}/migration.sql`);
 }
 
 async function main() {
