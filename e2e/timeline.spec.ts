@@ -15,7 +15,7 @@ test("add, edit and delete timeline events, always in time order", async ({ page
   await incident.addEvent({ time: "2026-01-10T15:10", kind: "Action", body: "Scaled the workers", author: "alice" });
   await incident.addEvent({ time: "2026-01-10T15:02", kind: "Alert", body: "Queue depth alert fired", author: "grafana", key: true });
   await expect(incident.events).toHaveCount(2);
-  expect(await incident.eventTexts()).toEqual(["Queue depth alert fired", "Scaled the workers"]);
+  await expect.poll(() => incident.eventTexts()).toEqual(["Queue depth alert fired", "Scaled the workers"]);
   // Local time shown, UTC on hover.
   await expect(incident.event("Queue depth alert fired").locator("time")).toHaveText("10 Jan 2026, 15:02:00");
   await expect(incident.event("Queue depth alert fired").locator("time")).toHaveAttribute("title", "2026-01-10 14:02:00 UTC");
@@ -24,10 +24,10 @@ test("add, edit and delete timeline events, always in time order", async ({ page
 
   // Moving an event earlier re-orders the timeline.
   await incident.editEvent("Scaled the workers", { body: "Scaled the workers to 12", time: "2026-01-10T15:01" });
-  expect(await incident.eventTexts()).toEqual(["Scaled the workers to 12", "Queue depth alert fired"]);
+  await expect.poll(() => incident.eventTexts()).toEqual(["Scaled the workers to 12", "Queue depth alert fired"]);
 
   await incident.deleteEvent("Queue depth alert fired");
-  expect(await incident.eventTexts()).toEqual(["Scaled the workers to 12"]);
+  await expect.poll(() => incident.eventTexts()).toEqual(["Scaled the workers to 12"]);
 
   await page.goto(`/incidents/${id}/history`);
   await expect(page.getByTestId("history-entry").first()).toContainText("deleted a timeline event: “Queue depth alert fired”");
@@ -58,6 +58,6 @@ test("import a chat log: preview with the bad line and its reason, then confirm"
   await preview.getByRole("button", { name: "Import 3 events, skip 1 line" }).click();
   await expect(page.getByText("Imported 3 events.")).toBeVisible();
   await expect(incident.events).toHaveCount(3);
-  expect(await incident.eventTexts()).toEqual(["failover started", "writes failing", "restarted the primary"]);
+  await expect.poll(() => incident.eventTexts()).toEqual(["failover started", "writes failing", "restarted the primary"]);
   await expect(incident.event("restarted the primary").locator("time")).toHaveAttribute("title", "2026-01-10 23:02:00 UTC");
 });
