@@ -6,7 +6,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
+import { adminQuery, withDatabaseName } from "./db/admin";
 import { embeddedUrl, startEmbeddedServer } from "./db/embedded";
 import { migrateDeploy } from "./db/migrate";
 import { startMailSink } from "../lib/email/sink";
@@ -15,22 +15,6 @@ const root = path.resolve(import.meta.dirname, "..");
 const args = process.argv.slice(2);
 const e2e = args[0] === "--e2e";
 const command = e2e ? args.slice(1) : args;
-
-function withDatabaseName(url: string, name: string) {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-async function adminQuery(url: string, sql: string) {
-  const client = new pg.Client({ connectionString: withDatabaseName(url, "postgres") });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 function run(cmd: string[], env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve) => {

@@ -1,10 +1,10 @@
 // The demo data `npm start` seeds on a first run: seeded into its own fresh database (so other
 // integration tests never see it), checked for what the README promises, and never twice.
 import { PrismaPg } from "@prisma/adapter-pg";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { seedDemoIfEmpty } from "../prisma/seed";
+import { adminQuery } from "../scripts/db/admin";
 import { migrateDeploy } from "../scripts/db/migrate";
 
 const base = new URL(process.env.DATABASE_URL!);
@@ -12,25 +12,15 @@ const name = `${base.pathname.slice(1)}_seed`.slice(0, 63);
 const url = Object.assign(new URL(base), { pathname: `/${name}` }).toString();
 let db: PrismaClient;
 
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: Object.assign(new URL(base), { pathname: "/postgres" }).toString() });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 beforeAll(async () => {
-  await admin(`CREATE DATABASE "${name}"`);
+  await adminQuery(base.toString(), `CREATE DATABASE "${name}"`);
   await migrateDeploy(url, true);
   db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
 }, 60_000);
 
 afterAll(async () => {
   await db?.$disconnect();
-  await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await adminQuery(base.toString(), `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
 });
 
 describe("demo seed", () => {

@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { adminQuery } from "../db/admin";
 import { embeddedUrl, startEmbeddedServer } from "../db/embedded";
 import { migrateDeploy } from "../db/migrate";
 import { startMailSink } from "../../lib/email/sink";
@@ -24,16 +25,6 @@ const SECONDS = 10;
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 const ms = (n: number) => `${n.toFixed(0)} ms`;
-
-async function admin(sql: string) {
-  const c = new pg.Client({ connectionString: embeddedUrl("postgres") });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
 
 async function seedOwner(url: string, email: string) {
   const c = new pg.Client({ connectionString: url });
@@ -62,7 +53,7 @@ async function waitForHealth(url: string) {
 async function main() {
   const server = await startEmbeddedServer();
   const name = `hindsight_bench_${Date.now()}_${process.pid}`;
-  await admin(`CREATE DATABASE "${name}"`);
+  await adminQuery(embeddedUrl("postgres"), `CREATE DATABASE "${name}"`);
   const url = embeddedUrl(name);
   const mailDir = mkdtempSync(path.join(tmpdir(), "hindsight-bench-mail-"));
   const arrivals = new Map<string, number>();
@@ -165,7 +156,7 @@ async function main() {
     }
     await sink.close();
     rmSync(mailDir, { recursive: true, force: true });
-    await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await adminQuery(embeddedUrl("postgres"), `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await server.stop();
   }
 }

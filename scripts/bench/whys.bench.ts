@@ -12,6 +12,7 @@ import path from "node:path";
 import { chromium, type Page } from "@playwright/test";
 import pg from "pg";
 import { embeddedUrl, startEmbeddedServer } from "../db/embedded";
+import { adminQuery, withDatabaseName } from "../db/admin";
 import { migrateDeploy } from "../db/migrate";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -24,22 +25,6 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 const fmt = (xs: number[]) => `median ${median(xs).toFixed(0)} ms (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)}, n=${xs.length})`;
-
-function withDatabaseName(url: string, name: string) {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-async function admin(url: string, sql: string) {
-  const c = new pg.Client({ connectionString: withDatabaseName(url, "postgres") });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -126,7 +111,7 @@ async function main() {
   const baseUrl = process.env.TEST_DATABASE_URL ?? embeddedUrl("postgres");
   const name = `hindsight_bench_${Date.now()}_${process.pid}`;
   const url = withDatabaseName(baseUrl, name);
-  await admin(baseUrl, `CREATE DATABASE "${name}"`);
+  await adminQuery(baseUrl, `CREATE DATABASE "${name}"`);
   const apps: ChildProcess[] = [];
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined),
@@ -304,7 +289,7 @@ async function main() {
         });
       }
     }
-    await admin(baseUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await adminQuery(baseUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await server?.stop();
   }
 }
