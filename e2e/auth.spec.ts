@@ -5,6 +5,8 @@ import { expectNoA11yViolations } from "./support/axe";
 test("a new user signs in with an emailed link, creates a team and signs out", async ({ page }) => {
   await page.goto("/");
   await expect(page).toHaveURL(/\/sign-in/);
+  // The e2e server is started with GitHub credentials in its environment: the provider is offered.
+  await expect(page.getByRole("button", { name: "Continue with GitHub" })).toBeVisible();
   await expectNoA11yViolations(page);
 
   const email = uniqueEmail("founder");

@@ -62,6 +62,9 @@ async function main() {
         AUTH_URL: appUrl,
         AUTH_SECRET: "e2e-secret-not-for-production-0123456789",
         AUTH_TRUST_HOST: "true",
+        // Switches on the optional GitHub provider so the e2e suite sees it offered (never followed).
+        AUTH_GITHUB_ID: process.env.AUTH_GITHUB_ID ?? "e2e-github-client",
+        AUTH_GITHUB_SECRET: process.env.AUTH_GITHUB_SECRET ?? "e2e-github-secret",
       });
       const nextBin = path.join(root, "node_modules/next/dist/bin/next");
       if (process.env.E2E_BUILD === "1") {

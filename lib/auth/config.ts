@@ -6,6 +6,7 @@ import Nodemailer from "next-auth/providers/nodemailer";
 import type { Provider } from "next-auth/providers";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { externalProviderSettings } from "@/lib/auth/providers";
 import { sendSignInEmail } from "@/lib/auth/sign-in-email";
 
 function providers(): Provider[] {
@@ -18,18 +19,12 @@ function providers(): Provider[] {
       sendVerificationRequest: ({ identifier, url }) => sendSignInEmail(identifier, url),
     }),
   ];
-  if (e.AUTH_GITHUB_ID && e.AUTH_GITHUB_SECRET) {
-    list.push(GitHub({ clientId: e.AUTH_GITHUB_ID, clientSecret: e.AUTH_GITHUB_SECRET }));
-  }
-  if (e.AUTH_OIDC_ISSUER && e.AUTH_OIDC_ID && e.AUTH_OIDC_SECRET) {
-    list.push({
-      id: "oidc",
-      name: e.AUTH_OIDC_NAME,
-      type: "oidc",
-      issuer: e.AUTH_OIDC_ISSUER,
-      clientId: e.AUTH_OIDC_ID,
-      clientSecret: e.AUTH_OIDC_SECRET,
-    });
+  for (const p of externalProviderSettings(e)) {
+    list.push(
+      p.id === "github"
+        ? GitHub({ clientId: p.clientId, clientSecret: p.clientSecret })
+        : { id: "oidc", name: p.name, type: "oidc", issuer: p.issuer, clientId: p.clientId, clientSecret: p.clientSecret },
+    );
   }
   return list;
 }
@@ -53,9 +48,5 @@ export const { handlers, auth, signIn, signOut } = NextAuth(config);
 
 /** Names of the optional providers switched on by env, for the sign-in page. */
 export function externalProviders(): { id: string; name: string }[] {
-  const e = env();
-  const list: { id: string; name: string }[] = [];
-  if (e.AUTH_GITHUB_ID && e.AUTH_GITHUB_SECRET) list.push({ id: "github", name: "GitHub" });
-  if (e.AUTH_OIDC_ISSUER && e.AUTH_OIDC_ID && e.AUTH_OIDC_SECRET) list.push({ id: "oidc", name: e.AUTH_OIDC_NAME });
-  return list;
+  return externalProviderSettings(env()).map(({ id, name }) => ({ id, name }));
 }
