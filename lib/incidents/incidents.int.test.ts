@@ -5,23 +5,7 @@ import { initialResult } from "@/lib/action-result";
 import { createIncidentAction, deleteIncidentAction, updateIncidentAction } from "./actions";
 import { createIncident } from "./mutations";
 import { incidentInputSchema } from "./schema";
-
-const form = (fields: Record<string, string | number>) => {
-  const fd = new FormData();
-  for (const [k, v] of Object.entries(fields)) fd.set(k, String(v));
-  return fd;
-};
-
-async function redirectOf(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    const digest = (error as { digest?: string }).digest ?? "";
-    if (digest.startsWith("NEXT_REDIRECT")) return digest.split(";")[2];
-    throw error;
-  }
-  throw new Error("expected a redirect");
-}
+import { form, redirectOf } from "@/test/actions";
 
 const validFields = {
   title: "Checkout API returning 502s",

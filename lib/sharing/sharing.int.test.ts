@@ -10,6 +10,7 @@ import { takeRateLimit } from "./mutations";
 import { SHARE_VIEW_LIMIT, take, type Bucket } from "./rate-limit";
 import { expiryFrom, generateShareToken, hashShareToken } from "./tokens";
 import { openShareLink } from "./view";
+import { form } from "@/test/actions";
 
 type Fixture = Awaited<ReturnType<typeof createTeamWithMembers>>;
 let a: Fixture;
@@ -18,12 +19,6 @@ let incident: Awaited<ReturnType<typeof createIncident>>;
 let version: Awaited<ReturnType<typeof publishReport>>;
 let clientSeq = 0;
 const client = () => `test-client-${Date.now()}-${++clientSeq}`;
-
-function form(fields: Record<string, string>) {
-  const fd = new FormData();
-  for (const [k, v] of Object.entries(fields)) fd.set(k, v);
-  return fd;
-}
 
 const share = (fields: Partial<Record<"recipients" | "message" | "days" | "mode", string>> = {}) =>
   shareReportAction(incident.id, { ok: true }, form({ recipients: "x@example.test", days: "7", mode: "ANYONE_WITH_LINK", ...fields }));

@@ -7,26 +7,10 @@ import { jobIdForKey } from "@/lib/jobs/email-queue";
 import { stopSender } from "@/lib/jobs/sender";
 import { unseal } from "@/lib/jobs/seal";
 import { acceptInvitationAction, inviteMemberAction, resendInvitationAction, revokeInvitationAction } from "./actions";
+import { form, redirectOf } from "@/test/actions";
 
-const form = (fields: Record<string, string>) => {
-  const fd = new FormData();
-  for (const [k, v] of Object.entries(fields)) fd.set(k, v);
-  return fd;
-};
 const invite = (email: string, role = "VIEWER") => inviteMemberAction(initialResult, form({ email, role }));
 const accept = (invitationId: string) => acceptInvitationAction(initialResult, form({ invitationId }));
-
-/** Server actions that finish by redirecting throw Next's redirect error; this returns its URL. */
-async function redirectOf(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    const digest = (error as { digest?: string }).digest ?? "";
-    if (digest.startsWith("NEXT_REDIRECT")) return digest.split(";")[2];
-    throw error;
-  }
-  throw new Error("expected a redirect");
-}
 
 const fresh = () => `invitee.${Math.random().toString(36).slice(2, 10)}@example.test`;
 

@@ -3,23 +3,7 @@ import { createTeamWithMembers, createUser, testDb } from "@/test/factory";
 import { signInAs, testSession } from "@/test/session";
 import { initialResult } from "@/lib/action-result";
 import { changeRoleAction, leaveTeamAction, removeMemberAction } from "./actions";
-
-const form = (fields: Record<string, string>) => {
-  const fd = new FormData();
-  for (const [k, v] of Object.entries(fields)) fd.set(k, v);
-  return fd;
-};
-
-async function redirectOf(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    const digest = (error as { digest?: string }).digest ?? "";
-    if (digest.startsWith("NEXT_REDIRECT")) return digest.split(";")[2];
-    throw error;
-  }
-  throw new Error("expected a redirect");
-}
+import { form, redirectOf } from "@/test/actions";
 
 let t: Awaited<ReturnType<typeof createTeamWithMembers>>;
 const membershipOf = (userId: string, teamId = t.team.id) => testDb.membership.findUnique({ where: { teamId_userId: { teamId, userId } } });

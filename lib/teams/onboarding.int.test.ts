@@ -3,17 +3,7 @@ import { createIncident, createTeamWithMembers, createUser, testDb } from "@/tes
 import { signInAs } from "@/test/session";
 import { requireTeam } from "@/lib/auth/session";
 import { countInvitationsForUser } from "./data";
-
-async function redirectOf(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    const digest = (error as { digest?: string }).digest ?? "";
-    if (digest.startsWith("NEXT_REDIRECT")) return digest.split(";")[2];
-    throw error;
-  }
-  throw new Error("expected a redirect");
-}
+import { redirectOf } from "@/test/actions";
 
 /** A published report of another team shared with `email` through the portal. */
 async function grantPortalAccess(email: string) {

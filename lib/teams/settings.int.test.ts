@@ -3,23 +3,7 @@ import { createTeamWithMembers, testDb } from "@/test/factory";
 import { signInAs, testSession } from "@/test/session";
 import { initialResult } from "@/lib/action-result";
 import { renameTeamAction, switchTeamAction, updateProfileAction } from "./actions";
-
-const form = (fields: Record<string, string>) => {
-  const fd = new FormData();
-  for (const [k, v] of Object.entries(fields)) fd.set(k, v);
-  return fd;
-};
-
-async function redirectOf(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    const digest = (error as { digest?: string }).digest ?? "";
-    if (digest.startsWith("NEXT_REDIRECT")) return digest.split(";")[2];
-    throw error;
-  }
-  throw new Error("expected a redirect");
-}
+import { form, redirectOf } from "@/test/actions";
 
 let t: Awaited<ReturnType<typeof createTeamWithMembers>>;
 beforeEach(async () => {

@@ -4,12 +4,7 @@ import { signInAs } from "@/test/session";
 import { initialResult } from "@/lib/action-result";
 import { addTimelineEventAction, deleteTimelineEventAction, importTimelineAction, updateTimelineEventAction } from "./actions";
 import { listTimeline } from "./data";
-
-const form = (fields: Record<string, string | number>) => {
-  const fd = new FormData();
-  for (const [k, v] of Object.entries(fields)) fd.set(k, String(v));
-  return fd;
-};
+import { form } from "@/test/actions";
 
 let t: Awaited<ReturnType<typeof createTeamWithMembers>>;
 let other: Awaited<ReturnType<typeof createTeamWithMembers>>;
