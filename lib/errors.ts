@@ -22,3 +22,10 @@ export class RuleError extends Error {
     super(message);
   }
 }
+
+/** Input refused before or outside zod (e.g. a NUL byte); carries field-level messages. */
+export class InputError extends Error {
+  constructor(public fieldErrors: Record<string, string[]>, message = "Please correct the highlighted fields.") {
+    super(message);
+  }
+}

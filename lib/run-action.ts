@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { failure, invalid, type ActionResult } from "@/lib/action-result";
 import { AuthorizationError } from "@/lib/auth/session";
-import { ConflictError, NotFoundError, RuleError } from "@/lib/errors";
+import { ConflictError, InputError, NotFoundError, RuleError } from "@/lib/errors";
 
 /**
  * Turns the domain's errors into the one action result type, so every action reads as
@@ -13,6 +13,7 @@ export async function runAction<T>(fn: () => Promise<ActionResult<T>>): Promise<
     return await fn();
   } catch (error) {
     if (error instanceof z.ZodError) return invalid(error);
+    if (error instanceof InputError) return failure(error.message, error.fieldErrors);
     if (error instanceof AuthorizationError) return failure(error.message);
     if (error instanceof NotFoundError) return failure(error.message);
     if (error instanceof RuleError) return failure(error.message, error.field ? { [error.field]: [error.message] } : undefined);

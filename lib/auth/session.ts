@@ -7,6 +7,7 @@ import { can, type Permission, type Role } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { hasAnyPortalGrant } from "@/lib/sharing/data";
 import { hasLiveInvitation } from "@/lib/teams/data";
+import { mintTeamScope, type TeamScope } from "./scope";
 
 export const ACTIVE_TEAM_COOKIE = "hindsight-team";
 
@@ -35,6 +36,8 @@ export interface TeamContext {
   user: CurrentUser;
   team: { id: string; name: string; slug: string };
   role: Role;
+  /** The team every read and write of this request is confined to. */
+  scope: TeamScope;
 }
 
 /**
@@ -51,7 +54,7 @@ export const getTeamContext = cache(async (): Promise<TeamContext | null> => {
     select: { role: true, team: { select: { id: true, name: true, slug: true } } },
   });
   const chosen = memberships.find((m) => m.team.id === wanted) ?? memberships[0];
-  return chosen ? { user, team: chosen.team, role: chosen.role } : null;
+  return chosen ? { user, team: chosen.team, role: chosen.role, scope: mintTeamScope(chosen.team.id) } : null;
 });
 
 /**
@@ -77,8 +80,12 @@ export async function requireTeamPermission(permission: Permission, returnTo?: s
   return ctx;
 }
 
+/** Refused: `unauthenticated` (no session: 401) or `forbidden` (signed in, not allowed: 403). */
 export class AuthorizationError extends Error {
-  constructor(message = "You do not have permission to do that.") {
+  constructor(
+    message = "You do not have permission to do that.",
+    public readonly kind: "unauthenticated" | "forbidden" = "forbidden",
+  ) {
     super(message);
   }
 }
@@ -89,7 +96,7 @@ export class AuthorizationError extends Error {
  */
 export async function authorize(permission: Permission): Promise<TeamContext> {
   const ctx = await getTeamContext();
-  if (!ctx) throw new AuthorizationError("Your session has ended. Sign in again.");
+  if (!ctx) throw new AuthorizationError("Your session has ended. Sign in again.", "unauthenticated");
   if (!can(ctx.role, permission)) throw new AuthorizationError();
   return ctx;
 }

@@ -4,6 +4,8 @@ import { can, type Permission } from "@/lib/auth/permissions";
 import { authorize, requireTeam, type TeamContext } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
+import type { TeamScope } from "@/lib/auth/scope";
+import { hasNul } from "@/lib/server/input-guard";
 
 /** The minimal incident identity every incident-scoped check needs. */
 export interface IncidentRef {
@@ -16,8 +18,9 @@ export interface IncidentRef {
 const refSelect = { id: true, teamId: true, number: true, title: true } as const;
 
 /** The incident if it belongs to this team, else null: another team's id is simply not found. */
-export function findIncidentRef(teamId: string, incidentId: string): Promise<IncidentRef | null> {
-  return db.incident.findFirst({ where: { id: incidentId, teamId }, select: refSelect });
+export function findIncidentRef(scope: TeamScope, incidentId: string): Promise<IncidentRef | null> {
+  if (typeof incidentId !== "string" || hasNul(incidentId)) return Promise.resolve(null);
+  return db.incident.findFirst({ where: { id: incidentId, teamId: scope.teamId }, select: refSelect });
 }
 
 /**
@@ -26,7 +29,7 @@ export function findIncidentRef(teamId: string, incidentId: string): Promise<Inc
  */
 export async function requireIncidentPage(incidentId: string, permission: Permission = "incident:read"): Promise<{ ctx: TeamContext; incident: IncidentRef }> {
   const ctx = await requireTeam(`/incidents/${incidentId}`);
-  const incident = await findIncidentRef(ctx.team.id, incidentId);
+  const incident = await findIncidentRef(ctx.scope, incidentId);
   if (!incident || !can(ctx.role, permission)) notFound();
   return { ctx, incident };
 }
@@ -38,7 +41,7 @@ export async function requireIncidentPage(incidentId: string, permission: Permis
  */
 export async function authorizeIncident(incidentId: string, permission: Permission): Promise<{ ctx: TeamContext; incident: IncidentRef }> {
   const ctx = await authorize(permission);
-  const incident = typeof incidentId === "string" ? await findIncidentRef(ctx.team.id, incidentId) : null;
+  const incident = await findIncidentRef(ctx.scope, incidentId);
   if (!incident) throw new NotFoundError("Incident");
   return { ctx, incident };
 }
