@@ -6,7 +6,7 @@ import { listInvitationsForUser, listMyTeams } from "@/lib/teams/data";
 import { daysUntilExpiry } from "@/lib/teams/invitations";
 import { AcceptInvitationForm } from "@/components/teams/accept-invitation-form";
 import { CreateTeamForm } from "@/components/teams/create-team-form";
-import { roleLabel } from "@/components/teams/format";
+import { roleLabel } from "@/lib/labels";
 import { OnboardingCard } from "@/components/teams/onboarding-card";
 
 export const metadata: Metadata = { title: "Join or create a team" };
@@ -37,7 +37,7 @@ export default async function OnboardingPage() {
                 <li key={inv.id} className="rounded-lg border border-blue-200 bg-blue-50 p-3">
                   <p className="font-medium text-slate-900">{inv.team.name}</p>
                   <p className="mb-3 text-sm text-slate-700">
-                    Join as {roleLabel[inv.role]?.toLowerCase()} · invited by {inv.invitedBy.name ?? inv.invitedBy.email} · expires in {days} {days === 1 ? "day" : "days"}
+                    Join as {roleLabel(inv.role).toLowerCase()} · invited by {inv.invitedBy.name ?? inv.invitedBy.email} · expires in {days} {days === 1 ? "day" : "days"}
                   </p>
                   <AcceptInvitationForm invitationId={inv.id} teamName={inv.team.name} />
                 </li>

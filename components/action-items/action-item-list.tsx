@@ -2,7 +2,7 @@ import Link from "next/link";
 import { ACTION_STATUS_LABELS, PRIORITY_LABELS } from "@/lib/action-items/constants";
 import type { ActionItemRow } from "@/lib/action-items/data";
 import { isOverdue } from "@/lib/action-items/filters";
-import { incidentKey } from "@/lib/incidents/access";
+import { incidentKey } from "@/lib/incidents/constants";
 import { StatusButton } from "./status-button";
 
 const STATUS_STYLE: Record<string, string> = {

@@ -1,10 +1,9 @@
 import Link from "next/link";
+import { roleLabel } from "@/lib/labels";
 import { signOutAction } from "@/lib/auth/actions";
 import { InvitationsLink } from "./invitations-link";
 import { NavLinks } from "./nav-links";
 import { TeamSwitcher } from "./team-switcher";
-
-const roleLabel: Record<string, string> = { OWNER: "Owner", EDITOR: "Editor", VIEWER: "Viewer" };
 
 export function AppHeader({ user, team, role, teams }: {
   user: { id: string; email: string; name: string | null };
@@ -31,7 +30,7 @@ export function AppHeader({ user, team, role, teams }: {
           )}
           <span className="shrink-0 rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700" data-testid="my-role">
             <span className="sr-only">Your role: </span>
-            {roleLabel[role] ?? role}
+            {roleLabel(role)}
           </span>
         </div>
         <div className="order-2 ml-auto flex shrink-0 items-center gap-2 text-sm sm:order-2 lg:order-3">

@@ -3,4 +3,3 @@ export function formatDate(date: Date, timeZone: string | null | undefined) {
   return new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: timeZone ?? "UTC" }).format(date);
 }
 
-export const roleLabel: Record<string, string> = { OWNER: "Owner", EDITOR: "Editor", VIEWER: "Viewer" };

@@ -1,5 +1,6 @@
 import { daysUntilExpiry, invitationExpiresAt, invitationState } from "@/lib/teams/invitations";
-import { formatDate, roleLabel } from "./format";
+import { roleLabel } from "@/lib/labels";
+import { formatDate } from "./format";
 import { InvitationActions } from "./invitation-actions";
 
 interface OpenInvitation {
@@ -25,7 +26,7 @@ export function InvitationsList({ invitations, timeZone }: { invitations: OpenIn
             <div className="min-w-0">
               <p className="break-all font-medium text-slate-900">{inv.email}</p>
               <p className="text-slate-600">
-                {roleLabel[inv.role]} · invited by {inv.invitedBy.name ?? inv.invitedBy.email} on {formatDate(inv.createdAt, timeZone)} ·{" "}
+                {roleLabel(inv.role)} · invited by {inv.invitedBy.name ?? inv.invitedBy.email} on {formatDate(inv.createdAt, timeZone)} ·{" "}
                 {expired ? (
                   <span className="font-medium text-amber-800">expired on {formatDate(invitationExpiresAt(inv.createdAt), timeZone)}: resend to renew it</span>
                 ) : (

@@ -1,7 +1,8 @@
 import type { MemberRow } from "@/lib/teams/data";
 import { removeMemberAction } from "@/lib/teams/actions";
 import { ConfirmForm } from "./confirm-form";
-import { formatDate, roleLabel } from "./format";
+import { roleLabel } from "@/lib/labels";
+import { formatDate } from "./format";
 import { RoleForm } from "./role-form";
 
 /**
@@ -37,7 +38,7 @@ export function MembersList({ members, currentUserId, canManage, teamName, timeZ
                 <p>
                   <span className="sr-only">Role: </span>
                   <span className="inline-block rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700" data-testid="member-role">
-                    {roleLabel[m.role]}
+                    {roleLabel(m.role)}
                   </span>
                 </p>
               )}

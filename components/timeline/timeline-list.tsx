@@ -3,7 +3,8 @@ import Link from "next/link";
 import { useActionState, useState } from "react";
 import { initialResult } from "@/lib/action-result";
 import { deleteTimelineEventAction } from "@/lib/timeline/actions";
-import { KIND_LABELS, type TimelineKind } from "@/lib/timeline/constants";
+import { kindLabel } from "@/lib/labels";
+import type { TimelineKind } from "@/lib/timeline/constants";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -62,7 +63,7 @@ function Row({ incidentId, event, canWrite }: { incidentId: string; event: Timel
         <div className="min-w-0">
           <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
             <LocalTime iso={event.occurredAt} withSeconds className="font-mono text-slate-700" />
-            <span className={`rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${kindStyle[event.kind as TimelineKind] ?? kindStyle.NOTE}`}>{KIND_LABELS[event.kind as TimelineKind] ?? event.kind}</span>
+            <span className={`rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${kindStyle[event.kind as TimelineKind] ?? kindStyle.NOTE}`}>{kindLabel(event.kind)}</span>
             {event.isKey && <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">Key event</span>}
             {event.author && <span className="text-slate-600">{event.author}</span>}
             {canWrite && (

@@ -1,15 +1,10 @@
 // Read-only diagram of a 5 Whys tree. No hooks and no client APIs: it renders on the server
 // (report, stakeholder view, snapshot) and inside client components alike. Nested lists with
 // CSS connector lines wrap instead of overflowing, so the same markup fits a phone and A4.
-import { categoryLabel, type WhyTreeNode } from "@/lib/whys/tree";
+import { actionStatusLabel as statusLabel, categoryLabel } from "@/lib/labels";
+import type { WhyTreeNode } from "@/lib/whys/tree";
 
 type Countermeasure = { title: string; status: string };
-
-const STATUS_LABELS: Record<string, string> = { OPEN: "Open", IN_PROGRESS: "In progress", DONE: "Done", WONT_DO: "Won't do" };
-
-function statusLabel(status: string) {
-  return STATUS_LABELS[status] ?? status.charAt(0) + status.slice(1).toLowerCase().replace(/_/g, " ");
-}
 
 // Elbow connector from the parent's line into each child; the vertical line stops at the last child.
 const item =

@@ -45,7 +45,3 @@ export async function authorizeIncident(incidentId: string, permission: Permissi
   if (!incident) throw new NotFoundError("Incident");
   return { ctx, incident };
 }
-
-export function incidentKey(number: number) {
-  return `INC-${number}`;
-}

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { incidentKey } from "@/lib/incidents/constants";
 import type { SharePolicy } from "./tokens";
 
 export function getSharingPolicy(teamId: string): Promise<SharePolicy | null> {
@@ -162,7 +163,7 @@ export async function listPortalReports(email: string, query = ""): Promise<Port
       reportId: v.reportId,
       number: v.number,
       title: v.title,
-      incidentKey: `INC-${v.report.incident.number}`,
+      incidentKey: incidentKey(v.report.incident.number),
       teamName: v.report.incident.team.name,
       publishedAt: v.publishedAt,
       sharedAt: g.createdAt,

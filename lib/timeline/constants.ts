@@ -1,13 +1,7 @@
 export const TIMELINE_KINDS = ["ALERT", "ACTION", "DECISION", "COMMUNICATION", "NOTE"] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
-export const KIND_LABELS: Record<TimelineKind, string> = {
-  ALERT: "Alert",
-  ACTION: "Action",
-  DECISION: "Decision",
-  COMMUNICATION: "Communication",
-  NOTE: "Note",
-};
+export { KIND_LABELS } from "@/lib/labels";
 
 export const BODY_MAX = 2000;
 export const AUTHOR_MAX = 80;

@@ -1,5 +1,6 @@
 // Pure 5 Whys tree shapes and helpers (no I/O). Shared by the editor, the read-only diagram,
 // the report snapshot, the quality checks and the server-side rules for mutations.
+import { categoryLabel, ROOT_CAUSE_CATEGORY_LABELS } from "@/lib/labels";
 
 export type RootCauseCategory =
   | "PROCESS"
@@ -13,25 +14,9 @@ export type RootCauseCategory =
   | "KNOWLEDGE"
   | "OTHER";
 
-/** Friendly names, in the order the category pickers offer them. */
-export const ROOT_CAUSE_CATEGORY_LABELS: Record<RootCauseCategory, string> = {
-  PROCESS: "Process",
-  TOOLING: "Tooling",
-  MONITORING: "Monitoring and detection",
-  TESTING: "Testing",
-  CHANGE_MANAGEMENT: "Change management",
-  CAPACITY: "Capacity",
-  DEPENDENCY: "Dependency or vendor",
-  COMMUNICATION: "Communication",
-  KNOWLEDGE: "Knowledge and training",
-  OTHER: "Other",
-};
-
+/** In the order the category pickers offer them; labels in lib/labels.ts. */
 export const ROOT_CAUSE_CATEGORIES = Object.keys(ROOT_CAUSE_CATEGORY_LABELS) as RootCauseCategory[];
-
-export function categoryLabel(category: RootCauseCategory | null | undefined) {
-  return category ? ROOT_CAUSE_CATEGORY_LABELS[category] : "Uncategorised";
-}
+export { categoryLabel, ROOT_CAUSE_CATEGORY_LABELS };
 
 /** Bounds shared by the browser and the server. */
 export const STATEMENT_MAX = 500;

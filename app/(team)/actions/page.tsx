@@ -5,7 +5,7 @@ import { requireTeam } from "@/lib/auth/session";
 import { ACTION_STATUS_LABELS, ACTION_STATUSES } from "@/lib/action-items/constants";
 import { ACTION_LIST_LIMIT, countActionItems, listActionItems, listIncidentsWithActions, listOwnerOptions } from "@/lib/action-items/data";
 import { filterHref, parseActionFilters } from "@/lib/action-items/filters";
-import { incidentKey } from "@/lib/incidents/access";
+import { incidentKey } from "@/lib/incidents/constants";
 import { ActionItemList } from "@/components/action-items/action-item-list";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";

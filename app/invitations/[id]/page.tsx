@@ -7,7 +7,7 @@ import { findInvitation, findOwnMembership } from "@/lib/teams/data";
 import { invitationPath } from "@/lib/teams/invitation-email";
 import { daysUntilExpiry, invitationProblem, invitationState, sameEmail } from "@/lib/teams/invitations";
 import { AcceptInvitationForm } from "@/components/teams/accept-invitation-form";
-import { roleLabel } from "@/components/teams/format";
+import { roleLabel } from "@/lib/labels";
 import { OnboardingCard } from "@/components/teams/onboarding-card";
 import { buttonClass } from "@/components/ui/button";
 
@@ -73,7 +73,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ id:
     <OnboardingCard title={`Join ${invitation.team.name}`}>
       <p className="mb-4 text-sm text-slate-600">
         {invitation.invitedBy.name ?? invitation.invitedBy.email} invited <strong>{user.email}</strong> to join as{" "}
-        <strong>{roleLabel[invitation.role]?.toLowerCase()}</strong>. The invitation expires in {days} {days === 1 ? "day" : "days"}.
+        <strong>{roleLabel(invitation.role).toLowerCase()}</strong>. The invitation expires in {days} {days === 1 ? "day" : "days"}.
       </p>
       <AcceptInvitationForm invitationId={invitation.id} teamName={invitation.team.name} />
       <p className="mt-6 border-t border-slate-100 pt-4 text-sm text-slate-600">
