@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { refineMarkdown } from "@/lib/markdown/schema";
 import { ACTION_STATUSES, PRIORITIES } from "./constants";
 
 const optionalId = z.preprocess((v) => (v === "" || v == null ? null : v), z.string().max(64).nullable());
@@ -42,7 +43,7 @@ const trackerUrl = z.preprocess(
 
 export const actionItemFields = z.object({
   title: z.string().trim().min(1, "Give the action item a title.").max(200, "Titles can be at most 200 characters."),
-  description: z.string().trim().max(5000, "Descriptions can be at most 5,000 characters.").default(""),
+  description: z.string().trim().max(5000, "Descriptions can be at most 5,000 characters.").superRefine(refineMarkdown).default(""),
   ownerId: optionalId,
   dueDate,
   priority: z.enum(PRIORITIES, "Choose a priority from P1 to P4."),

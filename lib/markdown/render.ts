@@ -4,6 +4,7 @@
 // javascript:/data: URLs) is dropped.
 import { Marked } from "marked";
 import sanitizeHtml from "sanitize-html";
+import { markdownProblem } from "./limits";
 
 const marked = new Marked({ gfm: true, breaks: false, async: false });
 
@@ -28,16 +29,45 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
 // The rel attribute is added by the transform, so it must survive the attribute filter.
 (sanitizeOptions.allowedAttributes as Record<string, string[]>).a.push("rel");
 
-/** Renders untrusted Markdown to HTML that is safe to inject with dangerouslySetInnerHTML. */
+const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/** The text as escaped paragraphs: what a reader sees when Markdown is too costly to format. */
+export function plainTextHtml(text: string): string {
+  return text
+    .trim()
+    .split(/\n\s*\n/)
+    .map((p) => `<p>${escapeHtml(p.trim()).replace(/\n/g, "<br />")}</p>`)
+    .join("\n");
+}
+
+/** Markdown → unsanitized HTML, or null when the text is beyond the limits or the parser fails. */
+function parseBounded(markdown: string): string | null {
+  // Text saved before the limits existed (or a parser bug) must still render, never 500.
+  if (markdownProblem(markdown)) return null;
+  try {
+    return marked.parse(markdown) as string;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Renders untrusted Markdown to HTML that is safe to inject with dangerouslySetInnerHTML.
+ * Never throws; text beyond the nesting and cost limits (lib/markdown/limits.ts) is shown as
+ * escaped plain text.
+ */
 export function renderMarkdown(markdown: string): string {
   if (!markdown.trim()) return "";
-  const html = marked.parse(markdown) as string;
+  const html = parseBounded(markdown);
+  if (html === null) return plainTextHtml(markdown);
   return sanitizeHtml(html, sanitizeOptions).trim();
 }
 
 /** Plain text of a Markdown field, for diffs, search and previews. */
 export function markdownToText(markdown: string): string {
-  return sanitizeHtml(marked.parse(markdown) as string, { allowedTags: [], allowedAttributes: {} })
+  const html = parseBounded(markdown);
+  if (html === null) return markdown.trim();
+  return sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} })
     .replace(/\n{3,}/g, "\n\n")
     .trim();
 }

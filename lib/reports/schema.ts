@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { refineMarkdown } from "@/lib/markdown/schema";
 import { NARRATIVE_KEYS, SECTION_KEYS, templateSectionSchema } from "./sections";
 
 export const NARRATIVE_MAX = 20_000;
 const narrativeKey = z.enum(NARRATIVE_KEYS as [string, ...string[]]);
-const narrativeText = z.string().max(NARRATIVE_MAX, `A section can be at most ${NARRATIVE_MAX.toLocaleString("en")} characters.`);
+const narrativeText = z.string().max(NARRATIVE_MAX, `A section can be at most ${NARRATIVE_MAX.toLocaleString("en")} characters.`).superRefine(refineMarkdown);
 const version = z.coerce.number().int().min(1);
 
 export const saveNarrativeSchema = z.object({
