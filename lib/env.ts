@@ -8,6 +8,8 @@ const schema = z.object({
   EMAIL_FROM: z.string().default("Hindsight <hindsight@localhost>"),
   // Set by the start script when it runs the development mail catcher.
   DEV_MAILBOX_DIR: z.string().optional(),
+  // The loopback-only address where the mail catcher serves that mailbox.
+  DEV_MAILBOX_URL: z.string().url().optional(),
   AUTH_GITHUB_ID: z.string().optional(),
   AUTH_GITHUB_SECRET: z.string().optional(),
   AUTH_OIDC_ISSUER: z.string().url().optional(),

@@ -1,7 +1,9 @@
 // `npm start`: the whole app on one machine. Without DATABASE_URL it runs an embedded
 // PostgreSQL (data in .data/pg); without SMTP_URL it runs a development mail catcher whose
-// messages appear at /dev/mailbox. Applies migrations, seeds demo data on first run, builds
-// when the sources changed, then serves on PORT (3000). Ctrl-C stops everything cleanly.
+// messages it serves itself on a loopback-only port (linked from /dev/mailbox). Applies
+// migrations, seeds demo data on first run, builds when the sources changed, then serves on
+// PORT (3000), on 127.0.0.1 unless HOST says otherwise (see start-plan.ts). Ctrl-C stops
+// everything cleanly.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
@@ -9,6 +11,8 @@ import path from "node:path";
 import { dataDir, embeddedUrl, ensureDatabase, startEmbeddedServer, type RunningServer } from "./db/embedded";
 import { migrateDeploy } from "./db/migrate";
 import { startMailSink, type MailSink } from "../lib/email/sink";
+import { startMailboxServer, type MailboxServer } from "../lib/email/mailbox-server";
+import { localProbeHost, startPlan } from "./start-plan";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dev = process.argv.includes("--dev");
@@ -18,6 +22,7 @@ const log = (line: string) => console.log(`[hindsight] ${line}`);
 
 let database: RunningServer | undefined;
 let mailSink: MailSink | undefined;
+let mailboxServer: MailboxServer | undefined;
 let web: ChildProcess | undefined;
 let stopping = false;
 
@@ -32,6 +37,7 @@ async function shutdown(code = 0) {
     if (web.exitCode === null) web.kill("SIGKILL");
   }
   await mailSink?.close();
+  await mailboxServer?.close();
   if (database?.startedHere) log("Stopping the embedded PostgreSQL …");
   await database?.stop();
   log("Stopped.");
@@ -72,6 +78,12 @@ async function main() {
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
   const started = Date.now();
+  // Decided before anything starts, so a refusal costs nothing and says why in one line.
+  const plan = startPlan(process.env, port);
+  if (!plan.ok) {
+    console.error(`[hindsight] ${plan.error}`);
+    process.exit(1);
+  }
 
   let databaseUrl = process.env.DATABASE_URL;
   if (databaseUrl) {
@@ -88,8 +100,10 @@ async function main() {
     mailboxDir = path.join(dataDir, "mailbox");
     const sinkPort = Number(process.env.MAILCATCHER_PORT ?? 1025);
     mailSink = await startMailSink({ dir: mailboxDir, port: sinkPort }).catch(() => startMailSink({ dir: mailboxDir!, port: 0 }));
+    const mailboxPort = Number(process.env.MAILBOX_PORT ?? 1080);
+    mailboxServer = await startMailboxServer({ dir: mailboxDir, port: mailboxPort }).catch(() => startMailboxServer({ dir: mailboxDir!, port: 0 }));
     smtpUrl = mailSink.url;
-    log(`Development mail catcher on ${smtpUrl}; read mail at http://localhost:${port}/dev/mailbox`);
+    log(`No SMTP_URL: development mail catcher on ${smtpUrl}; read mail at ${mailboxServer.url} (this machine only)`);
   }
 
   await migrateDeploy(databaseUrl, false);
@@ -100,10 +114,9 @@ async function main() {
     SMTP_URL: smtpUrl,
     AUTH_SECRET: authSecret(),
     AUTH_TRUST_HOST: "true",
-    APP_URL: process.env.APP_URL ?? `http://localhost:${port}`,
-    AUTH_URL: process.env.AUTH_URL ?? process.env.APP_URL ?? `http://localhost:${port}`,
+    APP_URL: plan.appUrl,
     NEXT_TELEMETRY_DISABLED: "1",
-    ...(mailboxDir ? { DEV_MAILBOX_DIR: mailboxDir } : {}),
+    ...(mailboxDir && mailboxServer ? { DEV_MAILBOX_DIR: mailboxDir, DEV_MAILBOX_URL: mailboxServer.url } : {}),
   };
 
   const { seedDemoIfEmpty } = await import("../prisma/seed");
@@ -111,17 +124,17 @@ async function main() {
 
   if (!dev) buildIfNeeded(env);
 
-  web = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(port)], { cwd: root, stdio: ["ignore", "inherit", "inherit"], env });
+  web = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(port), "-H", plan.host], { cwd: root, stdio: ["ignore", "inherit", "inherit"], env });
   web.on("exit", (code) => {
     if (!stopping) {
       log(`The web server exited (${code}).`);
       void shutdown(code ?? 1);
     }
   });
-  await waitForHealth(`http://localhost:${port}/api/health`);
-  log(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s: http://localhost:${port}`);
-  if (mailboxDir) {
-    log(`Sign in as demo@hindsight.local (owner of the demo team), then open http://localhost:${port}/dev/mailbox and click the link.`);
+  await waitForHealth(`http://${localProbeHost(plan.host)}:${port}/api/health`);
+  log(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${plan.appUrl}`);
+  if (mailboxServer) {
+    log(`Sign in as demo@hindsight.local (owner of the demo team), then open ${mailboxServer.url} and click the link.`);
   }
   log("Press Ctrl-C to stop.");
 }

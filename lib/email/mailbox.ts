@@ -1,5 +1,6 @@
 // The development mailbox: a directory of received messages as JSON files, written by the
-// mail catcher (lib/email/sink.ts) and read by /dev/mailbox and by the e2e tests.
+// mail catcher (lib/email/sink.ts) and read by its loopback-only page (mailbox-server.ts) and
+// by the e2e tests.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
