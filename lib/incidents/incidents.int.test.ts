@@ -208,6 +208,23 @@ describe("deleting an incident", () => {
   });
 });
 
+describe("deleting an incident with a published report", () => {
+  it("is refused for everyone, keeping the incident, its versions and share links", async () => {
+    const incident = await createIncidentRow(t.team.id, t.owner.id);
+    const report = await testDb.report.create({ data: { incidentId: incident.id, status: "PUBLISHED" } });
+    const version = await testDb.reportVersion.create({ data: { reportId: report.id, number: 1, snapshot: {}, title: "INC", publishedById: t.owner.id } });
+    await testDb.shareLink.create({ data: { reportVersionId: version.id, tokenHash: "h".repeat(64), recipientEmail: "cfo@example.com", createdById: t.owner.id, expiresAt: new Date(Date.now() + 86_400_000) } });
+    for (const user of [t.editor, t.owner]) {
+      signInAs(user.id, t.team.id);
+      expect(await deleteIncidentAction(initialResult, form({ id: incident.id, version: 1 }))).toMatchObject({ ok: false, message: expect.stringContaining("has a published report") });
+    }
+    expect(await testDb.incident.count({ where: { id: incident.id } })).toBe(1);
+    expect(await testDb.reportVersion.count({ where: { reportId: report.id } })).toBe(1);
+    expect(await testDb.shareLink.count({ where: { reportVersionId: version.id } })).toBe(1);
+    expect(await testDb.auditEvent.count({ where: { entityId: incident.id, action: "incident.delete" } })).toBe(0);
+  });
+});
+
 describe("every incident action re-checks the session", () => {
   it("refuses signed-out update and delete", async () => {
     const incident = await createIncidentRow(t.team.id, t.owner.id);

@@ -122,12 +122,22 @@ export async function updateIncident(actor: Actor, incidentId: string, baseVersi
   });
 }
 
-/** Deletes an incident and everything under it; the audit row outlives it (no foreign key). */
+export const PUBLISHED_INCIDENT_DELETE_MESSAGE =
+  "This incident has a published report. Published reports are permanent records that stakeholders rely on, so the incident cannot be deleted.";
+
+/**
+ * Deletes an incident and everything under it; the audit row outlives it (no foreign key).
+ * Refused once a report version is published (docs/decisions.md).
+ */
 export async function deleteIncident(actor: Actor, incidentId: string, baseVersion: number) {
   return db.$transaction(async (tx) => {
     const current = await tx.incident.findFirst({ where: { id: incidentId, teamId: actor.team.id }, select: currentSelect });
     if (!current) throw new NotFoundError("Incident");
     if (current.version !== baseVersion) throw await conflictFor(tx, actor.team.id, current, baseVersion);
+    // Publishing locks the report row before it inserts a version, so holding that lock
+    // here means no version can appear between this check and the delete.
+    await tx.$executeRaw`SELECT id FROM "Report" WHERE "incidentId" = ${incidentId} FOR UPDATE`;
+    if (await tx.reportVersion.count({ where: { report: { incidentId } } })) throw new RuleError(PUBLISHED_INCIDENT_DELETE_MESSAGE);
     const full = await tx.incident.findUniqueOrThrow({ where: { id: incidentId }, select: { number: true, title: true } });
     await tx.incident.delete({ where: { id: incidentId } });
     await recordAudit(tx, {

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireIncidentPage } from "@/lib/incidents/access";
 import { getIncident, listTeamMembers } from "@/lib/incidents/data";
+import { PUBLISHED_INCIDENT_DELETE_MESSAGE } from "@/lib/incidents/mutations";
 import { nextStatuses } from "@/lib/incidents/transitions";
+import { listVersions } from "@/lib/reports/data";
 import { DeleteIncidentButton } from "@/components/incidents/delete-incident-button";
 import { IncidentForm } from "@/components/incidents/incident-form";
 
@@ -13,7 +15,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 export default async function EditIncidentPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const { ctx } = await requireIncidentPage(id, "incident:write");
-  const [incident, members] = await Promise.all([getIncident(ctx.team.id, id), listTeamMembers(ctx.team.id)]);
+  const [incident, members, versions] = await Promise.all([getIncident(ctx.team.id, id), listTeamMembers(ctx.team.id), listVersions(ctx.team.id, id)]);
   if (!incident) notFound();
   return (
     <div className="max-w-3xl space-y-8">
@@ -42,10 +44,18 @@ export default async function EditIncidentPage({ params }: { params: Promise<{ i
       />
       <section aria-labelledby="danger-zone" className="rounded-lg border border-red-200 bg-white p-4">
         <h3 id="danger-zone" className="font-semibold text-red-900">Delete this incident</h3>
-        <p className="mt-1 text-sm text-slate-700">Removes the incident with its timeline, 5 Whys, action items and report. The history keeps a record that it existed.</p>
-        <div className="mt-3">
-          <DeleteIncidentButton id={incident.id} version={incident.version} />
-        </div>
+        {versions.length > 0 ? (
+          <p className="mt-1 text-sm text-slate-700" data-testid="delete-refused">
+            {PUBLISHED_INCIDENT_DELETE_MESSAGE}
+          </p>
+        ) : (
+          <>
+            <p className="mt-1 text-sm text-slate-700">Removes the incident with its timeline, 5 Whys, action items and report. The history keeps a record that it existed.</p>
+            <div className="mt-3">
+              <DeleteIncidentButton id={incident.id} version={incident.version} />
+            </div>
+          </>
+        )}
       </section>
     </div>
   );
