@@ -9,12 +9,10 @@ import type { Hint } from "@/lib/whys/quality";
 import { checkStatement } from "@/lib/whys/quality";
 import { categoryLabel, STATEMENT_MAX, type TreeOf } from "@/lib/whys/tree";
 import type { WhyEditorNode, WhyTimelineEvent } from "@/lib/whys/types";
+import type { Editing } from "./editor-reducer";
 
 export type EditorNode = TreeOf<WhyEditorNode>;
 
-export type Editing =
-  | { mode: "edit"; key: number; nodeId: string; draft: string; baseVersion: number; conflict?: string }
-  | { mode: "new"; key: number; parentId: string | null; afterId: string | null; draft: string; conflict?: string };
 
 /** What every row needs that is the same for all rows (kept referentially stable). */
 export interface TreeShared {
