@@ -3,7 +3,7 @@ import type { z } from "zod";
 
 export type FieldErrors = Record<string, string[] | undefined>;
 
-export type ActionResult<T = undefined> =
+export type ActionResult<T = unknown> =
   | { ok: true; message?: string; data?: T }
   | {
       ok: false;

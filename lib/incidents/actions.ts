@@ -1,54 +1,37 @@
 "use server";
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import type { ActionResult } from "@/lib/action-result";
-import { authorize } from "@/lib/auth/session";
-import { runAction } from "@/lib/run-action";
-import { authorizeIncident } from "./access";
+import { z } from "zod";
+import { defineAction } from "@/lib/server/action";
 import { createIncident, deleteIncident, updateIncident } from "./mutations";
-import { formObject, INCIDENT_FORM_KEYS, incidentInputSchema, incidentRefSchema } from "./schema";
+import { incidentInputSchema, incidentRefSchema } from "./schema";
 
-export async function createIncidentAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
-  let id = "";
-  const result = await runAction(async () => {
-    const ctx = await authorize("incident:write");
-    const input = incidentInputSchema.parse(formObject(formData, INCIDENT_FORM_KEYS));
-    const incident = await createIncident(ctx, input);
-    id = incident.id;
-    revalidatePath("/incidents");
-    revalidatePath("/");
-    return { ok: true as const };
-  });
-  if (result.ok) redirect(`/incidents/${id}`);
-  return result;
-}
+const lists = ["/incidents", "/"];
 
-export async function updateIncidentAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
-  let id = "";
-  const result = await runAction(async () => {
-    const ref = incidentRefSchema.parse(formObject(formData, ["id", "version"]));
-    const { ctx } = await authorizeIncident(ref.id, "incident:write");
-    const input = incidentInputSchema.parse(formObject(formData, INCIDENT_FORM_KEYS));
-    await updateIncident(ctx, ref.id, ref.version, input);
-    id = ref.id;
-    revalidatePath(`/incidents/${ref.id}`, "layout");
-    revalidatePath("/incidents");
-    revalidatePath("/");
-    return { ok: true as const };
-  });
-  if (result.ok) redirect(`/incidents/${id}`);
-  return result;
-}
+export const createIncidentAction = defineAction({
+  permission: "incident:write",
+  input: incidentInputSchema,
+  run: ({ ctx, input }) => createIncident(ctx, input),
+  revalidate: lists,
+  redirect: (incident) => `/incidents/${incident.id}`,
+});
 
-export async function deleteIncidentAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
-  const result = await runAction(async () => {
-    const ref = incidentRefSchema.parse(formObject(formData, ["id", "version"]));
-    const { ctx } = await authorizeIncident(ref.id, "incident:write");
-    await deleteIncident(ctx, ref.id, ref.version);
-    revalidatePath("/incidents");
-    revalidatePath("/");
-    return { ok: true as const };
-  });
-  if (result.ok) redirect("/incidents");
-  return result;
-}
+export const updateIncidentAction = defineAction({
+  permission: "incident:write",
+  input: z.intersection(incidentRefSchema, incidentInputSchema),
+  incident: (input) => input.id,
+  run: async ({ ctx, incident, input }) => {
+    await updateIncident(ctx, incident.id, input.version, input);
+  },
+  revalidate: (_r, input) => [{ path: `/incidents/${input.id}`, type: "layout" }, ...lists],
+  redirect: (_r, input) => `/incidents/${input.id}`,
+});
+
+export const deleteIncidentAction = defineAction({
+  permission: "incident:write",
+  input: incidentRefSchema,
+  incident: (input) => input.id,
+  run: async ({ ctx, incident, input }) => {
+    await deleteIncident(ctx, incident.id, input.version);
+  },
+  revalidate: lists,
+  redirect: "/incidents",
+});

@@ -108,16 +108,3 @@ export const incidentRefSchema = z.object({
   version: z.coerce.number({ error: "Reload the page and try again." }).int().min(1),
 });
 
-/** FormData → plain object of strings; absent fields stay undefined so zod defaults apply. */
-export function formObject(fd: FormData, keys: readonly string[]): Record<string, string | undefined> {
-  const out: Record<string, string | undefined> = {};
-  for (const k of keys) {
-    const v = fd.get(k);
-    out[k] = typeof v === "string" ? v : undefined;
-  }
-  return out;
-}
-
-export const INCIDENT_FORM_KEYS = [
-  "title", "severity", "status", "timeZone", ...timeFields, "summary", "customerImpact", "services", "tags", "commanderId",
-] as const;

@@ -1,7 +1,8 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
-import type { z } from "zod";
-import type { ActionResult } from "@/lib/action-result";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { invalid, type ActionResult } from "@/lib/action-result";
 import type { Permission } from "@/lib/auth/permissions";
 import type { TeamScope } from "@/lib/auth/scope";
 import { AuthorizationError, authorize, getCurrentUser, type CurrentUser, type TeamContext } from "@/lib/auth/session";
@@ -24,17 +25,29 @@ import { toInputObject } from "./form-data";
  *     run: ({ scope, ctx, input }) => renameTeam(scope, ctx.user.id, input.name),
  *   });
  *
- * The returned function works both with `useActionState` (prev, formData) and as a direct call
- * with one argument (an object or a FormData).
+ * The returned function works with `useActionState` (prev, formData), as a plain form action
+ * (formData) and as a direct call with one argument (an object or a FormData). With `bind`,
+ * the first arguments are values the page bound (`action.bind(null, incident.id)`): they are
+ * merged into the input under those names (over any form field of the same name) and parsed
+ * by the same schema, so a bound id is validated like any other field.
  */
-export type ServerAction<R> = (first?: unknown, second?: unknown) => Promise<ActionResult<R>>;
+export type ServerAction<R> = (...args: unknown[]) => Promise<ActionResult<R>>;
+
+/** A path to revalidate; `{ path, type: "layout" }` also revalidates everything below it. */
+export type RevalidateTarget = string | { path: string; type: "layout" | "page" };
 
 interface Common<S extends z.ZodType, R> {
   input: S;
+  /** Names of leading bound arguments, merged into the input before parsing. */
+  bind?: readonly string[];
   /** Success message shown by the form (a toast or inline notice). */
-  message?: string | ((data: R) => string | undefined);
+  message?: string | ((data: R, input: z.output<S>) => string | undefined);
+  /** Message above the field errors when the input does not parse (default: "Please correct the highlighted fields."). */
+  invalidMessage?: string;
   /** Paths to revalidate after success. */
-  revalidate?: string[] | ((data: R, input: z.output<S>) => string[]);
+  revalidate?: RevalidateTarget[] | ((data: R, input: z.output<S>) => RevalidateTarget[]);
+  /** Where to go after success (after revalidation); undefined stays on the page with the result. */
+  redirect?: string | ((data: R, input: z.output<S>) => string | undefined);
 }
 
 export interface TeamActionArgs<I> {
@@ -82,20 +95,48 @@ export function defineAction<S extends z.ZodType, R = void>(def: TeamDef<S, R>):
 export function defineAction<S extends z.ZodType, R = void>(def: SignedInDef<S, R>): ServerAction<R>;
 export function defineAction<S extends z.ZodType, R = void>(def: PublicDef<S, R>): ServerAction<R>;
 export function defineAction<S extends z.ZodType, R>(def: AnyDef<S, R>): ServerAction<R> {
-  const action: ServerAction<R> = (first, second) => {
-    // useActionState calls (previousState, formData); a direct call passes the input alone.
-    const raw = toInputObject(second instanceof FormData ? second : first);
-    return runAction<R>(async () => {
-      const data = await execute(def, raw);
-      const input = (data as { input: z.output<S> }).input;
-      const paths = typeof def.revalidate === "function" ? def.revalidate(data.result, input) : def.revalidate;
-      for (const path of paths ?? []) revalidatePath(path);
-      const message = typeof def.message === "function" ? def.message(data.result) : def.message;
-      return { ok: true, message, data: data.result };
+  const bound = def.bind ?? [];
+  const action: ServerAction<R> = async (...args) => {
+    const raw = rawInput(bound, args);
+    let target: string | undefined;
+    const result = await runAction<R>(async () => {
+      try {
+        const data = await execute(def, raw);
+        const input = data.input;
+        const paths = typeof def.revalidate === "function" ? def.revalidate(data.result, input) : def.revalidate;
+        for (const t of paths ?? []) {
+          if (typeof t === "string") revalidatePath(t);
+          else revalidatePath(t.path, t.type);
+        }
+        target = typeof def.redirect === "function" ? def.redirect(data.result, input) : def.redirect;
+        const message = typeof def.message === "function" ? def.message(data.result, input) : def.message;
+        return { ok: true, message, data: data.result };
+      } catch (error) {
+        if (def.invalidMessage && error instanceof z.ZodError) return invalid(error, def.invalidMessage);
+        throw error;
+      }
     });
+    // Next's redirect throws; it must happen outside runAction, after the revalidation.
+    if (result.ok && target) redirect(target);
+    return result;
   };
   Object.defineProperty(action, ACTION_BUILDER, { value: true });
   return action;
+}
+
+/**
+ * The raw input from the call's arguments: bound values first (named by `bind`), then either
+ * (previousState, formData) from useActionState, (formData) from a plain form action, or one
+ * object / FormData from a direct call.
+ */
+function rawInput(bound: readonly string[], args: unknown[]): unknown {
+  const rest = args.slice(bound.length);
+  const payload = toInputObject(rest[1] instanceof FormData ? rest[1] : rest[0]);
+  if (!bound.length) return payload;
+  const base = payload && typeof payload === "object" && !Array.isArray(payload) ? (payload as Record<string, unknown>) : {};
+  const merged: Record<string, unknown> = { ...base };
+  bound.forEach((name, i) => (merged[name] = args[i]));
+  return merged;
 }
 
 async function execute<S extends z.ZodType, R>(def: AnyDef<S, R>, raw: unknown): Promise<{ result: R; input: z.output<S> }> {

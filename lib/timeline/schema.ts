@@ -32,5 +32,3 @@ export const timelineImportSchema = z.object({
   timeZone: z.string().max(64).refine(isValidTimeZone, "Unknown time zone.").default("UTC"),
   text: z.string().min(1, "Paste a chat log, CSV or JSON first.").max(IMPORT_MAX_CHARS, "That is too much text for one import: split it."),
 });
-
-export const TIMELINE_FORM_KEYS = ["incidentId", "timeZone", "occurredAt", "kind", "body", "author", "isKey"] as const;
