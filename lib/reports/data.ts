@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { FULL_TEMPLATE_NAME, fullTemplateSections, parseNarrative, parseTemplateSections, type TemplateSection } from "./sections";
 import type { ReportSnapshot, ReportSource } from "./snapshot";
+import { parseSnapshot } from "./snapshot-schema";
 
 type Client = Prisma.TransactionClient | typeof db;
 
@@ -31,7 +32,7 @@ function toPublished(v: Prisma.ReportVersionGetPayload<{ select: typeof versionS
     id: v.id,
     number: v.number,
     title: v.title,
-    snapshot: v.snapshot as unknown as ReportSnapshot,
+    snapshot: parseSnapshot(v.snapshot),
     publishedAt: v.publishedAt,
     incidentId: v.report.incidentId,
     teamId: v.report.incident.teamId,

@@ -6,6 +6,7 @@ import type { WhyNodeData, WhyTreeNode } from "@/lib/whys/tree";
 import { buildTree } from "@/lib/whys/tree";
 import { sectionFields, sectionKind, type AutoBlock, type Narrative, type TemplateSection } from "./sections";
 
+/** Written into every snapshot; readers branch on it (lib/reports/snapshot-schema.ts). */
 export const SNAPSHOT_SCHEMA = 1;
 
 export type ActionStatus = "OPEN" | "IN_PROGRESS" | "DONE" | "WONT_DO";

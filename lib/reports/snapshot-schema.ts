@@ -1,0 +1,125 @@
+// Published snapshots are parsed, not cast. ReportVersion.snapshot is JSON written once at
+// publish time and read for ever after, so a reader must know which shape it holds: every
+// snapshot carries `schema: <n>`, and `parseSnapshot` branches on that number. When the shape
+// changes, add a v2 schema (and SNAPSHOT_SCHEMA = 2), keep the v1 schema, and upgrade v1 to
+// the current shape here: lib/reports/fixtures/snapshot-v1.json must keep rendering.
+import { z } from "zod";
+import { ACTION_STATUSES, PRIORITIES } from "@/lib/action-items/constants";
+import { ROOT_CAUSE_CATEGORIES, type WhyTreeNode } from "@/lib/whys/tree";
+import { templateSectionSchema } from "./sections";
+import type { ReportSnapshot } from "./snapshot";
+
+const isoTime = z.string().refine((v) => !Number.isNaN(Date.parse(v)), "not an ISO time");
+const category = z.enum(ROOT_CAUSE_CATEGORIES as [string, ...string[]]);
+
+const whyNodeV1: z.ZodType<WhyTreeNode> = z.lazy(() =>
+  z.object({
+    id: z.string(),
+    parentId: z.string().nullable(),
+    statement: z.string(),
+    position: z.number(),
+    isRootCause: z.boolean(),
+    category: category.nullable(),
+    children: z.array(whyNodeV1),
+  }),
+) as z.ZodType<WhyTreeNode>;
+
+const durationMs = z.number().nonnegative().nullable();
+
+export const snapshotV1Schema = z.object({
+  schema: z.literal(1),
+  title: z.string(),
+  incident: z.object({
+    id: z.string(),
+    key: z.string(),
+    number: z.number().int(),
+    title: z.string(),
+    severity: z.string(),
+    status: z.string(),
+    startedAt: isoTime,
+    detectedAt: isoTime.nullable(),
+    acknowledgedAt: isoTime.nullable(),
+    mitigatedAt: isoTime.nullable(),
+    resolvedAt: isoTime.nullable(),
+    summary: z.string(),
+    customerImpact: z.string(),
+    services: z.array(z.string()),
+    tags: z.array(z.string()),
+    commanderName: z.string().nullable(),
+  }),
+  durations: z.object({
+    timeToDetectMs: durationMs,
+    timeToAcknowledgeMs: durationMs,
+    timeToMitigateMs: durationMs,
+    timeToResolveMs: durationMs,
+  }),
+  sections: z.array(
+    z.object({
+      key: z.string(),
+      title: z.string(),
+      blocks: z.array(z.enum(["facts", "timeline", "durations", "whys", "actions"])),
+      fields: z.array(z.object({ key: z.string(), label: z.string(), markdown: z.string() })),
+    }),
+  ),
+  keyEvents: z.array(z.object({ id: z.string(), occurredAt: isoTime, kind: z.string(), body: z.string(), author: z.string().nullable() })),
+  whys: z.object({
+    problem: z.string(),
+    tree: z.array(whyNodeV1),
+    rootCauses: z.array(z.object({ id: z.string(), statement: z.string(), category: z.string().nullable(), countermeasures: z.number().int() })),
+  }),
+  actionItems: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      ownerName: z.string().nullable(),
+      dueDate: z.string().nullable(),
+      status: z.enum(ACTION_STATUSES),
+      priority: z.enum(PRIORITIES),
+      trackerUrl: z.string().nullable(),
+      whyNodeId: z.string().nullable(),
+      rootCause: z.string().nullable(),
+    }),
+  ),
+  template: z.object({ id: z.string().nullable(), name: z.string(), sections: z.array(templateSectionSchema) }),
+  version: z.number().int().nullable(),
+  publishedAt: isoTime.nullable(),
+  publishedBy: z.string().nullable(),
+  internal: z
+    .object({
+      authorName: z.string().nullable(),
+      authorEmail: z.string().nullable(),
+      reviewers: z.array(
+        z.object({ name: z.string(), email: z.string(), decision: z.enum(["PENDING", "APPROVED", "CHANGES_REQUESTED"]), decidedAt: isoTime.nullable() }),
+      ),
+    })
+    .nullable(),
+});
+
+// The schema and the ReportSnapshot type must describe the same shape (checked by tsc).
+type SnapshotV1 = z.output<typeof snapshotV1Schema>;
+const _sameShape: [SnapshotV1 extends ReportSnapshot ? true : false, ReportSnapshot extends SnapshotV1 ? true : false] = [true, true];
+void _sameShape;
+
+/** A stored snapshot that no schema version describes: a bug or a hand-edited row, never silently rendered. */
+export class SnapshotFormatError extends Error {
+  constructor(public readonly detail: string) {
+    super(`Unreadable report snapshot: ${detail}`);
+  }
+}
+
+/** Reads a stored snapshot by its schema number into the current ReportSnapshot shape. */
+export function parseSnapshot(json: unknown): ReportSnapshot {
+  const schema = json && typeof json === "object" ? (json as { schema?: unknown }).schema : undefined;
+  switch (schema) {
+    case 1: {
+      const parsed = snapshotV1Schema.safeParse(json);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new SnapshotFormatError(`schema 1, ${issue.path.join(".") || "(root)"}: ${issue.message}`);
+      }
+      return parsed.data as ReportSnapshot;
+    }
+    default:
+      throw new SnapshotFormatError(`unknown schema ${JSON.stringify(schema ?? null)}`);
+  }
+}
