@@ -1,0 +1,305 @@
+// The scale bench (`npm run bench -- scale`): the production build on a database of 100,000
+// incidents, measured over loopback with autocannon. Prints one table and appends it, with the
+// machine, date and commit, to docs/benchmarks.md. What it does and how to read it:
+// docs/benchmarks.md ("How the scale bench works").
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { adminQuery, withDatabaseName } from "../db/admin";
+import { embeddedUrl, startEmbeddedServer } from "../db/embedded";
+import { migrateDeploy } from "../db/migrate";
+import { encodeCursor } from "../../lib/incidents/cursor";
+import { startMailSink } from "../../lib/email/sink";
+import { loadExtensions, type Caller, type PageTarget } from "./scale/extensions";
+import { seedLargeIncident } from "./scale/large";
+import { load, startApp, type LoadResult, type RunningApp } from "./scale/load";
+import { appendRun, machine, type ScaleReport } from "./scale/report";
+import { SERVICES, seedBulk, type BulkSeed } from "./scale/seed";
+import { appNodeOptions } from "../node-options";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const distDir = process.env.BENCH_DIST_DIR ?? ".next-bench";
+const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const TEAMS = num("BENCH_TEAMS", 20);
+const PER_TEAM = num("BENCH_INCIDENTS_PER_TEAM", 5000);
+const SMALL = num("BENCH_SMALL_INCIDENTS", 1000);
+const REPORT_SECONDS = num("BENCH_REPORT_SECONDS", 5);
+const LIST_SECONDS = num("BENCH_LIST_SECONDS", 3);
+const LIST_CONNECTIONS = num("BENCH_LIST_CONNECTIONS", 10);
+const MAILS = num("BENCH_MAILS", 200);
+const SECRET = "bench-secret-not-for-production-0123456789";
+const log = (line: string) => console.log(`[scale] ${line}`);
+
+async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
+/** Cursor of the page `page` pages deep (1 = first) of the newest-first incident list. */
+async function deepCursor(url: string, teamId: string, page: number, pageSize = 25) {
+  const row = await withClient(url, (c) =>
+    c.query<{ id: string; startedAt: Date; severity: "SEV1" }>(`SELECT id, "startedAt", severity FROM "Incident" WHERE "teamId" = $1 ORDER BY "startedAt" DESC, id DESC OFFSET $2 LIMIT 1`, [
+      teamId,
+      (page - 1) * pageSize - 1,
+    ]),
+  );
+  const r = row.rows[0]!;
+  return encodeCursor({ startedAt: r.startedAt.toISOString(), id: r.id, severity: r.severity });
+}
+
+function listTargets(seed: BulkSeed, deepPage: string): PageTarget[] {
+  const t = seed.team;
+  const year = new Date().getUTCFullYear() - 1;
+  const incidents: [string, string][] = [
+    ["incidents: first page", "/incidents"],
+    ["incidents: deep page", `/incidents?cursor=${deepPage}`],
+    ["incidents: status = investigating", "/incidents?status=INVESTIGATING"],
+    ["incidents: status = closed", "/incidents?status=CLOSED"],
+    ["incidents: severity = SEV1", "/incidents?severity=SEV1"],
+    [`incidents: service = ${SERVICES[5]}`, `/incidents?service=${SERVICES[5]}`],
+    ["incidents: one month", `/incidents?from=${year}-03-01&to=${year}-04-01`],
+    ["incidents: oldest first", "/incidents?sort=oldest"],
+    ["incidents: most severe first", "/incidents?sort=severity"],
+  ];
+  const actions: [string, string][] = [
+    ["actions: open or in progress", "/actions"],
+    ["actions: open", "/actions?status=OPEN"],
+    ["actions: in progress", "/actions?status=IN_PROGRESS"],
+    ["actions: done", "/actions?status=DONE"],
+    ["actions: won't do", "/actions?status=WONT_DO"],
+    ["actions: any status", "/actions?status=ALL"],
+    ["actions: mine", "/actions?mine=1"],
+    ["actions: overdue", "/actions?overdue=1"],
+    ["actions: one owner", `/actions?owner=${t.memberIds[2]}`],
+    ["actions: unassigned", "/actions?owner=none"],
+    ["actions: one incident", `/actions?incident=${seed.sampleIncidentId}`],
+  ];
+  return [
+    ...incidents.map(([label, p]) => ({ label, path: p, as: "owner" as Caller })),
+    ...actions.map(([label, p]) => ({ label, path: p, as: "owner" as Caller })),
+    { label: "home page", path: "/", as: "owner" },
+    { label: "portal: reports shared with a reader", path: "/portal", as: "reader" },
+  ];
+}
+
+function cookieFor(seed: BulkSeed, as: Caller): string | undefined {
+  if (as === "owner") return `authjs.session-token=${seed.team.ownerSession}`;
+  if (as === "reader") return `authjs.session-token=${seed.readerSession}`;
+  return undefined;
+}
+
+async function getOk(url: string, cookie?: string, expect?: string) {
+  const res = await fetch(url, { headers: { ...(cookie ? { cookie } : {}), "x-forwarded-for": "10.254.0.1" }, redirect: "manual" });
+  const body = await res.text();
+  if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
+  if (expect && !body.includes(expect)) throw new Error(`${url} does not show ${JSON.stringify(expect)}`);
+  return body;
+}
+
+async function main() {
+  const started = Date.now();
+  const server = process.env.TEST_DATABASE_URL ? null : await startEmbeddedServer();
+  const baseUrl = process.env.TEST_DATABASE_URL ?? embeddedUrl("postgres");
+  const stamp = `${Date.now()}_${process.pid}`;
+  const names = { small: `hindsight_bench_scale_small_${stamp}`, large: `hindsight_bench_scale_large_${stamp}` };
+  const urls = { small: withDatabaseName(baseUrl, names.small), large: withDatabaseName(baseUrl, names.large) };
+  const publicDir = path.join(root, "public");
+  const hadPublic = existsSync(publicDir);
+  const staticDir = path.join(publicDir, "__bench");
+  const mailDir = mkdtempSync(path.join(tmpdir(), "hindsight-scale-mail-"));
+  const arrivals: { to: string; at: number }[] = [];
+  const sink = await startMailSink({ dir: mailDir, onMail: (m) => arrivals.push({ to: m.to.join(","), at: performance.now() }) });
+  const apps: RunningApp[] = [];
+  const extensions = await loadExtensions();
+  try {
+    for (const size of ["small", "large"] as const) {
+      await adminQuery(baseUrl, `CREATE DATABASE "${names[size]}"`);
+      await migrateDeploy(urls[size], true);
+    }
+    let t0 = performance.now();
+    const small = await withClient(urls.small, (c) => seedBulk(c, { teams: 1, incidentsPerTeam: SMALL }));
+    const smallSeedS = (performance.now() - t0) / 1000;
+    t0 = performance.now();
+    const big = await withClient(urls.large, (c) => seedBulk(c, { teams: TEAMS, incidentsPerTeam: PER_TEAM }));
+    const largeSeedS = (performance.now() - t0) / 1000;
+    const large = await withClient(urls.large, (c) => seedLargeIncident(c, PER_TEAM + 1));
+    for (const ext of extensions) {
+      if (!ext.seed) continue;
+      await withClient(urls.small, (c) => ext.seed!(c, { size: "small", seed: small }));
+      await withClient(urls.large, (c) => ext.seed!(c, { size: "large", seed: big, large }));
+    }
+    log(`seeded ${big.incidents.toLocaleString("en")} incidents in ${largeSeedS.toFixed(1)} s (${JSON.stringify(big.counts)}); 1k database in ${smallSeedS.toFixed(1)} s`);
+
+    if (!existsSync(path.join(root, distDir, "BUILD_ID"))) {
+      log(`building into ${distDir} …`);
+      const tsconfig = readFileSync(path.join(root, "tsconfig.json"), "utf8");
+      const built = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { cwd: root, stdio: "ignore", env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" } });
+      writeFileSync(path.join(root, "tsconfig.json"), tsconfig);
+      if (built.status !== 0) throw new Error("next build failed");
+    }
+    const env = (url: string): NodeJS.ProcessEnv => ({
+      ...process.env,
+      DATABASE_URL: url,
+      SMTP_URL: sink.url,
+      AUTH_SECRET: SECRET,
+      AUTH_TRUST_HOST: "true",
+      NEXT_DIST_DIR: distDir,
+      NEXT_TELEMETRY_DISABLED: "1",
+    });
+    const nodeOptions = process.env.BENCH_NODE_OPTIONS ?? appNodeOptions(process.env);
+
+    const reports = [
+      { label: "shared link /r/<token>", path: `/r/${large.shareToken}`, as: "anonymous" as Caller, file: "shared.html", rotate: true },
+      { label: "portal report", path: `/portal/reports/${large.versionId}`, as: "reader" as Caller, file: "portal.html", rotate: false },
+      { label: "print", path: `/print/reports/${large.versionId}`, as: "owner" as Caller, file: "print.html", rotate: false },
+      { label: "team report page", path: `/incidents/${large.incidentId}/report`, as: "owner" as Caller, file: "team.html", rotate: false },
+    ];
+    // 1. The exact bytes of each report view, saved as static files the same server will serve.
+    let app = await startApp(root, env(urls.large), nodeOptions);
+    apps.push(app);
+    mkdirSync(staticDir, { recursive: true });
+    for (const r of reports) writeFileSync(path.join(staticDir, r.file), await getOk(`${app.url}${r.path}`, cookieFor(big, r.as), "Cause 119:"));
+    await app.stop();
+    apps.pop();
+
+    // 2. Both servers: 1k and 100k. Each list page is measured on one then the other, back to back.
+    const smallApp = await startApp(root, env(urls.small), nodeOptions);
+    apps.push(smallApp);
+    app = await startApp(root, env(urls.large), nodeOptions);
+    apps.push(app);
+
+    const reportRows: ScaleReport["reports"] = [];
+    for (const r of reports) {
+      const cookie = cookieFor(big, r.as);
+      const headers = cookie ? { cookie } : undefined;
+      await getOk(`${app.url}${r.path}`, cookie);
+      await getOk(`${app.url}/__bench/${r.file}`);
+      const row: ScaleReport["reports"][number] = { label: r.label, runs: [] };
+      for (const connections of [10, 50]) {
+        const view = await load({ url: `${app.url}${r.path}`, connections, seconds: REPORT_SECONDS, headers, rotateClientAddress: r.rotate });
+        const file = await load({ url: `${app.url}/__bench/${r.file}`, connections, seconds: REPORT_SECONDS });
+        row.runs.push({ connections, view, file });
+        log(`${r.label} @${connections}: ${view.rps.toFixed(1)} req/s vs static ${file.rps.toFixed(1)} (${((view.rps / file.rps) * 100).toFixed(1)} %), ${(view.bytes / 1024).toFixed(0)} KB${view.non2xx ? `, ${view.non2xx} non-2xx!` : ""}`);
+      }
+      reportRows.push(row);
+    }
+
+    // 50 pages deep; the 1k database has only 40 pages, so there it is the last one.
+    const deep = { small: await deepCursor(urls.small, small.team.teamId, Math.min(50, Math.floor(SMALL / 25))), large: await deepCursor(urls.large, big.team.teamId, Math.min(50, Math.floor(PER_TEAM / 25))) };
+    const lists = listTargets(big, deep.large);
+    const smallLists = listTargets(small, deep.small);
+    for (const ext of extensions) {
+      if (!ext.pages) continue;
+      lists.push(...ext.pages(big));
+      smallLists.push(...ext.pages(small));
+    }
+    const listRows: ScaleReport["lists"] = [];
+    for (let i = 0; i < lists.length; i++) {
+      const runs: Record<"small" | "large", LoadResult> = {} as never;
+      for (const [size, target, seed, a] of [["small", smallLists[i]!, small, smallApp], ["large", lists[i]!, big, app]] as const) {
+        const cookie = cookieFor(seed, target.as);
+        await getOk(`${a.url}${target.path}`, cookie);
+        runs[size] = await load({ url: `${a.url}${target.path}`, connections: LIST_CONNECTIONS, seconds: LIST_SECONDS, headers: cookie ? { cookie } : undefined });
+      }
+      listRows.push({ label: lists[i]!.label, small: runs.small, large: runs.large });
+      log(`${lists[i]!.label}: p95 ${runs.small.p95.toFixed(0)} → ${runs.large.p95.toFixed(0)} ms (×${(runs.large.p95 / runs.small.p95).toFixed(2)}), ${(runs.large.bytes / 1024).toFixed(0)} KB`);
+    }
+    await smallApp.stop();
+
+    // 3. Share emails: MAILS links queued in one transaction, as one share to many recipients is.
+    const mail = await measureShareEmails(urls.large, large.versionId, arrivals);
+    log(`share emails: ${mail.perSecond.toFixed(1)}/s (${mail.delivered}/${MAILS} delivered, ${mail.duplicates} duplicates, ${mail.sent} marked sent)`);
+
+    const extra: { label: string; value: string }[] = [];
+    for (const ext of extensions) {
+      if (!ext.measure) continue;
+      extra.push(...(await ext.measure({ appUrl: app.url, databaseUrl: urls.large, seed: big, large, cookie: (as) => cookieFor(big, as), load })));
+    }
+    const peakRssMb = app.peakRssMb();
+    await app.stop();
+
+    const report: ScaleReport = {
+      machine: machine(),
+      date: new Date().toISOString(),
+      commit: commit(),
+      nodeOptions,
+      seed: { incidents: big.incidents, teams: TEAMS, seconds: largeSeedS, counts: big.counts, smallIncidents: SMALL },
+      reports: reportRows,
+      lists: listRows,
+      mail,
+      peakRssMb,
+      extra,
+      minutes: (Date.now() - started) / 60_000,
+    };
+    const text = appendRun(path.join(root, "docs/benchmarks.md"), report);
+    console.log(`\n${text}`);
+  } finally {
+    for (const a of apps) await a.stop().catch(() => undefined);
+    await sink.close();
+    rmSync(mailDir, { recursive: true, force: true });
+    rmSync(hadPublic ? staticDir : publicDir, { recursive: true, force: true });
+    if (process.env.BENCH_KEEP_DB !== "1") {
+      for (const name of Object.values(names)) await adminQuery(baseUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
+    } else {
+      log(`kept databases ${Object.values(names).join(", ")}`);
+    }
+    await server?.stop();
+  }
+}
+
+function commit(): string {
+  const rev = spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8" }).stdout.trim();
+  const dirty = spawnSync("git", ["status", "--porcelain", "--untracked-files=no"], { cwd: root, encoding: "utf8" }).stdout.trim();
+  return `${rev}${dirty ? " (with uncommitted changes)" : ""}`;
+}
+
+async function measureShareEmails(url: string, versionId: string, arrivals: { to: string; at: number }[]) {
+  Object.assign(process.env, { DATABASE_URL: url, AUTH_SECRET: SECRET });
+  const { enqueueMail } = await import("../../lib/jobs/email-queue");
+  const { stopSender } = await import("../../lib/jobs/sender");
+  const { shareEmail } = await import("../../lib/sharing/email");
+  const { generateShareToken } = await import("../../lib/sharing/tokens");
+  const recipients = Array.from({ length: MAILS }, (_, i) => `stakeholder${i}@bench.test`);
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  const jobDb = { executeSql: async (text: string, values: unknown[] = []) => ({ rows: (await c.query(text, values as unknown[])).rows }) };
+  arrivals.length = 0;
+  try {
+    await c.query("BEGIN");
+    for (const [i, to] of recipients.entries()) {
+      const { token, tokenHash } = generateShareToken();
+      const id = `mail_share_${i}`;
+      await c.query(`INSERT INTO "ShareLink" (id, "reportVersionId", "recipientEmail", "tokenHash", "expiresAt", "createdById") VALUES ($1, $2, $3, $4, now() + interval '30 days', 'u_1_1')`, [id, versionId, to, tokenHash]);
+      const message = shareEmail({ to, url: `http://127.0.0.1/r/${token}`, reportTitle: "Checkout outage", incidentKey: "INC-1", summary: "Checkout failed.", sharerName: "Bench", message: null, expiresAt: new Date(Date.now() + 30 * 86_400_000), confirmEmail: false });
+      await enqueueMail(message, { db: jobDb, key: `share:${id}:${tokenHash}`, share: { id, tokenHash } });
+    }
+    await c.query("COMMIT");
+    const start = performance.now();
+    const deadline = Date.now() + 180_000;
+    while (new Set(arrivals.map((a) => a.to)).size < MAILS && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    // Anything sent twice would arrive within moments of the last one.
+    await new Promise((r) => setTimeout(r, 1500));
+    const last = Math.max(...arrivals.map((a) => a.at));
+    const delivered = new Set(arrivals.map((a) => a.to)).size;
+    const sent = Number((await c.query(`SELECT count(*)::int AS n FROM "ShareLink" WHERE id LIKE 'mail_share_%' AND "deliveryState" = 'SENT'`)).rows[0].n);
+    return { perSecond: delivered / ((last - start) / 1000), delivered, duplicates: arrivals.length - delivered, sent, total: MAILS };
+  } finally {
+    await c.end();
+    await stopSender();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,162 @@
+// Load generation and process measurement for the scale bench: autocannon runs (throughput and
+// per-response latencies), the production server's start/stop, and its resident memory.
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import autocannon from "autocannon";
+
+export interface LoadResult {
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  /** Mean response body size in bytes. */
+  bytes: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
+}
+
+export interface LoadOptions {
+  url: string;
+  connections: number;
+  seconds: number;
+  headers?: Record<string, string>;
+  /** A different X-Forwarded-For per request: every request looks like another reader. */
+  rotateClientAddress?: boolean;
+  method?: "GET" | "POST";
+  body?: string;
+}
+
+let addressSeq = 0;
+/** 10.x.y.z addresses, never the same twice in a run (each has a full rate-limit bucket). */
+export function nextClientAddress(): string {
+  const n = ++addressSeq;
+  return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+}
+
+const quantile = (sorted: number[], q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : NaN);
+
+export async function load(options: LoadOptions): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let instance: autocannon.Instance | undefined;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    instance = autocannon(
+      {
+        url: options.url,
+        connections: options.connections,
+        duration: options.seconds,
+        // The machine is shared: a slow answer is a data point, not a failure.
+        timeout: 60,
+        method: options.method ?? "GET",
+        body: options.body,
+        headers: options.headers,
+        requests: options.rotateClientAddress ? [{ setupRequest: (req) => ({ ...req, headers: { ...req.headers, "x-forwarded-for": nextClientAddress() } }) }] : undefined,
+      },
+      (error, res) => (error ? reject(error) : resolve(res)),
+    );
+    instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
+  });
+  void instance;
+  latencies.sort((a, b) => a - b);
+  return {
+    rps: result.requests.total / (result.duration || options.seconds),
+    p50: quantile(latencies, 0.5),
+    p95: quantile(latencies, 0.95),
+    p99: quantile(latencies, 0.99),
+    bytes: result.requests.total ? result.throughput.total / result.requests.total : 0,
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+    srv.on("error", reject);
+  });
+}
+
+export interface RunningApp {
+  url: string;
+  process: ChildProcess;
+  /** Highest resident memory of the server's process tree seen so far (MB). */
+  peakRssMb(): number;
+  stop(): Promise<void>;
+}
+
+/** PIDs of `pid` and every process below it (next start may fork workers). */
+function processTree(pid: number): number[] {
+  const out = [pid];
+  for (let i = 0; i < out.length; i++) {
+    try {
+      for (const task of readFileSync(`/proc/${out[i]}/task/${out[i]}/children`, "utf8").trim().split(/\s+/)) if (task) out.push(Number(task));
+    } catch {
+      // process gone
+    }
+  }
+  return out;
+}
+
+function statusKb(pid: number, field: "VmRSS" | "VmHWM"): number {
+  try {
+    const m = new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m ? Number(m[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+export async function startApp(root: string, env: NodeJS.ProcessEnv, nodeOptions: string): Promise<RunningApp> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const nextBin = path.join(root, "node_modules/next/dist/bin/next");
+  const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: root,
+    env: { ...env, APP_URL: url, AUTH_URL: url, NODE_OPTIONS: nodeOptions, PORT: String(port) },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  let peakKb = 0;
+  const sample = () => {
+    if (child.exitCode !== null || !child.pid) return;
+    const tree = processTree(child.pid);
+    const rss = tree.reduce((sum, pid) => sum + statusKb(pid, "VmRSS"), 0);
+    const hwm = statusKb(child.pid, "VmHWM");
+    peakKb = Math.max(peakKb, rss, hwm);
+  };
+  const timer = setInterval(sample, 200);
+  for (let i = 0; ; i++) {
+    if (child.exitCode !== null) throw new Error("the app server exited during start-up");
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (i > 400) throw new Error("the app server did not start within 100 s");
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    url,
+    process: child,
+    peakRssMb: () => {
+      sample();
+      return peakKb / 1024;
+    },
+    async stop() {
+      sample();
+      clearInterval(timer);
+      if (child.exitCode !== null) return;
+      const exited = new Promise((r) => child.once("exit", r));
+      child.kill("SIGTERM");
+      const timeout = setTimeout(() => child.kill("SIGKILL"), 20_000);
+      await exited;
+      clearTimeout(timeout);
+    },
+  };
+}
