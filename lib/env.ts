@@ -16,6 +16,11 @@ const schema = z.object({
   AUTH_OIDC_ID: z.string().optional(),
   AUTH_OIDC_SECRET: z.string().optional(),
   AUTH_OIDC_NAME: z.string().default("Single sign-on"),
+  // Per API token: burst size and requests regained per second (token bucket in PostgreSQL).
+  API_RATE_BURST: z.coerce.number().int().min(1).default(120),
+  API_RATE_PER_SECOND: z.coerce.number().min(0.1).default(10),
+  // Slack Web API base (a local stand-in in tests).
+  SLACK_API_BASE_URL: z.string().url().default("https://slack.com/api"),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -3,7 +3,7 @@ import { fieldsChangedSince, recordAudit } from "@/lib/audit/mutations";
 import type { TeamContext } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { ConflictError, NotFoundError, RuleError } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma, TimelineSource } from "@/lib/generated/prisma/client";
 import { IMPORT_MAX_EVENTS } from "./constants";
 import type { ParsedEvent } from "./import";
 import type { TimelineEventInput } from "./schema";
@@ -31,10 +31,11 @@ async function conflictFor(tx: Tx, teamId: string, current: EventRow, baseVersio
   return new ConflictError(current_, FIELDS.filter((f) => changed.has(f)), "Someone else changed this event while you were editing. Your text is kept below: review, then save again.");
 }
 
-export async function createTimelineEvent(actor: Actor, input: TimelineEventInput) {
+/** `source` says where the event came from (the REST API, chat, an alert); the form's are MANUAL. */
+export async function createTimelineEvent(actor: Actor, input: TimelineEventInput, source: TimelineSource = "MANUAL") {
   return db.$transaction(async (tx) => {
     const event = await tx.timelineEvent.create({
-      data: { incidentId: input.incidentId, occurredAt: input.occurredAt, kind: input.kind, body: input.body, author: input.author, isKey: input.isKey, source: "MANUAL" },
+      data: { incidentId: input.incidentId, occurredAt: input.occurredAt, kind: input.kind, body: input.body, author: input.author, isKey: input.isKey, source },
       select: { id: true },
     });
     await recordAudit(tx, {

@@ -1,4 +1,6 @@
 import { SubNav } from "@/components/layout/sub-nav";
+import { can } from "@/lib/auth/permissions";
+import { requireTeam } from "@/lib/auth/session";
 
 const links = [
   { href: "/settings", label: "General", exact: true },
@@ -7,10 +9,14 @@ const links = [
   { href: "/settings/sharing", label: "Sharing" },
 ];
 
-export default function SettingsLayout({ children }: { children: React.ReactNode }) {
+// Integrations hold credentials: only owners see (and reach) them.
+const ownerLinks = [{ href: "/settings/api-tokens", label: "API tokens" }];
+
+export default async function SettingsLayout({ children }: { children: React.ReactNode }) {
+  const ctx = await requireTeam("/settings");
   return (
     <div className="space-y-6">
-      <SubNav label="Settings" links={links} />
+      <SubNav label="Settings" links={can(ctx.role, "team:manage") ? [...links, ...ownerLinks] : links} />
       <div>{children}</div>
     </div>
   );

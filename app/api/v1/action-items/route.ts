@@ -1,0 +1,3 @@
+import { listActionItemsRoute } from "@/lib/api/v1";
+
+export const GET = listActionItemsRoute;

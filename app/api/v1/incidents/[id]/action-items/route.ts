@@ -1,0 +1,3 @@
+import { listIncidentActionItemsRoute } from "@/lib/api/v1";
+
+export const GET = listIncidentActionItemsRoute;

@@ -1,0 +1,3 @@
+import { openApiRoute } from "@/lib/api/openapi-route";
+
+export const GET = openApiRoute;

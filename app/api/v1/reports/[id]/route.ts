@@ -1,0 +1,3 @@
+import { getReportRoute } from "@/lib/api/v1";
+
+export const GET = getReportRoute;

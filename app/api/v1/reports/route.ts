@@ -1,0 +1,3 @@
+import { listReportsRoute } from "@/lib/api/v1";
+
+export const GET = listReportsRoute;

@@ -1,0 +1,51 @@
+"use client";
+import { useActionState, useEffect, useRef } from "react";
+import { initialResult } from "@/lib/action-result";
+import { createApiTokenAction } from "@/lib/api/actions";
+import { SelectField, TextField } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { SecretReveal } from "./secret-reveal";
+
+export function ApiTokenForm() {
+  const [result, action] = useActionState(createApiTokenAction, initialResult);
+  const formRef = useRef<HTMLFormElement>(null);
+  const errors = result.ok ? undefined : result.fieldErrors;
+  const created = result.ok ? result.data : undefined;
+  useEffect(() => {
+    if (created) formRef.current?.reset();
+  }, [created]);
+  return (
+    <div className="space-y-4">
+      <form ref={formRef} action={action} noValidate className="space-y-4">
+        <div className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_14rem]">
+          <TextField name="name" id="token-name" label="Name" required maxLength={80} placeholder="e.g. Deploy pipeline" hint="What will use it, so you know what breaks when you revoke it." errors={errors?.name} />
+          <SelectField
+            name="scope"
+            id="token-scope"
+            label="Access"
+            defaultValue="READ"
+            errors={errors?.scope}
+            options={[
+              { value: "READ", label: "Read only" },
+              { value: "WRITE", label: "Read and write" },
+            ]}
+          />
+        </div>
+        <FormMessage result={result} />
+        <SubmitButton pendingText="Creating token…">Create token</SubmitButton>
+      </form>
+      {created && (
+        <SecretReveal label={`API token “${created.name}”`} secret={created.token}>
+          <p className="text-xs text-slate-700">
+            Send it as <code className="font-mono">Authorization: Bearer …</code> to <code className="font-mono">/api/v1</code>. See the{" "}
+            <a className="underline" href="/docs/api">
+              API reference
+            </a>
+            .
+          </p>
+        </SecretReveal>
+      )}
+    </div>
+  );
+}
