@@ -1,8 +1,16 @@
-// Runs once when the server starts: the email worker lives in the app by default, so a single
-// `npm start` delivers mail. Set WORKER=off to run workers as separate processes instead.
+// Runs once when the server starts: the environment is checked (a production server without
+// APP_URL refuses to start, naming the variable), then the email worker starts inside the app
+// by default, so a single `npm start` delivers mail. Set WORKER=off to run workers as separate
+// processes instead.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
+  const { parseEnv } = await import("./lib/env");
+  const checked = parseEnv(process.env);
+  if (!checked.ok) {
+    console.error(`[hindsight] Refusing to start. ${checked.error}`);
+    process.exit(1);
+  }
   const { startInAppWorker } = await import("./lib/jobs/in-app");
   // Not awaited: the server must answer even while the database is still coming up.
   void startInAppWorker();

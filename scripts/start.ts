@@ -113,7 +113,6 @@ async function main() {
     DATABASE_URL: databaseUrl,
     SMTP_URL: smtpUrl,
     AUTH_SECRET: authSecret(),
-    AUTH_TRUST_HOST: "true",
     APP_URL: plan.appUrl,
     NEXT_TELEMETRY_DISABLED: "1",
     ...(mailboxDir && mailboxServer ? { DEV_MAILBOX_DIR: mailboxDir, DEV_MAILBOX_URL: mailboxServer.url } : {}),

@@ -58,10 +58,9 @@ async function main() {
         SMTP_URL: sink.url,
         E2E_MAILBOX_DIR: mailboxDir,
         E2E_BASE_URL: appUrl,
+        // APP_URL alone: the app must never need AUTH_URL to build safe sign-in links.
         APP_URL: appUrl,
-        AUTH_URL: appUrl,
         AUTH_SECRET: "e2e-secret-not-for-production-0123456789",
-        AUTH_TRUST_HOST: "true",
         // Switches on the optional GitHub provider so the e2e suite sees it offered (never followed).
         AUTH_GITHUB_ID: process.env.AUTH_GITHUB_ID ?? "e2e-github-client",
         AUTH_GITHUB_SECRET: process.env.AUTH_GITHUB_SECRET ?? "e2e-github-secret",

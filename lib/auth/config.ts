@@ -7,6 +7,7 @@ import type { Provider } from "next-auth/providers";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { externalProviderSettings } from "@/lib/auth/providers";
+import { safeReturnPath } from "@/lib/auth/return-url";
 import { sendSignInEmail } from "@/lib/auth/sign-in-email";
 
 function providers(): Provider[] {
@@ -29,20 +30,40 @@ function providers(): Provider[] {
   return list;
 }
 
+/**
+ * Auth.js builds the sign-in link from AUTH_URL when it is set and otherwise from the request's
+ * X-Forwarded-Host / Host headers, which any client can write (magic-link host poisoning). So
+ * AUTH_URL is always the configured APP_URL: `createActionURL` (sign-in from a server action)
+ * and `reqWithEnvURL` (the /api/auth route) read it from process.env on every call, and the
+ * request's own host is never used. trustHost only tells Auth.js not to reject the request;
+ * with AUTH_URL set it rewrites the request URL to APP_URL first.
+ */
+function pinAuthUrl(appUrl: string) {
+  process.env.AUTH_URL = appUrl;
+}
+
 // Built lazily (per request) so `next build` needs no runtime environment.
-const config = (): NextAuthConfig => ({
-  adapter: PrismaAdapter(db as never),
-  session: { strategy: "database", maxAge: 30 * 24 * 60 * 60 },
-  trustHost: true,
-  pages: { signIn: "/sign-in", verifyRequest: "/verify-request", error: "/sign-in" },
-  providers: providers(),
-  callbacks: {
-    session({ session, user }) {
-      session.user.id = user.id;
-      return session;
+const config = (): NextAuthConfig => {
+  pinAuthUrl(env().APP_URL);
+  return {
+    basePath: "/api/auth",
+    adapter: PrismaAdapter(db as never),
+    session: { strategy: "database", maxAge: 30 * 24 * 60 * 60 },
+    trustHost: true,
+    pages: { signIn: "/sign-in", verifyRequest: "/verify-request", error: "/sign-in" },
+    providers: providers(),
+    callbacks: {
+      // Where Auth.js sends the browser after signing in or out: only paths on this site.
+      redirect({ url, baseUrl }) {
+        return new URL(safeReturnPath(url, { appOrigin: baseUrl }), baseUrl).toString();
+      },
+      session({ session, user }) {
+        session.user.id = user.id;
+        return session;
+      },
     },
-  },
-});
+  };
+};
 
 export const { handlers, auth, signIn, signOut } = NextAuth(config);
 

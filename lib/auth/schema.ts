@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeReturnPath } from "./return-url";
 
 export const emailSchema = z
   .string()
@@ -10,9 +11,9 @@ export const emailSchema = z
 
 export const signInSchema = z.object({
   email: emailSchema,
-  // Only same-site paths: never an open redirect.
+  // Only same-site paths: never an open redirect (return-url.ts).
   callbackUrl: z
     .string()
     .optional()
-    .transform((v) => (v && v.startsWith("/") && !v.startsWith("//") ? v : "/")),
+    .transform((v) => safeReturnPath(v)),
 });

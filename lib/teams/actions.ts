@@ -4,6 +4,7 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { failure, invalid, type ActionResult } from "@/lib/action-result";
 import { signOut } from "@/lib/auth/config";
+import { safeReturnPath } from "@/lib/auth/return-url";
 import { ACTIVE_TEAM_COOKIE, authorize, getCurrentUser, getTeamContext } from "@/lib/auth/session";
 import { runAction } from "@/lib/run-action";
 import { findOwnMembership, isMember } from "./data";
@@ -17,11 +18,6 @@ async function setActiveTeam(teamId: string) {
   (await cookies()).set(ACTIVE_TEAM_COOKIE, teamId, { httpOnly: true, sameSite: "lax", path: "/", maxAge: 60 * 60 * 24 * 365 });
 }
 
-/** Same-site paths only, so a form field can never become an open redirect. */
-function safeReturnTo(value: FormDataEntryValue | null): string {
-  const v = typeof value === "string" ? value : "";
-  return v.startsWith("/") && !v.startsWith("//") && !v.startsWith("/\\") && v.length <= 200 ? v : "/";
-}
 
 export async function createTeamAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
   const user = await getCurrentUser();
@@ -42,7 +38,7 @@ export async function switchTeamAction(_prev: ActionResult, formData: FormData):
   if (!(await isMember(user.id, parsed.data.teamId))) return failure("You are not a member of that team.", { teamId: ["You are not a member of that team."] });
   await setActiveTeam(parsed.data.teamId);
   revalidatePath("/", "layout");
-  redirect(safeReturnTo(formData.get("returnTo")));
+  redirect(safeReturnPath(formData.get("returnTo")));
 }
 
 export async function renameTeamAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { signInWith } from "@/lib/auth/actions";
 import { externalProviders } from "@/lib/auth/config";
+import { safeReturnPath } from "@/lib/auth/return-url";
 import { getCurrentUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { Button } from "@/components/ui/button";
@@ -16,8 +17,10 @@ const errors: Record<string, string> = {
 };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
-  const { callbackUrl, error } = await searchParams;
-  if (await getCurrentUser()) redirect(callbackUrl?.startsWith("/") ? callbackUrl : "/");
+  const params = await searchParams;
+  const error = typeof params.error === "string" ? params.error : undefined;
+  const callbackUrl = safeReturnPath(params.callbackUrl);
+  if (await getCurrentUser()) redirect(callbackUrl);
   const providers = externalProviders();
   return (
     <>
