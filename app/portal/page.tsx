@@ -5,6 +5,7 @@ import { listPortalReports } from "@/lib/sharing/data";
 import { portalSearchSchema } from "@/lib/sharing/schema";
 import { formatDay } from "@/components/sharing/format";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Snippet } from "@/components/search/snippet";
 import { buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Shared reports" };
@@ -32,7 +33,7 @@ export default async function PortalPage({ searchParams }: { searchParams: Promi
               type="search"
               defaultValue={q}
               maxLength={200}
-              placeholder="Title or INC number"
+              placeholder="Words, title or INC number"
               className="block w-72 max-w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm"
             />
           </div>
@@ -51,7 +52,7 @@ export default async function PortalPage({ searchParams }: { searchParams: Promi
       </p>
       {reports.length === 0 ? (
         q ? (
-          <EmptyState title={`No reports match “${q}”`}>Try another word from the title, or an incident number like INC-12.</EmptyState>
+          <EmptyState title={`No reports match “${q}”`}>Try another word from the report, its title, or an incident number like INC-12.</EmptyState>
         ) : (
           <EmptyState title="Nothing has been shared with you yet">
             When a team shares an incident report with {user.email}, it appears here. Check that you signed in with the address the email was sent to.
@@ -67,6 +68,14 @@ export default async function PortalPage({ searchParams }: { searchParams: Promi
               <p className="mt-0.5 text-sm text-slate-600">
                 {r.incidentKey} · {r.teamName} · version {r.number}, published {formatDay(r.publishedAt)}
               </p>
+              {r.match && (
+                <div className="mt-1 text-sm" data-testid="portal-match">
+                  <Link href={r.match.href} className="text-blue-800 underline">
+                    In “{r.match.sectionTitle}”
+                  </Link>
+                  <Snippet text={r.match.snippet} className="mt-0.5 break-words text-slate-700" />
+                </div>
+              )}
             </li>
           ))}
         </ul>

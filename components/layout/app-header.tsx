@@ -2,6 +2,7 @@ import Link from "next/link";
 import { roleLabel } from "@/lib/labels";
 import { signOutAction } from "@/lib/auth/actions";
 import { InvitationsLink } from "./invitations-link";
+import { HeaderSearch } from "@/components/search/header-search";
 import { NavLinks } from "./nav-links";
 import { TeamSwitcher } from "./team-switcher";
 
@@ -33,7 +34,10 @@ export function AppHeader({ user, team, role, teams }: {
             {roleLabel(role)}
           </span>
         </div>
-        <div className="order-2 ml-auto flex shrink-0 items-center gap-2 text-sm sm:order-2 lg:order-3">
+        <div className="order-5 w-full pb-2 sm:order-2 sm:ml-auto sm:w-auto sm:pb-0 lg:order-3">
+          <HeaderSearch />
+        </div>
+        <div className="order-2 ml-auto flex shrink-0 items-center gap-2 text-sm sm:order-2 sm:ml-0 lg:order-3">
           <InvitationsLink userId={user.id} email={user.email} />
           <Link href="/settings" className="hidden max-w-[12rem] truncate rounded px-1 text-slate-700 hover:text-slate-900 hover:underline md:inline lg:hidden xl:inline" title="Your profile">
             {user.name ?? user.email}

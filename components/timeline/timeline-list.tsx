@@ -53,7 +53,7 @@ function DeleteEvent({ incidentId, event }: { incidentId: string; event: Timelin
 function Row({ incidentId, event, canWrite }: { incidentId: string; event: TimelineItem; canWrite: boolean }) {
   const [editing, setEditing] = useState(false);
   return (
-    <li className="relative pb-5 pl-6 last:pb-0" data-testid="timeline-event">
+    <li id={`event-${event.id}`} className="relative scroll-mt-24 pb-5 pl-6 last:pb-0 target:rounded target:bg-yellow-50 target:outline-2 target:outline-yellow-400" data-testid="timeline-event">
       <span aria-hidden="true" className={`absolute top-1.5 left-0 h-3 w-3 rounded-full ring-2 ring-white ${event.isKey ? "bg-amber-500" : "bg-slate-400"}`} />
       {editing ? (
         <div className="rounded-lg border border-slate-200 bg-white p-3">

@@ -4,6 +4,7 @@ import { createHash, randomBytes, randomUUID } from "node:crypto";
 import pg from "pg";
 import { composeReport, reportTitle } from "../../lib/reports/snapshot";
 import { sampleSource } from "../../lib/reports/test-fixtures";
+import { reportSearchSections } from "../../lib/search/report-text";
 
 async function withClient<T>(fn: (client: pg.Client) => Promise<T>, url = process.env.DATABASE_URL): Promise<T> {
   if (!url) throw new Error("DATABASE_URL is not set: run e2e tests with `npm run test:e2e`");
@@ -60,6 +61,17 @@ export function publishReportFor(email: string, title: string, url?: string): Pr
       reportTitle(number, title),
       userId,
     ]);
+    // What publishing writes for search (lib/reports/mutations.ts publishReport).
+    for (const s of reportSearchSections(snapshot)) {
+      await c.query(`INSERT INTO "ReportSectionText" (id, "reportVersionId", position, key, title, body) VALUES ($1, $2, $3, $4, $5, $6)`, [
+        `${versionId}s${s.position}`,
+        versionId,
+        s.position,
+        s.key,
+        s.title,
+        s.body,
+      ]);
+    }
     return { incidentId, number, versionId, teamId, userId, title };
   }, url);
 }

@@ -3,6 +3,7 @@ import type { Role } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/mutations";
 import { db } from "@/lib/db";
 import { ConflictError, NotFoundError, RuleError } from "@/lib/errors";
+import { reportSearchSections } from "@/lib/search/report-text";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { currentRound, findReport, listRoundReviewers, readReportSource, reportRowSelect, type ReportRow } from "./data";
 import { FULL_TEMPLATE_NAME, fullTemplateSections, LIGHTWEIGHT_TEMPLATE_NAME, lightweightTemplateSections, parseNarrative, type Narrative, type TemplateSection } from "./sections";
@@ -209,6 +210,8 @@ export async function publishReport(actor: Actor, incidentId: string, baseVersio
       data: { reportId: report.id, number, snapshot: snapshot as unknown as Prisma.InputJsonValue, title: snapshot.title, publishedById: actor.userId, publishedAt },
       select: { id: true, number: true },
     });
+    // The published text per section, for search (frozen like the snapshot).
+    await tx.reportSectionText.createMany({ data: reportSearchSections(snapshot).map((s) => ({ ...s, reportVersionId: version.id })) });
     await tx.report.update({ where: { id: report.id }, data: { status: "PUBLISHED", version: { increment: 1 } } });
     await recordAudit(tx, { teamId: actor.teamId, actorId: actor.userId, action: "report.publish", entityType: "ReportVersion", entityId: version.id, incidentId, data: { number } });
     return version;

@@ -89,6 +89,10 @@ describe("report workflow against the database", () => {
     expect(frozen.snapshot.sections[0].fields[0].markdown).toBe("We lost checkouts.");
     expect(frozen.snapshot.publishedBy).toBeTruthy();
     expect(frozen.snapshot.internal?.reviewers).toEqual([expect.objectContaining({ decision: "APPROVED" })]);
+    // Publishing also stores the section text that search finds (lib/search).
+    const searchable = await testDb.reportSectionText.findMany({ where: { reportVersionId: v1.id }, orderBy: { position: "asc" } });
+    expect(searchable.map((s) => s.key)).toEqual(frozen.snapshot.sections.map((s) => s.key));
+    expect(searchable[0]!.body).toContain("We lost checkouts.");
 
     // Later edits to the incident never change the published version.
     await testDb.incident.update({ where: { id: incidentId }, data: { title: "Renamed incident", customerImpact: "Everything changed." } });

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { incidentKey } from "@/lib/incidents/constants";
+import { searchSharedReports, type SharedReportHit } from "@/lib/search/data";
 import type { SharePolicy } from "./tokens";
 
 export function getSharingPolicy(teamId: string): Promise<SharePolicy | null> {
@@ -119,22 +120,16 @@ export async function findShareByTokenHash(tokenHash: string): Promise<ShareByTo
   return { ...rest, incidentId: reportVersion.report.incidentId, teamId: reportVersion.report.incident.teamId };
 }
 
-export interface PortalReport {
-  versionId: string;
-  reportId: string;
-  number: number;
-  title: string;
-  incidentKey: string;
-  teamName: string;
-  publishedAt: Date;
-  sharedAt: Date;
-}
+export type PortalReport = SharedReportHit;
 
 /**
  * Every report shared with this address (active grants), newest first. A report granted in
- * several versions appears once, at its newest granted version.
+ * several versions appears once, at its newest granted version. With a query, the database
+ * searches only those reports (lib/search): title, incident number, team name and the words
+ * of the published text, best match first.
  */
 export async function listPortalReports(email: string, query = ""): Promise<PortalReport[]> {
+  if (query.trim()) return searchSharedReports(email, query);
   const grants = await db.stakeholderGrant.findMany({
     where: { email: email.toLowerCase(), revokedAt: null },
     orderBy: { createdAt: "desc" },
@@ -167,12 +162,10 @@ export async function listPortalReports(email: string, query = ""): Promise<Port
       teamName: v.report.incident.team.name,
       publishedAt: v.publishedAt,
       sharedAt: g.createdAt,
+      match: null,
     });
   }
-  const q = query.trim().toLowerCase();
-  return [...newest.values()]
-    .filter((r) => !q || r.title.toLowerCase().includes(q) || r.incidentKey.toLowerCase().includes(q) || r.teamName.toLowerCase().includes(q))
-    .sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime() || b.sharedAt.getTime() - a.sharedAt.getTime());
+  return [...newest.values()].sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime() || b.sharedAt.getTime() - a.sharedAt.getTime());
 }
 
 /** True when this address may read this version in the portal (an active grant). */

@@ -1,6 +1,7 @@
 // Integration-test fixtures for sharing: a published report version straight in the database.
 import { composeReport, reportTitle } from "@/lib/reports/snapshot";
 import { sampleSource } from "@/lib/reports/test-fixtures";
+import { reportSearchSections } from "@/lib/search/report-text";
 import { testDb } from "@/test/factory";
 
 export async function publishReport(incident: { id: string; number: number; title: string }, publishedById: string) {
@@ -17,6 +18,14 @@ export async function publishReport(incident: { id: string; number: number; titl
     publication: { number, publishedAt: new Date(), publishedBy: "Test Publisher" },
   });
   return testDb.reportVersion.create({
-    data: { reportId: report.id, number, snapshot: snapshot as object, title: reportTitle(incident.number, incident.title), publishedById },
+    data: {
+      reportId: report.id,
+      number,
+      snapshot: snapshot as object,
+      title: reportTitle(incident.number, incident.title),
+      publishedById,
+      // As publishing does: the section text search finds.
+      sections: { create: reportSearchSections(snapshot) },
+    },
   });
 }

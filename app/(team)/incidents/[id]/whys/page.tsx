@@ -3,11 +3,13 @@ import { can } from "@/lib/auth/permissions";
 import { requireIncidentPage } from "@/lib/incidents/access";
 import { getWhySession } from "@/lib/whys/data";
 import { WhyWorkspace } from "@/components/whys/why-workspace";
+import { FocusWhyNode } from "@/components/search/focus-why-node";
 
 export const metadata: Metadata = { title: "5 Whys" };
 
-export default async function WhysPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function WhysPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ node?: string | string[] }> }) {
   const { id } = await params;
+  const { node } = await searchParams;
   const { ctx, incident } = await requireIncidentPage(id);
   const session = await getWhySession(ctx.team.id, incident.id);
   return (
@@ -17,6 +19,7 @@ export default async function WhysPage({ params }: { params: Promise<{ id: strin
         <p className="text-sm text-slate-600">Work back from the problem one “why” at a time. An effect can have several causes: follow each branch to its root cause.</p>
       </div>
       <WhyWorkspace initial={session} canEdit={can(ctx.role, "incident:write")} />
+      {typeof node === "string" && <FocusWhyNode nodeId={node} />}
     </div>
   );
 }
