@@ -6,6 +6,7 @@ import { signInAs } from "@/test/session";
 import { createApiTokenAction, revokeApiTokenAction } from "./actions";
 import { hashSecret } from "./tokens";
 import * as v1 from "./v1";
+import snapshotV1 from "@/lib/reports/fixtures/snapshot-v1.json";
 
 type Route = (request: Request, context?: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
@@ -179,10 +180,10 @@ describe("timeline, action items, reports", () => {
     expect((await call(v1.listIncidentActionItemsRoute, { token: readToken, params: { id: inc.id } })).body.data).toHaveLength(1);
 
     const report = await testDb.report.create({ data: { incidentId: inc.id, status: "PUBLISHED" } });
-    const version = await testDb.reportVersion.create({ data: { reportId: report.id, number: 1, title: "INC-1 Checkout errors", snapshot: { schema: 1 }, publishedById: t.owner.id } });
+    const version = await testDb.reportVersion.create({ data: { reportId: report.id, number: 1, title: "INC-1 Checkout errors", snapshot: snapshotV1, publishedById: t.owner.id } });
     const reports = await call(v1.listReportsRoute, { token: readToken, path: "/reports" });
     expect(reports.body.data).toEqual([expect.objectContaining({ id: version.id, number: 1, incidentId: inc.id })]);
-    expect((await call(v1.getReportRoute, { token: readToken, params: { id: version.id } })).body).toMatchObject({ title: "INC-1 Checkout errors", snapshot: { schema: 1 } });
+    expect((await call(v1.getReportRoute, { token: readToken, params: { id: version.id } })).body).toMatchObject({ title: "INC-1 Checkout errors", snapshot: { schema: 1, title: snapshotV1.title } });
     const other = await createTeamWithMembers("Other");
     signInAs(other.owner.id, other.team.id);
     const theirs = await createApiTokenAction(initialResult, form({ name: "theirs", scope: "READ" }));
