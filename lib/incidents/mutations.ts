@@ -36,27 +36,34 @@ async function assertCommander(tx: Tx, teamId: string, commanderId: string | nul
 
 /** Creates an incident with the team's next number; the counter and the row land together. */
 export async function createIncident(actor: Actor, input: IncidentInput) {
+  return db.$transaction((tx) => createIncidentInTx(tx, actor, input));
+}
+
+/**
+ * The same, inside the caller's transaction (alert ingestion opens incidents and records the
+ * delivery in one transaction). `actorLabel` names a non-user actor (an alert source) in the audit row.
+ */
+export async function createIncidentInTx(tx: Tx, actor: Actor, input: IncidentInput, actorLabel?: string) {
   const check = checkTransition(null, input.status, { resolvedAt: input.resolvedAt });
   if (!check.ok) throw new RuleError(check.message, check.field);
-  return db.$transaction(async (tx) => {
-    await assertCommander(tx, actor.team.id, input.commanderId);
-    // The UPDATE takes the team row's lock, so concurrent creates get consecutive numbers.
-    const { incidentSeq } = await tx.team.update({ where: { id: actor.team.id }, data: { incidentSeq: { increment: 1 } }, select: { incidentSeq: true } });
-    const incident = await tx.incident.create({
-      data: { ...input, teamId: actor.team.id, number: incidentSeq, createdById: actor.user.id },
-      select: { id: true, number: true },
-    });
-    await recordAudit(tx, {
-      teamId: actor.team.id,
-      actorId: actor.user.id,
-      action: "incident.create",
-      entityType: "Incident",
-      entityId: incident.id,
-      incidentId: incident.id,
-      data: { number: incident.number, title: input.title, severity: input.severity, status: input.status },
-    });
-    return incident;
+  await assertCommander(tx, actor.team.id, input.commanderId);
+  // The UPDATE takes the team row's lock, so concurrent creates get consecutive numbers.
+  const { incidentSeq } = await tx.team.update({ where: { id: actor.team.id }, data: { incidentSeq: { increment: 1 } }, select: { incidentSeq: true } });
+  const incident = await tx.incident.create({
+    data: { ...input, teamId: actor.team.id, number: incidentSeq, createdById: actor.user.id },
+    select: { id: true, number: true },
   });
+  await recordAudit(tx, {
+    teamId: actor.team.id,
+    actorId: actor.user.id,
+    actorLabel: actorLabel ?? null,
+    action: "incident.create",
+    entityType: "Incident",
+    entityId: incident.id,
+    incidentId: incident.id,
+    data: { number: incident.number, title: input.title, severity: input.severity, status: input.status },
+  });
+  return incident;
 }
 
 const currentSelect = {

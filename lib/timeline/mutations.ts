@@ -33,22 +33,26 @@ async function conflictFor(tx: Tx, teamId: string, current: EventRow, baseVersio
 
 /** `source` says where the event came from (the REST API, chat, an alert); the form's are MANUAL. */
 export async function createTimelineEvent(actor: Actor, input: TimelineEventInput, source: TimelineSource = "MANUAL") {
-  return db.$transaction(async (tx) => {
-    const event = await tx.timelineEvent.create({
-      data: { incidentId: input.incidentId, occurredAt: input.occurredAt, kind: input.kind, body: input.body, author: input.author, isKey: input.isKey, source },
-      select: { id: true },
-    });
-    await recordAudit(tx, {
-      teamId: actor.team.id,
-      actorId: actor.user.id,
-      action: "timeline.create",
-      entityType: "TimelineEvent",
-      entityId: event.id,
-      incidentId: input.incidentId,
-      data: { occurredAt: input.occurredAt.toISOString(), kind: input.kind, body: input.body.slice(0, 200) },
-    });
-    return event;
+  return db.$transaction((tx) => createTimelineEventInTx(tx, actor, input, source));
+}
+
+/** The same inside the caller's transaction; `actorLabel` names a non-user actor in the audit row. */
+export async function createTimelineEventInTx(tx: Tx, actor: Actor, input: TimelineEventInput, source: TimelineSource, actorLabel?: string) {
+  const event = await tx.timelineEvent.create({
+    data: { incidentId: input.incidentId, occurredAt: input.occurredAt, kind: input.kind, body: input.body, author: input.author, isKey: input.isKey, source },
+    select: { id: true },
   });
+  await recordAudit(tx, {
+    teamId: actor.team.id,
+    actorId: actor.user.id,
+    actorLabel: actorLabel ?? null,
+    action: "timeline.create",
+    entityType: "TimelineEvent",
+    entityId: event.id,
+    incidentId: input.incidentId,
+    data: { occurredAt: input.occurredAt.toISOString(), kind: input.kind, body: input.body.slice(0, 200) },
+  });
+  return event;
 }
 
 export async function updateTimelineEvent(actor: Actor, eventId: string, baseVersion: number, input: TimelineEventInput) {

@@ -10,7 +10,10 @@ const links = [
 ];
 
 // Integrations hold credentials: only owners see (and reach) them.
-const ownerLinks = [{ href: "/settings/api-tokens", label: "API tokens" }];
+const ownerLinks = [
+  { href: "/settings/api-tokens", label: "API tokens" },
+  { href: "/settings/alerts", label: "Alert sources" },
+];
 
 export default async function SettingsLayout({ children }: { children: React.ReactNode }) {
   const ctx = await requireTeam("/settings");

@@ -1,0 +1,3 @@
+import { alertWebhookRoute } from "@/lib/alerts/route";
+
+export const POST = alertWebhookRoute;
