@@ -8,11 +8,13 @@ import { reportCompleteness } from "@/lib/reports/snapshot";
 import { sectionFields, type Narrative, type TemplateSection } from "@/lib/reports/sections";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
+import { useUnsavedEdits } from "./unsaved-edits";
 
 const AUTOSAVE_MS = 800;
 const MAX = 20_000;
 
-type SaveState = { kind: "idle" } | { kind: "saving" } | { kind: "saved"; at: Date } | { kind: "error"; message: string } | { kind: "conflict" };
+// The last save's outcome; whether everything is stored is derived from the text itself.
+type SaveOutcome = { kind: "none" } | { kind: "saved" } | { kind: "error"; message: string } | { kind: "conflict" };
 
 export function ReportEditor({
   incidentId,
@@ -34,17 +36,22 @@ export function ReportEditor({
   const version = useRef(initialVersion);
   const inFlight = useRef(false);
   const valuesRef = useRef(values);
-  const [state, setState] = useState<SaveState>({ kind: "idle" });
+  const [saving, setSaving] = useState(false);
+  const [outcome, setOutcome] = useState<SaveOutcome>({ kind: "none" });
   // Bumped after each save so text typed while a save was in flight gets its own save.
   const [tick, setTick] = useState(0);
   const [conflict, setConflict] = useState<{ theirs: Narrative; fields: string[]; version: number } | null>(null);
+  const edits = useUnsavedEdits();
 
-  // Mirrors of state for the async save (refs are read in effects and handlers only).
+  // What the server has stored, as state so the status line re-renders when it changes.
   const [savedView, setSavedView] = useState<Narrative>(initialNarrative);
   useEffect(() => {
     valuesRef.current = values;
   }, [values]);
   const dirtyKeys = useCallback(() => Object.keys(valuesRef.current).filter((k) => (valuesRef.current[k] ?? "") !== (saved.current[k] ?? "")), []);
+  // "Saved" is only ever true when every field's latest text equals what the server stored.
+  const dirty = Object.keys(values).some((k) => (values[k] ?? "") !== (savedView[k] ?? ""));
+  const unsaved = dirty || saving;
 
   const save = useCallback(async () => {
     if (inFlight.current || conflict) return;
@@ -52,12 +59,12 @@ export function ReportEditor({
     if (!keys.length) return;
     const changes = Object.fromEntries(keys.map((k) => [k, valuesRef.current[k] ?? ""]));
     if (keys.some((k) => changes[k].length > MAX)) {
-      setState({ kind: "error", message: `A field is longer than ${MAX.toLocaleString("en")} characters; shorten it to save.` });
+      setOutcome({ kind: "error", message: `A field is longer than ${MAX.toLocaleString("en")} characters; shorten it to save.` });
       return;
     }
     const baseline = Object.fromEntries(keys.map((k) => [k, saved.current[k] ?? ""]));
     inFlight.current = true;
-    setState({ kind: "saving" });
+    setSaving(true);
     try {
       const result = await saveNarrativeAction(incidentId, { baseVersion: version.current, changes, baseline });
       if (result.ok && result.data) {
@@ -72,19 +79,20 @@ export function ReportEditor({
         });
         saved.current = { ...server };
         setSavedView(saved.current);
-        setState({ kind: "saved", at: new Date() });
+        setOutcome({ kind: "saved" });
       } else if (!result.ok && result.conflict) {
         const current = result.conflict.current as { narrative: Narrative; version: number };
         setConflict({ theirs: current.narrative, fields: result.conflict.changed, version: current.version });
-        setState({ kind: "conflict" });
+        setOutcome({ kind: "conflict" });
       } else if (!result.ok) {
         const fieldMessage = result.fieldErrors ? Object.values(result.fieldErrors).flat()[0] : undefined;
-        setState({ kind: "error", message: fieldMessage ?? result.message });
+        setOutcome({ kind: "error", message: fieldMessage ?? result.message });
       }
     } catch {
-      setState({ kind: "error", message: "Could not reach the server. Your text is still here; we will retry when you type again." });
+      setOutcome({ kind: "error", message: "Could not reach the server. Your text is still here; we will retry when you type again." });
     } finally {
       inFlight.current = false;
+      setSaving(false);
       setTick((t) => t + 1);
     }
   }, [conflict, dirtyKeys, incidentId]);
@@ -95,9 +103,23 @@ export function ReportEditor({
     return () => clearTimeout(timer);
   }, [values, tick, save, dirtyKeys, conflict]);
 
+  const setUnsaved = edits?.setUnsaved;
+  const setFlush = edits?.setFlush;
+  useEffect(() => {
+    setUnsaved?.(unsaved);
+  }, [setUnsaved, unsaved]);
+  useEffect(() => {
+    setFlush?.(() => void save());
+    return () => setUnsaved?.(false);
+  }, [save, setFlush, setUnsaved]);
+
   useEffect(() => {
     const warn = (e: BeforeUnloadEvent) => {
-      if (dirtyKeys().length) e.preventDefault();
+      if (inFlight.current || dirtyKeys().length) {
+        e.preventDefault();
+        // Older browsers show the dialog only when returnValue is set.
+        e.returnValue = "";
+      }
     };
     window.addEventListener("beforeunload", warn);
     return () => window.removeEventListener("beforeunload", warn);
@@ -117,7 +139,7 @@ export function ReportEditor({
       });
     }
     setConflict(null);
-    setState({ kind: "idle" });
+    setOutcome({ kind: "none" });
   }
 
   const enabled = sections.filter((s) => s.enabled);
@@ -129,11 +151,7 @@ export function ReportEditor({
       <div className="sticky top-0 z-10 -mx-2 flex flex-wrap items-center justify-between gap-3 rounded-md border border-slate-200 bg-white/95 px-3 py-2 text-sm shadow-sm">
         <CompletenessIndicator completeness={completeness} />
         <p aria-live="polite" role="status" className="min-h-5" data-testid="save-state">
-          {state.kind === "saving" && <Spinner label="Saving…" />}
-          {state.kind === "saved" && <span className="text-green-800">All changes saved</span>}
-          {state.kind === "idle" && Object.keys(values).some((k) => (values[k] ?? "") !== (savedView[k] ?? "")) && <span className="text-slate-600">Unsaved changes…</span>}
-          {state.kind === "error" && <span className="text-red-800">Not saved: {state.message}</span>}
-          {state.kind === "conflict" && <span className="text-red-800">Not saved: someone else changed the same section.</span>}
+          <SaveStatus outcome={outcome} saving={saving} dirty={dirty} />
         </p>
       </div>
 
@@ -201,6 +219,15 @@ export function ReportEditor({
       ))}
     </div>
   );
+}
+
+function SaveStatus({ outcome, saving, dirty }: { outcome: SaveOutcome; saving: boolean; dirty: boolean }) {
+  if (outcome.kind === "conflict") return <span className="text-red-800">Not saved: someone else changed the same section.</span>;
+  if (saving) return <Spinner label="Saving…" />;
+  if (outcome.kind === "error" && dirty) return <span className="text-red-800">Not saved: {outcome.message}</span>;
+  if (dirty) return <span className="text-slate-600">Unsaved changes…</span>;
+  if (outcome.kind === "saved") return <span className="text-green-800">All changes saved</span>;
+  return null;
 }
 
 export function CompletenessIndicator({ completeness }: { completeness: ReturnType<typeof reportCompleteness> }) {

@@ -76,7 +76,7 @@ export function WorkflowPanel(p: WorkflowPanelProps) {
           {choosable.length === 0 ? (
             <p className="text-sm text-slate-600">Nobody else in the team can review yet. Invite an editor or owner in Settings → Members.</p>
           ) : (
-            <ActionForm action={requestReviewAction.bind(null, p.incidentId)} hidden={{ baseVersion: p.reportVersion }} submitLabel="Request review" pendingText="Requesting…" label="Request review">
+            <ActionForm action={requestReviewAction.bind(null, p.incidentId)} hidden={{ baseVersion: p.reportVersion }} submitLabel="Request review" pendingText="Requesting…" label="Request review" refuseWhileUnsaved>
               <fieldset className="space-y-1">
                 <legend className="text-sm font-medium text-slate-800">Reviewers</legend>
                 <p className="text-xs text-slate-600">
@@ -130,7 +130,7 @@ export function WorkflowPanel(p: WorkflowPanelProps) {
                   {blocker}
                 </p>
               ) : (
-                <ActionForm action={publishReportAction.bind(null, p.incidentId)} hidden={{ baseVersion: p.reportVersion }} submitLabel="Publish" pendingText="Publishing…" label="Publish">
+                <ActionForm action={publishReportAction.bind(null, p.incidentId)} hidden={{ baseVersion: p.reportVersion }} submitLabel="Publish" pendingText="Publishing…" label="Publish" refuseWhileUnsaved>
                   <p className="text-sm text-slate-700">Approved. Publishing freezes this report as version {(p.latestVersion?.number ?? 0) + 1}.</p>
                 </ActionForm>
               )}
@@ -144,7 +144,7 @@ export function WorkflowPanel(p: WorkflowPanelProps) {
 
       {p.status === "DRAFT" && p.me.canWrite && p.templates.length > 0 && (
         <Panel title="Template">
-          <ActionForm action={setReportTemplateAction.bind(null, p.incidentId)} hidden={{ baseVersion: p.reportVersion }} submitLabel="Use template" pendingText="Switching…" variant="secondary" label="Report template">
+          <ActionForm action={setReportTemplateAction.bind(null, p.incidentId)} hidden={{ baseVersion: p.reportVersion }} submitLabel="Use template" pendingText="Switching…" variant="secondary" label="Report template" refuseWhileUnsaved>
             <label htmlFor="templateId" className="block text-sm font-medium text-slate-800">
               Sections follow
             </label>

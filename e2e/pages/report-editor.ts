@@ -15,7 +15,7 @@ export class ReportEditorPage {
 
   /** Types into a narrative field and waits for the autosave to land. */
   async write(label: string, text: string) {
-    await this.page.getByLabel(label, { exact: true }).fill(text);
+    await this.page.getByRole("textbox", { name: label, exact: true }).fill(text);
     await expect(this.page.getByTestId("save-state")).toHaveText("All changes saved", { timeout: 15_000 });
   }
 

@@ -11,6 +11,7 @@ import { ReportEditor, CompletenessIndicator } from "@/components/reports/report
 import { ReportStatusBadge } from "@/components/reports/report-status";
 import { SectionComments } from "@/components/reports/section-comments";
 import { ReportView, SectionBlocks } from "@/components/reports/report-view";
+import { UnsavedEditsProvider } from "@/components/reports/unsaved-edits";
 import { WorkflowPanel } from "@/components/reports/workflow-panel";
 import { buttonClass } from "@/components/ui/button";
 
@@ -49,50 +50,52 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
       </div>
       {report.status === "IN_REVIEW" && <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">In review: the text is locked so reviewers approve exactly what gets published. Use “Back to draft” to edit.</p>}
       {!canWrite && <p className="text-sm text-slate-600">You can read this report. Editors and owners write and publish it.</p>}
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
-        <div className="min-w-0">
-          {editing ? (
-            <ReportEditor
-              incidentId={incident.id}
-              initialVersion={report.version}
-              initialNarrative={narrative}
-              sections={source.template.sections}
-              autoContent={Object.fromEntries(snapshot.sections.filter((s) => s.blocks.length > 0).map((s) => [s.key, <SectionBlocks key={s.key} snapshot={snapshot} section={s} />]))}
-              sectionExtras={Object.fromEntries(
-                snapshot.sections.map((s) => [s.key, <SectionComments key={s.key} comments={ws.comments.filter((c) => c.sectionKey === s.key && !c.resolvedAt)} />]),
-              )}
-            />
-          ) : (
-            <div className="space-y-4">
-              {!frozen && (
-                <div className="rounded-md border border-slate-200 bg-white p-3">
-                  <CompletenessIndicator completeness={reportCompleteness(source.template.sections, narrative)} />
+      <UnsavedEditsProvider>
+        <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+          <div className="min-w-0">
+            {editing ? (
+              <ReportEditor
+                incidentId={incident.id}
+                initialVersion={report.version}
+                initialNarrative={narrative}
+                sections={source.template.sections}
+                autoContent={Object.fromEntries(snapshot.sections.filter((s) => s.blocks.length > 0).map((s) => [s.key, <SectionBlocks key={s.key} snapshot={snapshot} section={s} />]))}
+                sectionExtras={Object.fromEntries(
+                  snapshot.sections.map((s) => [s.key, <SectionComments key={s.key} comments={ws.comments.filter((c) => c.sectionKey === s.key && !c.resolvedAt)} />]),
+                )}
+              />
+            ) : (
+              <div className="space-y-4">
+                {!frozen && (
+                  <div className="rounded-md border border-slate-200 bg-white p-3">
+                    <CompletenessIndicator completeness={reportCompleteness(source.template.sections, narrative)} />
+                  </div>
+                )}
+                <div className="rounded-lg border border-slate-200 bg-white p-6">
+                  <ReportView snapshot={frozen?.snapshot ?? snapshot} audience="team" nested />
                 </div>
-              )}
-              <div className="rounded-lg border border-slate-200 bg-white p-6">
-                <ReportView snapshot={frozen?.snapshot ?? snapshot} audience="team" nested />
               </div>
-            </div>
-          )}
+            )}
+          </div>
+          <aside aria-label="Review and publishing" className="no-print">
+            <WorkflowPanel
+              incidentId={incident.id}
+              status={report.status}
+              reportVersion={report.version}
+              me={{ id: ctx.user.id, canWrite, canPublish: can(ctx.role, "report:publish") }}
+              author={ws.author ?? null}
+              reviewers={ws.reviewers}
+              requiredApprovals={ws.requiredApprovals}
+              candidates={ws.candidates}
+              templates={ws.templates}
+              templateId={source.template.id}
+              sections={source.template.sections.filter((s) => s.enabled).map((s) => ({ key: s.key, title: s.title }))}
+              comments={ws.comments}
+              latestVersion={latest}
+            />
+          </aside>
         </div>
-        <aside aria-label="Review and publishing" className="no-print">
-          <WorkflowPanel
-            incidentId={incident.id}
-            status={report.status}
-            reportVersion={report.version}
-            me={{ id: ctx.user.id, canWrite, canPublish: can(ctx.role, "report:publish") }}
-            author={ws.author ?? null}
-            reviewers={ws.reviewers}
-            requiredApprovals={ws.requiredApprovals}
-            candidates={ws.candidates}
-            templates={ws.templates}
-            templateId={source.template.id}
-            sections={source.template.sections.filter((s) => s.enabled).map((s) => ({ key: s.key, title: s.title }))}
-            comments={ws.comments}
-            latestVersion={latest}
-          />
-        </aside>
-      </div>
+      </UnsavedEditsProvider>
     </div>
   );
 }
