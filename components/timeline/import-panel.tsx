@@ -3,11 +3,11 @@ import { useActionState, useDeferredValue, useMemo, useState } from "react";
 import { initialResult, type ActionResult } from "@/lib/action-result";
 import { zonedDate } from "@/lib/incidents/local-time";
 import { importTimelineAction } from "@/lib/timeline/actions";
-import { KIND_LABELS, IMPORT_MAX_CHARS } from "@/lib/timeline/constants";
+import { IMPORT_MAX_CHARS } from "@/lib/timeline/constants";
 import { parseTimelineImport } from "@/lib/timeline/import";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { LocalTime } from "@/components/incidents/local-time";
+import { ImportPreviewTable } from "./import-preview";
 import { useTimeZone } from "@/components/incidents/use-time-zone";
 
 const EXAMPLE = `14:02 alice: restarted the primary
@@ -54,8 +54,9 @@ export function TimelineImportPanel({ incidentId, startedAt }: { incidentId: str
           className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm shadow-sm aria-[invalid=true]:border-red-600"
         />
         <p id="import-hint" className="text-xs text-slate-600">
-          Chat lines like <code>14:02 alice: restarted the primary</code> (also <code>[14:02]</code>, <code>14:02:33</code>, <code>2026-01-10 14:02</code>); CSV with a header <code>time,kind,text,author,key</code>; or a JSON array of{" "}
-          <code>{"{time, kind, text, author, key}"}</code>. Times without a date use the incident&apos;s start date in your time zone ({zone}).
+          Chat copied from Slack, Mattermost, Microsoft Teams, IRC or Matrix, or lines like <code>14:02 alice: restarted the primary</code> (also <code>[11:27 PM] alice:</code>, <code>2026-01-10T14:02:33Z alice:</code>,{" "}
+          <code>{"<alice>"}</code>); CSV with a header <code>time,kind,text,author,key</code>; or a JSON array of <code>{"{time, kind, text, author, key}"}</code>. Times without a date use the incident&apos;s start date in
+          your time zone ({zone}); a time with its own zone or offset keeps it. You choose each event&apos;s kind and key-event flag below before importing.
         </p>
         <div id="import-error" aria-live="polite">
           {errors?.map((e) => (
@@ -94,35 +95,7 @@ export function TimelineImportPanel({ incidentId, startedAt }: { incidentId: str
               </table>
             </div>
           )}
-          {n > 0 && (
-            <div className="max-h-80 overflow-auto">
-              <table className="min-w-full text-left text-sm">
-                <caption className="sr-only">Events to import</caption>
-                <thead className="text-xs text-slate-600">
-                  <tr>
-                    <th scope="col" className="py-1 pr-3 font-medium">Line</th>
-                    <th scope="col" className="py-1 pr-3 font-medium">Time</th>
-                    <th scope="col" className="py-1 pr-3 font-medium">Kind</th>
-                    <th scope="col" className="py-1 pr-3 font-medium">Author</th>
-                    <th scope="col" className="py-1 font-medium">Text</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {preview.events.slice(0, 500).map((e) => (
-                    <tr key={e.line} className="align-top" data-testid="import-row">
-                      <td className="py-1 pr-3 font-mono text-slate-600">{e.line}</td>
-                      <td className="py-1 pr-3 whitespace-nowrap">
-                        <LocalTime iso={e.occurredAt} withSeconds />
-                      </td>
-                      <td className="py-1 pr-3">{KIND_LABELS[e.kind]}{e.isKey ? " · key" : ""}</td>
-                      <td className="py-1 pr-3">{e.author ?? "—"}</td>
-                      <td className="py-1 break-words">{e.body}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          {n > 0 && <ImportPreviewTable events={preview.events.map((e) => ({ id: String(e.line), at: e.occurredAt, author: e.author, text: e.body, kind: e.kind, isKey: e.isKey, note: e.note }))} />}
           {n > 0 && (
             <SubmitButton pendingText="Importing…">{bad > 0 ? `Import ${n} event${n === 1 ? "" : "s"}, skip ${bad} line${bad === 1 ? "" : "s"}` : `Import ${n} event${n === 1 ? "" : "s"}`}</SubmitButton>
           )}

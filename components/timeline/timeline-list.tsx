@@ -81,7 +81,7 @@ function Row({ incidentId, event, canWrite }: { incidentId: string; event: Timel
               {event.citedBy.map((n) => (
                 <li key={n.id}>
                   Cited by 5 Whys:{" "}
-                  <Link href={`/incidents/${incidentId}/whys#node-${n.id}`} className="text-blue-700 underline">
+                  <Link href={`/incidents/${incidentId}/whys?node=${encodeURIComponent(n.id)}`} className="text-blue-700 underline">
                     {n.statement}
                   </Link>
                 </li>

@@ -4,7 +4,7 @@ import { RuleError } from "@/lib/errors";
 import { zonedDate } from "@/lib/incidents/local-time";
 import { defineAction } from "@/lib/server/action";
 import { getIncidentStart } from "./data";
-import { parseTimelineImport } from "./import";
+import { parseTimelineImport, previewChoice } from "./import";
 import { createTimelineEvent, deleteTimelineEvent, importTimelineEvents, updateTimelineEvent } from "./mutations";
 import { timelineEventInputSchema, timelineEventRefSchema, timelineImportSchema } from "./schema";
 
@@ -43,12 +43,15 @@ export const deleteTimelineEventAction = defineAction({
   message: "Event deleted.",
 });
 
-const importInputSchema = timelineImportSchema.extend({
-  /** Checked in the preview: unreadable lines are skipped only when the user chose to. */
-  skipInvalid: z.string().optional().transform((v) => v === "on"),
-  /** How many events the preview showed; the server re-parses and refuses if it differs. */
-  expectedCount: z.string().optional().transform((v) => (v === undefined ? NaN : Number(v))),
-});
+const importInputSchema = timelineImportSchema
+  .extend({
+    /** Checked in the preview: unreadable lines are skipped only when the user chose to. */
+    skipInvalid: z.string().optional().transform((v) => v === "on"),
+    /** How many events the preview showed; the server re-parses and refuses if it differs. */
+    expectedCount: z.string().optional().transform((v) => (v === undefined ? NaN : Number(v))),
+  })
+  // The preview's per-event choices, `kind.<line>` and `key.<line>` (read by previewChoice).
+  .catchall(z.union([z.string().max(40), z.array(z.string().max(10)).max(2)]));
 
 /** Re-parses on the server (never trusts the preview) and imports all events or none. */
 export const importTimelineAction = defineAction({
@@ -68,7 +71,9 @@ export const importTimelineAction = defineAction({
       const first = parsed.errors[0];
       throw new RuleError(`${parsed.errors.length} line${parsed.errors.length === 1 ? "" : "s"} could not be read (line ${first.line}: ${first.reason}). Fix or remove them, then import again.`, "text");
     }
-    const count = await importTimelineEvents(ctx, incident.id, parsed.events, parsed.format);
+    // The kind and key-event flag the user set in the preview, over the parser's guess.
+    const events = parsed.events.map((e) => ({ ...e, ...previewChoice(input, String(e.line), e) }));
+    const count = await importTimelineEvents(ctx, incident.id, events, parsed.format);
     return { count };
   },
   revalidate: (_r, input) => incidentLayout(input),

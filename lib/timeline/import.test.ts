@@ -18,7 +18,8 @@ describe("chat lines", () => {
     const r = parse(line);
     expect(r.errors).toEqual([]);
     expect(r.format).toBe("chat");
-    expect(r.events).toEqual([{ line: 1, occurredAt: iso, kind: "NOTE", author, body, isKey: false, source: "CHAT" }]);
+    // The kind and key flag are guesses from the words (see chat.test.ts).
+    expect(r.events.map(({ kind: _kind, isKey: _isKey, ...e }) => e)).toEqual([{ line: 1, occurredAt: iso, author, body, source: "CHAT" }]);
   });
 
   it.each([

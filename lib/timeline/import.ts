@@ -2,6 +2,8 @@
 // run the very same code. Times without a date take the incident's start date in the viewer's
 // zone and roll over midnight when the clock jumps back by more than 12 hours.
 import { zonedLocalToUtc } from "@/lib/incidents/local-time";
+import { parseChatLines } from "./chat";
+import { guessKind } from "./guess";
 import { AUTHOR_MAX, BODY_MAX, IMPORT_MAX_CHARS, IMPORT_MAX_EVENTS, TIMELINE_KINDS, type TimelineKind } from "./constants";
 
 export interface ParsedEvent {
@@ -12,6 +14,8 @@ export interface ParsedEvent {
   author: string | null;
   isKey: boolean;
   source: "CHAT" | "IMPORT";
+  /** How an ambiguous line was read (shown in the preview). */
+  note?: string;
 }
 
 export interface ParseProblem {
@@ -71,9 +75,6 @@ function seconds(time: string) {
 
 const TIME = String.raw`(\d{1,2}:\d{2}(?::\d{2})?)`;
 const DATE = String.raw`(\d{4}-\d{2}-\d{2})`;
-// "[2026-01-10 14:02:33] alice: text", "14:02 alice: text", "[14:02] alice: text"
-const CHAT_RE = new RegExp(String.raw`^\[?(?:${DATE}[ T])?${TIME}\]?\s*(?:-\s*)?([^:\s][^:]{0,${AUTHOR_MAX - 1}}?)\s*:\s*(.*)$`);
-const NO_TIME_RE = /^[\w.@-]{1,80}\s*:\s*\S/;
 
 function normTime(t: string): string | null {
   const [h, m, s] = t.split(":");
@@ -93,27 +94,18 @@ function checkBody(body: string): string | null {
 }
 
 function parseChat(lines: string[], opts: ParseOptions): ParseResult {
-  const clock = new Clock(opts.baseDate, opts.timeZone);
-  const result: ParseResult = { format: "chat", events: [], errors: [] };
-  lines.forEach((raw, i) => {
-    const line = i + 1;
-    const text = raw.trim();
-    if (!text) return;
-    const m = CHAT_RE.exec(text);
-    if (!m) {
-      const reason = NO_TIME_RE.test(text) ? "No time at the start of the line (expected e.g. 14:02 alice: text)." : "Not a chat line: expected “14:02 name: message”.";
-      result.errors.push({ line, text, reason });
-      return;
+  const { messages, problems } = parseChatLines(lines, opts);
+  const result: ParseResult = { format: "chat", events: [], errors: [...problems] };
+  for (const m of messages) {
+    const problem = checkBody(m.text) ?? (m.author && m.author.length > AUTHOR_MAX ? `The author is longer than ${AUTHOR_MAX} characters.` : null);
+    if (problem) {
+      result.errors.push({ line: m.line, text: lines[m.line - 1].trim(), reason: problem });
+      continue;
     }
-    const [, date, rawTime, author, body] = m;
-    const time = normTime(rawTime);
-    if (!time) return void result.errors.push({ line, text, reason: `“${rawTime}” is not a valid time.` });
-    const bodyProblem = checkBody(body);
-    if (bodyProblem) return void result.errors.push({ line, text, reason: bodyProblem });
-    const at = date ? clock.atDate(date, time) : clock.atTime(time);
-    if (!at) return void result.errors.push({ line, text, reason: `“${date} ${rawTime}” is not a real date.` });
-    result.events.push({ line, occurredAt: at.toISOString(), kind: "NOTE", body: body.trim(), author: author.trim(), isKey: false, source: "CHAT" });
-  });
+    const guess = guessKind(m.text);
+    result.events.push({ line: m.line, occurredAt: m.at.toISOString(), kind: guess.kind, body: m.text, author: m.author, isKey: guess.isKey, source: "CHAT", ...(m.note ? { note: m.note } : {}) });
+  }
+  result.errors.sort((a, b) => a.line - b.line);
   return result;
 }
 
@@ -269,7 +261,7 @@ export function parseTimelineImport(text: string, opts: ParseOptions): ParseResu
   }
   const trimmed = body.trimStart();
   let result: ParseResult;
-  if (trimmed.startsWith("[") && !/^\[\d{1,4}[:-]/.test(trimmed)) result = parseJson(body, opts);
+  if (trimmed.startsWith("[") && !/^\[\d{1,4}[:/.-]/.test(trimmed)) result = parseJson(body, opts);
   else if (looksLikeCsvHeader(body.split(/\r?\n/).find((l) => l.trim()) ?? "")) result = parseCsv(body, opts);
   else result = parseChat(body.split(/\r?\n/), opts);
   if (result.events.length > IMPORT_MAX_EVENTS) {
@@ -277,4 +269,18 @@ export function parseTimelineImport(text: string, opts: ParseOptions): ParseResu
   }
   result.events.sort((a, b) => a.occurredAt.localeCompare(b.occurredAt) || a.line - b.line);
   return result;
+}
+
+/**
+ * The kind and key-event choices the preview form submitted for one event (`kind.<id>`,
+ * `key.<id>`; see components/timeline/import-preview.tsx), over the parser's guess.
+ */
+export function previewChoice(fields: Record<string, unknown>, id: string, fallback: { kind: TimelineKind; isKey: boolean }) {
+  const kind = String(fields[`kind.${id}`] ?? "");
+  const raw = fields[`key.${id}`];
+  const keys = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map(String);
+  return {
+    kind: (TIMELINE_KINDS as readonly string[]).includes(kind) ? (kind as TimelineKind) : fallback.kind,
+    isKey: keys.length ? keys.includes("on") : fallback.isKey,
+  };
 }

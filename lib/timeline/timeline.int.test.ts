@@ -117,6 +117,24 @@ describe("importing a chat log", () => {
     expect(await testDb.auditEvent.findFirst({ where: { incidentId, action: "timeline.import" }, select: { data: true } })).toEqual({ data: { count: 2, format: "chat" } });
   });
 
+  it("stores the kind and key-event flag chosen in the preview, over the guess", async () => {
+    signInAs(t.editor.id, t.team.id);
+    const slack = "Jane Doe\n11:27 PM\nPagerDuty paged me\nyp\n11:29 PM\nrolled back the deploy\nyp\n11:31 PM\nlooking at graphs";
+    const fd = form({ incidentId, timeZone: "UTC", text: slack, expectedCount: 3 });
+    // Each message is known by its time line. Line 2 keeps its guess (alert, key); line 5 is
+    // changed to a decision and not key; line 8 is made key.
+    fd.append("kind.5", "DECISION");
+    fd.append("key.5", "off");
+    fd.append("key.8", "off");
+    fd.append("key.8", "on");
+    expect(await importTimelineAction(initialResult, fd)).toMatchObject({ ok: true, data: { count: 3 } });
+    expect((await events()).map((e) => [e.occurredAt.toISOString(), e.author, e.body, e.kind, e.isKey])).toEqual([
+      ["2026-01-10T23:27:00.000Z", "Jane Doe", "PagerDuty paged me", "ALERT", true],
+      ["2026-01-10T23:29:00.000Z", "yp", "rolled back the deploy", "DECISION", false],
+      ["2026-01-10T23:31:00.000Z", "yp", "looking at graphs", "NOTE", true],
+    ]);
+  });
+
   it("refuses text with unreadable lines unless the user chose to skip them", async () => {
     signInAs(t.editor.id, t.team.id);
     expect(await importText(chat)).toMatchObject({ ok: false, fieldErrors: { text: [expect.stringMatching(/line 3: No time/)] } });
