@@ -7,7 +7,6 @@ export default function PrintLayout({ children }: { children: React.ReactNode })
   return (
     <div className="min-h-screen bg-white">
       <style>{`
-        @page { size: A4; margin: 16mm 15mm 18mm; }
         @media print {
           html, body { background: white; }
           .report-view { max-width: none; }

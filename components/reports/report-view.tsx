@@ -1,11 +1,13 @@
 // The After Action Report as readers see it: team pages, the print view, the emailed link
 // and the stakeholder portal all render a ReportSnapshot through this one component. No
-// hooks, no client APIs: it renders on the server and prints on A4 (a page break before each
-// section after the first, no navigation).
+// hooks, no client APIs: it renders on the server and prints on A4 (sections flow on, with
+// page-break rules and a footer from print-rules.tsx).
 import { WhyDiagram } from "@/components/whys/why-diagram";
-import { formatDuration, formatTimestamp, type ReportSnapshot, type SnapshotSection } from "@/lib/reports/snapshot";
+import { factsNarrativeShown, formatDuration, formatTimestamp, showsFieldHeading, type ReportSnapshot, type SnapshotSection } from "@/lib/reports/snapshot";
+import { categoryLabel } from "@/lib/labels";
 import { actionStatusLabel } from "@/lib/reports/text";
 import { Markdown } from "./markdown";
+import { ReportPrintRules } from "./print-rules";
 
 const DECISION_LABEL = { PENDING: "review pending", APPROVED: "approved", CHANGES_REQUESTED: "changes requested" } as const;
 
@@ -19,6 +21,7 @@ export function ReportView({ snapshot, audience, nested = false }: { snapshot: R
   const internal = audience === "team" ? s.internal : null;
   return (
     <article className="report-view mx-auto max-w-3xl space-y-8 bg-white text-slate-900" aria-labelledby="report-title">
+      <ReportPrintRules title={s.title} />
       <header className="space-y-2 border-b border-slate-200 pb-4">
         <p className="text-sm font-medium uppercase tracking-wide text-slate-600">After Action Report</p>
         <Title id="report-title" className="text-2xl font-semibold tracking-tight break-words">
@@ -36,30 +39,26 @@ export function ReportView({ snapshot, audience, nested = false }: { snapshot: R
         </p>
         {internal && (internal.authorName || internal.reviewers.length > 0) && (
           <p className="text-sm text-slate-700" data-testid="report-internal">
-            {internal.authorName && (
-              <>
-                Author: {internal.authorName}
-                {internal.authorEmail ? ` <${internal.authorEmail}>` : ""}.{" "}
-              </>
-            )}
+            {/* Names only: an address printed in a report travels further than the team. */}
+            {internal.authorName && <>Author: {internal.authorName}. </>}
             {internal.reviewers.length > 0 && <>Reviewers: {internal.reviewers.map((r) => `${r.name} (${DECISION_LABEL[r.decision]})`).join(", ")}.</>}
           </p>
         )}
       </header>
       {s.sections.length === 0 && <p className="text-slate-600">This report&apos;s template has no sections enabled.</p>}
-      {s.sections.map((section, index) => (
-        <section key={section.key} aria-labelledby={`section-${section.key}`} className={`space-y-4 ${index > 0 ? "print:break-before-page" : ""}`}>
+      {s.sections.map((section) => (
+        <section key={section.key} aria-labelledby={`section-${section.key}`} className="report-section space-y-4">
           <h2 id={`section-${section.key}`} className="border-b border-slate-200 pb-1 text-xl font-semibold">
             {section.title}
           </h2>
           {section.fields.map((f) => (
             <div key={f.key} className="space-y-1">
-              {(section.fields.length > 1 || f.label !== section.title) && <h3 className="font-semibold text-slate-800">{f.label}</h3>}
+              {showsFieldHeading(section, f) && <h3 className="font-semibold text-slate-800">{f.label}</h3>}
               <Markdown source={f.markdown} />
             </div>
           ))}
           {section.blocks.map((b) => (
-            <Block key={b} snapshot={s} block={b} />
+            <Block key={b} snapshot={s} block={b} section={section} />
           ))}
         </section>
       ))}
@@ -73,16 +72,16 @@ export function SectionBlocks({ snapshot, section }: { snapshot: ReportSnapshot;
   return (
     <div className="space-y-4">
       {section.blocks.map((b) => (
-        <Block key={b} snapshot={snapshot} block={b} />
+        <Block key={b} snapshot={snapshot} block={b} section={section} />
       ))}
     </div>
   );
 }
 
-function Block({ snapshot: s, block }: { snapshot: ReportSnapshot; block: SnapshotSection["blocks"][number] }) {
+function Block({ snapshot: s, block, section }: { snapshot: ReportSnapshot; block: SnapshotSection["blocks"][number]; section: SnapshotSection }) {
   switch (block) {
     case "facts":
-      return <Facts snapshot={s} />;
+      return <Facts snapshot={s} section={section} />;
     case "durations":
       return <Durations snapshot={s} />;
     case "timeline":
@@ -94,8 +93,9 @@ function Block({ snapshot: s, block }: { snapshot: ReportSnapshot; block: Snapsh
   }
 }
 
-function Facts({ snapshot: s }: { snapshot: ReportSnapshot }) {
+function Facts({ snapshot: s, section }: { snapshot: ReportSnapshot; section: SnapshotSection }) {
   const i = s.incident;
+  const shown = factsNarrativeShown(section);
   const rows: [string, string][] = [
     ["Incident", i.key],
     ["Severity", i.severity],
@@ -119,13 +119,13 @@ function Facts({ snapshot: s }: { snapshot: ReportSnapshot }) {
           </div>
         ))}
       </dl>
-      {i.summary.trim() && (
+      {i.summary.trim() && !shown.summary && (
         <div className="text-sm">
           <h4 className="font-medium text-slate-700">Incident summary</h4>
           <p className="whitespace-pre-wrap break-words">{i.summary}</p>
         </div>
       )}
-      {i.customerImpact.trim() && (
+      {i.customerImpact.trim() && !shown.impact && (
         <div className="text-sm">
           <h4 className="font-medium text-slate-700">Customer impact (from the incident)</h4>
           <p className="whitespace-pre-wrap break-words">{i.customerImpact}</p>
@@ -200,7 +200,7 @@ function Whys({ snapshot: s }: { snapshot: ReportSnapshot }) {
             {s.whys.rootCauses.map((r) => (
               <li key={r.id} className="break-words">
                 {r.statement}
-                {r.category ? <span className="text-slate-600"> ({r.category.toLowerCase().replace(/_/g, " ")})</span> : null}
+                {r.category ? <span className="text-slate-600"> ({categoryLabel(r.category)})</span> : null}
                 {r.countermeasures === 0 ? <span className="ml-1 font-medium text-amber-900">— no countermeasure</span> : null}
               </li>
             ))}

@@ -124,7 +124,7 @@ describe("snapshotToMarkdown", () => {
     expect(md).toMatch(/^# INC-42: Checkout errors/);
     expect(md).toContain("## Summary and impact");
     expect(md).toContain("We lost checkouts.");
-    expect(md).toContain("  - Connection pool kept stale connections **[root cause: tooling]**");
+    expect(md).toContain("  - Connection pool kept stale connections **[root cause: Tooling]**");
     expect(md).toContain("- [P2] Validate connections on borrow — owner: Alice; due: 2026-02-01; status: Open; addresses: Connection pool kept stale connections");
     expect(md).toContain("- Time to resolve: 1 h 5 min");
     expect(md).toContain("Draft (not published).");

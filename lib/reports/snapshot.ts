@@ -252,6 +252,20 @@ export function toStakeholderSnapshot(s: ReportSnapshot): ReportSnapshot {
   return { ...s, internal: null };
 }
 
+/** A field gets its own heading unless it is the section's only field and says the same. */
+export function showsFieldHeading(section: Pick<SnapshotSection, "title" | "fields">, field: Pick<SnapshotField, "label">) {
+  return section.fields.length > 1 || field.label.trim().toLowerCase() !== section.title.trim().toLowerCase();
+}
+
+/**
+ * Which of the incident's own summary and impact texts the author's narrative already covers
+ * in this section: the facts block then leaves them out, so a report never says them twice.
+ */
+export function factsNarrativeShown(section: Pick<SnapshotSection, "fields">) {
+  const written = (key: string) => section.fields.some((f) => f.key === key && f.markdown.trim() !== "");
+  return { summary: written("summary"), impact: written("impact") };
+}
+
 export interface SectionCompleteness {
   key: string;
   title: string;

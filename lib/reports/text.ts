@@ -1,7 +1,8 @@
 // Plain-text / Markdown rendering of a snapshot (pure). One renderer feeds the Markdown
 // export and the version diff, so what a diff shows is exactly what an export contains.
+import { categoryLabel } from "@/lib/labels";
 import type { WhyTreeNode } from "@/lib/whys/tree";
-import { formatDuration, formatTimestamp, type ReportSnapshot, type SnapshotSection } from "./snapshot";
+import { factsNarrativeShown, formatDuration, formatTimestamp, showsFieldHeading, type ReportSnapshot, type SnapshotSection } from "./snapshot";
 
 const STATUS_LABEL: Record<string, string> = { OPEN: "Open", IN_PROGRESS: "In progress", DONE: "Done", WONT_DO: "Won't do" };
 
@@ -11,25 +12,30 @@ export function actionStatusLabel(status: string) {
 
 function treeLines(nodes: WhyTreeNode[], depth = 0): string[] {
   return nodes.flatMap((n) => [
-    `${"  ".repeat(depth)}- ${n.statement}${n.isRootCause ? ` **[root cause${n.category ? `: ${n.category.toLowerCase().replace(/_/g, " ")}` : ""}]**` : ""}`,
+    `${"  ".repeat(depth)}- ${n.statement}${n.isRootCause ? ` **[root cause${n.category ? `: ${categoryLabel(n.category)}` : ""}]**` : ""}`,
     ...treeLines(n.children, depth + 1),
   ]);
 }
 
-function blockLines(s: ReportSnapshot, block: SnapshotSection["blocks"][number]): string[] {
+function blockLines(s: ReportSnapshot, block: SnapshotSection["blocks"][number], section: SnapshotSection): string[] {
   const i = s.incident;
   switch (block) {
-    case "facts":
+    case "facts": {
+      const shown = factsNarrativeShown(section);
       return [
         `- Severity: ${i.severity}`,
         `- Status: ${i.status.toLowerCase()}`,
         `- Started: ${formatTimestamp(i.startedAt)}`,
+        `- Detected: ${formatTimestamp(i.detectedAt)}`,
+        `- Mitigated: ${formatTimestamp(i.mitigatedAt)}`,
         `- Resolved: ${formatTimestamp(i.resolvedAt)}`,
+        `- Duration: ${formatDuration(s.durations.timeToResolveMs)}`,
         `- Services: ${i.services.join(", ") || "—"}`,
         ...(i.commanderName ? [`- Incident commander: ${i.commanderName}`] : []),
-        ...(i.summary.trim() ? ["", `Incident summary: ${i.summary.trim()}`] : []),
-        ...(i.customerImpact.trim() ? ["", `Customer impact: ${i.customerImpact.trim()}`] : []),
+        ...(i.summary.trim() && !shown.summary ? ["", `Incident summary: ${i.summary.trim()}`] : []),
+        ...(i.customerImpact.trim() && !shown.impact ? ["", `Customer impact: ${i.customerImpact.trim()}`] : []),
       ];
+    }
     case "durations":
       return [
         `- Time to detect: ${formatDuration(s.durations.timeToDetectMs)}`,
@@ -47,7 +53,7 @@ function blockLines(s: ReportSnapshot, block: SnapshotSection["blocks"][number])
         "",
         ...(s.whys.tree.length ? ["5 Whys:", "", ...treeLines(s.whys.tree)] : ["5 Whys: no causes recorded."]),
         "",
-        ...(s.whys.rootCauses.length ? ["Root causes:", "", ...s.whys.rootCauses.map((r) => `- ${r.statement}`)] : ["Root causes: none identified."]),
+        ...(s.whys.rootCauses.length ? ["Root causes:", "", ...s.whys.rootCauses.map((r) => `- ${r.statement}${r.category ? ` (${categoryLabel(r.category)})` : ""}`)] : ["Root causes: none identified."]),
       ];
     case "actions":
       return s.actionItems.length
@@ -74,9 +80,10 @@ export function snapshotSectionTexts(s: ReportSnapshot): SectionText[] {
   return s.sections.map((section) => {
     const lines: string[] = [];
     for (const f of section.fields) {
-      lines.push(`### ${f.label}`, "", f.markdown || "_Not written._", "");
+      if (showsFieldHeading(section, f)) lines.push(`### ${f.label}`, "");
+      lines.push(f.markdown || "_Not written._", "");
     }
-    for (const b of section.blocks) lines.push(...blockLines(s, b), "");
+    for (const b of section.blocks) lines.push(...blockLines(s, b, section), "");
     return { key: section.key, title: section.title, text: lines.join("\n").trim() };
   });
 }
