@@ -83,3 +83,20 @@ export async function latestVersionId(incidentId: string): Promise<string> {
   const r = await db().query(`SELECT v.id FROM "ReportVersion" v JOIN "Report" r ON r.id = v."reportId" WHERE r."incidentId" = $1 ORDER BY v.number DESC LIMIT 1`, [incidentId]);
   return r.rows[0].id;
 }
+
+/** Adds `count` causes under `parentId`, ordered before the existing ones (so a cause ends up far down the page). */
+export async function addWhyNodes(incidentId: string, parentId: string | null, count: number, prefix = "Filler cause") {
+  for (let i = 0; i < count; i++) {
+    await db().query(`INSERT INTO "WhyNode" (id, "incidentId", "parentId", statement, position, "updatedAt") VALUES ($1, $2, $3, $4, $5, now())`, [id(), incidentId, parentId, `${prefix} ${i + 1}`, i - 1000]);
+  }
+}
+
+/** Cites the incident's timeline event with this text as evidence for a 5 Whys node. */
+export async function citeEvent(incidentId: string, nodeId: string, body: string) {
+  const ev = await db().query(`SELECT id FROM "TimelineEvent" WHERE "incidentId" = $1 AND body = $2`, [incidentId, body]);
+  await db().query(`INSERT INTO "WhyNodeEvidence" (id, "nodeId", "timelineEventId") VALUES ($1, $2, $3)`, [id(), nodeId, ev.rows[0].id]);
+}
+
+export async function setUserName(userId: string, name: string) {
+  await db().query(`UPDATE "User" SET name = $2 WHERE id = $1`, [userId, name]);
+}
