@@ -1,61 +1,56 @@
 "use server";
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import type { ActionResult } from "@/lib/action-result";
-import { authorize } from "@/lib/auth/session";
-import { authorizeIncident } from "@/lib/incidents/access";
-import { runAction } from "@/lib/run-action";
+import { z } from "zod";
+import { defineAction } from "@/lib/server/action";
 import { changeActionStatus, createActionItem, deleteActionItem, updateActionItem } from "./mutations";
-import { actionItemFormValues, createActionItemSchema, statusChangeSchema, updateActionItemSchema } from "./schema";
+import { createActionItemSchema, statusChangeSchema, updateActionItemSchema } from "./schema";
 
-function revalidate(incidentId: string) {
-  revalidatePath("/actions");
-  revalidatePath(`/incidents/${incidentId}/actions`);
-  revalidatePath(`/incidents/${incidentId}/whys`);
-  revalidatePath(`/incidents/${incidentId}/report`);
+const id = z.string().min(1).max(64);
+
+/** Fields a form may leave out read as a browser sends them: an empty title, status Open. */
+const formDefaults = <S extends z.ZodType>(schema: S) =>
+  z.preprocess((raw) => ({ title: "", status: "OPEN", ...(raw && typeof raw === "object" ? raw : {}) }), schema);
+
+function pathsFor(incidentId: string) {
+  return ["/actions", `/incidents/${incidentId}/actions`, `/incidents/${incidentId}/whys`, `/incidents/${incidentId}/report`];
 }
 
-export async function createActionItemAction(incidentId: string, _prev: ActionResult, formData: FormData): Promise<ActionResult<{ id: string }>> {
-  const result = await runAction<{ id: string }>(async () => {
-    const { ctx } = await authorizeIncident(incidentId, "incident:write");
-    const input = createActionItemSchema.parse(actionItemFormValues(formData));
-    const item = await createActionItem({ teamId: ctx.team.id, userId: ctx.user.id }, incidentId, input);
-    revalidate(incidentId);
-    return { ok: true, message: "Action item created.", data: { id: item.id } };
-  });
-  if (result.ok && formData.get("returnTo") === "whys") redirect(`/incidents/${incidentId}/whys`);
-  if (result.ok) redirect(`/incidents/${incidentId}/actions?created=1`);
-  return result;
-}
+/** Bound: the incident id (`createActionItemAction.bind(null, incident.id)`). */
+export const createActionItemAction = defineAction({
+  permission: "incident:write",
+  bind: ["incidentId"],
+  input: z.intersection(z.object({ incidentId: id, returnTo: z.string().max(20).optional() }), formDefaults(createActionItemSchema)),
+  incident: (input) => input.incidentId,
+  run: ({ scope, user, incident, input }) => createActionItem({ teamId: scope.teamId, userId: user.id }, incident.id, input),
+  revalidate: (_r, input) => pathsFor(input.incidentId),
+  message: "Action item created.",
+  // Created from the 5 Whys page: back to the tree; else to the list, which confirms it.
+  redirect: (_r, input) => (input.returnTo === "whys" ? `/incidents/${input.incidentId}/whys` : `/incidents/${input.incidentId}/actions?created=1`),
+});
 
-export async function updateActionItemAction(itemId: string, _prev: ActionResult, formData: FormData): Promise<ActionResult> {
-  return runAction(async () => {
-    const ctx = await authorize("incident:write");
-    const input = updateActionItemSchema.parse(actionItemFormValues(formData));
-    const { incidentId } = await updateActionItem({ teamId: ctx.team.id, userId: ctx.user.id }, String(itemId), input);
-    revalidate(incidentId);
-    revalidatePath(`/incidents/${incidentId}/actions/${itemId}`);
-    return { ok: true, message: "Action item saved." };
-  });
-}
+/** Bound: the action item id. The mutation finds it in the caller's team (else "not found"). */
+export const updateActionItemAction = defineAction({
+  permission: "incident:write",
+  bind: ["itemId"],
+  input: z.intersection(z.object({ itemId: id }), formDefaults(updateActionItemSchema)),
+  run: ({ scope, user, input }) => updateActionItem({ teamId: scope.teamId, userId: user.id }, input.itemId, input),
+  revalidate: ({ incidentId }, input) => [...pathsFor(incidentId), `/incidents/${incidentId}/actions/${input.itemId}`],
+  message: "Action item saved.",
+});
 
-export async function changeActionStatusAction(itemId: string, _prev: ActionResult, formData: FormData): Promise<ActionResult> {
-  return runAction(async () => {
-    const ctx = await authorize("incident:write");
-    const input = statusChangeSchema.parse({ version: formData.get("version"), status: formData.get("status"), wontDoReason: formData.get("wontDoReason") ?? "" });
-    const { incidentId } = await changeActionStatus({ teamId: ctx.team.id, userId: ctx.user.id }, String(itemId), input);
-    revalidate(incidentId);
-    return { ok: true, message: input.status === "DONE" ? "Marked done." : "Status changed." };
-  });
-}
+export const changeActionStatusAction = defineAction({
+  permission: "incident:write",
+  bind: ["itemId"],
+  input: z.intersection(z.object({ itemId: id }), statusChangeSchema),
+  run: ({ scope, user, input }) => changeActionStatus({ teamId: scope.teamId, userId: user.id }, input.itemId, input),
+  revalidate: ({ incidentId }) => pathsFor(incidentId),
+  message: (_r, input) => (input.status === "DONE" ? "Marked done." : "Status changed."),
+});
 
-export async function deleteActionItemAction(itemId: string, _prev: ActionResult, _formData: FormData): Promise<ActionResult> {
-  const result = await runAction<{ incidentId: string }>(async () => {
-    const ctx = await authorize("incident:write");
-    const item = await deleteActionItem({ teamId: ctx.team.id, userId: ctx.user.id }, String(itemId));
-    revalidate(item.incidentId);
-    return { ok: true, data: { incidentId: item.incidentId } };
-  });
-  if (result.ok && result.data) redirect(`/incidents/${result.data.incidentId}/actions?deleted=1`);
-  return result.ok ? { ok: true } : result;
-}
+export const deleteActionItemAction = defineAction({
+  permission: "incident:write",
+  bind: ["itemId"],
+  input: z.object({ itemId: id }),
+  run: ({ scope, user, input }) => deleteActionItem({ teamId: scope.teamId, userId: user.id }, input.itemId),
+  revalidate: ({ incidentId }) => pathsFor(incidentId),
+  redirect: ({ incidentId }) => `/incidents/${incidentId}/actions?deleted=1`,
+});

@@ -68,23 +68,3 @@ export type UpdateActionItemInput = z.infer<typeof updateActionItemSchema>;
 export const statusChangeSchema = z
   .object({ version: z.coerce.number().int().min(1), status: z.enum(ACTION_STATUSES), wontDoReason: z.preprocess((v) => (typeof v === "string" ? v.trim() : ""), z.string().max(1000)) })
   .superRefine(requireReason);
-
-/** Reads the form's fields (FormData values are strings or absent). */
-export function actionItemFormValues(formData: FormData) {
-  const get = (k: string) => {
-    const v = formData.get(k);
-    return typeof v === "string" ? v : undefined;
-  };
-  return {
-    title: get("title") ?? "",
-    description: get("description") ?? "",
-    ownerId: get("ownerId"),
-    dueDate: get("dueDate"),
-    priority: get("priority"),
-    status: get("status") ?? "OPEN",
-    wontDoReason: get("wontDoReason"),
-    trackerUrl: get("trackerUrl"),
-    whyNodeId: get("whyNodeId"),
-    version: get("version"),
-  };
-}
