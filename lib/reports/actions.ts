@@ -1,9 +1,8 @@
 "use server";
-import { revalidatePath } from "next/cache";
-import type { ActionResult } from "@/lib/action-result";
-import { authorize } from "@/lib/auth/session";
-import { authorizeIncident } from "@/lib/incidents/access";
-import { runAction } from "@/lib/run-action";
+import { z } from "zod";
+import { incidentKey } from "@/lib/incidents/constants";
+import { defineAction } from "@/lib/server/action";
+import { asList } from "@/lib/server/form-data";
 import {
   addComment,
   decideReview,
@@ -19,139 +18,150 @@ import {
 import { baseVersionSchema, commentSchema, decisionSchema, requestReviewSchema, saveNarrativeSchema, setTemplateSchema, templateFormSchema } from "./schema";
 import { getUsersByIds } from "./data";
 import { sendReviewRequestEmails } from "./review-email";
-import type { Narrative } from "./sections";
 
-const reportPath = (incidentId: string) => `/incidents/${incidentId}/report`;
-
-async function writer(incidentId: string, permission: "report:write" | "report:publish" = "report:write") {
-  const { ctx, incident } = await authorizeIncident(incidentId, permission);
-  return { actor: { teamId: ctx.team.id, userId: ctx.user.id, role: ctx.role }, incident, user: ctx.user };
-}
+// Every report action is bound to its incident (`action.bind(null, incident.id)`); the builder
+// checks the incident is the caller's team's and the role may write (or publish) reports.
+const incidentId = z.object({ incidentId: z.string().min(1).max(64) });
+const onIncident = <S extends z.ZodType>(schema: S) => z.intersection(incidentId, schema);
+const reportPaths = (_r: unknown, input: { incidentId: string }) => [`/incidents/${input.incidentId}/report`];
+const bound = { bind: ["incidentId"], incident: (input: { incidentId: string }) => input.incidentId, revalidate: reportPaths } as const;
 
 /** Autosave: called from the editor with the fields changed since the last save. */
-export async function saveNarrativeAction(incidentId: string, input: unknown): Promise<ActionResult<{ version: number; narrative: Narrative }>> {
-  return runAction(async () => {
-    const { actor } = await writer(incidentId);
-    const data = saveNarrativeSchema.parse(input);
-    const saved = await saveNarrative(actor, incidentId, data);
-    revalidatePath(reportPath(incidentId));
-    return { ok: true, message: "Saved", data: saved };
-  });
-}
+export const saveNarrativeAction = defineAction({
+  ...bound,
+  permission: "report:write",
+  input: onIncident(saveNarrativeSchema),
+  run: ({ ctx, incident, input }) => saveNarrative({ teamId: ctx.scope.teamId, userId: ctx.user.id, role: ctx.role }, incident.id, input),
+  message: "Saved",
+});
 
-export async function setReportTemplateAction(incidentId: string, _prev: ActionResult, formData: FormData): Promise<ActionResult> {
-  return runAction(async () => {
-    const { actor } = await writer(incidentId);
-    const data = setTemplateSchema.parse({ baseVersion: formData.get("baseVersion"), templateId: formData.get("templateId") });
-    await setReportTemplate(actor, incidentId, data.baseVersion, data.templateId);
-    revalidatePath(reportPath(incidentId));
-    return { ok: true, message: "Template changed. Your text is kept." };
-  });
-}
+export const setReportTemplateAction = defineAction({
+  ...bound,
+  permission: "report:write",
+  input: onIncident(setTemplateSchema),
+  run: async ({ ctx, incident, input }) => {
+    await setReportTemplate({ teamId: ctx.scope.teamId, userId: ctx.user.id, role: ctx.role }, incident.id, input.baseVersion, input.templateId);
+  },
+  message: "Template changed. Your text is kept.",
+});
 
-export async function requestReviewAction(incidentId: string, _prev: ActionResult, formData: FormData): Promise<ActionResult> {
-  return runAction(async () => {
-    const { actor, incident, user } = await writer(incidentId);
-    const data = requestReviewSchema.parse({ baseVersion: formData.get("baseVersion"), reviewerIds: formData.getAll("reviewerIds").map(String) });
-    const requested = await requestReview(actor, incidentId, data.baseVersion, data.reviewerIds);
-    revalidatePath(reportPath(incidentId));
+export const requestReviewAction = defineAction({
+  ...bound,
+  permission: "report:write",
+  input: onIncident(z.preprocess((raw) => ({ ...(raw as object), reviewerIds: asList((raw as { reviewerIds?: unknown })?.reviewerIds) }), requestReviewSchema)),
+  run: async ({ ctx, incident, input }) => {
+    const actor = { teamId: ctx.scope.teamId, userId: ctx.user.id, role: ctx.role };
+    const requested = await requestReview(actor, incident.id, input.baseVersion, input.reviewerIds);
     try {
       await sendReviewRequestEmails({
         reportId: requested.reportId,
-        incidentId,
-        incidentLabel: `INC-${incident.number}: ${incident.title}`,
+        incidentId: incident.id,
+        incidentLabel: `${incidentKey(incident.number)}: ${incident.title}`,
         round: requested.round,
-        requester: user,
+        requester: ctx.user,
         reviewers: await getUsersByIds(actor.teamId, requested.reviewerIds),
       });
+      return { emailed: true };
     } catch {
-      return { ok: true, message: "Review requested. The email to reviewers could not be queued; let them know directly." };
+      // The review itself is requested; only the notification failed.
+      return { emailed: false };
     }
-    return { ok: true, message: "Review requested. Reviewers were emailed." };
-  });
-}
+  },
+  message: ({ emailed }) => (emailed ? "Review requested. Reviewers were emailed." : "Review requested. The email to reviewers could not be queued; let them know directly."),
+});
 
-export async function decideReviewAction(incidentId: string, _prev: ActionResult, formData: FormData): Promise<ActionResult> {
-  return runAction(async () => {
-    const { actor } = await writer(incidentId);
-    const data = decisionSchema.parse({
-      decision: formData.get("decision") ?? undefined,
-      sectionKey: formData.get("sectionKey") || undefined,
-      body: formData.get("body") ?? undefined,
-    });
-    await decideReview(actor, incidentId, data.decision, { sectionKey: data.sectionKey, body: data.body });
-    revalidatePath(reportPath(incidentId));
-    return { ok: true, message: data.decision === "APPROVED" ? "You approved the report." : "You requested changes. The report is back in draft." };
-  });
-}
+export const decideReviewAction = defineAction({
+  ...bound,
+  permission: "report:write",
+  input: onIncident(decisionSchema),
+  run: async ({ ctx, incident, input }) => {
+    await decideReview({ teamId: ctx.scope.teamId, userId: ctx.user.id, role: ctx.role }, incident.id, input.decision, { sectionKey: input.sectionKey, body: input.body });
+  },
+  message: (_r, input) => (input.decision === "APPROVED" ? "You approved the report." : "You requested changes. The report is back in draft."),
+});
 
-export async function addCommentAction(incidentId: string, _prev: ActionResult, formData: FormData): Promise<ActionResult> {
-  return runAction(async () => {
-    const { actor } = await writer(incidentId);
-    const data = commentSchema.parse({ sectionKey: formData.get("sectionKey"), body: formData.get("body") ?? "" });
-    await addComment(actor, incidentId, data.sectionKey, data.body);
-    revalidatePath(reportPath(incidentId));
-    return { ok: true, message: "Comment added." };
-  });
-}
+export const addCommentAction = defineAction({
+  ...bound,
+  permission: "report:write",
+  input: onIncident(commentSchema),
+  run: async ({ ctx, incident, input }) => {
+    await addComment({ teamId: ctx.scope.teamId, userId: ctx.user.id, role: ctx.role }, incident.id, input.sectionKey, input.body);
+  },
+  message: "Comment added.",
+});
 
-export async function resolveCommentAction(incidentId: string, commentId: string): Promise<ActionResult> {
-  return runAction(async () => {
-    const { actor } = await writer(incidentId);
-    await resolveComment(actor, incidentId, String(commentId));
-    revalidatePath(reportPath(incidentId));
-    return { ok: true, message: "Comment resolved." };
-  });
-}
+/** Bound: the incident and the comment (`action.bind(null, incident.id, comment.id)`). */
+export const resolveCommentAction = defineAction({
+  ...bound,
+  bind: ["incidentId", "commentId"],
+  permission: "report:write",
+  input: incidentId.extend({ commentId: z.string().min(1).max(64) }),
+  run: async ({ ctx, incident, input }) => {
+    await resolveComment({ teamId: ctx.scope.teamId, userId: ctx.user.id, role: ctx.role }, incident.id, input.commentId);
+  },
+  message: "Comment resolved.",
+});
 
-export async function withdrawReviewAction(incidentId: string, _prev: ActionResult, formData: FormData): Promise<ActionResult> {
-  return runAction(async () => {
-    const { actor } = await writer(incidentId);
-    const { baseVersion } = baseVersionSchema.parse({ baseVersion: formData.get("baseVersion") });
-    await withdrawReview(actor, incidentId, baseVersion);
-    revalidatePath(reportPath(incidentId));
-    return { ok: true, message: "The report is back in draft." };
-  });
-}
+export const withdrawReviewAction = defineAction({
+  ...bound,
+  permission: "report:write",
+  input: onIncident(baseVersionSchema),
+  run: async ({ ctx, incident, input }) => {
+    await withdrawReview({ teamId: ctx.scope.teamId, userId: ctx.user.id, role: ctx.role }, incident.id, input.baseVersion);
+  },
+  message: "The report is back in draft.",
+});
 
-export async function reopenReportAction(incidentId: string, _prev: ActionResult, formData: FormData): Promise<ActionResult> {
-  return runAction(async () => {
-    const { actor } = await writer(incidentId);
-    const { baseVersion } = baseVersionSchema.parse({ baseVersion: formData.get("baseVersion") });
-    await reopenReport(actor, incidentId, baseVersion);
-    revalidatePath(reportPath(incidentId));
-    return { ok: true, message: "A new draft is open. Published versions are unchanged." };
-  });
-}
+export const reopenReportAction = defineAction({
+  ...bound,
+  permission: "report:write",
+  input: onIncident(baseVersionSchema),
+  run: async ({ ctx, incident, input }) => {
+    await reopenReport({ teamId: ctx.scope.teamId, userId: ctx.user.id, role: ctx.role }, incident.id, input.baseVersion);
+  },
+  message: "A new draft is open. Published versions are unchanged.",
+});
 
-export async function publishReportAction(incidentId: string, _prev: ActionResult, formData: FormData): Promise<ActionResult<{ number: number }>> {
-  return runAction(async () => {
-    const { actor } = await writer(incidentId, "report:publish");
-    const { baseVersion } = baseVersionSchema.parse({ baseVersion: formData.get("baseVersion") });
-    const version = await publishReport(actor, incidentId, baseVersion);
-    revalidatePath(reportPath(incidentId));
-    return { ok: true, message: `Published version ${version.number}.`, data: { number: version.number } };
-  });
-}
+export const publishReportAction = defineAction({
+  ...bound,
+  permission: "report:publish",
+  input: onIncident(baseVersionSchema),
+  run: async ({ ctx, incident, input }) => {
+    const version = await publishReport({ teamId: ctx.scope.teamId, userId: ctx.user.id, role: ctx.role }, incident.id, input.baseVersion);
+    return { number: version.number };
+  },
+  message: ({ number }) => `Published version ${number}.`,
+});
 
-export async function updateTemplateAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
-  return runAction(async () => {
-    const ctx = await authorize("template:manage");
-    const keys = formData.getAll("sectionKey").map(String);
-    const data = templateFormSchema.parse({
-      templateId: formData.get("templateId"),
-      name: formData.get("name") ?? "",
-      isDefault: formData.get("isDefault") === "on",
-      sections: keys.map((key) => ({
+/**
+ * The template editor posts one row per section: sectionKey (repeated, in the chosen order),
+ * then title.<key>, prompt.<key>, enabled.<key> (a checkbox) and fields.<key> (repeated).
+ */
+function templateFromForm(raw: unknown) {
+  const f = (raw ?? {}) as Record<string, unknown>;
+  return {
+    templateId: f.templateId,
+    name: f.name ?? "",
+    isDefault: f.isDefault === "on",
+    sections: asList(f.sectionKey).map((key) => {
+      const fields = asList(f[`fields.${key}`]).map(String).filter(Boolean);
+      return {
         key,
-        title: formData.get(`title.${key}`) ?? "",
-        prompt: formData.get(`prompt.${key}`) ?? "",
-        enabled: formData.get(`enabled.${key}`) === "on",
-        fields: formData.getAll(`fields.${key}`).map(String).filter(Boolean).length ? formData.getAll(`fields.${key}`).map(String) : undefined,
-      })),
-    });
-    await updateTemplate({ teamId: ctx.team.id, userId: ctx.user.id, role: ctx.role }, data);
-    revalidatePath("/settings/templates");
-    return { ok: true, message: "Template saved. Existing drafts follow it and keep their text." };
-  });
+        title: f[`title.${key}`] ?? "",
+        prompt: f[`prompt.${key}`] ?? "",
+        enabled: f[`enabled.${key}`] === "on",
+        fields: fields.length ? fields : undefined,
+      };
+    }),
+  };
 }
+
+export const updateTemplateAction = defineAction({
+  permission: "template:manage",
+  input: z.preprocess(templateFromForm, templateFormSchema),
+  run: async ({ ctx, input }) => {
+    await updateTemplate({ teamId: ctx.scope.teamId, userId: ctx.user.id, role: ctx.role }, input);
+  },
+  revalidate: ["/settings/templates"],
+  message: "Template saved. Existing drafts follow it and keep their text.",
+});

@@ -29,7 +29,8 @@ export const commentSchema = z.object({
 
 export const decisionSchema = z.object({
   decision: z.enum(["APPROVED", "CHANGES_REQUESTED"], "Choose approve or request changes."),
-  sectionKey: z.enum(COMMENT_SECTIONS).default("general"),
+  // A form sends "" when no section was chosen.
+  sectionKey: z.preprocess((v) => (v === "" ? undefined : v), z.enum(COMMENT_SECTIONS).default("general")),
   body: z.string().trim().max(5000, "Comments can be at most 5,000 characters.").default(""),
 });
 

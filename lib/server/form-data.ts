@@ -16,3 +16,9 @@ export function formDataToObject(formData: FormData): Record<string, FormValue> 
 export function toInputObject(input: unknown): unknown {
   return input instanceof FormData ? formDataToObject(input) : input;
 }
+
+/** A list as a form sends it: absent → [], one value → [value], several → as they are. */
+export function asList(value: unknown): unknown[] {
+  if (value === undefined || value === null) return [];
+  return Array.isArray(value) ? value : [value];
+}
