@@ -1,30 +1,43 @@
 "use server";
 import { AuthError } from "next-auth";
-import { isRedirectError } from "next/dist/client/components/redirect-error";
-import { invalid, type ActionResult } from "@/lib/action-result";
+import { z } from "zod";
 import { signIn, signOut } from "@/lib/auth/config";
 import { signInSchema } from "@/lib/auth/schema";
+import { RuleError } from "@/lib/errors";
+import { defineAction } from "@/lib/server/action";
 
-export async function requestSignInLink(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
-  const parsed = signInSchema.safeParse({ email: formData.get("email"), callbackUrl: formData.get("callbackUrl") ?? undefined });
-  if (!parsed.success) return invalid(parsed.error, "Check your email address.");
-  try {
-    await signIn("nodemailer", { email: parsed.data.email, redirectTo: parsed.data.callbackUrl });
-    return { ok: true };
-  } catch (error) {
-    if (isRedirectError(error)) throw error;
-    if (error instanceof AuthError) {
-      console.error("[hindsight] sign-in email failed:", error.type);
-      return { ok: false, message: "We could not send the sign-in email. Try again in a minute." };
+/** Public: asking for a sign-in link needs no session. Auth.js answers with a redirect to /verify-request. */
+export const requestSignInLink = defineAction({
+  permission: "public",
+  input: signInSchema,
+  invalidMessage: "Check your email address.",
+  run: async ({ input }) => {
+    try {
+      await signIn("nodemailer", { email: input.email, redirectTo: input.callbackUrl });
+    } catch (error) {
+      if (error instanceof AuthError) {
+        console.error("[hindsight] sign-in email failed:", error.type);
+        throw new RuleError("We could not send the sign-in email. Try again in a minute.");
+      }
+      throw error; // Next's redirect included
     }
-    throw error;
-  }
-}
+  },
+});
 
-export async function signInWith(provider: string) {
-  await signIn(provider, { redirectTo: "/" });
-}
+/** The provider's button posts its id; Auth.js refuses unknown ones. */
+export const signInWith = defineAction({
+  permission: "public",
+  input: z.object({ provider: z.string().min(1).max(40) }),
+  run: async ({ input }) => {
+    await signIn(input.provider, { redirectTo: "/" });
+  },
+});
 
-export async function signOutAction() {
-  await signOut({ redirectTo: "/sign-in" });
-}
+/** Public: signing out works even when the session already ended. */
+export const signOutAction = defineAction({
+  permission: "public",
+  input: z.object({}),
+  run: async () => {
+    await signOut({ redirectTo: "/sign-in" });
+  },
+});

@@ -17,6 +17,9 @@ describe("can", () => {
     ["VIEWER", "report:write", false],
     ["VIEWER", "report:share", false],
     ["VIEWER", "team:manage", false],
+    ["VIEWER", "team:leave", true],
+    ["EDITOR", "team:leave", true],
+    ["OWNER", "team:leave", true],
   ];
   it.each(table)("%s may %s: %s", (role, permission, expected) => {
     expect(can(role, permission)).toBe(expected);

@@ -8,21 +8,21 @@ export type Permission =
   | "report:publish"
   | "report:share"
   | "team:manage"
+  /** Any member: leaving the team (the last owner is refused by canRemoveMember). */
+  | "team:leave"
   | "template:manage";
 
 const grants: Record<Role, ReadonlySet<Permission>> = {
   OWNER: new Set<Permission>([
-    "incident:read", "incident:write", "report:write", "report:publish", "report:share", "team:manage", "template:manage",
+    "incident:read", "incident:write", "report:write", "report:publish", "report:share", "team:manage", "team:leave", "template:manage",
   ]),
-  EDITOR: new Set<Permission>(["incident:read", "incident:write", "report:write", "report:publish", "report:share"]),
-  VIEWER: new Set<Permission>(["incident:read"]),
+  EDITOR: new Set<Permission>(["incident:read", "incident:write", "report:write", "report:publish", "report:share", "team:leave"]),
+  VIEWER: new Set<Permission>(["incident:read", "team:leave"]),
 };
 
 export function can(role: Role | null | undefined, permission: Permission): boolean {
   return role ? grants[role].has(permission) : false;
 }
-
-export const ROLE_RANK: Record<Role, number> = { VIEWER: 1, EDITOR: 2, OWNER: 3 };
 
 /** Nobody changes their own role; only owners change roles; the last owner cannot be demoted. */
 export function canChangeRole(args: {

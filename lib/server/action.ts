@@ -31,7 +31,9 @@ import { toInputObject } from "./form-data";
  * merged into the input under those names (over any form field of the same name) and parsed
  * by the same schema, so a bound id is validated like any other field.
  */
-export type ServerAction<R> = (...args: unknown[]) => Promise<ActionResult<R>>;
+export type ServerAction<R> = ((formData: FormData) => Promise<void>) & ((...args: unknown[]) => Promise<ActionResult<R>>);
+// The first signature only lets `<form action={signOutAction}>` type-check (React wants a
+// void result there); inference (useActionState) reads the last one, which every call matches.
 
 /** A path to revalidate; `{ path, type: "layout" }` also revalidates everything below it. */
 export type RevalidateTarget = string | { path: string; type: "layout" | "page" };
@@ -96,7 +98,7 @@ export function defineAction<S extends z.ZodType, R = void>(def: SignedInDef<S, 
 export function defineAction<S extends z.ZodType, R = void>(def: PublicDef<S, R>): ServerAction<R>;
 export function defineAction<S extends z.ZodType, R>(def: AnyDef<S, R>): ServerAction<R> {
   const bound = def.bind ?? [];
-  const action: ServerAction<R> = async (...args) => {
+  const action = async (...args: unknown[]): Promise<ActionResult<R>> => {
     const raw = rawInput(bound, args);
     let target: string | undefined;
     const result = await runAction<R>(async () => {
@@ -121,7 +123,7 @@ export function defineAction<S extends z.ZodType, R>(def: AnyDef<S, R>): ServerA
     return result;
   };
   Object.defineProperty(action, ACTION_BUILDER, { value: true });
-  return action;
+  return action as ServerAction<R>;
 }
 
 /**

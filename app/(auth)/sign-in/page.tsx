@@ -35,7 +35,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       {providers.length > 0 && (
         <div className="mt-6 space-y-2 border-t border-slate-200 pt-4">
           {providers.map((p) => (
-            <form key={p.id} action={signInWith.bind(null, p.id)}>
+            <form key={p.id} action={signInWith}>
+              <input type="hidden" name="provider" value={p.id} />
               <Button type="submit" variant="secondary" className="w-full">
                 Continue with {p.name}
               </Button>
