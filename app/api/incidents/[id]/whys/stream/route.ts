@@ -1,7 +1,7 @@
-import { NextResponse } from "next/server";
-import { AuthorizationError } from "@/lib/auth/session";
+import { z } from "zod";
 import { NotFoundError } from "@/lib/errors";
-import { authorizeIncident } from "@/lib/incidents/access";
+import { findIncidentRef } from "@/lib/incidents/access";
+import { defineRoute } from "@/lib/server/route";
 import { subscribeWhys } from "@/lib/realtime/whys-hub";
 import { getWhysVersion } from "@/lib/whys/data";
 
@@ -14,57 +14,56 @@ const HEARTBEAT_MS = 15_000;
  * app instance, via LISTEN/NOTIFY). Only version numbers travel here; the tree itself is
  * refetched through the authorized JSON route.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  let teamId: string;
-  try {
-    teamId = (await authorizeIncident(id, "incident:read")).ctx.team.id;
-  } catch (error) {
-    if (error instanceof NotFoundError) return NextResponse.json({ error: "Not found" }, { status: 404 });
-    if (error instanceof AuthorizationError) return NextResponse.json({ error: error.message }, { status: 401 });
-    throw error;
-  }
-  const encoder = new TextEncoder();
-  let cleanup = () => {};
-  const stream = new ReadableStream<Uint8Array>({
-    async start(controller) {
-      let closed = false;
-      const send = (text: string) => {
-        if (closed) return;
-        try {
-          controller.enqueue(encoder.encode(text));
-        } catch {
-          cleanup();
-        }
-      };
-      const unsubscribe = await subscribeWhys(id, (event) => send(`event: version\ndata: ${JSON.stringify(event)}\n\n`));
-      const heartbeat = setInterval(() => send(`: ping ${Date.now()}\n\n`), HEARTBEAT_MS);
-      cleanup = () => {
-        if (closed) return;
-        closed = true;
-        clearInterval(heartbeat);
-        unsubscribe();
-        try {
-          controller.close();
-        } catch {
-          // already closed by the client
-        }
-      };
-      request.signal.addEventListener("abort", cleanup);
-      // Sent after subscribing, so a change between the two is never missed.
-      const version = await getWhysVersion(teamId, id);
-      send(`retry: 2000\nevent: version\ndata: ${JSON.stringify({ incidentId: id, version })}\n\n`);
-    },
-    cancel() {
-      cleanup();
-    },
-  });
-  return new Response(stream, {
-    headers: {
-      "Content-Type": "text/event-stream; charset=utf-8",
-      "Cache-Control": "no-cache, no-transform",
-      Connection: "keep-alive",
-      "X-Accel-Buffering": "no",
-    },
-  });
-}
+export const GET = defineRoute({
+  access: { permission: "incident:read" },
+  params: z.object({ id: z.string().min(1).max(64) }),
+  handler: async (request, { params, scope }) => {
+    const incident = await findIncidentRef(scope, params.id);
+    if (!incident) throw new NotFoundError("Incident");
+    const id = incident.id;
+    const teamId = scope.teamId;
+    const encoder = new TextEncoder();
+    let cleanup = () => {};
+    const stream = new ReadableStream<Uint8Array>({
+      async start(controller) {
+        let closed = false;
+        const send = (text: string) => {
+          if (closed) return;
+          try {
+            controller.enqueue(encoder.encode(text));
+          } catch {
+            cleanup();
+          }
+        };
+        const unsubscribe = await subscribeWhys(id, (event) => send(`event: version\ndata: ${JSON.stringify(event)}\n\n`));
+        const heartbeat = setInterval(() => send(`: ping ${Date.now()}\n\n`), HEARTBEAT_MS);
+        cleanup = () => {
+          if (closed) return;
+          closed = true;
+          clearInterval(heartbeat);
+          unsubscribe();
+          try {
+            controller.close();
+          } catch {
+            // already closed by the client
+          }
+        };
+        request.signal.addEventListener("abort", cleanup);
+        // Sent after subscribing, so a change between the two is never missed.
+        const version = await getWhysVersion(teamId, id);
+        send(`retry: 2000\nevent: version\ndata: ${JSON.stringify({ incidentId: id, version })}\n\n`);
+      },
+      cancel() {
+        cleanup();
+      },
+    });
+    return new Response(stream, {
+      headers: {
+        "Content-Type": "text/event-stream; charset=utf-8",
+        "Cache-Control": "no-cache, no-transform",
+        Connection: "keep-alive",
+        "X-Accel-Buffering": "no",
+      },
+    });
+  },
+});
