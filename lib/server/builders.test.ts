@@ -34,35 +34,93 @@ export function isUseServerFile(sf: ts.SourceFile): boolean {
 
 const isExported = (node: ts.Node) => ts.canHaveModifiers(node) && !!ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
 
-/** Names of local functions whose every `return` hands back `builder(...)` (e.g. whyAction → defineAction). */
-function localFactories(sf: ts.SourceFile, builder: string): Set<string> {
-  const out = new Set<string>();
-  for (const st of sf.statements) {
-    if (!ts.isFunctionDeclaration(st) || !st.name || !st.body) continue;
+/**
+ * Whether an expression is provably a builder result: a call to the builder, a call to a
+ * factory whose every `return` is one (whyAction, apiRoute), or a name bound to such a value,
+ * following imports into the project's own modules (`export const GET = listIncidentsRoute`).
+ */
+class Resolver {
+  private cache = new Map<string, ts.SourceFile | null>();
+  constructor(private builder: string, private read: (file: string) => string | null) {}
+
+  source(file: string): ts.SourceFile | null {
+    if (!this.cache.has(file)) {
+      const text = this.read(file);
+      this.cache.set(file, text === null ? null : parse(file, text));
+    }
+    return this.cache.get(file)!;
+  }
+
+  private resolveModule(from: string, spec: string): string | null {
+    const base = spec.startsWith("@/") ? path.join(ROOT, spec.slice(2)) : spec.startsWith(".") ? path.resolve(path.dirname(from), spec) : null;
+    if (!base) return null;
+    for (const candidate of [`${base}.ts`, `${base}.tsx`, path.join(base, "index.ts")]) if (this.read(candidate) !== null) return candidate;
+    return null;
+  }
+
+  /** Where a name used in `sf` is declared: a local statement, or an import followed to its module. */
+  private declaration(sf: ts.SourceFile, name: string, depth: number): { sf: ts.SourceFile; node: ts.Node } | null {
+    if (depth > 5) return null;
+    for (const st of sf.statements) {
+      if (ts.isFunctionDeclaration(st) && st.name?.text === name) return { sf, node: st };
+      if (ts.isVariableStatement(st)) for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name) && d.name.text === name) return { sf, node: d };
+      if (ts.isImportDeclaration(st) && st.importClause?.namedBindings && ts.isNamedImports(st.importClause.namedBindings) && ts.isStringLiteral(st.moduleSpecifier)) {
+        for (const el of st.importClause.namedBindings.elements) {
+          if (el.name.text !== name) continue;
+          const target = this.resolveModule(sf.fileName, st.moduleSpecifier.text);
+          const targetSf = target ? this.source(target) : null;
+          return targetSf ? this.declaration(targetSf, (el.propertyName ?? el.name).text, depth + 1) : null;
+        }
+      }
+    }
+    return null;
+  }
+
+  isBuilt(sf: ts.SourceFile, expr: ts.Expression, depth = 0): boolean {
+    if (depth > 8) return false;
+    if (ts.isCallExpression(expr) && ts.isIdentifier(expr.expression)) {
+      const callee = expr.expression.text;
+      if (callee === this.builder) return true;
+      const decl = this.declaration(sf, callee, 0);
+      return !!decl && ts.isFunctionDeclaration(decl.node) && this.isFactory(decl.sf, decl.node, depth + 1);
+    }
+    if (ts.isIdentifier(expr)) {
+      const decl = this.declaration(sf, expr.text, 0);
+      return !!decl && ts.isVariableDeclaration(decl.node) && !!decl.node.initializer && this.isBuilt(decl.sf, decl.node.initializer, depth + 1);
+    }
+    return false;
+  }
+
+  private isFactory(sf: ts.SourceFile, fn: ts.FunctionDeclaration, depth: number): boolean {
+    if (!fn.body) return false;
     const returns: ts.ReturnStatement[] = [];
     const visit = (n: ts.Node) => {
-      if (ts.isFunctionLike(n) && n !== st) return;
+      if (ts.isFunctionLike(n)) return; // returns of nested functions are theirs
       if (ts.isReturnStatement(n)) returns.push(n);
       ts.forEachChild(n, visit);
     };
-    ts.forEachChild(st.body, visit);
-    if (returns.length && returns.every((r) => r.expression && isCallTo(r.expression, new Set([builder])))) out.add(st.name.text);
+    fn.body.statements.forEach(visit);
+    return returns.length > 0 && returns.every((r) => !!r.expression && this.isBuilt(sf, r.expression, depth));
   }
-  return out;
 }
 
-function isCallTo(expr: ts.Expression, names: Set<string>): boolean {
-  return ts.isCallExpression(expr) && ts.isIdentifier(expr.expression) && names.has(expr.expression.text);
+function readOrNull(file: string): string | null {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return null;
+  }
 }
 
 /**
  * Problems in one file: each exported binding that is not built with the builder.
  * kind "action": every export; kind "route": HTTP method exports (config values allowed).
+ * `read` lets the self-test supply in-memory modules.
  */
-export function checkSource(fileName: string, text: string, kind: "action" | "route"): { exports: string[]; problems: string[] } {
+export function checkSource(fileName: string, text: string, kind: "action" | "route", read: (file: string) => string | null = readOrNull): { exports: string[]; problems: string[] } {
   const sf = parse(fileName, text);
   const builder = kind === "action" ? "defineAction" : "defineRoute";
-  const allowed = new Set([builder, ...localFactories(sf, builder)]);
+  const resolver = new Resolver(builder, (f) => (f === fileName ? text : read(f)));
   const exports: string[] = [];
   const problems: string[] = [];
   const judge = (name: string, ok: boolean) => {
@@ -74,7 +132,7 @@ export function checkSource(fileName: string, text: string, kind: "action" | "ro
   for (const st of sf.statements) {
     if (ts.isVariableStatement(st) && isExported(st)) {
       for (const d of st.declarationList.declarations) {
-        if (ts.isIdentifier(d.name)) judge(d.name.text, !!d.initializer && isCallTo(d.initializer, allowed));
+        if (ts.isIdentifier(d.name)) judge(d.name.text, !!d.initializer && resolver.isBuilt(sf, d.initializer));
         else {
           // export const { GET, POST } = handlers: destructured, so not provably built.
           for (const el of d.name.elements) if (ts.isBindingElement(el) && ts.isIdentifier(el.name)) judge(el.name.text, false);
@@ -161,6 +219,16 @@ describe("the check itself", () => {
   it("accepts a local factory that returns the builder's result (whyAction)", () => {
     const src = `"use server";\nfunction whyAction(s) { return defineAction({ input: s }); }\nexport const a = whyAction(x);\nfunction sloppy(s) { if (s) return defineAction({}); return async () => {}; }\nexport const b = sloppy(y);`;
     expect(checkSource("w.ts", src, "action").problems).toEqual(["b: not built with defineAction()"]);
+  });
+
+  it("follows a handler imported from a project module, through a factory", () => {
+    const modules: Record<string, string> = {
+      [path.join(ROOT, "lib/api/route.ts")]: `export function apiRoute(def) { return defineRoute({ access: "verified", handler: def.handler }); }`,
+      [path.join(ROOT, "lib/api/v1.ts")]: `import { apiRoute } from "./route";\nexport const listRoute = apiRoute({});\nexport const rawRoute = async () => new Response();`,
+    };
+    const read = (f: string) => modules[f] ?? null;
+    const route = `import { listRoute, rawRoute } from "@/lib/api/v1";\nexport const GET = listRoute;\nexport const POST = rawRoute;`;
+    expect(checkSource(path.join(ROOT, "app/x/route.ts"), route, "route", read).problems).toEqual(["POST: not built with defineRoute()"]);
   });
 
   it("finds an inline server action in a page", () => {
