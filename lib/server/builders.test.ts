@@ -167,7 +167,9 @@ export function inlineServerFunctions(sf: ts.SourceFile): string[] {
 }
 
 const files = ["app", "lib", "components"].flatMap((d) => walk(path.join(ROOT, d)));
-const actionFiles = files.filter((f) => isUseServerFile(parse(f, readFileSync(f, "utf8"))));
+// Parsed once, while the suite is collected (no test timeout applies there).
+const sources = new Map(files.map((f) => [f, parse(f, readFileSync(f, "utf8"))]));
+const actionFiles = files.filter((f) => isUseServerFile(sources.get(f)!));
 // Next only routes route.ts files under app/.
 const routeFiles = files.filter((f) => f.startsWith(path.join(ROOT, "app") + path.sep) && /^route\.(ts|tsx|js)$/.test(path.basename(f)));
 
@@ -185,7 +187,7 @@ describe("every endpoint is built on the rails", () => {
   });
 
   it("has no inline server actions (they would bypass the builder)", () => {
-    const inline = files.flatMap((f) => inlineServerFunctions(parse(f, readFileSync(f, "utf8"))).map((where) => `${path.relative(ROOT, f)} ${where}`));
+    const inline = files.flatMap((f) => inlineServerFunctions(sources.get(f)!).map((where) => `${path.relative(ROOT, f)} ${where}`));
     expect(inline).toEqual([]);
   });
 
