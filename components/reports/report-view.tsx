@@ -3,7 +3,7 @@
 // hooks, no client APIs: it renders on the server and prints on A4 (sections flow on, with
 // page-break rules and a footer from print-rules.tsx).
 import { WhyDiagram } from "@/components/whys/why-diagram";
-import { factsNarrativeShown, formatDuration, formatTimestamp, showsFieldHeading, type ReportSnapshot, type SnapshotSection } from "@/lib/reports/snapshot";
+import { factsNarrativeShown, formatDuration, formatTimestamp, showsFieldHeading, snapshotDurationRows, type ReportSnapshot, type SnapshotSection } from "@/lib/reports/snapshot";
 import { categoryLabel } from "@/lib/labels";
 import { actionStatusLabel } from "@/lib/reports/text";
 import { Markdown } from "./markdown";
@@ -136,21 +136,14 @@ function Facts({ snapshot: s, section }: { snapshot: ReportSnapshot; section: Sn
 }
 
 function Durations({ snapshot: s }: { snapshot: ReportSnapshot }) {
-  const d = s.durations;
-  const rows: [string, number | null][] = [
-    ["Time to detect", d.timeToDetectMs],
-    ["Time to acknowledge", d.timeToAcknowledgeMs],
-    ["Time to mitigate", d.timeToMitigateMs],
-    ["Time to resolve", d.timeToResolveMs],
-  ];
   return (
     <div className="break-inside-avoid">
       <h3 className="font-semibold text-slate-800">Durations</h3>
       <dl className="mt-1 grid grid-cols-2 gap-2 text-sm sm:grid-cols-4 print:grid-cols-4">
-        {rows.map(([k, v]) => (
-          <div key={k} className="rounded border border-slate-200 px-3 py-2">
-            <dt className="text-slate-600">{k}</dt>
-            <dd className="text-lg font-semibold">{formatDuration(v)}</dd>
+        {snapshotDurationRows(s.durations).map((r) => (
+          <div key={r.key} className="rounded border border-slate-200 px-3 py-2">
+            <dt className="text-slate-600">{r.label}</dt>
+            <dd className="text-lg font-semibold">{formatDuration(r.ms)}</dd>
           </div>
         ))}
       </dl>

@@ -45,13 +45,23 @@ describe("formatDuration", () => {
   });
 });
 
-describe("incidentDurations", () => {
-  it("measures each figure from the start; missing times give null", () => {
+describe("incidentDurations: the one rule for every view and export", () => {
+  it("measures detect, mitigate and resolve from the start; missing times give null", () => {
     expect(incidentDurations({ ...base, detectedAt: t("14:04"), mitigatedAt: t("14:38") })).toEqual({
       toDetect: 4 * 60_000,
       toAcknowledge: null,
       toMitigate: 38 * 60_000,
       toResolve: null,
     });
+  });
+
+  it("measures acknowledge from detection, or from the start when detection was not recorded", () => {
+    expect(incidentDurations({ ...base, detectedAt: t("14:04"), acknowledgedAt: t("14:06") }).toAcknowledge).toBe(2 * 60_000);
+    expect(incidentDurations({ ...base, acknowledgedAt: t("14:06") }).toAcknowledge).toBe(6 * 60_000);
+  });
+
+  it("gives null instead of a negative figure", () => {
+    expect(incidentDurations({ ...base, detectedAt: t("13:50") }).toDetect).toBeNull();
+    expect(incidentDurations({ ...base, startedAt: null, resolvedAt: t("15:00") }).toResolve).toBeNull();
   });
 });

@@ -57,8 +57,34 @@ export interface IncidentDurations {
   toResolve: number | null;
 }
 
-/** Each figure is measured from the start of the incident. */
+export const DURATION_KEYS = ["toDetect", "toAcknowledge", "toMitigate", "toResolve"] as const;
+export type DurationKey = (typeof DURATION_KEYS)[number];
+
+/** Shown the same on the incident page, in the report and in every export. */
+export const DURATION_LABELS: Record<DurationKey, string> = {
+  toDetect: "Time to detect",
+  toAcknowledge: "Time to acknowledge",
+  toMitigate: "Time to mitigate",
+  toResolve: "Time to resolve",
+};
+
+function span(from: Date | null | undefined, to: Date | null | undefined): number | null {
+  if (!from || !to) return null;
+  const ms = to.getTime() - from.getTime();
+  return ms >= 0 ? ms : null;
+}
+
+/**
+ * The one definition of the response figures (docs/decisions.md, "Durations"): detect,
+ * mitigate and resolve count from the start; acknowledge counts from detection (the page or
+ * alert a responder acknowledges), or from the start when no detection time was recorded.
+ * A missing time, or one before its origin, gives null ("—").
+ */
 export function incidentDurations(t: LifecycleTimes): IncidentDurations {
-  const since = (d: Date | null) => (t.startedAt && d ? d.getTime() - t.startedAt.getTime() : null);
-  return { toDetect: since(t.detectedAt), toAcknowledge: since(t.acknowledgedAt), toMitigate: since(t.mitigatedAt), toResolve: since(t.resolvedAt) };
+  return {
+    toDetect: span(t.startedAt, t.detectedAt),
+    toAcknowledge: span(t.detectedAt ?? t.startedAt, t.acknowledgedAt),
+    toMitigate: span(t.startedAt, t.mitigatedAt),
+    toResolve: span(t.startedAt, t.resolvedAt),
+  };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { lightweightTemplateSections, parseTemplateSections } from "./sections";
-import { composeReport, formatDuration, reportCompleteness, toStakeholderSnapshot } from "./snapshot";
+import { composeReport, reportCompleteness, toStakeholderSnapshot } from "./snapshot";
 import { sampleSource } from "./test-fixtures";
 import { snapshotToMarkdown } from "./text";
 
@@ -129,17 +129,6 @@ describe("snapshotToMarkdown", () => {
     expect(md).toContain("- Time to resolve: 1 h 5 min");
     expect(md).toContain("Draft (not published).");
   });
-});
-
-describe("formatDuration", () => {
-  it.each([
-    [null, "—"],
-    [20_000, "under 1 min"],
-    [3 * 60_000, "3 min"],
-    [65 * 60_000, "1 h 5 min"],
-    [120 * 60_000, "2 h"],
-    [(2 * 1440 + 240) * 60_000, "2 d 4 h"],
-  ])("%s → %s", (ms, text) => expect(formatDuration(ms)).toBe(text));
 });
 
 describe("exportFilename", () => {

@@ -4,6 +4,7 @@
 // snapshot round-trips through JSON unchanged.
 import type { WhyNodeData, WhyTreeNode } from "@/lib/whys/tree";
 import { buildTree } from "@/lib/whys/tree";
+import { DURATION_KEYS, DURATION_LABELS, formatDuration, incidentDurations, type DurationKey } from "@/lib/incidents/lifecycle";
 import { sectionFields, sectionKind, type AutoBlock, type Narrative, type TemplateSection } from "./sections";
 
 /** Written into every snapshot; readers branch on it (lib/reports/snapshot-schema.ts). */
@@ -148,19 +149,16 @@ export interface ReportSource {
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-function span(from: Date | null, to: Date | null): number | null {
-  if (!from || !to) return null;
-  const ms = to.getTime() - from.getTime();
-  return ms >= 0 ? ms : null;
+/** The report's copy of the incident's figures: the one rule in lib/incidents/lifecycle.ts. */
+export function computeDurations(i: Pick<ReportSource["incident"], "startedAt" | "detectedAt" | "acknowledgedAt" | "mitigatedAt" | "resolvedAt">): SnapshotDurations {
+  const d = incidentDurations(i);
+  return { timeToDetectMs: d.toDetect, timeToAcknowledgeMs: d.toAcknowledge, timeToMitigateMs: d.toMitigate, timeToResolveMs: d.toResolve };
 }
 
-export function computeDurations(i: Pick<ReportSource["incident"], "startedAt" | "detectedAt" | "acknowledgedAt" | "mitigatedAt" | "resolvedAt">): SnapshotDurations {
-  return {
-    timeToDetectMs: span(i.startedAt, i.detectedAt),
-    timeToAcknowledgeMs: span(i.detectedAt ?? i.startedAt, i.acknowledgedAt),
-    timeToMitigateMs: span(i.startedAt, i.mitigatedAt),
-    timeToResolveMs: span(i.startedAt, i.resolvedAt),
-  };
+/** Snapshot durations under the shared keys and labels (report view, Markdown export). */
+export function snapshotDurationRows(d: SnapshotDurations): { key: DurationKey; label: string; ms: number | null }[] {
+  const ms: Record<DurationKey, number | null> = { toDetect: d.timeToDetectMs, toAcknowledge: d.timeToAcknowledgeMs, toMitigate: d.timeToMitigateMs, toResolve: d.timeToResolveMs };
+  return DURATION_KEYS.map((key) => ({ key, label: DURATION_LABELS[key], ms: ms[key] }));
 }
 
 export function reportTitle(number: number, title: string) {
@@ -296,18 +294,8 @@ export function reportCompleteness(sections: TemplateSection[], narrative: Narra
   return { sections: out, filled, total, complete: filled === total };
 }
 
-/** "1 h 5 min", "3 min", "2 d 4 h". */
-export function formatDuration(ms: number | null): string {
-  if (ms == null) return "—";
-  const minutes = Math.round(ms / 60_000);
-  if (minutes < 1) return "under 1 min";
-  const d = Math.floor(minutes / 1440);
-  const h = Math.floor((minutes % 1440) / 60);
-  const m = minutes % 60;
-  if (d) return h ? `${d} d ${h} h` : `${d} d`;
-  if (h) return m ? `${h} h ${m} min` : `${h} h`;
-  return `${m} min`;
-}
+/** One duration format everywhere (lib/incidents/lifecycle.ts). */
+export { formatDuration };
 
 /** Stable, locale-independent timestamps for reports that are read anywhere and printed. */
 export function formatTimestamp(isoString: string | null): string {

@@ -2,7 +2,7 @@
 // export and the version diff, so what a diff shows is exactly what an export contains.
 import { categoryLabel } from "@/lib/labels";
 import type { WhyTreeNode } from "@/lib/whys/tree";
-import { factsNarrativeShown, formatDuration, formatTimestamp, showsFieldHeading, type ReportSnapshot, type SnapshotSection } from "./snapshot";
+import { factsNarrativeShown, formatDuration, formatTimestamp, showsFieldHeading, snapshotDurationRows, type ReportSnapshot, type SnapshotSection } from "./snapshot";
 
 const STATUS_LABEL: Record<string, string> = { OPEN: "Open", IN_PROGRESS: "In progress", DONE: "Done", WONT_DO: "Won't do" };
 
@@ -38,10 +38,7 @@ function blockLines(s: ReportSnapshot, block: SnapshotSection["blocks"][number],
     }
     case "durations":
       return [
-        `- Time to detect: ${formatDuration(s.durations.timeToDetectMs)}`,
-        `- Time to acknowledge: ${formatDuration(s.durations.timeToAcknowledgeMs)}`,
-        `- Time to mitigate: ${formatDuration(s.durations.timeToMitigateMs)}`,
-        `- Time to resolve: ${formatDuration(s.durations.timeToResolveMs)}`,
+        ...snapshotDurationRows(s.durations).map((r) => `- ${r.label}: ${formatDuration(r.ms)}`),
       ];
     case "timeline":
       return s.keyEvents.length

@@ -3,9 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { can } from "@/lib/auth/permissions";
 import { requireIncidentPage } from "@/lib/incidents/access";
+import { ResponseTimes } from "@/components/incidents/response-times";
 import { incidentKey, LIFECYCLE_FIELDS, LIFECYCLE_LABELS } from "@/lib/incidents/constants";
 import { getIncident } from "@/lib/incidents/data";
-import { formatDuration, incidentDurations } from "@/lib/incidents/lifecycle";
 import { listTimeline } from "@/lib/timeline/data";
 import { LocalTime } from "@/components/incidents/local-time";
 import { TimelineSection } from "@/components/timeline/timeline-section";
@@ -37,25 +37,10 @@ export default async function IncidentOverviewPage({ params }: { params: Promise
   const [incident, events] = await Promise.all([getIncident(ctx.team.id, id), listTimeline(ctx.team.id, id)]);
   if (!incident) notFound();
   const canWrite = can(ctx.role, "incident:write");
-  const d = incidentDurations(incident);
-  const figures = [
-    { label: "Time to detect", value: d.toDetect },
-    { label: "Time to acknowledge", value: d.toAcknowledge },
-    { label: "Time to mitigate", value: d.toMitigate },
-    { label: "Time to resolve", value: d.toResolve },
-  ];
-
   return (
     <div className="space-y-8">
       <div className="flex flex-col-reverse gap-3 lg:flex-row lg:items-start">
-        <dl className="grid flex-1 grid-cols-2 gap-3 sm:grid-cols-4" aria-label="Response times">
-          {figures.map((f) => (
-            <div key={f.label} className="rounded-lg border border-slate-200 bg-white p-3">
-              <dt className="text-xs font-medium text-slate-600">{f.label}</dt>
-              <dd className="mt-1 text-lg font-semibold text-slate-900">{formatDuration(f.value)}</dd>
-            </div>
-          ))}
-        </dl>
+        <ResponseTimes times={incident} />
         {canWrite && (
           <div className="flex justify-end">
             <Link href={`/incidents/${incident.id}/edit`} className={buttonClass("secondary")}>
