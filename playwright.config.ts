@@ -6,9 +6,11 @@ const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromi
 
 export default defineConfig({
   testDir: "e2e",
-  // The app, database and mail sink are started by scripts/with-test-db.ts (npm run test:e2e).
+  // The app, database and mail sink are started by scripts/with-test-db.ts (npm run test:e2e);
+  // the global setup checks that the app answering is that one.
+  globalSetup: "./e2e/support/global-setup.ts",
   use: {
-    baseURL: process.env.E2E_BASE_URL ?? "http://localhost:3100",
+    baseURL: process.env.E2E_BASE_URL,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {

@@ -34,6 +34,8 @@ function schemaFor(production: boolean) {
     API_RATE_PER_SECOND: z.coerce.number().min(0.1).default(10),
     // Slack Web API base (a local stand-in in tests).
     SLACK_API_BASE_URL: z.string().url().default("https://slack.com/api"),
+    // Names this process in /api/health (replicas; the test harness's proof it reached its own server).
+    INSTANCE_ID: z.string().max(200).optional(),
   });
 }
 

@@ -12,11 +12,11 @@ import { dataDir, embeddedUrl, ensureDatabase, startEmbeddedServer, type Running
 import { migrateDeploy } from "./db/migrate";
 import { startMailSink, type MailSink } from "../lib/email/sink";
 import { startMailboxServer, type MailboxServer } from "../lib/email/mailbox-server";
+import { choosePort, newInstanceId, StartError, waitForOwnServer } from "./app-server";
 import { localProbeHost, startPlan } from "./start-plan";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dev = process.argv.includes("--dev");
-const port = Number(process.env.PORT ?? 3000);
 const nextBin = path.join(root, "node_modules/next/dist/bin/next");
 const log = (line: string) => console.log(`[hindsight] ${line}`);
 
@@ -79,11 +79,16 @@ async function main() {
   process.on("SIGTERM", () => void shutdown(0));
   const started = Date.now();
   // Decided before anything starts, so a refusal costs nothing and says why in one line.
-  const plan = startPlan(process.env, port);
+  const requestedPort = process.env.PORT || "3000";
+  const plan = startPlan(process.env, Number(requestedPort));
   if (!plan.ok) {
     console.error(`[hindsight] ${plan.error}`);
     process.exit(1);
   }
+  const port = await choosePort("PORT", requestedPort, plan.host).catch((error: unknown) => {
+    console.error(`[hindsight] ${error instanceof StartError ? error.message : String(error)}`);
+    process.exit(1);
+  });
 
   let databaseUrl = process.env.DATABASE_URL;
   if (databaseUrl) {
@@ -115,6 +120,8 @@ async function main() {
     AUTH_SECRET: authSecret(),
     APP_URL: plan.appUrl,
     NEXT_TELEMETRY_DISABLED: "1",
+    // Lets the readiness check below recognise this very server (not another one on the port).
+    INSTANCE_ID: process.env.INSTANCE_ID || newInstanceId(),
     ...(mailboxDir && mailboxServer ? { DEV_MAILBOX_DIR: mailboxDir, DEV_MAILBOX_URL: mailboxServer.url } : {}),
   };
 
@@ -130,24 +137,12 @@ async function main() {
       void shutdown(code ?? 1);
     }
   });
-  await waitForHealth(`http://${localProbeHost(plan.host)}:${port}/api/health`);
+  await waitForOwnServer(`http://${localProbeHost(plan.host)}:${port}`, web, env.INSTANCE_ID!, 150_000);
   log(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${plan.appUrl}`);
   if (mailboxServer) {
     log(`Sign in as demo@hindsight.local (owner of the demo team), then open ${mailboxServer.url} and click the link.`);
   }
   log("Press Ctrl-C to stop.");
-}
-
-async function waitForHealth(url: string) {
-  for (let i = 0; i < 600 && !stopping; i++) {
-    try {
-      const res = await fetch(url);
-      if (res.ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
 }
 
 main().catch(async (error) => {

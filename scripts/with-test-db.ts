@@ -2,7 +2,10 @@
 //   tsx scripts/with-test-db.ts <command…>          integration tests
 //   tsx scripts/with-test-db.ts --e2e <command…>    also starts an SMTP sink and the built app
 // The database is created on the embedded server, or on TEST_DATABASE_URL's server when given.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+// The e2e app gets E2E_PORT when that port is free (else the run stops at once, saying so) or a
+// free port, and the tests only start once /api/health answers with this run's INSTANCE_ID: a
+// program that already listened on the port can never be tested by mistake.
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -10,6 +13,7 @@ import { adminQuery, withDatabaseName } from "./db/admin";
 import { embeddedUrl, startEmbeddedServer } from "./db/embedded";
 import { migrateDeploy } from "./db/migrate";
 import { startMailSink } from "../lib/email/sink";
+import { choosePort, nextBin, startNextApp, StartError } from "./app-server";
 
 const root = path.resolve(import.meta.dirname, "..");
 const args = process.argv.slice(2);
@@ -24,20 +28,9 @@ function run(cmd: string[], env: NodeJS.ProcessEnv): Promise<number> {
   });
 }
 
-async function waitFor(url: string, server: ChildProcess) {
-  for (let i = 0; i < 240; i++) {
-    if (server.exitCode !== null) throw new Error("The app server exited during start-up");
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`The app did not answer ${url} within 60 s`);
-}
-
 async function main() {
+  // Decided before anything starts, so a taken port costs nothing and says why in one line.
+  const port = e2e ? await choosePort("E2E_PORT", process.env.E2E_PORT) : 0;
   const server = process.env.TEST_DATABASE_URL ? null : await startEmbeddedServer();
   const baseUrl = process.env.TEST_DATABASE_URL ?? embeddedUrl("postgres");
   const name = `hindsight_test_${Date.now()}_${process.pid}`;
@@ -52,7 +45,6 @@ async function main() {
       const mailboxDir = mkdtempSync(path.join(tmpdir(), "hindsight-mail-"));
       const sink = await startMailSink({ dir: mailboxDir });
       cleanups.push(() => sink.close(), () => rmSync(mailboxDir, { recursive: true, force: true }));
-      const port = Number(process.env.E2E_PORT ?? 3100);
       const appUrl = `http://localhost:${port}`;
       Object.assign(env, {
         SMTP_URL: sink.url,
@@ -65,22 +57,14 @@ async function main() {
         AUTH_GITHUB_ID: process.env.AUTH_GITHUB_ID ?? "e2e-github-client",
         AUTH_GITHUB_SECRET: process.env.AUTH_GITHUB_SECRET ?? "e2e-github-secret",
       });
-      const nextBin = path.join(root, "node_modules/next/dist/bin/next");
       if (process.env.E2E_BUILD === "1") {
         const built = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env });
         if (built.status !== 0) throw new Error("next build failed");
       }
-      const app = spawn(process.execPath, [nextBin, "start", "-p", String(port)], { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
-      app.stdout?.on("data", (d: Buffer) => process.env.E2E_SERVER_LOG && process.stdout.write(d));
-      cleanups.push(
-        () =>
-          new Promise<void>((resolve) => {
-            if (app.exitCode !== null) return resolve();
-            app.once("exit", () => resolve());
-            app.kill("SIGTERM");
-          }),
-      );
-      await waitFor(`${appUrl}/api/health`, app);
+      const app = await startNextApp({ port, env, stdio: ["ignore", process.env.E2E_SERVER_LOG ? "inherit" : "ignore", "inherit"] });
+      cleanups.push(() => app.stop());
+      // Playwright and the specs reach the app only through E2E_BASE_URL (playwright.config.ts).
+      env.E2E_INSTANCE_ID = app.instanceId;
     }
     code = await run(command, env);
   } finally {
@@ -92,6 +76,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(error);
+  console.error(error instanceof StartError ? `[with-test-db] ${error.message}` : error);
   process.exit(1);
 });

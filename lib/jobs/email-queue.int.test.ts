@@ -79,22 +79,25 @@ describe("the durable email queue", () => {
     await first.stop();
     workers.splice(workers.indexOf(first), 1);
     const to = `restart.${Date.now()}@example.test`;
-    await sendMail({ to, subject: "Queued while stopped", text: "still here" });
-    await new Promise((r) => setTimeout(r, 1200));
+    const key = `restart:${to}`;
+    await sendMail({ to, subject: "Queued while stopped", text: "still here" }, { key });
+    const id = jobIdForKey(key);
+    // Stored and waiting: nobody has picked it up.
+    expect(await jobState(id)).toBe("created");
     expect(mailTo(to)).toHaveLength(0);
     await worker();
-    await until(() => mailTo(to).length === 1);
-    await new Promise((r) => setTimeout(r, 1500));
+    await until(async () => (await jobState(id)) === "completed");
+    // Completed is final for pg-boss: this job cannot deliver again, and it delivered once.
     expect(mailTo(to)).toHaveLength(1);
   });
 
-  it("wakes the worker at once: a queued mail arrives well within a second or two", async () => {
-    await worker();
+  it("wakes an idle worker by NOTIFY instead of waiting for its next poll", async () => {
+    // A poll interval far longer than the wait below: only the wake-up can deliver in time.
+    // (How fast delivery is belongs to `npm run bench -- sharing`, not to this test.)
+    await startWorker({ smtpUrl: sink.url, pollingIntervalSeconds: 600, ...quiet }).then((w) => workers.push(w));
     const to = `fast.${Date.now()}@example.test`;
-    const started = Date.now();
     await sendMail({ to, subject: "Fast", text: "quick" });
-    await until(() => mailTo(to).length === 1, 5_000);
-    expect(Date.now() - started).toBeLessThan(2_000);
+    await until(() => mailTo(to).length === 1, 25_000);
   });
 
   it("stores one job per idempotency key and keeps the content sealed", async () => {

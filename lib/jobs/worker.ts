@@ -16,6 +16,8 @@ export interface WorkerOptions {
   /** Parallel fetch loops (each handles one message at a time). */
   concurrency?: number;
   log?: (line: string) => void;
+  /** The fallback poll when no NOTIFY wakes the worker (seconds, default 0.5). */
+  pollingIntervalSeconds?: number;
 }
 
 export interface WorkerHandle {
@@ -58,7 +60,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
   const concurrency = options.concurrency ?? 2;
   for (let i = 0; i < concurrency; i++) {
     ids.push(
-      await boss.work<EmailJobData>(EMAIL_QUEUE, { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) =>
+      await boss.work<EmailJobData>(EMAIL_QUEUE, { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 0.5 }, async ([job]) =>
         job ? handleEmailJob(job, options.smtpUrl) : undefined,
       ),
     );

@@ -19,8 +19,14 @@ it("delivers committed 5 Whys changes to the subscribers of that incident only",
   await expect.poll(() => heard.mock.calls.length, { timeout: 5000 }).toBe(1);
   expect(heard).toHaveBeenCalledWith({ incidentId: watched.id, version: whysVersion });
 
+  // A second subscriber to the same incident is the barrier: once it has heard the next change,
+  // the first would have heard it too, had unsubscribing not worked.
+  const barrier = vi.fn();
+  const stopBarrier = await subscribeWhys(watched.id, barrier);
   unsubscribe();
   await createWhyNodeAction({ incidentId: watched.id, parentId: null, statement: "After unsubscribing" });
-  await createWhyNodeAction({ incidentId: other.id, parentId: null, statement: "Marker" });
+  const after = await testDb.incident.findUniqueOrThrow({ where: { id: watched.id } });
+  await expect.poll(() => barrier.mock.calls.map(([event]) => event.version), { timeout: 5000 }).toContain(after.whysVersion);
+  stopBarrier();
   expect(heard).toHaveBeenCalledTimes(1);
 });

@@ -4,7 +4,7 @@
 //  2. share-link views per second: 20 concurrent keep-alive clients for 10 s on /r/<token>,
 //     each request from its own address (many readers), every view counted and audited.
 // Builds into NEXT_DIST_DIR (default .next-bench) when there is no build yet.
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -12,12 +12,11 @@ import pg from "pg";
 import { adminQuery } from "../db/admin";
 import { embeddedUrl, startEmbeddedServer } from "../db/embedded";
 import { migrateDeploy } from "../db/migrate";
+import { choosePort, nextBin, startNextApp, StartError, type StartedApp } from "../app-server";
 import { startMailSink } from "../../lib/email/sink";
 import { createShareLinks, publishReportFor, shareViewCount } from "../../e2e/support/share-db";
 
 const root = path.resolve(import.meta.dirname, "../..");
-const nextBin = path.join(root, "node_modules/next/dist/bin/next");
-const port = Number(process.env.BENCH_PORT ?? 3215);
 const distDir = process.env.NEXT_DIST_DIR ?? ".next-bench";
 const MAILS = 20;
 const CONCURRENCY = 20;
@@ -38,19 +37,8 @@ async function seedOwner(url: string, email: string) {
   }
 }
 
-async function waitForHealth(url: string) {
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error("server did not start");
-}
-
 async function main() {
+  const port = await choosePort("BENCH_PORT", process.env.BENCH_PORT);
   const server = await startEmbeddedServer();
   const name = `hindsight_bench_${Date.now()}_${process.pid}`;
   await adminQuery(embeddedUrl("postgres"), `CREATE DATABASE "${name}"`);
@@ -71,7 +59,7 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: "1",
   };
   Object.assign(process.env, env);
-  let app: ReturnType<typeof spawn> | undefined;
+  let app: StartedApp | undefined;
   try {
     await migrateDeploy(url, true);
     if (!existsSync(path.join(root, distDir, "BUILD_ID"))) {
@@ -79,8 +67,7 @@ async function main() {
       const built = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, env, stdio: "inherit" });
       if (built.status !== 0) throw new Error("next build failed");
     }
-    app = spawn(process.execPath, [nextBin, "start", "-p", String(port)], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
-    await waitForHealth(`${appUrl}/api/health`);
+    app = await startNextApp({ port, env });
 
     // 1. Email latency through the durable queue and the in-app worker.
     const { enqueueMail } = await import("../../lib/jobs/email-queue");
@@ -102,6 +89,8 @@ async function main() {
     await stopSender();
     latencies.sort((a, b) => a - b);
     console.log(`Email enqueue → SMTP sink (${MAILS} mails, in-app worker): median ${ms(quantile(latencies, 0.5))}, p95 ${ms(quantile(latencies, 0.95))}, max ${ms(latencies.at(-1)!)}`);
+    // The idle worker is woken by NOTIFY, not by its 0.5 s poll: every mail should land well within 2 s.
+    console.log(`Target: each queued mail delivered within 2 s by an idle worker: ${latencies.at(-1)! < 2_000 ? "met" : "NOT MET"} (max ${ms(latencies.at(-1)!)})`);
 
     // 2. Share-link views per second.
     await seedOwner(url, "bench.owner@example.test");
@@ -149,11 +138,7 @@ async function main() {
         `latency median ${ms(quantile(viewTimes, 0.5))}, p95 ${ms(quantile(viewTimes, 0.95))}; views counted in the database: ${counted}`,
     );
   } finally {
-    if (app && app.exitCode === null) {
-      const exited = new Promise((r) => app!.once("exit", r));
-      app.kill("SIGTERM");
-      await exited;
-    }
+    await app?.stop();
     await sink.close();
     rmSync(mailDir, { recursive: true, force: true });
     await adminQuery(embeddedUrl("postgres"), `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
@@ -164,7 +149,7 @@ async function main() {
 main().then(
   () => process.exit(0),
   (error) => {
-    console.error(error);
+    console.error(error instanceof StartError ? error.message : error);
     process.exit(1);
   },
 );

@@ -4,16 +4,16 @@
 //   npm run bench -- whys
 // Uses a fresh database on the embedded server (or TEST_DATABASE_URL's server), builds the app
 // into BENCH_DIST_DIR (default .next-bench; set BENCH_SKIP_BUILD=1 to reuse an existing build).
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { chromium, type Page } from "@playwright/test";
 import pg from "pg";
 import { embeddedUrl, startEmbeddedServer } from "../db/embedded";
 import { adminQuery, withDatabaseName } from "../db/admin";
 import { migrateDeploy } from "../db/migrate";
+import { freePort, startNextApp, type StartedApp } from "../app-server";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const NODES = Number(process.env.BENCH_WHYS_NODES ?? 300);
@@ -25,17 +25,6 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 const fmt = (xs: number[]) => `median ${median(xs).toFixed(0)} ms (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)}, n=${xs.length})`;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
-}
 
 const id = () => `b${randomUUID().replace(/-/g, "").slice(0, 24)}`;
 
@@ -93,26 +82,13 @@ async function seed(url: string) {
   }
 }
 
-async function waitFor(url: string, server: ChildProcess) {
-  for (let i = 0; i < 240; i++) {
-    if (server.exitCode !== null) throw new Error("The app server exited during start-up");
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} did not answer within 60 s`);
-}
-
 async function main() {
   const server = process.env.TEST_DATABASE_URL ? null : await startEmbeddedServer();
   const baseUrl = process.env.TEST_DATABASE_URL ?? embeddedUrl("postgres");
   const name = `hindsight_bench_${Date.now()}_${process.pid}`;
   const url = withDatabaseName(baseUrl, name);
   await adminQuery(baseUrl, `CREATE DATABASE "${name}"`);
-  const apps: ChildProcess[] = [];
+  const apps: StartedApp[] = [];
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined),
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
@@ -142,9 +118,7 @@ async function main() {
     const ports = [await freePort(), await freePort()];
     for (const port of ports) {
       const appUrl = `http://localhost:${port}`;
-      const app = spawn(process.execPath, [nextBin, "start", "-p", String(port)], { cwd: root, env: { ...env, APP_URL: appUrl, AUTH_URL: appUrl }, stdio: "ignore" });
-      apps.push(app);
-      await waitFor(`${appUrl}/api/health`, app);
+      apps.push(await startNextApp({ port, env: { ...env, APP_URL: appUrl, AUTH_URL: appUrl }, stdio: "ignore" }));
     }
     const [urlA, urlB] = ports.map((p) => `http://localhost:${p}`);
     const editorPath = `/incidents/${incidentId}/whys`;
@@ -281,14 +255,7 @@ async function main() {
     await contextB.close();
   } finally {
     await browser.close();
-    for (const app of apps) {
-      if (app.exitCode === null) {
-        await new Promise<void>((resolve) => {
-          app.once("exit", () => resolve());
-          app.kill("SIGTERM");
-        });
-      }
-    }
+    for (const app of apps) await app.stop();
     await adminQuery(baseUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await server?.stop();
   }
