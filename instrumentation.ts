@@ -11,6 +11,8 @@ export async function register() {
     console.error(`[hindsight] Refusing to start. ${checked.error}`);
     process.exit(1);
   }
+  const { installShutdownHandlers } = await import("./lib/server/shutdown");
+  installShutdownHandlers();
   const { startInAppWorker } = await import("./lib/jobs/in-app");
   // Not awaited: the server must answer even while the database is still coming up.
   void startInAppWorker();

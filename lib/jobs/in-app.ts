@@ -1,5 +1,6 @@
 // The worker inside the web server (started from instrumentation.ts). WORKER=off leaves the
 // delivery to separate `npm run worker` processes; the app then only enqueues.
+import { onShutdown } from "@/lib/server/shutdown";
 import { senderBoss } from "./sender";
 import { startWorker, type WorkerHandle } from "./worker";
 
@@ -17,9 +18,8 @@ async function boot(attempt = 1): Promise<WorkerHandle | null> {
     await senderBoss();
     if (process.env.WORKER === "off") return null;
     const worker = await startWorker();
-    const stop = () => void worker.stop().catch(() => undefined);
-    process.once("SIGTERM", stop);
-    process.once("SIGINT", stop);
+    // Deliveries in flight finish before the process exits (lib/server/shutdown.ts).
+    onShutdown(() => worker.stop());
     return worker;
   } catch (error) {
     const delay = Math.min(30, 2 ** attempt);

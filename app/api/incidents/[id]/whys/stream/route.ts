@@ -3,6 +3,7 @@ import { NotFoundError } from "@/lib/errors";
 import { findIncidentRef } from "@/lib/incidents/access";
 import { defineRoute } from "@/lib/server/route";
 import { subscribeWhys } from "@/lib/realtime/whys-hub";
+import { onShutdown } from "@/lib/server/shutdown";
 import { getWhysVersion } from "@/lib/whys/data";
 
 export const dynamic = "force-dynamic";
@@ -37,10 +38,13 @@ export const GET = defineRoute({
         };
         const unsubscribe = await subscribeWhys(id, (event) => send(`event: version\ndata: ${JSON.stringify(event)}\n\n`));
         const heartbeat = setInterval(() => send(`: ping ${Date.now()}\n\n`), HEARTBEAT_MS);
+        // On SIGTERM the stream ends so the server can close; EventSource reconnects elsewhere.
+        const offShutdown = onShutdown(() => cleanup());
         cleanup = () => {
           if (closed) return;
           closed = true;
           clearInterval(heartbeat);
+          offShutdown();
           unsubscribe();
           try {
             controller.close();
