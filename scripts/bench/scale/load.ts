@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import autocannon from "autocannon";
+import { newInstanceId, waitForOwnServer } from "../../app-server";
 
 export interface LoadResult {
   rps: number;
@@ -115,11 +116,12 @@ function statusKb(pid: number, field: "VmRSS" | "VmHWM"): number {
 
 export async function startApp(root: string, env: NodeJS.ProcessEnv, nodeOptions: string): Promise<RunningApp> {
   const port = await freePort();
+  const instanceId = newInstanceId();
   const url = `http://127.0.0.1:${port}`;
   const nextBin = path.join(root, "node_modules/next/dist/bin/next");
   const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
-    env: { ...env, APP_URL: url, AUTH_URL: url, NODE_OPTIONS: nodeOptions, PORT: String(port) },
+    env: { ...env, APP_URL: url, AUTH_URL: url, NODE_OPTIONS: nodeOptions, PORT: String(port), INSTANCE_ID: instanceId },
     stdio: ["ignore", "ignore", "inherit"],
   });
   let peakKb = 0;
@@ -131,16 +133,12 @@ export async function startApp(root: string, env: NodeJS.ProcessEnv, nodeOptions
     peakKb = Math.max(peakKb, rss, hwm);
   };
   const timer = setInterval(sample, 200);
-  for (let i = 0; ; i++) {
-    if (child.exitCode !== null) throw new Error("the app server exited during start-up");
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (i > 400) throw new Error("the app server did not start within 100 s");
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  // Ready only when the child this bench started answers (never another program on the port).
+  await waitForOwnServer(url, child, instanceId, 100_000).catch((error: unknown) => {
+    clearInterval(timer);
+    child.kill("SIGKILL");
+    throw error;
+  });
   return {
     url,
     process: child,
