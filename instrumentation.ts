@@ -13,6 +13,8 @@ export async function register() {
   }
   const { installShutdownHandlers } = await import("./lib/server/shutdown");
   installShutdownHandlers();
+  const { installHttpMetrics } = await import("./lib/metrics/http");
+  installHttpMetrics();
   const { startInAppWorker } = await import("./lib/jobs/in-app");
   // Not awaited: the server must answer even while the database is still coming up.
   void startInAppWorker();

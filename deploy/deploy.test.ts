@@ -187,3 +187,19 @@ describe("Dockerfile", () => {
     }
   });
 });
+
+describe("Grafana dashboard", () => {
+  const dashboard = JSON.parse(readFileSync(path.join(root, "deploy/grafana-dashboard.json"), "utf8")) as Obj;
+
+  it("charts only metrics the app exports, covering requests, queue, delivery and the database pool", async () => {
+    const { metrics } = await import("../lib/metrics/registry");
+    const exported = new Set((await metrics().registry.getMetricsAsJSON()).map((m) => m.name));
+    const exprs: string[] = dashboard.panels.flatMap((p: Obj) => p.targets.map((t: Obj) => t.expr));
+    const used = new Set(exprs.flatMap((e) => [...e.matchAll(/\b(hindsight_[a-z0-9_]+)/g)].map((m) => m[1]!.replace(/_(bucket|count|sum)$/, ""))));
+    for (const name of used) expect(exported, name).toContain(name);
+    for (const needed of ["hindsight_http_request_duration_seconds", "hindsight_email_queue_jobs", "hindsight_email_delivery_latency_seconds", "hindsight_db_pool_connections"]) {
+      expect(used).toContain(needed);
+    }
+    expect(new Set(dashboard.panels.map((p: Obj) => p.id)).size).toBe(dashboard.panels.length);
+  });
+});

@@ -1,12 +1,21 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 
-const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient; prismaPool?: pg.Pool };
 
 function createClient() {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: env().DATABASE_URL }) });
+  // Our own pool (not one the adapter hides) so its use can be reported in /api/metrics.
+  const pool = (globalForPrisma.prismaPool ??= new pg.Pool({ connectionString: env().DATABASE_URL }));
+  return new PrismaClient({ adapter: new PrismaPg(pool) });
+}
+
+/** Connections of this process's pool, or null before the first query opened it. */
+export function dbPoolStats(): { total: number; idle: number; waiting: number } | null {
+  const pool = globalForPrisma.prismaPool;
+  return pool ? { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount } : null;
 }
 
 function client(): PrismaClient {

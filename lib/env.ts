@@ -36,6 +36,8 @@ function schemaFor(production: boolean) {
     SLACK_API_BASE_URL: z.string().url().default("https://slack.com/api"),
     // Names this process in /api/health (replicas; the test harness's proof it reached its own server).
     INSTANCE_ID: z.string().max(200).optional(),
+    // Bearer token for /api/metrics (Prometheus); unset: the endpoint answers 404.
+    METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
   });
 }
 

@@ -5,6 +5,7 @@ import type PgBoss from "pg-boss";
 import { deliverMail } from "@/lib/email/smtp";
 import type { OutgoingMail } from "@/lib/email/types";
 import { env } from "@/lib/env";
+import { metrics } from "@/lib/metrics/registry";
 import { markShareDelivered, recordShareDeliveryFailure, shareAwaitsDelivery } from "@/lib/sharing/mutations";
 import { EMAIL_QUEUE, startBoss, WAKE_CHANNEL } from "./boss";
 import type { EmailJobData } from "./email-queue";
@@ -36,11 +37,13 @@ export async function handleEmailJob(job: PgBoss.JobWithMetadata<EmailJobData>, 
   try {
     await deliverMail(mail, smtpUrl);
   } catch (error) {
+    metrics().deliveryFailures.inc();
     const reason = smtpReason(error);
     if (share) await recordShareDeliveryFailure(share, reason, job.retryCount >= job.retryLimit);
     throw new Error(reason);
   }
   if (share) await markShareDelivered(share, new Date());
+  metrics().deliveryDuration.observe({ outcome: "sent" }, (Date.now() - job.createdOn.getTime()) / 1000);
   return "sent";
 }
 
