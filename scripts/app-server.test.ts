@@ -94,3 +94,19 @@ describe("scripts/with-test-db.ts --e2e", () => {
     expect(other.requests()).toBe(0);
   });
 });
+
+describe("npm start (scripts/start.ts)", () => {
+  it("refuses a taken PORT in one line before starting a database or anything else", { timeout: 30_000 }, async () => {
+    const other = await squatter();
+    const run = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { cwd: root, env: { ...process.env, PORT: String(other.port), HOST: "" } });
+    let stdout = "";
+    let stderr = "";
+    run.stdout.on("data", (d: Buffer) => (stdout += d));
+    run.stderr.on("data", (d: Buffer) => (stderr += d));
+    const status = await new Promise((r) => run.once("exit", r));
+    expect(status).toBe(1);
+    expect(stderr.trim()).toBe(`[hindsight] Port ${other.port} (PORT) is already in use by another program: stop that program or set PORT to a free port.`);
+    expect(stdout).not.toMatch(/PostgreSQL|mail catcher/);
+    expect(other.requests()).toBe(0);
+  });
+});
