@@ -43,16 +43,16 @@ export function ConfirmForm({ action, hidden, label, accessibleLabel, question, 
           ))}
           <div ref={confirmRef} role="group" aria-label={question} className="flex flex-wrap items-center gap-2 rounded-md border border-red-200 bg-red-50 px-2 py-1.5">
             <span className="text-sm text-red-900">{question}</span>
-            <SubmitButton variant="danger" pendingText={pendingText} className="!py-1">
+            <SubmitButton variant="danger" pendingText={pendingText} className="py-1">
               {confirmLabel}
             </SubmitButton>
-            <Button type="button" variant="ghost" className="!py-1" onClick={() => setAsking(false)}>
+            <Button type="button" variant="ghost" className="py-1" onClick={() => setAsking(false)}>
               Cancel
             </Button>
           </div>
         </form>
       ) : (
-        <button ref={askRef} type="button" className={buttonClass("secondary", "!py-1")} aria-label={accessibleLabel} onClick={() => setAsking(true)}>
+        <button ref={askRef} type="button" className={buttonClass("secondary", "py-1")} aria-label={accessibleLabel} onClick={() => setAsking(true)}>
           {label}
         </button>
       )}

@@ -19,13 +19,13 @@ export function InvitationActions({ invitationId, email }: { invitationId: strin
       <div className="flex flex-wrap gap-2">
         <form action={resend}>
           <input type="hidden" name="invitationId" value={invitationId} />
-          <SubmitButton variant="secondary" pendingText="Sending…" className="!py-1">
+          <SubmitButton variant="secondary" pendingText="Sending…" className="py-1">
             Resend<span className="sr-only"> invitation to {email}</span>
           </SubmitButton>
         </form>
         <form action={revoke}>
           <input type="hidden" name="invitationId" value={invitationId} />
-          <SubmitButton variant="secondary" pendingText="Revoking…" className="!py-1">
+          <SubmitButton variant="secondary" pendingText="Revoking…" className="py-1">
             Revoke<span className="sr-only"> invitation to {email}</span>
           </SubmitButton>
         </form>

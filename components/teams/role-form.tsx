@@ -35,7 +35,7 @@ export function RoleForm({ membershipId, role, memberLabel }: { membershipId: st
           </option>
         ))}
       </select>
-      <SubmitButton variant="secondary" pendingText="Saving…" className="!py-1">
+      <SubmitButton variant="secondary" pendingText="Saving…" className="py-1">
         Save<span className="sr-only"> role for {memberLabel}</span>
       </SubmitButton>
       <span id={`${id}-status`} role="status" aria-live="polite" className="text-sm">

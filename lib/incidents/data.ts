@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { OPEN_STATUSES } from "./constants";
 import { decodeCursor, encodeCursor, type IncidentCursor } from "./cursor";
 import { isValidTimeZone } from "./local-time";
 import type { IncidentListFilters } from "./schema";
@@ -150,7 +151,7 @@ export async function listIncidentHistory(teamId: string, incidentId: string, ta
 export async function getHomeData(teamId: string) {
   const [open, reports] = await Promise.all([
     db.incident.findMany({
-      where: { teamId, status: { in: ["INVESTIGATING", "IDENTIFIED", "MONITORING"] } },
+      where: { teamId, status: { in: OPEN_STATUSES } },
       orderBy: [{ severity: "asc" }, { startedAt: "desc" }],
       take: 20,
       select: {

@@ -186,10 +186,6 @@ export function getUserName(userId: string | null) {
   return userId ? db.user.findUnique({ where: { id: userId }, select: { id: true, name: true, email: true } }) : null;
 }
 
-export function getTeamSettings(teamId: string) {
-  return db.team.findUnique({ where: { id: teamId }, select: { requiredApprovals: true } });
-}
-
 /** Everything the report page shows besides the composed snapshot. */
 export async function getReportWorkspace(teamId: string, report: ReportRow) {
   const round = await currentRound(db, report.id);

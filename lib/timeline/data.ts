@@ -21,7 +21,6 @@ export function listTimeline(teamId: string, incidentId: string) {
     },
   });
 }
-export type TimelineRow = Awaited<ReturnType<typeof listTimeline>>[number];
 
 /** When the incident started (the base date for time-only import lines). */
 export async function getIncidentStart(teamId: string, incidentId: string): Promise<Date> {
