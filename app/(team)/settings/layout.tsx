@@ -13,6 +13,7 @@ const links = [
 const ownerLinks = [
   { href: "/settings/api-tokens", label: "API tokens" },
   { href: "/settings/alerts", label: "Alert sources" },
+  { href: "/settings/chat", label: "Chat" },
 ];
 
 export default async function SettingsLayout({ children }: { children: React.ReactNode }) {

@@ -1,0 +1,3 @@
+import { slackCommandRoute } from "@/lib/chatops/route";
+
+export const POST = slackCommandRoute;
