@@ -4,7 +4,7 @@
 //  2. REST API throughput: 10 concurrent keep-alive clients for 5 s on GET /api/v1/incidents
 //     (list, 50 a page) and on POST /api/v1/incidents (create, numbered, audited).
 // The per-token rate limit is raised for the run (API_RATE_BURST / API_RATE_PER_SECOND).
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -12,10 +12,9 @@ import pg from "pg";
 import { adminQuery, withDatabaseName } from "../db/admin";
 import { embeddedUrl, startEmbeddedServer } from "../db/embedded";
 import { migrateDeploy } from "../db/migrate";
+import { choosePort, nextBin, startNextApp, StartError, type StartedApp } from "../app-server";
 
 const root = path.resolve(import.meta.dirname, "../..");
-const nextBin = path.join(root, "node_modules/next/dist/bin/next");
-const port = Number(process.env.BENCH_PORT ?? 3216);
 const distDir = process.env.NEXT_DIST_DIR ?? ".next-bench";
 const ALERTS = 200;
 const CONCURRENCY = 10;
@@ -40,18 +39,6 @@ async function seed(url: string) {
   } finally {
     await c.end();
   }
-}
-
-async function waitForHealth(url: string) {
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error("server did not start");
 }
 
 async function throughput(label: string, request: (n: number) => Promise<Response>) {
@@ -82,6 +69,8 @@ async function throughput(label: string, request: (n: number) => Promise<Respons
 
 async function main() {
   // TEST_DATABASE_URL's server when given (as for tests), else the embedded one.
+  // A taken BENCH_PORT stops the run at once; unset, a free port is used.
+  const port = await choosePort("BENCH_PORT", process.env.BENCH_PORT);
   const external = process.env.TEST_DATABASE_URL;
   const server = external ? null : await startEmbeddedServer();
   const adminUrl = external ?? embeddedUrl("postgres");
@@ -102,7 +91,7 @@ async function main() {
     API_RATE_BURST: "1000000",
     API_RATE_PER_SECOND: "100000",
   };
-  let app: ReturnType<typeof spawn> | undefined;
+  let app: StartedApp | undefined;
   try {
     await migrateDeploy(url, true);
     await seed(url);
@@ -111,8 +100,7 @@ async function main() {
       const built = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, env, stdio: "inherit" });
       if (built.status !== 0) throw new Error("next build failed");
     }
-    app = spawn(process.execPath, [nextBin, "start", "-p", String(port)], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
-    await waitForHealth(`${appUrl}/api/health`);
+    app = await startNextApp({ port, env });
 
     // 1. Alert → incident latency.
     const alertHeaders = { authorization: "Bearer hsa_bench_token", "content-type": "application/json" };
@@ -145,11 +133,7 @@ async function main() {
       fetch(`${appUrl}/api/v1/incidents`, { method: "POST", headers: apiHeaders, body: JSON.stringify({ title: `Bench incident ${n}`, severity: "SEV3", startedAt: "2026-11-30T09:00:00Z" }) }),
     );
   } finally {
-    if (app && app.exitCode === null) {
-      const exited = new Promise((r) => app!.once("exit", r));
-      app.kill("SIGTERM");
-      await exited;
-    }
+    await app?.stop();
     await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await server?.stop();
   }
@@ -158,7 +142,7 @@ async function main() {
 main().then(
   () => process.exit(0),
   (error) => {
-    console.error(error);
+    console.error(error instanceof StartError ? error.message : error);
     process.exit(1);
   },
 );
