@@ -5,6 +5,10 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
+  // First: every request from now on carries its socket address under a secret stamp, the
+  // only client address rate limits trust (lib/net/client-address.ts).
+  const { installClientStamp } = await import("./lib/net/client-address");
+  installClientStamp();
   const { parseEnv } = await import("./lib/env");
   const checked = parseEnv(process.env);
   if (!checked.ok) {

@@ -29,6 +29,9 @@ function schemaFor(production: boolean) {
     AUTH_OIDC_ID: z.string().optional(),
     AUTH_OIDC_SECRET: z.string().optional(),
     AUTH_OIDC_NAME: z.string().default("Single sign-on"),
+    // Sign-in and other emails one client address may cause in a row (then 30 an hour). Raise
+    // it when many people share one address (a NAT) and TRUSTED_PROXIES cannot tell them apart.
+    EMAIL_LIMIT_CLIENT_BURST: z.coerce.number().int().min(1).default(10),
     // Per API token: burst size and requests regained per second (token bucket in PostgreSQL).
     API_RATE_BURST: z.coerce.number().int().min(1).default(120),
     API_RATE_PER_SECOND: z.coerce.number().min(0.1).default(10),

@@ -7,6 +7,8 @@ import { testSession } from "./session";
 if (!process.env.DATABASE_URL) throw new Error("Run integration tests through `npm run test:integration` (it creates the database).");
 process.env.AUTH_SECRET ??= "integration-test-secret-0123456789";
 process.env.SMTP_URL ??= "smtp://127.0.0.1:2525";
+// Every test is the same client; the per-client limit is proven end to end (e2e/email-limits.spec.ts).
+process.env.EMAIL_LIMIT_CLIENT_BURST ??= "100000";
 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn(), unstable_cache: <T>(fn: T) => fn }));
 vi.mock("next/navigation", () => ({

@@ -3,6 +3,7 @@ import { AuthError } from "next-auth";
 import { z } from "zod";
 import { signIn, signOut } from "@/lib/auth/config";
 import { signInSchema } from "@/lib/auth/schema";
+import { SignInEmailLimited } from "@/lib/auth/sign-in-email";
 import { RuleError } from "@/lib/errors";
 import { defineAction } from "@/lib/server/action";
 
@@ -15,6 +16,8 @@ export const requestSignInLink = defineAction({
     try {
       await signIn("nodemailer", { email: input.email, redirectTo: input.callbackUrl });
     } catch (error) {
+      // A rate limit: its "try again in N minutes" goes on the email field (RuleError("email")).
+      if (error instanceof SignInEmailLimited) throw error.limit;
       if (error instanceof AuthError) {
         console.error("[hindsight] sign-in email failed:", error.type);
         throw new RuleError("We could not send the sign-in email. Try again in a minute.");

@@ -1,14 +1,24 @@
 import "server-only";
+import { AuthError } from "next-auth";
 import { sendMail, simpleHtmlEmail } from "@/lib/email/send";
 import { env } from "@/lib/env";
+import { EmailRateLimitError } from "@/lib/rate-limit/email";
+
+/**
+ * A sign-in email refused by a rate limit. An AuthError, so Auth.js hands it back to the
+ * sign-in action (which shows its message on the email field) instead of swallowing it; a
+ * direct POST to /api/auth/signin lands on the sign-in page with an error and sends nothing.
+ */
+export class SignInEmailLimited extends AuthError {
+  static type = "EmailSignInError" as const;
+  constructor(public readonly limit: EmailRateLimitError) {
+    super(limit.message);
+  }
+}
 
 /** Queued like every email, ahead of bulk mail: a person is waiting for this one. */
 export async function sendSignInEmail(to: string, url: string) {
   const host = new URL(url).host;
-  if (env().DEV_MAILBOX_DIR) {
-    // Development only: the link is also printed so nobody is stuck without the mailbox.
-    console.log(`[hindsight] Sign-in link for ${to}: ${url}`);
-  }
   await sendMail({
     to,
     subject: `Sign in to Hindsight`,
@@ -19,5 +29,11 @@ export async function sendSignInEmail(to: string, url: string) {
       actionLabel: "Sign in",
       actionUrl: url,
     }),
-  }, { priority: 10 });
+  }, { priority: 10, limit: { field: "email" } }).catch((error: unknown) => {
+    throw error instanceof EmailRateLimitError ? new SignInEmailLimited(error) : error;
+  });
+  if (env().DEV_MAILBOX_DIR) {
+    // Development only: the link is also printed so nobody is stuck without the mailbox.
+    console.log(`[hindsight] Sign-in link for ${to}: ${url}`);
+  }
 }

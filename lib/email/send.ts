@@ -1,6 +1,13 @@
 import "server-only";
 import { enqueueMail, type EnqueueOptions } from "@/lib/jobs/email-queue";
+import { takeEmailAllowance } from "@/lib/rate-limit/email";
+import { currentClient } from "@/lib/rate-limit/request";
 import type { OutgoingMail } from "./types";
+
+export interface SendOptions extends EnqueueOptions {
+  /** The team on whose behalf the mail goes out (team limit), and the form field a refusal is shown on. */
+  limit?: { teamId?: string; field?: string };
+}
 
 export type { OutgoingMail } from "./types";
 export { deliverMail } from "./smtp";
@@ -8,10 +15,14 @@ export { deliverMail } from "./smtp";
 /**
  * Queues the message durably (PostgreSQL, pg-boss) and returns once it is stored; the worker
  * delivers it over SMTP with retries. Every caller gets the same guarantee: a message that
- * was accepted here survives SMTP outages and app restarts.
+ * was accepted here survives SMTP outages and app restarts. First it takes one email from the
+ * recipient's, the client's and (when given) the team's allowance (lib/rate-limit/email.ts);
+ * a refusal throws EmailRateLimitError ("try again in N minutes") and nothing is queued.
  */
-export async function sendMail(mail: OutgoingMail, options?: EnqueueOptions): Promise<void> {
-  await enqueueMail(mail, options);
+export async function sendMail(mail: OutgoingMail, options: SendOptions = {}): Promise<void> {
+  const { limit, ...enqueue } = options;
+  await takeEmailAllowance({ recipient: mail.to, client: await currentClient(), teamId: limit?.teamId, field: limit?.field });
+  await enqueueMail(mail, enqueue);
 }
 
 export function escapeHtml(text: string) {

@@ -9,7 +9,9 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { enqueueMail, type TrackedShare } from "@/lib/jobs/email-queue";
 import { getPublishedVersion } from "@/lib/reports/data";
 import { shareEmail } from "./email";
-import { retryAfter, type BucketPolicy, type TakeResult } from "./rate-limit";
+import { takeEmailAllowance } from "@/lib/rate-limit/email";
+import { currentClient } from "@/lib/rate-limit/request";
+import type { BucketPolicy } from "./rate-limit";
 import type { ShareInput, SharingSettingsInput } from "./schema";
 import { expiryFrom, generateShareToken, linkState } from "./tokens";
 
@@ -67,6 +69,9 @@ function mailFor(version: VersionForShare, actor: Actor, to: string, token: stri
 export async function createShares(args: { version: VersionForShare; actor: Actor; input: ShareInput; now: Date }): Promise<number> {
   const { version, actor, input, now } = args;
   const expiresAt = expiryFrom(now, input.days);
+  // Every email's allowance first (team, client, each recipient): a refusal saves nothing.
+  const client = await currentClient();
+  for (const to of input.recipients) await takeEmailAllowance({ recipient: to, client, teamId: version.teamId, field: "recipients" }, now);
   await db.$transaction(async (tx) => {
     for (const to of input.recipients) {
       const { token, tokenHash } = generateShareToken();
@@ -136,6 +141,7 @@ export async function resendShare(args: { teamId: string; incidentId: string; sh
   const current = await findTeamShare(db as unknown as Tx, teamId, incidentId, shareId);
   const version = await getPublishedVersion(current.reportVersionId);
   if (!version) throw new NotFoundError("Report version");
+  await takeEmailAllowance({ recipient: current.recipientEmail, client: await currentClient(), teamId }, now);
   return db.$transaction(async (tx) => {
     const link = await findTeamShare(tx, teamId, incidentId, shareId);
     const state = linkState(link, now);
@@ -191,24 +197,8 @@ export async function recordPortalView(args: { teamId: string; incidentId: strin
   });
 }
 
-/**
- * The token bucket of rate-limit.ts in one atomic statement (the row lock of the upsert
- * serialises concurrent requests from the same address across every app instance).
- */
-export async function takeRateLimit(key: string, cost: number, now: Date, policy: BucketPolicy): Promise<TakeResult> {
-  const rows = await db.$queryRaw<{ tokens: number }[]>`
-    INSERT INTO "RateLimitBucket" AS b ("key", "tokens", "updatedAt")
-    VALUES (${key}, GREATEST(${policy.floor}::float8, ${policy.capacity}::float8 - ${cost}::float8), ${now})
-    ON CONFLICT ("key") DO UPDATE SET
-      "tokens" = GREATEST(${policy.floor}::float8,
-        LEAST(${policy.capacity}::float8, b."tokens" + GREATEST(0, EXTRACT(EPOCH FROM (${now}::timestamp - b."updatedAt")))::float8 * ${policy.refillPerSecond}::float8) - ${cost}::float8),
-      "updatedAt" = ${now}
-    RETURNING "tokens"`;
-  const tokens = Number(rows[0]!.tokens);
-  // Same outcome as the pure `take` (the floor is negative, so a refusal always leaves a debt).
-  const allowed = tokens >= 0;
-  return { allowed, bucket: { tokens, updatedAt: now }, retryAfterSeconds: allowed ? 0 : retryAfter(tokens, 1, policy) };
-}
+/** The PostgreSQL token bucket moved to lib/rate-limit/store.ts; re-exported for existing callers. */
+export { takeRateLimit } from "@/lib/rate-limit/store";
 
 /** Drops buckets idle long enough to be full again (called now and then, not per request). */
 export async function pruneRateLimits(now: Date, policy: BucketPolicy) {

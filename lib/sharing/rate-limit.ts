@@ -54,8 +54,5 @@ export function retryAfter(tokens: number, cost: number, policy: BucketPolicy): 
   return missing <= 0 ? 0 : Math.ceil(missing / policy.refillPerSecond);
 }
 
-/** The client address: the first X-Forwarded-For hop (Next.js fills it from the socket when absent). */
-export function clientAddress(headers: { get(name: string): string | null }): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return (forwarded || headers.get("x-real-ip")?.trim() || "unknown").slice(0, 100);
-}
+/** The client address every limiter keys on: the socket peer, never a header the client wrote. */
+export { clientAddress } from "@/lib/net/client-address";

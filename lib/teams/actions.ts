@@ -5,8 +5,10 @@ import { z } from "zod";
 import { signOut } from "@/lib/auth/config";
 import { safeReturnPath } from "@/lib/auth/return-url";
 import { ACTIVE_TEAM_COOKIE } from "@/lib/auth/session";
+import { env } from "@/lib/env";
 import { RuleError } from "@/lib/errors";
 import { roleLabel } from "@/lib/labels";
+import { EmailRateLimitError } from "@/lib/rate-limit/email";
 import { defineAction } from "@/lib/server/action";
 import { findOwnMembership, isMember } from "./data";
 import { invitationPath, sendInvitationEmail } from "./invitation-email";
@@ -14,7 +16,9 @@ import { acceptInvitation, changeRole, createInvitation, createTeam, removeMembe
 import { changeRoleSchema, createTeamSchema, invitationIdSchema, inviteSchema, membershipIdSchema, profileSchema, renameTeamSchema, switchTeamSchema } from "./schema";
 
 async function setActiveTeam(teamId: string) {
-  (await cookies()).set(ACTIVE_TEAM_COOKIE, teamId, { httpOnly: true, sameSite: "lax", path: "/", maxAge: 60 * 60 * 24 * 365 });
+  // Secure whenever the app is served over https, like Auth.js's session cookie.
+  const secure = env().APP_URL.startsWith("https:");
+  (await cookies()).set(ACTIVE_TEAM_COOKIE, teamId, { httpOnly: true, sameSite: "lax", path: "/", maxAge: 60 * 60 * 24 * 365, secure });
 }
 
 // Team membership changes what every page shows (header, switcher, lists).
@@ -66,15 +70,16 @@ export const inviteMemberAction = defineAction({
   run: async ({ scope, user, input }) => {
     const invitation = await createInvitation(user.id, scope.teamId, input);
     try {
-      await sendInvitationEmail(invitation, user);
-      return { email: invitation.email, sent: true };
+      await sendInvitationEmail(invitation, user, scope.teamId);
+      return { email: invitation.email, sent: true, limited: null };
     } catch (error) {
       console.error("[hindsight] invitation email failed:", error instanceof Error ? error.message : error);
-      return { email: invitation.email, sent: false };
+      return { email: invitation.email, sent: false, limited: error instanceof EmailRateLimitError ? error.message : null };
     }
   },
   revalidate: ["/settings/members"],
-  message: ({ email, sent }) => (sent ? `Invitation sent to ${email}.` : `Invitation for ${email} saved, but the email could not be sent. Use “Resend” to try again.`),
+  message: ({ email, sent, limited }) =>
+    sent ? `Invitation sent to ${email}.` : limited ? `Invitation for ${email} saved, but not emailed: ${limited}` : `Invitation for ${email} saved, but the email could not be sent. Use “Resend” to try again.`,
 });
 
 export const revokeInvitationAction = defineAction({
@@ -93,9 +98,10 @@ export const resendInvitationAction = defineAction({
     // The renewal is saved even when the email fails: show the new expiry either way.
     revalidatePath("/settings/members");
     try {
-      await sendInvitationEmail(inv, user);
+      await sendInvitationEmail(inv, user, scope.teamId);
     } catch (error) {
       console.error("[hindsight] invitation email failed:", error instanceof Error ? error.message : error);
+      if (error instanceof EmailRateLimitError) throw new RuleError(error.message);
       throw new RuleError(`The email to ${inv.email} could not be sent. Try again in a minute.`);
     }
     return inv;

@@ -13,7 +13,7 @@ export function invitationUrl(invitationId: string) {
   return url.toString();
 }
 
-export async function sendInvitationEmail(invitation: { id: string; email: string; role: string; createdAt: Date; team: { name: string } }, inviter: { name: string | null; email: string }) {
+export async function sendInvitationEmail(invitation: { id: string; email: string; role: string; createdAt: Date; team: { name: string } }, inviter: { name: string | null; email: string }, teamId?: string) {
   const who = inviter.name ? `${inviter.name} (${inviter.email})` : inviter.email;
   const role = invitation.role.toLowerCase();
   const url = invitationUrl(invitation.id);
@@ -28,5 +28,5 @@ export async function sendInvitationEmail(invitation: { id: string; email: strin
     subject: `Join ${invitation.team.name} on Hindsight`,
     text: `${lines.join("\n\n")}\n\n${url}\n\nIf you did not expect this invitation, ignore this email.`,
     html: simpleHtmlEmail({ heading: `Join ${invitation.team.name} on Hindsight`, paragraphs: [...lines, "If you did not expect this invitation, ignore this email."], actionLabel: "Accept invitation", actionUrl: url }),
-  }, { key });
+  }, { key, limit: { teamId, field: "email" } });
 }
