@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { signIn, uniqueEmail } from "./support/auth";
+import { signIn, signUpWithTeam, uniqueEmail } from "./support/auth";
+import { createIncidentFor } from "./support/whys-db";
 import { linkIn, waitForMail } from "./support/mail";
 
 test.describe("security", () => {
@@ -37,6 +38,41 @@ test.describe("security", () => {
       await page.goto(`/sign-in?callbackUrl=${callbackUrl}`);
       expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
       expect(page.url()).not.toContain("evil.example");
+    }
+  });
+
+  test("every page carries the security headers and still hydrates under the nonce CSP", async ({ page }) => {
+    const violations: string[] = [];
+    page.on("console", (m) => {
+      if (/Content Security Policy|Refused to (execute|load|apply|connect)/i.test(m.text())) violations.push(m.text());
+    });
+    page.on("pageerror", (e) => violations.push(e.message));
+    const email = uniqueEmail("csp");
+    await signUpWithTeam(page, email, "CSP Team");
+    const { incidentId } = await createIncidentFor(email, { title: "CSP incident", customerImpact: "None" });
+    for (const path of ["/", "/incidents", "/incidents/new", `/incidents/${incidentId}`, `/incidents/${incidentId}/whys`, `/incidents/${incidentId}/report`, "/actions", "/settings", "/settings/members", "/no-such-page"]) {
+      const response = await page.goto(path);
+      const headers = response!.headers();
+      const csp = headers["content-security-policy"] ?? "";
+      expect(csp, path).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{20,}' 'strict-dynamic'/);
+      expect(csp, path).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+      expect(csp, path).toContain("frame-ancestors 'none'");
+      expect(headers["permissions-policy"], path).toContain("camera=()");
+      expect(headers["x-content-type-options"], path).toBe("nosniff");
+      // Hydrated: React has attached itself to the page's elements.
+      await expect
+        .poll(() => page.evaluate(() => Object.keys(document.querySelector("main") ?? document.body).some((k) => k.startsWith("__react"))), { message: `${path} hydrates` })
+        .toBe(true);
+    }
+    expect(violations).toEqual([]);
+  });
+
+  test("NUL bytes in addresses and search params answer 400 or 404, never 500", async ({ page, request }) => {
+    await signUpWithTeam(page, uniqueEmail("nul"), "NUL Team");
+    const cookies = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+    for (const path of ["/actions?owner=%00", "/incidents?q=%00", "/print/reports/%00", "/api/incidents/%00/whys/stream", "/api/reports/%00/json", "/incidents/%00", "/r/%00"]) {
+      const response = await request.get(path, { headers: { cookie: cookies }, maxRedirects: 0 });
+      expect([400, 404], `${path} answered ${response.status()}`).toContain(response.status());
     }
   });
 });

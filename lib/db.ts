@@ -3,12 +3,13 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
+import { pgPoolConfig } from "@/lib/pg-timeouts";
 
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient; prismaPool?: pg.Pool };
 
 function createClient() {
   // Our own pool (not one the adapter hides) so its use can be reported in /api/metrics.
-  const pool = (globalForPrisma.prismaPool ??= new pg.Pool({ connectionString: env().DATABASE_URL }));
+  const pool = (globalForPrisma.prismaPool ??= new pg.Pool(pgPoolConfig(env().DATABASE_URL)));
   return new PrismaClient({ adapter: new PrismaPg(pool) });
 }
 

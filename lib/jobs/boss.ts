@@ -2,6 +2,7 @@
 // Jobs live in PostgreSQL (schema "pgboss", created and migrated by pg-boss itself), so a
 // queued email survives restarts and any number of app instances share one queue.
 import PgBoss from "pg-boss";
+import { PG_TIMEOUTS } from "@/lib/pg-timeouts";
 
 export const JOB_SCHEMA = "pgboss";
 export const EMAIL_QUEUE = "email";
@@ -20,7 +21,10 @@ export const EMAIL_EXPIRE_SECONDS = 60;
 export type BossRole = "sender" | "worker";
 
 export function bossOptions(connectionString: string, role: BossRole): PgBoss.ConstructorOptions {
+  // pg-boss hands its options to pg.Pool, so the shared timeouts apply to its connections too.
+  const timeouts = PG_TIMEOUTS as Partial<PgBoss.ConstructorOptions>;
   return {
+    ...timeouts,
     connectionString,
     schema: JOB_SCHEMA,
     application_name: `hindsight-${role}`,

@@ -28,3 +28,16 @@ async function boot(attempt = 1): Promise<WorkerHandle | null> {
     return boot(attempt + 1);
   }
 }
+
+let running = false;
+void g.hindsightInAppWorker?.then((w) => (running = Boolean(w)));
+
+/** For /api/ready: "off" (WORKER=off, delivery elsewhere), "starting" or "running". */
+export async function inAppWorkerState(): Promise<"off" | "starting" | "running"> {
+  if (process.env.WORKER === "off") return "off";
+  const pending = g.hindsightInAppWorker;
+  if (!pending) return "starting";
+  const settled = await Promise.race([pending.then((w) => Boolean(w)), new Promise<null>((r) => setTimeout(() => r(null), 0))]);
+  running = settled ?? running;
+  return running ? "running" : "starting";
+}

@@ -6,6 +6,7 @@ import { deliverMail } from "@/lib/email/smtp";
 import type { OutgoingMail } from "@/lib/email/types";
 import { env } from "@/lib/env";
 import { metrics } from "@/lib/metrics/registry";
+import { pgListenerConfig } from "@/lib/pg-timeouts";
 import { markShareDelivered, recordShareDeliveryFailure, shareAwaitsDelivery } from "@/lib/sharing/mutations";
 import { EMAIL_QUEUE, startBoss, WAKE_CHANNEL } from "./boss";
 import type { EmailJobData } from "./email-queue";
@@ -87,7 +88,7 @@ async function listenForWakeUps(connectionString: string, onWake: () => void) {
   let retry: NodeJS.Timeout | undefined;
   const connect = async () => {
     if (closed) return;
-    const c = new pg.Client({ connectionString, application_name: "hindsight-worker-listen" });
+    const c = new pg.Client(pgListenerConfig(connectionString, "hindsight-worker-listen"));
     c.on("notification", onWake);
     c.on("error", () => {
       void c.end().catch(() => undefined);

@@ -1,6 +1,7 @@
 import "server-only";
 import pg from "pg";
 import { env } from "@/lib/env";
+import { pgListenerConfig } from "@/lib/pg-timeouts";
 import { parseWhysNotification, WHYS_CHANNEL, type WhysNotification } from "./channel";
 
 type Listener = (event: WhysNotification | { incidentId: string; version: null }) => void;
@@ -41,7 +42,7 @@ function scheduleReconnect() {
 function connect(): Promise<void> {
   if (hub.client) return Promise.resolve();
   if (hub.connecting) return hub.connecting;
-  const client = new pg.Client({ connectionString: env().DATABASE_URL, application_name: "hindsight-whys-listener" });
+  const client = new pg.Client(pgListenerConfig(env().DATABASE_URL, "hindsight-whys-listener"));
   const lost = () => {
     if (hub.client === client) hub.client = null;
     client.removeAllListeners();
