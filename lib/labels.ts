@@ -2,7 +2,7 @@
 // a severity, status, event kind, root-cause category or role reads the same everywhere
 // (the incident page, the report, the Markdown/PDF exports, the History tab). Pure, no I/O,
 // safe in client components.
-import type { ActionStatus, Priority } from "@/lib/action-items/constants";
+import type { ActionItemType, ActionStatus, Priority } from "@/lib/action-items/constants";
 import type { Role } from "@/lib/auth/permissions";
 import type { IncidentStatus, LifecycleField, Severity } from "@/lib/incidents/constants";
 import type { TimelineKind } from "@/lib/timeline/constants";
@@ -41,6 +41,8 @@ export const KIND_LABELS: Record<TimelineKind, string> = {
 };
 
 export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = { OPEN: "Open", IN_PROGRESS: "In progress", DONE: "Done", WONT_DO: "Won't do" };
+
+export const ACTION_ITEM_TYPE_LABELS: Record<ActionItemType, string> = { PREVENT: "Prevent", MITIGATE: "Mitigate", DETECT: "Detect", PROCESS: "Process" };
 
 export const PRIORITY_LABELS: Record<Priority, string> = { P1: "P1 · urgent", P2: "P2 · high", P3: "P3 · normal", P4: "P4 · low" };
 

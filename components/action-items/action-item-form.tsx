@@ -1,7 +1,7 @@
 "use client";
 import { useActionState, useState } from "react";
 import { initialResult, type ActionResult } from "@/lib/action-result";
-import { ACTION_STATUS_LABELS, ACTION_STATUSES, PRIORITIES, PRIORITY_LABELS } from "@/lib/action-items/constants";
+import { ACTION_ITEM_TYPE_LABELS, ACTION_ITEM_TYPES, ACTION_STATUS_LABELS, ACTION_STATUSES, PRIORITIES, PRIORITY_LABELS } from "@/lib/action-items/constants";
 import { SelectField, TextArea, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -12,16 +12,17 @@ export interface ActionItemFormValues {
   ownerId: string;
   dueDate: string;
   priority: string;
+  type: string;
   status: string;
   wontDoReason: string;
   trackerUrl: string;
   whyNodeId: string;
 }
 
-export const blankActionItem: ActionItemFormValues = { title: "", description: "", ownerId: "", dueDate: "", priority: "P3", status: "OPEN", wontDoReason: "", trackerUrl: "", whyNodeId: "" };
+export const blankActionItem: ActionItemFormValues = { title: "", description: "", ownerId: "", dueDate: "", priority: "P3", type: "", status: "OPEN", wontDoReason: "", trackerUrl: "", whyNodeId: "" };
 
 const FIELD_LABELS: Record<string, string> = {
-  title: "Title", description: "Description", ownerId: "Owner", dueDate: "Due date", priority: "Priority", status: "Status",
+  title: "Title", description: "Description", ownerId: "Owner", dueDate: "Due date", priority: "Priority", type: "Type", status: "Status",
   wontDoReason: "Reason", trackerUrl: "Tracker link", whyNodeId: "Addresses",
 };
 
@@ -99,6 +100,15 @@ export function ActionItemForm({
         />
         <TextField name="dueDate" label="Due date" type="date" value={v.dueDate} onChange={set("dueDate")} errors={errors("dueDate")} hint="Overdue from the day after." />
         <SelectField name="priority" label="Priority" value={v.priority} onChange={set("priority")} errors={errors("priority")} options={PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABELS[p] }))} />
+        <SelectField
+          name="type"
+          label="Type"
+          value={v.type}
+          onChange={set("type")}
+          errors={errors("type")}
+          hint="Prevent a recurrence, mitigate the effect, detect it sooner, or change a process."
+          options={[{ value: "", label: "Not set" }, ...ACTION_ITEM_TYPES.map((t) => ({ value: t, label: ACTION_ITEM_TYPE_LABELS[t] }))]}
+        />
         <SelectField name="status" label="Status" value={v.status} onChange={set("status")} errors={errors("status")} options={ACTION_STATUSES.map((s) => ({ value: s, label: ACTION_STATUS_LABELS[s] }))} />
       </div>
       {v.status === "WONT_DO" && (

@@ -1,7 +1,7 @@
 // Turns audit rows into sentences for the History tab. Pure.
 const FIELD_LABELS: Record<string, string> = {
   title: "title", severity: "severity", status: "status", startedAt: "started", detectedAt: "detected",
-  acknowledgedAt: "acknowledged", mitigatedAt: "mitigated", resolvedAt: "resolved", summary: "summary",
+  acknowledgedAt: "acknowledged", mitigatedAt: "mitigated", resolvedAt: "resolved", impactStartedAt: "impact start", impactEndedAt: "impact end", summary: "summary",
   customerImpact: "customer impact", services: "services", tags: "tags", commanderId: "commander",
   occurredAt: "time", kind: "kind", body: "text", author: "author", isKey: "key event",
 };

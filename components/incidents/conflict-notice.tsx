@@ -3,7 +3,7 @@ import { LocalTime } from "./local-time";
 
 const LABELS: Record<string, string> = {
   title: "Title", severity: "Severity", status: "Status", startedAt: "Started", detectedAt: "Detected",
-  acknowledgedAt: "Acknowledged", mitigatedAt: "Mitigated", resolvedAt: "Resolved", summary: "Summary",
+  acknowledgedAt: "Acknowledged", mitigatedAt: "Mitigated", resolvedAt: "Resolved", impactStartedAt: "Customer impact started", impactEndedAt: "Customer impact ended", summary: "Summary",
   customerImpact: "Customer impact", services: "Affected services", tags: "Tags", commanderId: "Commander",
   occurredAt: "Time", kind: "Kind", body: "Text", author: "Author", isKey: "Key event",
 };

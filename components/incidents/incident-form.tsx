@@ -23,6 +23,8 @@ export interface IncidentFormValues {
   acknowledgedAt: string | null;
   mitigatedAt: string | null;
   resolvedAt: string | null;
+  impactStartedAt: string | null;
+  impactEndedAt: string | null;
   summary: string;
   customerImpact: string;
   services: string[];
@@ -65,7 +67,7 @@ export function IncidentForm({ incident, members, statuses, currentUserId }: {
   const version = conflict ? String(conflict.current.version) : String(incident?.version ?? "");
   const v = (name: keyof IncidentFormValues, fallback: string) => values?.[name] ?? fallback;
 
-  const localDefault = (field: (typeof LIFECYCLE_FIELDS)[number]) => {
+  const localDefault = (field: (typeof LIFECYCLE_FIELDS)[number] | "impactStartedAt" | "impactEndedAt") => {
     if (values) return values[field] ?? "";
     const iso = incident ? incident[field] : field === "startedAt" ? openedAt : null;
     return iso && zone ? utcToZonedLocal(new Date(iso), zone) : "";
@@ -120,6 +122,23 @@ export function IncidentForm({ incident, members, statuses, currentUserId }: {
               defaultValue={localDefault(f)}
               errors={errors[f]}
               hint={hints[f]}
+            />
+          ))}
+        </div>
+      </fieldset>
+
+      <fieldset className="space-y-3">
+        <legend className="text-sm font-semibold text-slate-900">Customer impact window</legend>
+        <p className="text-xs text-slate-600">When customers were affected, if that differs from the incident&apos;s lifecycle. The report states the hours of impact from these two times.</p>
+        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+          {(["impactStartedAt", "impactEndedAt"] as const).map((f) => (
+            <TextField
+              key={`${f}-${zone ?? "server"}`}
+              type="datetime-local"
+              name={f}
+              label={f === "impactStartedAt" ? "Customer impact started" : "Customer impact ended"}
+              defaultValue={localDefault(f)}
+              errors={errors[f]}
             />
           ))}
         </div>

@@ -73,3 +73,29 @@ describe("the Markdown export", () => {
     expect(occurrences(md, "12% of checkouts failed.")).toBe(1);
   });
 });
+
+describe("impact window and action item types (snapshot schema 2)", () => {
+  const base = sampleSource();
+  const src = sampleSource({
+    incident: { ...base.incident, startedAt: new Date("2026-01-10T10:00:00Z"), resolvedAt: new Date("2026-01-11T09:00:00Z"), impactStartedAt: new Date("2026-01-10T11:00:00Z"), impactEndedAt: new Date("2026-01-11T05:00:00Z") },
+    actionItems: base.actionItems.map((a, i) => ({ ...a, type: i === 0 ? ("PREVENT" as const) : null })),
+  });
+  const snap = composeReport(src);
+
+  it("says 18 hours of impact although the incident was open for 23", () => {
+    expect(snap.durations.customerImpactMs).toBe(18 * 3600_000);
+    expect(snap.durations.timeToResolveMs).toBe(23 * 3600_000);
+    const rendered = text(renderToStaticMarkup(createElement(ReportView, { snapshot: snap, audience: "team" })));
+    expect(rendered).toContain("Customer impact 2026-01-10 11:00 UTC – 2026-01-11 05:00 UTC (18 h)");
+    expect(snapshotToMarkdown(snap)).toContain("- Customer impact: 18 h");
+  });
+
+  it("shows each action item's type and tracker link in the table and the export", () => {
+    const html = renderToStaticMarkup(createElement(ReportView, { snapshot: snap, audience: "team" }));
+    expect(text(html)).toContain("Validate connections on borrow Alice 2026-02-01 Prevent Open");
+    expect(html).toContain('href="https://tracker.example/1"');
+    const md = snapshotToMarkdown(snap);
+    expect(md).toContain("Validate connections on borrow — type: Prevent; owner: Alice");
+    expect(md).toContain("tracker: <https://tracker.example/1>");
+  });
+});

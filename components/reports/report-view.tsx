@@ -5,7 +5,8 @@
 import { WhyDiagram } from "@/components/whys/why-diagram";
 import { factsNarrativeShown, formatDuration, formatTimestamp, showsFieldHeading, snapshotDurationRows, type ReportSnapshot, type SnapshotSection } from "@/lib/reports/snapshot";
 import { categoryLabel } from "@/lib/labels";
-import { actionStatusLabel } from "@/lib/reports/text";
+import { ACTION_ITEM_TYPE_LABELS } from "@/lib/labels";
+import { actionStatusLabel, impactWindow } from "@/lib/reports/text";
 import { Markdown } from "./markdown";
 import { ReportPrintRules } from "./print-rules";
 
@@ -105,6 +106,7 @@ function Facts({ snapshot: s, section }: { snapshot: ReportSnapshot; section: Sn
     ["Mitigated", formatTimestamp(i.mitigatedAt)],
     ["Resolved", formatTimestamp(i.resolvedAt)],
     ["Duration", formatDuration(s.durations.timeToResolveMs)],
+    ...(i.impactStartedAt ? ([["Customer impact", impactWindow(s)]] as [string, string][]) : []),
     ["Services", i.services.join(", ") || "—"],
     ["Incident commander", i.commanderName ?? "—"],
   ];
@@ -217,6 +219,7 @@ function Actions({ snapshot: s }: { snapshot: ReportSnapshot }) {
               <th scope="col" className="py-1 pr-2">Action</th>
               <th scope="col" className="py-1 pr-2">Owner</th>
               <th scope="col" className="py-1 pr-2">Due</th>
+              <th scope="col" className="py-1 pr-2">Type</th>
               <th scope="col" className="py-1 pr-2">Status</th>
               <th scope="col" className="py-1">Addresses</th>
             </tr>
@@ -227,9 +230,19 @@ function Actions({ snapshot: s }: { snapshot: ReportSnapshot }) {
                 <td className="py-1 pr-2 break-words">
                   <span className="mr-1 font-mono text-xs">{a.priority}</span>
                   {a.title}
+                  {a.trackerUrl && (
+                    <>
+                      {" "}
+                      <a href={a.trackerUrl} className="text-blue-800 underline" rel="noopener noreferrer">
+                        Tracker
+                        <span className="sr-only"> for {a.title}</span>
+                      </a>
+                    </>
+                  )}
                 </td>
                 <td className="py-1 pr-2">{a.ownerName ?? "Unassigned"}</td>
                 <td className="py-1 pr-2 whitespace-nowrap">{a.dueDate ?? "—"}</td>
+                <td className="py-1 pr-2">{a.type ? ACTION_ITEM_TYPE_LABELS[a.type] : "—"}</td>
                 <td className="py-1 pr-2">{actionStatusLabel(a.status)}</td>
                 <td className="py-1 break-words text-slate-700">{a.rootCause ?? "—"}</td>
               </tr>

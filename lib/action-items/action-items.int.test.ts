@@ -37,10 +37,10 @@ describe("action items against the database", () => {
   it("creates an item as a countermeasure of a root cause, audited", async () => {
     const node = await testDb.whyNode.create({ data: { incidentId, statement: "No pool validation", isRootCause: true } });
     signInAs(t.editor.id, t.team.id);
-    const url = await redirected(createActionItemAction(incidentId, ok, valid({ ownerId: t.viewer.id, whyNodeId: node.id, trackerUrl: "https://tracker.example/ABC-1" })));
+    const url = await redirected(createActionItemAction(incidentId, ok, valid({ ownerId: t.viewer.id, whyNodeId: node.id, trackerUrl: "https://tracker.example/ABC-1", type: "PREVENT" })));
     expect(url).toBe(`/incidents/${incidentId}/actions?created=1`);
     const item = await testDb.actionItem.findFirstOrThrow({ where: { incidentId } });
-    expect(item).toMatchObject({ title: "Validate pooled connections", ownerId: t.viewer.id, whyNodeId: node.id, priority: "P2", status: "OPEN", trackerUrl: "https://tracker.example/ABC-1" });
+    expect(item).toMatchObject({ title: "Validate pooled connections", ownerId: t.viewer.id, whyNodeId: node.id, priority: "P2", type: "PREVENT", status: "OPEN", trackerUrl: "https://tracker.example/ABC-1" });
     expect(item.dueDate?.toISOString()).toBe("2026-04-01T00:00:00.000Z");
     expect(await testDb.auditEvent.count({ where: { action: "action_item.create", entityId: item.id, incidentId } })).toBe(1);
   });

@@ -3,8 +3,11 @@ export const ACTION_STATUSES = ["OPEN", "IN_PROGRESS", "DONE", "WONT_DO"] as con
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 export const PRIORITIES = ["P1", "P2", "P3", "P4"] as const;
 export type Priority = (typeof PRIORITIES)[number];
+/** What an item does about the incident, as postmortems classify follow-ups. */
+export const ACTION_ITEM_TYPES = ["PREVENT", "MITIGATE", "DETECT", "PROCESS"] as const;
+export type ActionItemType = (typeof ACTION_ITEM_TYPES)[number];
 
-export { ACTION_STATUS_LABELS, PRIORITY_LABELS } from "@/lib/labels";
+export { ACTION_ITEM_TYPE_LABELS, ACTION_STATUS_LABELS, PRIORITY_LABELS } from "@/lib/labels";
 
 /** Statuses that still need work (and can therefore be overdue). */
 export const ACTIVE_STATUSES: ActionStatus[] = ["OPEN", "IN_PROGRESS"];

@@ -10,6 +10,7 @@ const rowSelect = {
   description: true,
   status: true,
   priority: true,
+  type: true,
   dueDate: true,
   trackerUrl: true,
   wontDoReason: true,

@@ -46,6 +46,7 @@ export async function createActionItem(actor: Actor, incidentId: string, input: 
         ownerId: input.ownerId,
         dueDate: input.dueDate,
         priority: input.priority,
+        type: input.type,
         status: input.status,
         wontDoReason: input.status === "WONT_DO" ? input.wontDoReason : null,
         trackerUrl: input.trackerUrl,
@@ -58,7 +59,7 @@ export async function createActionItem(actor: Actor, incidentId: string, input: 
   });
 }
 
-const comparable = ["title", "description", "ownerId", "dueDate", "priority", "status", "wontDoReason", "trackerUrl", "whyNodeId"] as const;
+const comparable = ["title", "description", "ownerId", "dueDate", "priority", "type", "status", "wontDoReason", "trackerUrl", "whyNodeId"] as const;
 
 function norm(v: unknown) {
   return v instanceof Date ? v.toISOString().slice(0, 10) : (v ?? null);
@@ -82,6 +83,7 @@ export async function updateActionItem(actor: Actor, itemId: string, input: Upda
         ownerId: input.ownerId,
         dueDate: input.dueDate,
         priority: input.priority,
+        type: input.type,
         status: input.status,
         wontDoReason: input.status === "WONT_DO" ? input.wontDoReason : null,
         trackerUrl: input.trackerUrl,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { refineMarkdown } from "@/lib/markdown/schema";
-import { ACTION_STATUSES, PRIORITIES } from "./constants";
+import { ACTION_STATUSES, PRIORITIES, ACTION_ITEM_TYPES } from "./constants";
 
 const optionalId = z.preprocess((v) => (v === "" || v == null ? null : v), z.string().max(64).nullable());
 
@@ -47,6 +47,7 @@ export const actionItemFields = z.object({
   ownerId: optionalId,
   dueDate,
   priority: z.enum(PRIORITIES, "Choose a priority from P1 to P4."),
+  type: z.preprocess((v) => (v === "" || v === undefined ? null : v), z.enum(ACTION_ITEM_TYPES, "Choose prevent, mitigate, detect or process.").nullable()).default(null),
   status: z.enum(ACTION_STATUSES, "Choose a status."),
   wontDoReason: z.preprocess((v) => (typeof v === "string" ? v.trim() : ""), z.string().max(1000, "Reasons can be at most 1,000 characters.")),
   trackerUrl,

@@ -155,6 +155,8 @@ async function applyAlert(tx: Tx, args: ApplyArgs): Promise<{ id: string; number
         acknowledgedAt: null,
         mitigatedAt: null,
         resolvedAt: null,
+        impactStartedAt: null,
+        impactEndedAt: null,
         summary: alert.description.slice(0, 10_000),
         customerImpact: "",
         services: service ? [service.slice(0, 60)] : [],

@@ -18,6 +18,8 @@ const detailSelect = {
   acknowledgedAt: true,
   mitigatedAt: true,
   resolvedAt: true,
+  impactStartedAt: true,
+  impactEndedAt: true,
   summary: true,
   customerImpact: true,
   services: true,

@@ -65,6 +65,16 @@ describe("creating an incident", () => {
     });
   });
 
+  it("stores the customer impact window and refuses one that ends before it starts", async () => {
+    signInAs(t.editor.id, t.team.id);
+    const bad = await createIncidentAction(initialResult, form({ ...validFields, impactStartedAt: "2026-01-10T15:00", impactEndedAt: "2026-01-10T14:00" }));
+    expect(bad).toMatchObject({ ok: false, fieldErrors: { impactEndedAt: ["Impact end cannot be before impact start."] } });
+    expect(await testDb.incident.count({ where: { teamId: t.team.id } })).toBe(0);
+    await redirectOf(createIncidentAction(initialResult, form({ ...validFields, impactStartedAt: "2026-01-10T13:30", impactEndedAt: "2026-01-11T07:30" })));
+    const incident = await testDb.incident.findFirstOrThrow({ where: { teamId: t.team.id } });
+    expect(incident).toMatchObject({ impactStartedAt: new Date("2026-01-10T12:30:00Z"), impactEndedAt: new Date("2026-01-11T06:30:00Z") }); // entered in Berlin
+  });
+
   it("refuses a viewer and a signed-out caller, saving nothing", async () => {
     const before = await snapshot(t.team.id);
     signInAs(t.viewer.id, t.team.id);

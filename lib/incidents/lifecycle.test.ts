@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDuration, incidentDurations, validateLifecycle, type LifecycleTimes } from "./lifecycle";
+import { formatDuration, incidentDurations, validateImpactWindow, validateLifecycle, type LifecycleTimes } from "./lifecycle";
 
 const t = (hhmm: string) => new Date(`2026-01-10T${hhmm}:00Z`);
 const base: LifecycleTimes = { startedAt: t("14:00"), detectedAt: null, acknowledgedAt: null, mitigatedAt: null, resolvedAt: null };
@@ -52,6 +52,7 @@ describe("incidentDurations: the one rule for every view and export", () => {
       toAcknowledge: null,
       toMitigate: 38 * 60_000,
       toResolve: null,
+      customerImpact: null,
     });
   });
 
@@ -63,5 +64,19 @@ describe("incidentDurations: the one rule for every view and export", () => {
   it("gives null instead of a negative figure", () => {
     expect(incidentDurations({ ...base, detectedAt: t("13:50") }).toDetect).toBeNull();
     expect(incidentDurations({ ...base, startedAt: null, resolvedAt: t("15:00") }).toResolve).toBeNull();
+  });
+
+  it("measures acknowledgement from detection, and the impact window on its own", () => {
+    const d = incidentDurations({ ...base, detectedAt: t("14:04"), acknowledgedAt: t("14:10"), resolvedAt: t("23:00"), impactStartedAt: t("13:00"), impactEndedAt: t("19:00") });
+    expect(d.toAcknowledge).toBe(6 * 60_000);
+    // Six hours of impact, although the incident was open for nine.
+    expect(d.customerImpact).toBe(6 * 3600_000);
+    expect(d.toResolve).toBe(9 * 3600_000);
+  });
+
+  it("refuses an impact window that ends before it starts or has no start", () => {
+    expect(validateImpactWindow({ impactStartedAt: t("15:00"), impactEndedAt: t("14:00") })).toEqual({ impactEndedAt: "Impact end cannot be before impact start." });
+    expect(validateImpactWindow({ impactStartedAt: null, impactEndedAt: t("14:00") })).toEqual({ impactEndedAt: "Enter when customer impact started, too." });
+    expect(validateImpactWindow({ impactStartedAt: t("13:00"), impactEndedAt: null })).toEqual({});
   });
 });

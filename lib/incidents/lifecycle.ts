@@ -55,6 +55,8 @@ export interface IncidentDurations {
   toAcknowledge: number | null;
   toMitigate: number | null;
   toResolve: number | null;
+  /** Length of the customer impact window (impact end − impact start). */
+  customerImpact: number | null;
 }
 
 export const DURATION_KEYS = ["toDetect", "toAcknowledge", "toMitigate", "toResolve"] as const;
@@ -68,6 +70,8 @@ export const DURATION_LABELS: Record<DurationKey, string> = {
   toResolve: "Time to resolve",
 };
 
+export type DurationTimes = LifecycleTimes & { impactStartedAt?: Date | null; impactEndedAt?: Date | null };
+
 function span(from: Date | null | undefined, to: Date | null | undefined): number | null {
   if (!from || !to) return null;
   const ms = to.getTime() - from.getTime();
@@ -78,13 +82,26 @@ function span(from: Date | null | undefined, to: Date | null | undefined): numbe
  * The one definition of the response figures (docs/decisions.md, "Durations"): detect,
  * mitigate and resolve count from the start; acknowledge counts from detection (the page or
  * alert a responder acknowledges), or from the start when no detection time was recorded.
- * A missing time, or one before its origin, gives null ("—").
+ * Customer impact is its own window (impact end − impact start). A missing time, or one
+ * before its origin, gives null ("—").
  */
-export function incidentDurations(t: LifecycleTimes): IncidentDurations {
+export function incidentDurations(t: DurationTimes): IncidentDurations {
   return {
     toDetect: span(t.startedAt, t.detectedAt),
     toAcknowledge: span(t.detectedAt ?? t.startedAt, t.acknowledgedAt),
     toMitigate: span(t.startedAt, t.mitigatedAt),
     toResolve: span(t.startedAt, t.resolvedAt),
+    customerImpact: span(t.impactStartedAt, t.impactEndedAt),
   };
+}
+
+/** The impact window: an end needs a start and is not before it; neither is in the future. */
+export function validateImpactWindow(t: { impactStartedAt: Date | null; impactEndedAt: Date | null }, now = new Date()): Partial<Record<"impactStartedAt" | "impactEndedAt", string>> {
+  const future = now.getTime() + 5 * 60_000;
+  const errors: Partial<Record<"impactStartedAt" | "impactEndedAt", string>> = {};
+  if (t.impactStartedAt && t.impactStartedAt.getTime() > future) errors.impactStartedAt = "Impact start cannot be in the future.";
+  if (t.impactEndedAt && t.impactEndedAt.getTime() > future) errors.impactEndedAt = "Impact end cannot be in the future.";
+  else if (t.impactEndedAt && !t.impactStartedAt) errors.impactEndedAt = "Enter when customer impact started, too.";
+  else if (t.impactEndedAt && t.impactStartedAt && t.impactEndedAt < t.impactStartedAt) errors.impactEndedAt = "Impact end cannot be before impact start.";
+  return errors;
 }

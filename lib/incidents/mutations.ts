@@ -11,7 +11,7 @@ type Tx = Prisma.TransactionClient;
 type Actor = Pick<TeamContext, "user" | "team">;
 
 const EDITABLE = [
-  "title", "severity", "status", "startedAt", "detectedAt", "acknowledgedAt", "mitigatedAt", "resolvedAt",
+  "title", "severity", "status", "startedAt", "detectedAt", "acknowledgedAt", "mitigatedAt", "resolvedAt", "impactStartedAt", "impactEndedAt",
   "summary", "customerImpact", "services", "tags", "commanderId",
 ] as const;
 type Editable = (typeof EDITABLE)[number];
@@ -68,7 +68,7 @@ export async function createIncidentInTx(tx: Tx, actor: Actor, input: IncidentIn
 
 const currentSelect = {
   id: true, version: true, title: true, severity: true, status: true, startedAt: true, detectedAt: true, acknowledgedAt: true,
-  mitigatedAt: true, resolvedAt: true, summary: true, customerImpact: true, services: true, tags: true, commanderId: true,
+  mitigatedAt: true, resolvedAt: true, impactStartedAt: true, impactEndedAt: true, summary: true, customerImpact: true, services: true, tags: true, commanderId: true,
   commander: { select: { name: true, email: true } },
 } as const;
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { SEVERITIES, STATUSES } from "./constants";
-import { validateLifecycle } from "./lifecycle";
+import { validateImpactWindow, validateLifecycle } from "./lifecycle";
 import { isValidTimeZone, zonedLocalToUtc } from "./local-time";
 
 const dayField = z
@@ -49,7 +49,7 @@ const listField = (what: string) =>
 
 const localTimeField = z.string().trim().max(40, "That is not a date and time.").default("");
 
-const timeFields = ["startedAt", "detectedAt", "acknowledgedAt", "mitigatedAt", "resolvedAt"] as const;
+const timeFields = ["startedAt", "detectedAt", "acknowledgedAt", "mitigatedAt", "resolvedAt", "impactStartedAt", "impactEndedAt"] as const;
 
 /** The incident form as the server reads it. Times arrive as datetime-local text plus the browser's zone. */
 export const incidentInputSchema = z
@@ -63,6 +63,8 @@ export const incidentInputSchema = z
     acknowledgedAt: localTimeField,
     mitigatedAt: localTimeField,
     resolvedAt: localTimeField,
+    impactStartedAt: localTimeField,
+    impactEndedAt: localTimeField,
     summary: z.string().trim().max(10_000, "Keep the summary under 10,000 characters.").default(""),
     customerImpact: z.string().trim().max(5_000, "Keep the customer impact under 5,000 characters.").default(""),
     services: listField("services"),
@@ -84,6 +86,7 @@ export const incidentInputSchema = z
       times[f] = d;
     }
     for (const [field, message] of Object.entries(validateLifecycle(times))) ctx.addIssue({ code: "custom", path: [field], message });
+    for (const [field, message] of Object.entries(validateImpactWindow(times))) ctx.addIssue({ code: "custom", path: [field], message });
     if (ctx.issues.length) return z.NEVER;
     return {
       title: v.title,
@@ -94,6 +97,8 @@ export const incidentInputSchema = z
       acknowledgedAt: times.acknowledgedAt,
       mitigatedAt: times.mitigatedAt,
       resolvedAt: times.resolvedAt,
+      impactStartedAt: times.impactStartedAt,
+      impactEndedAt: times.impactEndedAt,
       summary: v.summary,
       customerImpact: v.customerImpact,
       services: v.services,

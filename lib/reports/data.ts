@@ -155,13 +155,13 @@ export async function readReportSource(client: Client, teamId: string, report: R
     where: { id: report.incidentId, teamId },
     select: {
       id: true, number: true, title: true, severity: true, status: true, startedAt: true, detectedAt: true, acknowledgedAt: true,
-      mitigatedAt: true, resolvedAt: true, summary: true, customerImpact: true, services: true, tags: true, problemStatement: true,
+      mitigatedAt: true, resolvedAt: true, impactStartedAt: true, impactEndedAt: true, summary: true, customerImpact: true, services: true, tags: true, problemStatement: true,
       commander: { select: { name: true, email: true } },
       events: { where: { isKey: true }, orderBy: [{ occurredAt: "asc" }, { id: "asc" }], select: { id: true, occurredAt: true, kind: true, body: true, author: true } },
       whyNodes: { select: { id: true, parentId: true, statement: true, position: true, isRootCause: true, category: true } },
       actions: {
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        select: { id: true, title: true, dueDate: true, status: true, priority: true, trackerUrl: true, whyNodeId: true, owner: { select: { name: true, email: true } } },
+        select: { id: true, title: true, dueDate: true, status: true, priority: true, type: true, trackerUrl: true, whyNodeId: true, owner: { select: { name: true, email: true } } },
       },
     },
   });

@@ -57,3 +57,18 @@ describe("published snapshots are parsed by their schema number", () => {
     expect(() => parseSnapshot(missing)).toThrow(/schema 1, durations/);
   });
 });
+
+describe("schema 2", () => {
+  it("upgrades a version-1 snapshot: no impact window, no action item types", () => {
+    const snap = parseSnapshot(frozenJson());
+    expect(snap.schema).toBe(2);
+    expect(snap.incident.impactStartedAt).toBeNull();
+    expect(snap.durations.customerImpactMs).toBeNull();
+    expect(snap.actionItems.every((a) => a.type === null)).toBe(true);
+  });
+
+  it("round-trips what publishing writes now", () => {
+    const written = composeReport(sampleSource({ actionItems: sampleSource().actionItems.map((a) => ({ ...a, type: "DETECT" as const })) }));
+    expect(parseSnapshot(JSON.parse(JSON.stringify(written)))).toEqual(written);
+  });
+});

@@ -4,7 +4,7 @@
 // changes, add a v2 schema (and SNAPSHOT_SCHEMA = 2), keep the v1 schema, and upgrade v1 to
 // the current shape here: lib/reports/fixtures/snapshot-v1.json must keep rendering.
 import { z } from "zod";
-import { ACTION_STATUSES, PRIORITIES } from "@/lib/action-items/constants";
+import { ACTION_ITEM_TYPES, ACTION_STATUSES, PRIORITIES } from "@/lib/action-items/constants";
 import { ROOT_CAUSE_CATEGORIES, type WhyTreeNode } from "@/lib/whys/tree";
 import { templateSectionSchema } from "./sections";
 import type { ReportSnapshot } from "./snapshot";
@@ -95,10 +95,32 @@ export const snapshotV1Schema = z.object({
     .nullable(),
 });
 
-// The schema and the ReportSnapshot type must describe the same shape (checked by tsc).
-type SnapshotV1 = z.output<typeof snapshotV1Schema>;
-const _sameShape: [SnapshotV1 extends ReportSnapshot ? true : false, ReportSnapshot extends SnapshotV1 ? true : false] = [true, true];
+/**
+ * Version 2 (issue 12): the customer impact window and its duration, and each action item's
+ * type (prevent, mitigate, detect, process).
+ */
+export const snapshotV2Schema = snapshotV1Schema.extend({
+  schema: z.literal(2),
+  incident: snapshotV1Schema.shape.incident.extend({ impactStartedAt: isoTime.nullable(), impactEndedAt: isoTime.nullable() }),
+  durations: snapshotV1Schema.shape.durations.extend({ customerImpactMs: durationMs }),
+  actionItems: z.array(snapshotV1Schema.shape.actionItems.element.extend({ type: z.enum(ACTION_ITEM_TYPES).nullable() })),
+});
+
+// The newest schema and the ReportSnapshot type must describe the same shape (checked by tsc).
+type SnapshotV2 = z.output<typeof snapshotV2Schema>;
+const _sameShape: [SnapshotV2 extends ReportSnapshot ? true : false, ReportSnapshot extends SnapshotV2 ? true : false] = [true, true];
 void _sameShape;
+
+/** Version 1 knew no impact window and no action item types: they read as not recorded. */
+function upgradeV1(v1: z.output<typeof snapshotV1Schema>): ReportSnapshot {
+  return {
+    ...v1,
+    schema: 2,
+    incident: { ...v1.incident, impactStartedAt: null, impactEndedAt: null },
+    durations: { ...v1.durations, customerImpactMs: null },
+    actionItems: v1.actionItems.map((a) => ({ ...a, type: null })),
+  } as ReportSnapshot;
+}
 
 /** A stored snapshot that no schema version describes: a bug or a hand-edited row, never silently rendered. */
 export class SnapshotFormatError extends Error {
@@ -116,6 +138,14 @@ export function parseSnapshot(json: unknown): ReportSnapshot {
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         throw new SnapshotFormatError(`schema 1, ${issue.path.join(".") || "(root)"}: ${issue.message}`);
+      }
+      return upgradeV1(parsed.data);
+    }
+    case 2: {
+      const parsed = snapshotV2Schema.safeParse(json);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new SnapshotFormatError(`schema 2, ${issue.path.join(".") || "(root)"}: ${issue.message}`);
       }
       return parsed.data as ReportSnapshot;
     }

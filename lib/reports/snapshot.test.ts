@@ -15,6 +15,7 @@ describe("composeReport", () => {
       timeToAcknowledgeMs: 2 * 60_000,
       timeToMitigateMs: 40 * 60_000,
       timeToResolveMs: 65 * 60_000,
+      customerImpactMs: null,
     });
   });
 

@@ -4,14 +4,15 @@
 // snapshot round-trips through JSON unchanged.
 import type { WhyNodeData, WhyTreeNode } from "@/lib/whys/tree";
 import { buildTree } from "@/lib/whys/tree";
-import { DURATION_KEYS, DURATION_LABELS, formatDuration, incidentDurations, type DurationKey } from "@/lib/incidents/lifecycle";
+import { DURATION_KEYS, DURATION_LABELS, formatDuration, incidentDurations, type DurationKey, type DurationTimes } from "@/lib/incidents/lifecycle";
 import { sectionFields, sectionKind, type AutoBlock, type Narrative, type TemplateSection } from "./sections";
 
 /** Written into every snapshot; readers branch on it (lib/reports/snapshot-schema.ts). */
-export const SNAPSHOT_SCHEMA = 1;
+export const SNAPSHOT_SCHEMA = 2;
 
 export type ActionStatus = "OPEN" | "IN_PROGRESS" | "DONE" | "WONT_DO";
 export type Priority = "P1" | "P2" | "P3" | "P4";
+export type ActionItemType = "PREVENT" | "MITIGATE" | "DETECT" | "PROCESS";
 export type ReviewDecision = "PENDING" | "APPROVED" | "CHANGES_REQUESTED";
 
 export interface SnapshotIncident {
@@ -26,6 +27,9 @@ export interface SnapshotIncident {
   acknowledgedAt: string | null;
   mitigatedAt: string | null;
   resolvedAt: string | null;
+  /** Customer impact window (schema 2; null in upgraded version-1 snapshots). */
+  impactStartedAt: string | null;
+  impactEndedAt: string | null;
   summary: string;
   customerImpact: string;
   services: string[];
@@ -39,6 +43,7 @@ export interface SnapshotDurations {
   timeToAcknowledgeMs: number | null;
   timeToMitigateMs: number | null;
   timeToResolveMs: number | null;
+  customerImpactMs: number | null;
 }
 
 export interface SnapshotTimelineEvent {
@@ -64,6 +69,8 @@ export interface SnapshotActionItem {
   status: ActionStatus;
   priority: Priority;
   trackerUrl: string | null;
+  /** prevent / mitigate / detect / process (schema 2). */
+  type: ActionItemType | null;
   whyNodeId: string | null;
   /** The root cause (or other why) statement this item addresses, if linked. */
   rootCause: string | null;
@@ -121,6 +128,8 @@ export interface ReportSource {
     acknowledgedAt: Date | null;
     mitigatedAt: Date | null;
     resolvedAt: Date | null;
+    impactStartedAt?: Date | null;
+    impactEndedAt?: Date | null;
     summary: string;
     customerImpact: string;
     services: string[];
@@ -138,6 +147,7 @@ export interface ReportSource {
     status: ActionStatus;
     priority: Priority;
     trackerUrl: string | null;
+    type?: ActionItemType | null;
     whyNodeId: string | null;
   }[];
   template: { id: string | null; name: string; sections: TemplateSection[] };
@@ -147,18 +157,20 @@ export interface ReportSource {
   publication?: { number: number; publishedAt: Date; publishedBy: string };
 }
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
+const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
 /** The report's copy of the incident's figures: the one rule in lib/incidents/lifecycle.ts. */
-export function computeDurations(i: Pick<ReportSource["incident"], "startedAt" | "detectedAt" | "acknowledgedAt" | "mitigatedAt" | "resolvedAt">): SnapshotDurations {
+export function computeDurations(i: DurationTimes): SnapshotDurations {
   const d = incidentDurations(i);
-  return { timeToDetectMs: d.toDetect, timeToAcknowledgeMs: d.toAcknowledge, timeToMitigateMs: d.toMitigate, timeToResolveMs: d.toResolve };
+  return { timeToDetectMs: d.toDetect, timeToAcknowledgeMs: d.toAcknowledge, timeToMitigateMs: d.toMitigate, timeToResolveMs: d.toResolve, customerImpactMs: d.customerImpact };
 }
 
-/** Snapshot durations under the shared keys and labels (report view, Markdown export). */
-export function snapshotDurationRows(d: SnapshotDurations): { key: DurationKey; label: string; ms: number | null }[] {
+/** Snapshot durations under the shared keys and labels (report view, Markdown export); customer impact when recorded. */
+export function snapshotDurationRows(d: SnapshotDurations): { key: DurationKey | "customerImpact"; label: string; ms: number | null }[] {
   const ms: Record<DurationKey, number | null> = { toDetect: d.timeToDetectMs, toAcknowledge: d.timeToAcknowledgeMs, toMitigate: d.timeToMitigateMs, toResolve: d.timeToResolveMs };
-  return DURATION_KEYS.map((key) => ({ key, label: DURATION_LABELS[key], ms: ms[key] }));
+  const rows: { key: DurationKey | "customerImpact"; label: string; ms: number | null }[] = DURATION_KEYS.map((key) => ({ key, label: DURATION_LABELS[key], ms: ms[key] }));
+  if (d.customerImpactMs !== null) rows.push({ key: "customerImpact", label: "Customer impact", ms: d.customerImpactMs });
+  return rows;
 }
 
 export function reportTitle(number: number, title: string) {
@@ -203,6 +215,7 @@ export function composeReport(src: ReportSource): ReportSnapshot {
     status: a.status,
     priority: a.priority,
     trackerUrl: a.trackerUrl,
+    type: a.type ?? null,
     whyNodeId: a.whyNodeId && nodesById.has(a.whyNodeId) ? a.whyNodeId : null,
     rootCause: a.whyNodeId ? (nodesById.get(a.whyNodeId)?.statement ?? null) : null,
   }));
@@ -222,6 +235,8 @@ export function composeReport(src: ReportSource): ReportSnapshot {
       acknowledgedAt: iso(i.acknowledgedAt),
       mitigatedAt: iso(i.mitigatedAt),
       resolvedAt: iso(i.resolvedAt),
+      impactStartedAt: iso(i.impactStartedAt),
+      impactEndedAt: iso(i.impactEndedAt),
       summary: i.summary,
       customerImpact: i.customerImpact,
       services: [...i.services],

@@ -1,10 +1,18 @@
 // Plain-text / Markdown rendering of a snapshot (pure). One renderer feeds the Markdown
 // export and the version diff, so what a diff shows is exactly what an export contains.
-import { categoryLabel } from "@/lib/labels";
+import { ACTION_ITEM_TYPE_LABELS, categoryLabel } from "@/lib/labels";
 import type { WhyTreeNode } from "@/lib/whys/tree";
 import { factsNarrativeShown, formatDuration, formatTimestamp, showsFieldHeading, snapshotDurationRows, type ReportSnapshot, type SnapshotSection } from "./snapshot";
 
 const STATUS_LABEL: Record<string, string> = { OPEN: "Open", IN_PROGRESS: "In progress", DONE: "Done", WONT_DO: "Won't do" };
+
+/** "2026-01-10 13:00 UTC – 2026-01-10 19:00 UTC (6 h)", or "since …" while impact goes on. */
+export function impactWindow(s: ReportSnapshot) {
+  const i = s.incident;
+  if (!i.impactStartedAt) return "—";
+  if (!i.impactEndedAt) return `since ${formatTimestamp(i.impactStartedAt)} (not ended)`;
+  return `${formatTimestamp(i.impactStartedAt)} – ${formatTimestamp(i.impactEndedAt)} (${formatDuration(s.durations.customerImpactMs)})`;
+}
 
 export function actionStatusLabel(status: string) {
   return STATUS_LABEL[status] ?? status;
@@ -30,6 +38,7 @@ function blockLines(s: ReportSnapshot, block: SnapshotSection["blocks"][number],
         `- Mitigated: ${formatTimestamp(i.mitigatedAt)}`,
         `- Resolved: ${formatTimestamp(i.resolvedAt)}`,
         `- Duration: ${formatDuration(s.durations.timeToResolveMs)}`,
+        ...(i.impactStartedAt ? [`- Customer impact: ${impactWindow(s)}`] : []),
         `- Services: ${i.services.join(", ") || "—"}`,
         ...(i.commanderName ? [`- Incident commander: ${i.commanderName}`] : []),
         ...(i.summary.trim() && !shown.summary ? ["", `Incident summary: ${i.summary.trim()}`] : []),
@@ -59,7 +68,7 @@ function blockLines(s: ReportSnapshot, block: SnapshotSection["blocks"][number],
             "",
             ...s.actionItems.map(
               (a) =>
-                `- [${a.priority}] ${a.title} — owner: ${a.ownerName ?? "unassigned"}; due: ${a.dueDate ?? "no date"}; status: ${actionStatusLabel(a.status)}${a.rootCause ? `; addresses: ${a.rootCause}` : ""}`,
+                `- [${a.priority}] ${a.title} — ${a.type ? `type: ${ACTION_ITEM_TYPE_LABELS[a.type]}; ` : ""}owner: ${a.ownerName ?? "unassigned"}; due: ${a.dueDate ?? "no date"}; status: ${actionStatusLabel(a.status)}${a.rootCause ? `; addresses: ${a.rootCause}` : ""}${a.trackerUrl ? `; tracker: <${a.trackerUrl}>` : ""}`,
             ),
           ]
         : ["Action items: none."];

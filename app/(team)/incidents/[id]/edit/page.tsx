@@ -35,6 +35,8 @@ export default async function EditIncidentPage({ params }: { params: Promise<{ i
           acknowledgedAt: iso(incident.acknowledgedAt),
           mitigatedAt: iso(incident.mitigatedAt),
           resolvedAt: iso(incident.resolvedAt),
+          impactStartedAt: iso(incident.impactStartedAt),
+          impactEndedAt: iso(incident.impactEndedAt),
           summary: incident.summary,
           customerImpact: incident.customerImpact,
           services: incident.services,

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { can } from "@/lib/auth/permissions";
 import { requireIncidentPage } from "@/lib/incidents/access";
 import { deleteActionItemAction, updateActionItemAction } from "@/lib/action-items/actions";
-import { PRIORITY_LABELS } from "@/lib/action-items/constants";
+import { PRIORITY_LABELS, ACTION_ITEM_TYPE_LABELS } from "@/lib/action-items/constants";
 import { getActionItem, listOwnerOptions, listWhyNodeOptions } from "@/lib/action-items/data";
 import { isOverdue } from "@/lib/action-items/filters";
 import { ActionItemForm } from "@/components/action-items/action-item-form";
@@ -35,6 +35,7 @@ export default async function ActionItemPage({ params }: { params: Promise<{ id:
           <ActionStatusBadge status={item.status} />
           {isOverdue(item, new Date()) && <OverdueLabel />}
           <span>{PRIORITY_LABELS[item.priority]}</span>
+          {item.type && <span>Type: {ACTION_ITEM_TYPE_LABELS[item.type]}</span>}
           <span>Owner: {item.owner ? (item.owner.name ?? item.owner.email) : "unassigned"}</span>
           <span>Due: {item.dueDate ? item.dueDate.toISOString().slice(0, 10) : "no date"}</span>
         </div>
@@ -63,6 +64,7 @@ export default async function ActionItemPage({ params }: { params: Promise<{ id:
           ownerId: item.ownerId ?? "",
           dueDate: item.dueDate ? item.dueDate.toISOString().slice(0, 10) : "",
           priority: item.priority,
+          type: item.type ?? "",
           status: item.status,
           wontDoReason: item.wontDoReason ?? "",
           trackerUrl: item.trackerUrl ?? "",
