@@ -34,11 +34,11 @@ export class IncidentFormPage {
     if (f.title !== undefined) await p.getByLabel("Title").fill(f.title);
     if (f.severity) await p.getByLabel("Severity").selectOption(f.severity);
     if (f.status) await p.getByLabel("Status").selectOption({ label: f.status });
-    if (f.startedAt !== undefined) await p.getByLabel("Started").fill(f.startedAt);
+    if (f.startedAt !== undefined) await p.getByLabel("Started", { exact: true }).fill(f.startedAt);
     if (f.detectedAt !== undefined) await p.getByLabel("Detected").fill(f.detectedAt);
     if (f.resolvedAt !== undefined) await p.getByLabel("Resolved").fill(f.resolvedAt);
     if (f.summary !== undefined) await p.getByLabel("Summary").fill(f.summary);
-    if (f.customerImpact !== undefined) await p.getByLabel("Customer impact").fill(f.customerImpact);
+    if (f.customerImpact !== undefined) await p.getByLabel("Customer impact", { exact: true }).fill(f.customerImpact);
     if (f.services !== undefined) await p.getByLabel("Affected services").fill(f.services);
     if (f.tags !== undefined) await p.getByLabel("Tags").fill(f.tags);
   }
