@@ -13,10 +13,10 @@ import { migrateDeploy } from "../db/migrate";
 import { encodeCursor } from "../../lib/incidents/cursor";
 import { startMailSink } from "../../lib/email/sink";
 import { loadExtensions, type Caller, type PageTarget } from "./scale/extensions";
-import { seedLargeIncident } from "./scale/large";
-import { load, startApp, type LoadResult, type RunningApp } from "./scale/load";
+import { seedLargeIncident, shareLargeIncident } from "./scale/large";
+import { load as loadOnce, startApp, type LoadOptions, type LoadResult, type RunningApp } from "./scale/load";
 import { appendRun, machine, type ScaleReport } from "./scale/report";
-import { SERVICES, seedBulk, type BulkSeed } from "./scale/seed";
+import { readBulkSeed, SERVICES, seedBulk, type BulkSeed } from "./scale/seed";
 import { appNodeOptions } from "../node-options";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -103,11 +103,22 @@ async function getOk(url: string, cookie?: string, expect?: string) {
   return body;
 }
 
+let settleOn: RunningApp[] = [];
+/** One autocannon run, after the servers have finished the work a previous run left queued. */
+async function load(options: LoadOptions): Promise<LoadResult> {
+  for (const a of settleOn) await a.settle();
+  return loadOnce(options);
+}
+
 async function main() {
   const started = Date.now();
   const server = process.env.TEST_DATABASE_URL ? null : await startEmbeddedServer();
   const baseUrl = process.env.TEST_DATABASE_URL ?? embeddedUrl("postgres");
-  const stamp = `${Date.now()}_${process.pid}`;
+  // BENCH_REUSE=<stamp>: measure the databases a run kept (BENCH_KEEP_DB=1) again, migrated
+  // forward, instead of seeding anew (seeding 100k takes minutes on a busy machine).
+  const reuse = process.env.BENCH_REUSE;
+  const stamp = reuse ?? `${Date.now()}_${process.pid}`;
+  const keep = process.env.BENCH_KEEP_DB === "1" || Boolean(reuse);
   const names = { small: `hindsight_bench_scale_small_${stamp}`, large: `hindsight_bench_scale_large_${stamp}` };
   const urls = { small: withDatabaseName(baseUrl, names.small), large: withDatabaseName(baseUrl, names.large) };
   const publicDir = path.join(root, "public");
@@ -120,22 +131,24 @@ async function main() {
   const extensions = await loadExtensions();
   try {
     for (const size of ["small", "large"] as const) {
-      await adminQuery(baseUrl, `CREATE DATABASE "${names[size]}"`);
+      if (!reuse) await adminQuery(baseUrl, `CREATE DATABASE "${names[size]}"`);
       await migrateDeploy(urls[size], true);
     }
     let t0 = performance.now();
-    const small = await withClient(urls.small, (c) => seedBulk(c, { teams: 1, incidentsPerTeam: SMALL }));
+    const smallShape = { teams: 1, incidentsPerTeam: SMALL };
+    const bigShape = { teams: TEAMS, incidentsPerTeam: PER_TEAM };
+    const small = await withClient(urls.small, (c) => (reuse ? readBulkSeed(c, smallShape) : seedBulk(c, smallShape)));
     const smallSeedS = (performance.now() - t0) / 1000;
     t0 = performance.now();
-    const big = await withClient(urls.large, (c) => seedBulk(c, { teams: TEAMS, incidentsPerTeam: PER_TEAM }));
-    const largeSeedS = (performance.now() - t0) / 1000;
-    const large = await withClient(urls.large, (c) => seedLargeIncident(c, PER_TEAM + 1));
+    const big = await withClient(urls.large, (c) => (reuse ? readBulkSeed(c, bigShape) : seedBulk(c, bigShape)));
+    const largeSeedS = reuse ? NaN : (performance.now() - t0) / 1000;
+    const large = await withClient(urls.large, (c) => (reuse ? shareLargeIncident(c) : seedLargeIncident(c, PER_TEAM + 1)));
     for (const ext of extensions) {
-      if (!ext.seed) continue;
+      if (!ext.seed || reuse) continue;
       await withClient(urls.small, (c) => ext.seed!(c, { size: "small", seed: small }));
       await withClient(urls.large, (c) => ext.seed!(c, { size: "large", seed: big, large }));
     }
-    log(`seeded ${big.incidents.toLocaleString("en")} incidents in ${largeSeedS.toFixed(1)} s (${JSON.stringify(big.counts)}); 1k database in ${smallSeedS.toFixed(1)} s`);
+    log(`${reuse ? "reused" : "seeded"} ${big.incidents.toLocaleString("en")} incidents in ${largeSeedS.toFixed(1)} s (${JSON.stringify(big.counts)}); 1k database in ${smallSeedS.toFixed(1)} s`);
 
     if (!existsSync(path.join(root, distDir, "BUILD_ID"))) {
       log(`building into ${distDir} …`);
@@ -174,6 +187,7 @@ async function main() {
     apps.push(smallApp);
     app = await startApp(root, env(urls.large), nodeOptions);
     apps.push(app);
+    settleOn = [smallApp, app];
 
     const reportRows: ScaleReport["reports"] = [];
     for (const r of reports) {
@@ -183,8 +197,8 @@ async function main() {
       await getOk(`${app.url}/__bench/${r.file}`);
       const row: ScaleReport["reports"][number] = { label: r.label, runs: [] };
       for (const connections of [10, 50]) {
-        const view = await load({ url: `${app.url}${r.path}`, connections, seconds: REPORT_SECONDS, headers, rotateClientAddress: r.rotate });
-        const file = await load({ url: `${app.url}/__bench/${r.file}`, connections, seconds: REPORT_SECONDS });
+        const view = await load({ url: `${app.url}${r.path}`, connections, seconds: REPORT_SECONDS, minRequests: 2 * connections, headers, rotateClientAddress: r.rotate });
+        const file = await load({ url: `${app.url}/__bench/${r.file}`, connections, seconds: REPORT_SECONDS, minRequests: 2 * connections });
         row.runs.push({ connections, view, file });
         log(`${r.label} @${connections}: ${view.rps.toFixed(1)} req/s vs static ${file.rps.toFixed(1)} (${((view.rps / file.rps) * 100).toFixed(1)} %), ${(view.bytes / 1024).toFixed(0)} KB${view.non2xx ? `, ${view.non2xx} non-2xx!` : ""}`);
       }
@@ -206,12 +220,13 @@ async function main() {
       for (const [size, target, seed, a] of [["small", smallLists[i]!, small, smallApp], ["large", lists[i]!, big, app]] as const) {
         const cookie = cookieFor(seed, target.as);
         await getOk(`${a.url}${target.path}`, cookie);
-        runs[size] = await load({ url: `${a.url}${target.path}`, connections: LIST_CONNECTIONS, seconds: LIST_SECONDS, headers: cookie ? { cookie } : undefined });
+        runs[size] = await load({ url: `${a.url}${target.path}`, connections: LIST_CONNECTIONS, seconds: LIST_SECONDS, minRequests: 20, headers: cookie ? { cookie } : undefined });
       }
       listRows.push({ label: lists[i]!.label, small: runs.small, large: runs.large });
       log(`${lists[i]!.label}: p95 ${runs.small.p95.toFixed(0)} → ${runs.large.p95.toFixed(0)} ms (×${(runs.large.p95 / runs.small.p95).toFixed(2)}), ${(runs.large.bytes / 1024).toFixed(0)} KB`);
     }
     await smallApp.stop();
+    settleOn = [app];
 
     // 3. Share emails: MAILS links queued in one transaction, as one share to many recipients is.
     const mail = await measureShareEmails(urls.large, large.versionId, arrivals);
@@ -245,10 +260,10 @@ async function main() {
     await sink.close();
     rmSync(mailDir, { recursive: true, force: true });
     rmSync(hadPublic ? staticDir : publicDir, { recursive: true, force: true });
-    if (process.env.BENCH_KEEP_DB !== "1") {
+    if (!keep) {
       for (const name of Object.values(names)) await adminQuery(baseUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
     } else {
-      log(`kept databases ${Object.values(names).join(", ")}`);
+      log(`kept databases ${Object.values(names).join(", ")}: measure them again with BENCH_REUSE=${stamp}`);
     }
     await server?.stop();
   }
@@ -266,7 +281,8 @@ async function measureShareEmails(url: string, versionId: string, arrivals: { to
   const { stopSender } = await import("../../lib/jobs/sender");
   const { shareEmail } = await import("../../lib/sharing/email");
   const { generateShareToken } = await import("../../lib/sharing/tokens");
-  const recipients = Array.from({ length: MAILS }, (_, i) => `stakeholder${i}@bench.test`);
+  const run = Date.now().toString(36);
+  const recipients = Array.from({ length: MAILS }, (_, i) => `stakeholder${i}.${run}@bench.test`);
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   const jobDb = { executeSql: async (text: string, values: unknown[] = []) => ({ rows: (await c.query(text, values as unknown[])).rows }) };
@@ -275,7 +291,7 @@ async function measureShareEmails(url: string, versionId: string, arrivals: { to
     await c.query("BEGIN");
     for (const [i, to] of recipients.entries()) {
       const { token, tokenHash } = generateShareToken();
-      const id = `mail_share_${i}`;
+      const id = `mail_share_${run}_${i}`;
       await c.query(`INSERT INTO "ShareLink" (id, "reportVersionId", "recipientEmail", "tokenHash", "expiresAt", "createdById") VALUES ($1, $2, $3, $4, now() + interval '30 days', 'u_1_1')`, [id, versionId, to, tokenHash]);
       const message = shareEmail({ to, url: `http://127.0.0.1/r/${token}`, reportTitle: "Checkout outage", incidentKey: "INC-1", summary: "Checkout failed.", sharerName: "Bench", message: null, expiresAt: new Date(Date.now() + 30 * 86_400_000), confirmEmail: false });
       await enqueueMail(message, { db: jobDb, key: `share:${id}:${tokenHash}`, share: { id, tokenHash } });
@@ -288,7 +304,7 @@ async function measureShareEmails(url: string, versionId: string, arrivals: { to
     await new Promise((r) => setTimeout(r, 1500));
     const last = Math.max(...arrivals.map((a) => a.at));
     const delivered = new Set(arrivals.map((a) => a.to)).size;
-    const sent = Number((await c.query(`SELECT count(*)::int AS n FROM "ShareLink" WHERE id LIKE 'mail_share_%' AND "deliveryState" = 'SENT'`)).rows[0].n);
+    const sent = Number((await c.query(`SELECT count(*)::int AS n FROM "ShareLink" WHERE id LIKE 'mail_share_' || $1 || '_%' AND "deliveryState" = 'SENT'`, [run])).rows[0].n);
     return { perSecond: delivered / ((last - start) / 1000), delivered, duplicates: arrivals.length - delivered, sent, total: MAILS };
   } finally {
     await c.end();

@@ -119,7 +119,7 @@ export async function seedLargeIncident(c: pg.Client, number: number): Promise<L
   const narrative: Record<string, string> = {};
   for (const kind of SECTION_KINDS) for (const f of kind.fields) narrative[f.key] = markdown(f.label.toLowerCase());
   const reportId = "large_report";
-  const versionId = "large_version_1";
+  const versionId = "large_version_1"; // shareLargeIncident names the same ids
   const publishedAt = new Date();
   await c.query(`INSERT INTO "Report" (id, "incidentId", status, narrative, "authorId", version, "updatedAt") VALUES ($1, $2, 'PUBLISHED', $3, 'u_1_1', 5, now())`, [reportId, incidentId, JSON.stringify(narrative)]);
   const source: ReportSource = {
@@ -141,11 +141,16 @@ export async function seedLargeIncident(c: pg.Client, number: number): Promise<L
     snapshot.title,
     publishedAt,
   ]);
+  await c.query(`INSERT INTO "StakeholderGrant" (id, "reportVersionId", email) VALUES ('large_grant', $1, 'reader@bench.test')`, [versionId]);
+  return shareLargeIncident(c);
+}
+
+/** A new share link to the large incident's published report (only the token's hash is stored). */
+export async function shareLargeIncident(c: pg.Client): Promise<LargeIncident> {
   const shareToken = randomBytes(32).toString("base64url");
   await c.query(
-    `INSERT INTO "ShareLink" (id, "reportVersionId", "recipientEmail", "tokenHash", "expiresAt", "deliveryState", "createdById") VALUES ('large_share', $1, 'reader@bench.test', $2, now() + interval '30 days', 'SENT', 'u_1_1')`,
-    [versionId, createHash("sha256").update(shareToken).digest("hex")],
+    `INSERT INTO "ShareLink" (id, "reportVersionId", "recipientEmail", "tokenHash", "expiresAt", "deliveryState", "createdById") VALUES ($1, 'large_version_1', 'reader@bench.test', $2, now() + interval '30 days', 'SENT', 'u_1_1')`,
+    [`large_share_${Date.now()}`, createHash("sha256").update(shareToken).digest("hex")],
   );
-  await c.query(`INSERT INTO "StakeholderGrant" (id, "reportVersionId", email) VALUES ('large_grant', $1, 'reader@bench.test')`, [versionId]);
-  return { incidentId, reportId, versionId, shareToken };
+  return { incidentId: "large_incident", reportId: "large_report", versionId: "large_version_1", shareToken };
 }

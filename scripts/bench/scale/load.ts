@@ -22,7 +22,14 @@ export interface LoadResult {
 export interface LoadOptions {
   url: string;
   connections: number;
+  /**
+   * Aimed-for length of the run. The machine may be shared and slow, so the run is sized in
+   * requests: a probe round estimates the rate, then autocannon sends about seconds × rate
+   * requests, never fewer than minRequests (enough for percentiles) nor more than maxRequests.
+   */
   seconds: number;
+  minRequests?: number;
+  maxRequests?: number;
   headers?: Record<string, string>;
   /** A different X-Forwarded-For per request: every request looks like another reader. */
   rotateClientAddress?: boolean;
@@ -39,7 +46,20 @@ export function nextClientAddress(): string {
 
 const quantile = (sorted: number[], q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : NaN);
 
+async function probeRate(options: LoadOptions): Promise<number> {
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: options.connections }, async () => {
+      const headers = { ...options.headers, ...(options.rotateClientAddress ? { "x-forwarded-for": nextClientAddress() } : {}) };
+      await (await fetch(options.url, { method: options.method ?? "GET", body: options.body, headers, redirect: "manual" })).arrayBuffer();
+    }),
+  );
+  return options.connections / ((performance.now() - started) / 1000);
+}
+
 export async function load(options: LoadOptions): Promise<LoadResult> {
+  const rate = await probeRate(options);
+  const amount = Math.round(Math.min(options.maxRequests ?? 5000, Math.max(options.minRequests ?? 20, rate * options.seconds)));
   const latencies: number[] = [];
   let instance: autocannon.Instance | undefined;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
@@ -47,9 +67,9 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
       {
         url: options.url,
         connections: options.connections,
-        duration: options.seconds,
+        amount,
         // The machine is shared: a slow answer is a data point, not a failure.
-        timeout: 60,
+        timeout: 120,
         method: options.method ?? "GET",
         body: options.body,
         headers: options.headers,
@@ -62,7 +82,7 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
   void instance;
   latencies.sort((a, b) => a - b);
   return {
-    rps: result.requests.total / (result.duration || options.seconds),
+    rps: result.requests.total / result.duration,
     p50: quantile(latencies, 0.5),
     p95: quantile(latencies, 0.95),
     p99: quantile(latencies, 0.99),
@@ -89,6 +109,8 @@ export interface RunningApp {
   process: ChildProcess;
   /** Highest resident memory of the server's process tree seen so far (MB). */
   peakRssMb(): number;
+  /** Resolves once the server is idle (work left by aborted requests done), at most 2 minutes. */
+  settle(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -103,6 +125,20 @@ function processTree(pid: number): number[] {
     }
   }
   return out;
+}
+
+/** CPU seconds used so far by a process tree (utime + stime from /proc/<pid>/stat). */
+function cpuSeconds(pids: number[]): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // gone
+    }
+  }
+  return ticks / 100;
 }
 
 function statusKb(pid: number, field: "VmRSS" | "VmHWM"): number {
@@ -145,6 +181,18 @@ export async function startApp(root: string, env: NodeJS.ProcessEnv, nodeOptions
     peakRssMb: () => {
       sample();
       return peakKb / 1024;
+    },
+    async settle() {
+      if (!child.pid) return;
+      const end = Date.now() + 120_000;
+      let before = cpuSeconds(processTree(child.pid));
+      while (Date.now() < end) {
+        await new Promise((r) => setTimeout(r, 500));
+        const now = cpuSeconds(processTree(child.pid));
+        // Under 10 % of one core for half a second: nothing queued any more.
+        if (now - before < 0.05) return;
+        before = now;
+      }
     },
     async stop() {
       sample();

@@ -114,17 +114,24 @@ export async function seedBulk(c: pg.Client, shape: BulkShape): Promise<BulkSeed
     readerId,
   ]);
   await c.query("ANALYZE");
+  return readBulkSeed(c, shape);
+}
+
+/** What seedBulk seeded, read back from its database (to measure a kept database again). */
+export async function readBulkSeed(c: pg.Client, shape: BulkShape): Promise<BulkSeed> {
+  const sessions = await c.query<{ id: string; sessionToken: string }>(`SELECT id, "sessionToken" FROM "Session" WHERE id IN ('s_owner', 's_reader')`);
+  const session = (id: string) => sessions.rows.find((r) => r.id === id)!.sessionToken;
   const counts: Record<string, number> = {};
   for (const table of ["Incident", "TimelineEvent", "WhyNode", "ActionItem", "ReportVersion", "StakeholderGrant"]) {
     counts[table] = Number((await c.query(`SELECT count(*)::int AS n FROM "${table}"`)).rows[0].n);
   }
   return {
     shape,
-    incidents: teams * per,
-    team: { teamId: "team_1", ownerId: "u_1_1", ownerEmail: "u1.1@bench.test", ownerSession, memberIds: Array.from({ length: MEMBERS_PER_TEAM }, (_, k) => `u_1_${k + 1}`) },
-    readerId,
-    readerSession,
-    sampleIncidentId: `i_1_${per - 3}`,
+    incidents: shape.teams * shape.incidentsPerTeam,
+    team: { teamId: "team_1", ownerId: "u_1_1", ownerEmail: "u1.1@bench.test", ownerSession: session("s_owner"), memberIds: Array.from({ length: MEMBERS_PER_TEAM }, (_, k) => `u_1_${k + 1}`) },
+    readerId: "u_reader",
+    readerSession: session("s_reader"),
+    sampleIncidentId: `i_1_${shape.incidentsPerTeam - 3}`,
     counts,
   };
 }
