@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSy
 import path from "node:path";
 import { dataDir, embeddedUrl, ensureDatabase, startEmbeddedServer, type RunningServer } from "./db/embedded";
 import { migrateDeploy } from "./db/migrate";
+import { appNodeOptions } from "./node-options";
 import { startMailSink, type MailSink } from "../lib/email/sink";
 import { startMailboxServer, type MailboxServer } from "../lib/email/mailbox-server";
 import { choosePort, newInstanceId, StartError, waitForOwnServer } from "./app-server";
@@ -130,7 +131,8 @@ async function main() {
 
   if (!dev) buildIfNeeded(env);
 
-  web = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(port), "-H", plan.host], { cwd: root, stdio: ["ignore", "inherit", "inherit"], env });
+  const webEnv = dev ? env : { ...env, NODE_OPTIONS: appNodeOptions(env) };
+  web = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(port), "-H", plan.host], { cwd: root, stdio: ["ignore", "inherit", "inherit"], env: webEnv });
   web.on("exit", (code) => {
     if (!stopping) {
       log(`The web server exited (${code}).`);

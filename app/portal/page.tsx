@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
-import { listPortalReports } from "@/lib/sharing/data";
+import { hasAnyPortalGrant, listPortalReports, listPortalReportsPage } from "@/lib/sharing/data";
 import { portalSearchSchema } from "@/lib/sharing/schema";
 import { formatDay } from "@/components/sharing/format";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -10,11 +10,14 @@ import { buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Shared reports" };
 
-export default async function PortalPage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
+export default async function PortalPage({ searchParams }: { searchParams: Promise<{ q?: string | string[]; page?: string | string[] }> }) {
   const user = await requireUser("/portal");
-  const q = portalSearchSchema.parse((await searchParams).q);
-  const reports = await listPortalReports(user.email, q);
-  const hasAny = q ? (await listPortalReports(user.email)).length > 0 : reports.length > 0;
+  const params = await searchParams;
+  const q = portalSearchSchema.parse(params.q);
+  // Browsing is paged (a reader may hold hundreds of reports); a search answers its best matches.
+  const listed = q ? null : await listPortalReportsPage(user.email, Number(Array.isArray(params.page) ? params.page[0] : params.page));
+  const reports = listed ? listed.reports : await listPortalReports(user.email, q);
+  const hasAny = q ? await hasAnyPortalGrant(user.email) : reports.length > 0 || (listed?.page ?? 1) > 1;
   return (
     <div className="space-y-6">
       <div>
@@ -79,6 +82,12 @@ export default async function PortalPage({ searchParams }: { searchParams: Promi
             </li>
           ))}
         </ul>
+      )}
+      {listed && (listed.page > 1 || listed.hasMore) && (
+        <nav aria-label="Pagination" className="flex justify-between gap-2">
+          {listed.page > 1 ? <Link href={listed.page === 2 ? "/portal" : `/portal?page=${listed.page - 1}`} className={buttonClass("secondary")}>Previous page</Link> : <span />}
+          {listed.hasMore && <Link href={`/portal?page=${listed.page + 1}`} className={buttonClass("secondary")}>Next page</Link>}
+        </nav>
       )}
     </div>
   );

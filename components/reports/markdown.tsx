@@ -1,4 +1,4 @@
-import { renderMarkdown } from "@/lib/markdown/render";
+import { renderMarkdownCached } from "@/lib/markdown/cache";
 
 const prose =
   "report-prose space-y-2 break-words [&_a]:text-blue-800 [&_a]:underline [&_blockquote]:border-l-4 [&_blockquote]:border-slate-300 [&_blockquote]:pl-3 " +
@@ -8,7 +8,7 @@ const prose =
 
 /** Sanitized Markdown (lib/markdown strips scripts, handlers and unsafe links). */
 export function Markdown({ source, empty = "Not written yet." }: { source: string; empty?: string }) {
-  const html = renderMarkdown(source);
+  const html = renderMarkdownCached(source);
   if (!html) return <p className="italic text-slate-600">{empty}</p>;
   return <div className={prose} dangerouslySetInnerHTML={{ __html: html }} />;
 }

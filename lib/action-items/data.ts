@@ -41,15 +41,29 @@ function whereFor(teamId: string, f: ActionFilters, userId: string, now: Date): 
 }
 
 export const ACTION_LIST_LIMIT = 200;
+export const ACTION_PAGE_SIZE = 50;
+export const ACTION_MAX_PAGE = 200;
 
-/** Overdue first, then by due date (undated last), then newest. */
+// The order of the list, backed by the index (teamId, dueDate, priority, createdAt DESC, id):
+// PostgreSQL walks it and stops after one page.
+const listOrder: Prisma.ActionItemOrderByWithRelationInput[] = [{ dueDate: { sort: "asc", nulls: "last" } }, { priority: "asc" }, { createdAt: "desc" }, { id: "asc" }];
+
+/** Overdue first, then by due date (undated last), then newest (the API's list: up to 200). */
 export function listActionItems(teamId: string, filters: ActionFilters, userId: string, now = new Date()) {
-  return db.actionItem.findMany({
+  return db.actionItem.findMany({ where: whereFor(teamId, filters, userId, now), orderBy: listOrder, take: ACTION_LIST_LIMIT, select: rowSelect });
+}
+
+/** One page (1-based, at most ACTION_MAX_PAGE deep) of the list in the same order. */
+export async function listActionItemsPage(teamId: string, filters: ActionFilters, userId: string, page: number, now = new Date()) {
+  const p = Math.min(ACTION_MAX_PAGE, Math.max(1, Math.floor(page) || 1));
+  const rows = await db.actionItem.findMany({
     where: whereFor(teamId, filters, userId, now),
-    orderBy: [{ dueDate: { sort: "asc", nulls: "last" } }, { priority: "asc" }, { createdAt: "desc" }],
-    take: ACTION_LIST_LIMIT,
+    orderBy: listOrder,
+    skip: (p - 1) * ACTION_PAGE_SIZE,
+    take: ACTION_PAGE_SIZE + 1,
     select: rowSelect,
   });
+  return { items: rows.slice(0, ACTION_PAGE_SIZE), page: p, hasMore: rows.length > ACTION_PAGE_SIZE && p < ACTION_MAX_PAGE };
 }
 
 /** Counts for the filter bar: per status, overdue, and the caller's own active items. */

@@ -123,10 +123,13 @@ function afterCursor(c: IncidentCursor, sort: IncidentListFilters["sort"]): Pris
   return { OR: [{ severity: { in: [...worse] } }, { AND: [{ severity: c.severity }, newest] }] };
 }
 
-/** Distinct services used by the team's incidents, for the list's service filter. */
+/**
+ * Services used by the team's incidents, for the list's service filter: read from TeamService,
+ * which a trigger keeps in step with Incident.services (no scan of the team's incidents).
+ */
 export async function listTeamServices(teamId: string): Promise<string[]> {
   const rows = await db.$queryRaw<{ service: string }[]>`
-    SELECT DISTINCT unnest(services) AS service FROM "Incident" WHERE "teamId" = ${teamId} ORDER BY service LIMIT 200`;
+    SELECT service FROM "TeamService" WHERE "teamId" = ${teamId} AND incidents > 0 ORDER BY service LIMIT 200`;
   return rows.map((r) => r.service);
 }
 
@@ -166,21 +169,35 @@ export async function getHomeData(teamId: string) {
         commander: { select: { name: true, email: true } },
       },
     }),
-    db.reportVersion.findMany({
-      where: { report: { incident: { teamId } } },
-      orderBy: { publishedAt: "desc" },
-      distinct: ["reportId"],
-      take: 10,
-      select: {
-        id: true,
-        number: true,
-        title: true,
-        publishedAt: true,
-        report: { select: { incident: { select: { id: true, number: true } } } },
-      },
-    }),
+    recentReports(teamId),
   ]);
   return { open, reports };
+}
+
+export interface RecentReport {
+  id: string;
+  number: number;
+  title: string;
+  publishedAt: Date;
+  report: { incident: { id: string; number: number } };
+}
+
+/**
+ * The newest published version of each of the team's reports, newest first, 10 of them: one
+ * statement with its LIMIT, walking ReportVersion by publishedAt (indexed) and skipping
+ * versions that have a newer one.
+ */
+async function recentReports(teamId: string, take = 10): Promise<RecentReport[]> {
+  const rows = await db.$queryRaw<{ id: string; number: number; title: string; publishedAt: Date; incidentId: string; incidentNumber: number }[]>`
+    SELECT v.id, v.number, v.title, v."publishedAt", i.id AS "incidentId", i.number AS "incidentNumber"
+    FROM "ReportVersion" v
+    JOIN "Report" r ON r.id = v."reportId"
+    JOIN "Incident" i ON i.id = r."incidentId"
+    WHERE i."teamId" = ${teamId}
+      AND NOT EXISTS (SELECT 1 FROM "ReportVersion" n WHERE n."reportId" = v."reportId" AND n.number > v.number)
+    ORDER BY v."publishedAt" DESC, v.id DESC
+    LIMIT ${take}`;
+  return rows.map((r) => ({ id: r.id, number: r.number, title: r.title, publishedAt: r.publishedAt, report: { incident: { id: r.incidentId, number: r.incidentNumber } } }));
 }
 
 /** The time zone the user chose in their profile (null: use the browser's). Cached per request. */

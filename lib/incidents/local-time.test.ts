@@ -33,3 +33,27 @@ describe("utcToZonedLocal", () => {
     expect(formatUtc(new Date("2026-01-10T13:02:05.123Z"))).toBe("2026-01-10 13:02:05 UTC");
   });
 });
+
+describe("formatters are created once per (locale, zone, options)", () => {
+  it("reuses them across calls", async () => {
+    const { dateTimeFormat, formatInZone } = await import("./local-time");
+    const Original = Intl.DateTimeFormat;
+    let created = 0;
+    Intl.DateTimeFormat = class extends Original {
+      constructor(...args: ConstructorParameters<typeof Original>) {
+        super(...args);
+        created += 1;
+      }
+    } as typeof Intl.DateTimeFormat;
+    const at = new Date("2026-01-10T14:02:00Z");
+    const texts = Array.from({ length: 50 }, (_, i) => formatInZone(new Date(at.getTime() + i * 60_000), "Pacific/Chatham", i % 2 === 0));
+    utcToZonedLocal(at, "Pacific/Chatham");
+    utcToZonedLocal(at, "Pacific/Chatham");
+    // Two option sets (with and without seconds) plus the parts formatter: three, not 52.
+    expect(created).toBe(3);
+    expect(texts[0]).toBe("11 Jan 2026, 03:47:00");
+    expect(dateTimeFormat("en-GB", { timeZone: "UTC" })).toBe(dateTimeFormat("en-GB", { timeZone: "UTC" }));
+    expect(dateTimeFormat("en-GB", { timeZone: "UTC" })).not.toBe(dateTimeFormat("en-US", { timeZone: "UTC" }));
+    Intl.DateTimeFormat = Original;
+  });
+});

@@ -15,12 +15,19 @@ import { unseal } from "./seal";
 export interface WorkerOptions {
   connectionString?: string;
   smtpUrl?: string;
-  /** Parallel fetch loops (each handles one message at a time). */
+  /** Parallel fetch loops (each takes a batch of jobs and sends it over the pooled connections). */
   concurrency?: number;
+  /** Jobs fetched per loop iteration. */
+  batchSize?: number;
+  /** Messages in flight at once per batch (the SMTP pool has as many connections). */
+  sendConcurrency?: number;
   log?: (line: string) => void;
   /** The fallback poll when no NOTIFY wakes the worker (seconds, default 0.5). */
   pollingIntervalSeconds?: number;
 }
+
+export const EMAIL_BATCH_SIZE = 25;
+export const EMAIL_SEND_CONCURRENCY = 5;
 
 export interface WorkerHandle {
   boss: PgBoss;
@@ -62,15 +69,26 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
   const boss = await startBoss(connectionString, "worker");
   const ids: string[] = [];
   const concurrency = options.concurrency ?? 2;
+  const batchSize = options.batchSize ?? EMAIL_BATCH_SIZE;
+  const sendConcurrency = options.sendConcurrency ?? EMAIL_SEND_CONCURRENCY;
+  // A batch per fetch, sent a few at a time over pooled SMTP connections. Each job keeps its
+  // own outcome: a failed one is failed here (pg-boss retries it with back-off); pg-boss then
+  // completes the batch, which only touches jobs still active, so a failure never marks a
+  // sent message for sending again nor a failed one as done.
+  const handleBatch = async (jobs: PgBoss.JobWithMetadata<EmailJobData>[]) => {
+    await eachLimited(jobs, sendConcurrency, async (job) => {
+      try {
+        await handleEmailJob(job, options.smtpUrl);
+      } catch (error) {
+        await boss.fail(EMAIL_QUEUE, job.id, { message: error instanceof Error ? error.message : String(error) });
+      }
+    });
+  };
   for (let i = 0; i < concurrency; i++) {
-    ids.push(
-      await boss.work<EmailJobData>(EMAIL_QUEUE, { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 0.5 }, async ([job]) =>
-        job ? handleEmailJob(job, options.smtpUrl) : undefined,
-      ),
-    );
+    ids.push(await boss.work<EmailJobData>(EMAIL_QUEUE, { includeMetadata: true, batchSize, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 0.5 }, handleBatch));
   }
   const listener = await listenForWakeUps(connectionString, () => ids.forEach((id) => boss.notifyWorker(id)));
-  log(`Email worker started (${concurrency} loops).`);
+  log(`Email worker started (${concurrency} loops, batches of ${batchSize}, ${sendConcurrency} sends at a time).`);
   return {
     boss,
     async stop() {
@@ -79,6 +97,15 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
       await boss.stop({ graceful: true, wait: true, timeout: 15_000 });
     },
   };
+}
+
+/** Runs `task` for every item, at most `limit` at a time. */
+async function eachLimited<T>(items: T[], limit: number, task: (item: T) => Promise<void>) {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await task(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
 }
 
 /** LISTEN on the wake channel; reconnects after errors (polling keeps working meanwhile). */

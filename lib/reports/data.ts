@@ -201,6 +201,11 @@ export async function getReportWorkspace(teamId: string, report: ReportRow) {
   return { round, reviewers, candidates, comments, templates, versions, requiredApprovals: team.requiredApprovals, author };
 }
 
+/** The template the report follows (without composing the report). */
+export function getReportTemplate(teamId: string, report: Pick<ReportRow, "template">) {
+  return resolveTemplate(db, teamId, report);
+}
+
 /** The report composed from the incident as it is now (the draft, kept current). */
 export async function loadReportSource(teamId: string, report: ReportRow) {
   return readReportSource(db, teamId, report);

@@ -9,6 +9,7 @@ import { currentRound, findReport, listRoundReviewers, readReportSource, reportR
 import { FULL_TEMPLATE_NAME, fullTemplateSections, LIGHTWEIGHT_TEMPLATE_NAME, lightweightTemplateSections, parseNarrative, type Narrative, type TemplateSection } from "./sections";
 import type { SaveNarrativeInput } from "./schema";
 import { composeReport } from "./snapshot";
+import { renderPublishedReport } from "@/components/reports/report-html";
 import { transition, type WorkflowCommand, type WorkflowState } from "./workflow";
 
 type Tx = Prisma.TransactionClient;
@@ -206,8 +207,10 @@ export async function publishReport(actor: Actor, incidentId: string, baseVersio
     const source = await readReportSource(tx, actor.teamId, report, { number, publishedAt, publishedBy: publisher.name ?? publisher.email });
     if (!source) throw new NotFoundError("Incident");
     const snapshot = composeReport(source);
+    // Rendered once, here: readers are served these bytes (lib/reports/published-html.ts).
+    const rendered = renderPublishedReport(snapshot);
     const version = await tx.reportVersion.create({
-      data: { reportId: report.id, number, snapshot: snapshot as unknown as Prisma.InputJsonValue, title: snapshot.title, publishedById: actor.userId, publishedAt },
+      data: { reportId: report.id, number, snapshot: snapshot as unknown as Prisma.InputJsonValue, title: snapshot.title, publishedById: actor.userId, publishedAt, ...rendered },
       select: { id: true, number: true },
     });
     // The published text per section, for search (frozen like the snapshot).

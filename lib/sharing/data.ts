@@ -98,26 +98,26 @@ export interface ShareByToken {
   reportVersionId: string;
   teamId: string;
   incidentId: string;
+  /** The published version's title and stored stakeholder HTML (with its renderer fingerprint). */
+  title: string;
+  html: string | null;
+  htmlRenderer: string | null;
 }
 
-/** Looked up by the hash's unique index; callers still compare hashes in constant time. */
+/**
+ * The link and what it shows, in one statement by the hash's unique index (a view is the
+ * hottest read in sharing). Callers still compare hashes in constant time.
+ */
 export async function findShareByTokenHash(tokenHash: string): Promise<ShareByToken | null> {
-  const row = await db.shareLink.findUnique({
-    where: { tokenHash },
-    select: {
-      id: true,
-      tokenHash: true,
-      recipientEmail: true,
-      mode: true,
-      expiresAt: true,
-      revokedAt: true,
-      reportVersionId: true,
-      reportVersion: { select: { report: { select: { incidentId: true, incident: { select: { teamId: true } } } } } },
-    },
-  });
-  if (!row) return null;
-  const { reportVersion, ...rest } = row;
-  return { ...rest, incidentId: reportVersion.report.incidentId, teamId: reportVersion.report.incident.teamId };
+  const rows = await db.$queryRaw<ShareByToken[]>`
+    SELECT s.id, s."tokenHash", s."recipientEmail", s.mode::text AS mode, s."expiresAt", s."revokedAt", s."reportVersionId",
+      i."teamId", r."incidentId", v.title, v."stakeholderHtml" AS html, v."htmlRenderer"
+    FROM "ShareLink" s
+    JOIN "ReportVersion" v ON v.id = s."reportVersionId"
+    JOIN "Report" r ON r.id = v."reportId"
+    JOIN "Incident" i ON i.id = r."incidentId"
+    WHERE s."tokenHash" = ${tokenHash}`;
+  return rows[0] ?? null;
 }
 
 export type PortalReport = SharedReportHit;
@@ -130,42 +130,43 @@ export type PortalReport = SharedReportHit;
  */
 export async function listPortalReports(email: string, query = ""): Promise<PortalReport[]> {
   if (query.trim()) return searchSharedReports(email, query);
-  const grants = await db.stakeholderGrant.findMany({
-    where: { email: email.toLowerCase(), revokedAt: null },
-    orderBy: { createdAt: "desc" },
-    take: 1000,
-    select: {
-      createdAt: true,
-      reportVersion: {
-        select: {
-          id: true,
-          number: true,
-          title: true,
-          publishedAt: true,
-          reportId: true,
-          report: { select: { incident: { select: { number: true, title: true, team: { select: { name: true } } } } } },
-        },
-      },
-    },
-  });
-  const newest = new Map<string, PortalReport>();
-  for (const g of grants) {
-    const v = g.reportVersion;
-    const current = newest.get(v.reportId);
-    if (current && current.number >= v.number) continue;
-    newest.set(v.reportId, {
-      versionId: v.id,
-      reportId: v.reportId,
-      number: v.number,
-      title: v.title,
-      incidentKey: incidentKey(v.report.incident.number),
-      teamName: v.report.incident.team.name,
-      publishedAt: v.publishedAt,
-      sharedAt: g.createdAt,
-      match: null,
-    });
-  }
-  return [...newest.values()].sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime() || b.sharedAt.getTime() - a.sharedAt.getTime());
+  return (await listPortalReportsPage(email, 1, 1000)).reports;
+}
+
+export const PORTAL_PAGE_SIZE = 25;
+
+/**
+ * One page of the reports shared with this address, newest first, each report once at its
+ * newest granted version; de-duplicated, ordered and paged in one statement (by the grant's
+ * email index), so the page costs the same however many reports a reader holds.
+ */
+export async function listPortalReportsPage(email: string, page: number, pageSize = PORTAL_PAGE_SIZE): Promise<{ reports: PortalReport[]; page: number; hasMore: boolean }> {
+  const p = Math.min(1000, Math.max(1, Math.floor(page) || 1));
+  const rows = await db.$queryRaw<{ versionId: string; reportId: string; number: number; title: string; publishedAt: Date; sharedAt: Date; incidentNumber: number; teamName: string }[]>`
+    SELECT * FROM (
+      SELECT DISTINCT ON (v."reportId") v.id AS "versionId", v."reportId", v.number, v.title, v."publishedAt", g."createdAt" AS "sharedAt", i.number AS "incidentNumber", t.name AS "teamName"
+      FROM "StakeholderGrant" g
+      JOIN "ReportVersion" v ON v.id = g."reportVersionId"
+      JOIN "Report" r ON r.id = v."reportId"
+      JOIN "Incident" i ON i.id = r."incidentId"
+      JOIN "Team" t ON t.id = i."teamId"
+      WHERE g.email = ${email.toLowerCase()} AND g."revokedAt" IS NULL
+      ORDER BY v."reportId", v.number DESC
+    ) newest
+    ORDER BY "publishedAt" DESC, "sharedAt" DESC, "versionId"
+    LIMIT ${pageSize + 1} OFFSET ${(p - 1) * pageSize}`;
+  const reports = rows.slice(0, pageSize).map((r) => ({
+    versionId: r.versionId,
+    reportId: r.reportId,
+    number: r.number,
+    title: r.title,
+    incidentKey: incidentKey(r.incidentNumber),
+    teamName: r.teamName,
+    publishedAt: r.publishedAt,
+    sharedAt: r.sharedAt,
+    match: null,
+  }));
+  return { reports, page: p, hasMore: rows.length > pageSize };
 }
 
 /** True when this address may read this version in the portal (an active grant). */
@@ -176,5 +177,5 @@ export async function hasPortalGrant(email: string, reportVersionId: string): Pr
 }
 
 export async function hasAnyPortalGrant(email: string): Promise<boolean> {
-  return (await db.stakeholderGrant.count({ where: { email: email.toLowerCase(), revokedAt: null } })) > 0;
+  return Boolean(await db.stakeholderGrant.findFirst({ where: { email: email.toLowerCase(), revokedAt: null }, select: { id: true } }));
 }

@@ -110,7 +110,7 @@ describe("opening a link", () => {
     const now = new Date();
     const access = await openShareLink(token, { client: client(), now });
     expect(access.kind).toBe("ok");
-    expect(access.kind === "ok" && access.version.id).toBe(version.id);
+    expect(access.kind === "ok" && access.versionId).toBe(version.id);
     await openShareLink(token, { client: client(), now });
     const row = await testDb.shareLink.findUniqueOrThrow({ where: { id: link.id } });
     expect(row.viewCount).toBe(2);

@@ -1,5 +1,5 @@
 import "server-only";
-import { getPublishedVersion, type PublishedVersion } from "@/lib/reports/data";
+import { currentHtml } from "@/lib/reports/published-html";
 import { findShareByTokenHash } from "./data";
 import { pruneRateLimits, recordShareView, takeRateLimit } from "./mutations";
 import { LOOKUP_COST, MISS_PENALTY, SHARE_VIEW_LIMIT } from "./rate-limit";
@@ -9,7 +9,7 @@ export type ShareAccess =
   | { kind: "limited"; retryAfterSeconds: number }
   | { kind: "not-found" }
   | { kind: "confirm"; maskedEmail: string; signedInAs: string | null }
-  | { kind: "ok"; version: PublishedVersion; recipientEmail: string };
+  | { kind: "ok"; versionId: string; title: string; html: string; recipientEmail: string };
 
 export interface ResolveOptions {
   /** Rate-limit key: the client address. */
@@ -20,6 +20,11 @@ export interface ResolveOptions {
    * called only for such links, so anonymous links skip the session lookup.
    */
   viewerEmail?: string | null | (() => Promise<string | null>);
+  /**
+   * Runs the view's bookkeeping (count and audit). Route handlers pass next/server's `after`,
+   * so the reader does not wait for the write; by default it is awaited before returning.
+   */
+  defer?: (task: () => Promise<void>) => void;
 }
 
 /**
@@ -52,11 +57,11 @@ export async function resolveShareToken(token: string, { client, now, viewerEmai
 export async function openShareLink(token: string, options: ResolveOptions): Promise<ShareAccess> {
   const { access, link, viewerEmail } = await resolveShareToken(token, options);
   if (access) return access;
-  // Independent reads and writes in parallel: a view is the request the bench measures.
-  const [version] = await Promise.all([
-    getPublishedVersion(link!.reportVersionId),
-    recordShareView({ shareId: link!.id, teamId: link!.teamId, incidentId: link!.incidentId, recipientEmail: link!.recipientEmail, viewerEmail, now: options.now }),
-  ]);
-  if (!version) return { kind: "not-found" };
-  return { kind: "ok", version, recipientEmail: link!.recipientEmail };
+  const l = link!;
+  const html = await currentHtml({ id: l.reportVersionId, html: l.html, htmlRenderer: l.htmlRenderer }, "stakeholder");
+  if (html === null) return { kind: "not-found" };
+  const record = () => recordShareView({ shareId: l.id, teamId: l.teamId, incidentId: l.incidentId, recipientEmail: l.recipientEmail, viewerEmail, now: options.now });
+  if (options.defer) options.defer(record);
+  else await record();
+  return { kind: "ok", versionId: l.reportVersionId, title: l.title, html, recipientEmail: l.recipientEmail };
 }

@@ -75,6 +75,25 @@ function acceptCharColumns<T>(target: T): T {
   return target;
 }
 
+// @prisma/adapter-pg 7.10 runs a migration script by splitting it at every ";", which breaks
+// statements that contain one (a plpgsql function body between $$ quotes). The native engine
+// sends each script whole, in one simple-protocol query; so does this.
+function wholeScripts<T>(target: T): T {
+  const q = target as unknown as { executeScript?(script: string): Promise<void>; client?: { query(sql: string): Promise<unknown> }; onError?(error: unknown): never };
+  const client = q.client;
+  if (typeof q.executeScript === "function" && client && typeof q.onError === "function") {
+    const onError = q.onError.bind(q);
+    q.executeScript = async (script: string) => {
+      try {
+        await client.query(script);
+      } catch (error) {
+        onError(error);
+      }
+    };
+  }
+  return target;
+}
+
 // Discrete fields, not a connection string: the adapter derives the shadow database's config
 // by overriding `database`, which a connection string would silently win over.
 function poolConfig(connectionString: string): pg.PoolConfig {
@@ -107,11 +126,11 @@ function adapterFactory(config: pg.PoolConfig) {
   return {
     provider: main.provider as "postgres",
     adapterName: main.adapterName,
-    connect: async () => acceptCharColumns(await main.connect()),
+    connect: async () => wholeScripts(acceptCharColumns(await main.connect())),
     async connectToShadowDb() {
       const database = `prisma_migrate_shadow_db_${randomUUID().replace(/-/g, "")}`;
       await adminQuery(config, `CREATE DATABASE "${database}"`);
-      const adapter = acceptCharColumns(await new PrismaPg({ ...config, database }).connect());
+      const adapter = wholeScripts(acceptCharColumns(await new PrismaPg({ ...config, database }).connect()));
       const dispose = adapter.dispose.bind(adapter);
       adapter.dispose = async () => {
         await dispose();

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { can } from "@/lib/auth/permissions";
 import { requireTeam } from "@/lib/auth/session";
 import { ACTION_STATUS_LABELS, ACTION_STATUSES } from "@/lib/action-items/constants";
-import { ACTION_LIST_LIMIT, countActionItems, listActionItems, listIncidentsWithActions, listOwnerOptions } from "@/lib/action-items/data";
+import { ACTION_PAGE_SIZE, countActionItems, listActionItemsPage, listIncidentsWithActions, listOwnerOptions } from "@/lib/action-items/data";
 import { filterHref, parseActionFilters } from "@/lib/action-items/filters";
 import { incidentKey } from "@/lib/incidents/constants";
 import { ActionItemList } from "@/components/action-items/action-item-list";
@@ -12,12 +12,19 @@ import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Action items" };
 
+/** The list with the same filters, another page (the filter links always start at page 1). */
+function pageHref(filters: Parameters<typeof filterHref>[0], page: number) {
+  const base = filterHref(filters, {});
+  return page <= 1 ? base : `${base}${base.includes("?") ? "&" : "?"}page=${page}`;
+}
+
 export default async function ActionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requireTeam("/actions");
-  const filters = parseActionFilters(await searchParams);
+  const params = await searchParams;
+  const filters = parseActionFilters(params);
   const now = new Date();
-  const [items, counts, incidents, owners] = await Promise.all([
-    listActionItems(ctx.team.id, filters, ctx.user.id, now),
+  const [{ items, page, hasMore }, counts, incidents, owners] = await Promise.all([
+    listActionItemsPage(ctx.team.id, filters, ctx.user.id, Number(Array.isArray(params.page) ? params.page[0] : params.page), now),
     countActionItems(ctx.team.id, ctx.user.id, now),
     listIncidentsWithActions(ctx.team.id),
     listOwnerOptions(ctx.team.id),
@@ -93,7 +100,9 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
         )}
       </form>
       <p className="text-sm text-slate-700" aria-live="polite" data-testid="result-count">
-        {items.length === ACTION_LIST_LIMIT ? `Showing the first ${ACTION_LIST_LIMIT} items` : `${items.length} item${items.length === 1 ? "" : "s"}`}
+        {page > 1 || hasMore
+          ? `Items ${(page - 1) * ACTION_PAGE_SIZE + 1}–${(page - 1) * ACTION_PAGE_SIZE + items.length}, page ${page}`
+          : `${items.length} item${items.length === 1 ? "" : "s"}`}
       </p>
       {items.length === 0 ? (
         counts.total === 0 ? (
@@ -105,6 +114,12 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
         )
       ) : (
         <ActionItemList items={items} canWrite={can(ctx.role, "incident:write")} showIncident now={now} caption="Action items" />
+      )}
+      {(page > 1 || hasMore) && (
+        <nav aria-label="Pagination" className="flex justify-between gap-2">
+          {page > 1 ? <Link href={pageHref(filters, page - 1)} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-100">Previous page</Link> : <span />}
+          {hasMore && <Link href={pageHref(filters, page + 1)} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-100">Next page</Link>}
+        </nav>
       )}
     </div>
   );

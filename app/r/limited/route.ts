@@ -1,24 +1,11 @@
-// Where a rate-limited share-link request ends up: 429 with Retry-After (a page cannot set
-// its own status), so a guesser learns nothing and a person is told when to try again.
+// Where a rate-limited confirm-email page ends up: 429 with Retry-After (a page cannot set its
+// own status). The shared-link route itself answers 429 directly (lib/sharing/responses.ts).
 import { defineRoute } from "@/lib/server/route";
+import { tooManyAttempts } from "@/lib/sharing/responses";
 
 export const dynamic = "force-dynamic";
 
 export const GET = defineRoute({
   access: "public",
-  handler: async (request) => {
-    const retry = Math.min(3600, Math.max(1, Number.parseInt(new URL(request.url).searchParams.get("retry") ?? "", 10) || 60));
-    const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="robots" content="noindex, nofollow"><meta name="referrer" content="no-referrer"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Too many attempts · Hindsight</title></head>
-<body style="font-family:system-ui,sans-serif;color:#1f2937;max-width:32rem;margin:4rem auto;padding:0 1rem;text-align:center"><main><h1 style="font-size:1.5rem">Too many attempts</h1><p>Too many links were tried from your network. Wait ${retry} seconds, then open your link again.</p></main></body></html>`;
-    return new Response(body, {
-      status: 429,
-      headers: {
-        "Content-Type": "text/html; charset=utf-8",
-        "Retry-After": String(retry),
-        "Cache-Control": "no-store",
-        "X-Robots-Tag": "noindex, nofollow",
-        "Referrer-Policy": "no-referrer",
-      },
-    });
-  },
+  handler: async (request) => tooManyAttempts(Number.parseInt(new URL(request.url).searchParams.get("retry") ?? "", 10)),
 });

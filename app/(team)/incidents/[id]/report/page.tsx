@@ -3,13 +3,15 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { can } from "@/lib/auth/permissions";
 import { requireIncidentPage } from "@/lib/incidents/access";
-import { getReportWorkspace, getVersionForTeam, loadReportSource } from "@/lib/reports/data";
+import { getReportTemplate, getReportWorkspace, loadReportSource } from "@/lib/reports/data";
+import { currentHtml, findTeamVersionHtmlByNumber } from "@/lib/reports/published-html";
 import { ensureReport } from "@/lib/reports/mutations";
 import { parseNarrative } from "@/lib/reports/sections";
 import { composeReport, reportCompleteness } from "@/lib/reports/snapshot";
 import { ReportEditor, CompletenessIndicator } from "@/components/reports/report-editor";
 import { ReportStatusBadge } from "@/components/reports/report-status";
 import { SectionComments } from "@/components/reports/section-comments";
+import { nestReportHtml } from "@/components/reports/report-html";
 import { ReportView, SectionBlocks } from "@/components/reports/report-view";
 import { UnsavedEditsProvider } from "@/components/reports/unsaved-edits";
 import { WorkflowPanel } from "@/components/reports/workflow-panel";
@@ -21,15 +23,19 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
   const { id } = await params;
   const { ctx, incident } = await requireIncidentPage(id);
   const report = await ensureReport(ctx.team.id, incident.id, ctx.user.id);
-  const [source, ws] = await Promise.all([loadReportSource(ctx.team.id, report), getReportWorkspace(ctx.team.id, report)]);
-  if (!source) notFound();
-  const snapshot = composeReport(source);
+  // A published report shows exactly what was frozen: its HTML stored at publish. Nothing is
+  // composed from the incident for it (that is only for drafts and reports in review).
+  const published = report.status === "PUBLISHED";
+  const [frozenRow, ws] = await Promise.all([published ? findTeamVersionHtmlByNumber(ctx.scope, incident.id, null) : null, getReportWorkspace(ctx.team.id, report)]);
+  const frozenHtml = frozenRow ? await currentHtml(frozenRow, "team") : null;
+  const source = frozenHtml ? null : await loadReportSource(ctx.team.id, report);
+  if (!frozenHtml && !source) notFound();
+  const template = source ? source.template : await getReportTemplate(ctx.team.id, report);
+  const snapshot = source ? composeReport(source) : null;
   const canWrite = can(ctx.role, "report:write");
-  const editing = report.status === "DRAFT" && canWrite;
+  const editing = report.status === "DRAFT" && canWrite && snapshot !== null;
   const narrative = parseNarrative(report.narrative);
   const latest = ws.versions[0] ?? null;
-  // A published report shows exactly what was frozen, not the incident as it is now.
-  const frozen = report.status === "PUBLISHED" && latest ? await getVersionForTeam(ctx.team.id, latest.id) : null;
 
   return (
     <div className="space-y-4">
@@ -53,12 +59,12 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
       <UnsavedEditsProvider>
         <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
           <div className="min-w-0">
-            {editing ? (
+            {editing && snapshot ? (
               <ReportEditor
                 incidentId={incident.id}
                 initialVersion={report.version}
                 initialNarrative={narrative}
-                sections={source.template.sections}
+                sections={template.sections}
                 autoContent={Object.fromEntries(snapshot.sections.filter((s) => s.blocks.length > 0).map((s) => [s.key, <SectionBlocks key={s.key} snapshot={snapshot} section={s} />]))}
                 sectionExtras={Object.fromEntries(
                   snapshot.sections.map((s) => [s.key, <SectionComments key={s.key} comments={ws.comments.filter((c) => c.sectionKey === s.key && !c.resolvedAt)} />]),
@@ -66,13 +72,13 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
               />
             ) : (
               <div className="space-y-4">
-                {!frozen && (
+                {!frozenHtml && (
                   <div className="rounded-md border border-slate-200 bg-white p-3">
-                    <CompletenessIndicator completeness={reportCompleteness(source.template.sections, narrative)} />
+                    <CompletenessIndicator completeness={reportCompleteness(template.sections, narrative)} />
                   </div>
                 )}
                 <div className="rounded-lg border border-slate-200 bg-white p-6">
-                  <ReportView snapshot={frozen?.snapshot ?? snapshot} audience="team" nested />
+                  {frozenHtml ? <div dangerouslySetInnerHTML={{ __html: nestReportHtml(frozenHtml) }} /> : snapshot && <ReportView snapshot={snapshot} audience="team" nested />}
                 </div>
               </div>
             )}
@@ -88,8 +94,8 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
               requiredApprovals={ws.requiredApprovals}
               candidates={ws.candidates}
               templates={ws.templates}
-              templateId={source.template.id}
-              sections={source.template.sections.filter((s) => s.enabled).map((s) => ({ key: s.key, title: s.title }))}
+              templateId={template.id}
+              sections={template.sections.filter((s) => s.enabled).map((s) => ({ key: s.key, title: s.title }))}
               comments={ws.comments}
               latestVersion={latest}
             />

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireIncidentPage } from "@/lib/incidents/access";
-import { getVersionByNumber } from "@/lib/reports/data";
-import { ReportView } from "@/components/reports/report-view";
+import { currentHtml, findTeamVersionHtmlByNumber } from "@/lib/reports/published-html";
+import { nestReportHtml } from "@/components/reports/report-html";
 import { buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Published report" };
@@ -11,8 +11,9 @@ export const metadata: Metadata = { title: "Published report" };
 export default async function VersionPage({ params }: { params: Promise<{ id: string; number: string }> }) {
   const { id, number } = await params;
   const { ctx, incident } = await requireIncidentPage(id);
-  const version = /^\d{1,6}$/.test(number) ? await getVersionByNumber(ctx.team.id, incident.id, Number(number)) : null;
-  if (!version) notFound();
+  const version = /^\d{1,6}$/.test(number) ? await findTeamVersionHtmlByNumber(ctx.scope, incident.id, Number(number)) : null;
+  const html = version && (await currentHtml(version, "team"));
+  if (!version || !html) notFound();
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -38,7 +39,7 @@ export default async function VersionPage({ params }: { params: Promise<{ id: st
         </nav>
       </div>
       <div className="rounded-lg border border-slate-200 bg-white p-6">
-        <ReportView snapshot={version.snapshot} audience="team" nested />
+        <div dangerouslySetInnerHTML={{ __html: nestReportHtml(html) }} />
       </div>
     </div>
   );

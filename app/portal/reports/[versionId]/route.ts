@@ -1,0 +1,41 @@
+import { after } from "next/server";
+import { z } from "zod";
+import { getCurrentUser } from "@/lib/auth/session";
+import { stylesheetHrefs } from "@/lib/html/stylesheets";
+import { currentHtml, findPortalVersionHtml } from "@/lib/reports/published-html";
+import { defineRoute } from "@/lib/server/route";
+import { recordPortalView } from "@/lib/sharing/mutations";
+import { htmlResponse } from "@/lib/sharing/responses";
+import { messageDocument, portalReportDocument } from "@/components/sharing/reader-document";
+
+// A report in the stakeholder portal: the stored HTML of the published version, authorized by
+// an active grant for the signed-in address (checked on every request, in the same statement
+// that reads the HTML). No React payload; the view is audited after the response.
+export const dynamic = "force-dynamic";
+
+export const GET = defineRoute({
+  access: "public",
+  params: z.object({ versionId: z.string() }),
+  async handler(request, { params }) {
+    const user = await getCurrentUser();
+    if (!user) return Response.redirect(new URL(`/sign-in?callbackUrl=${encodeURIComponent(`/portal/reports/${params.versionId}`)}`, request.url), 307);
+    const stylesheets = stylesheetHrefs();
+    const version = await findPortalVersionHtml(user.email, params.versionId);
+    const html = version && (await currentHtml(version, "stakeholder"));
+    if (!version || !html) {
+      return htmlResponse(
+        messageDocument({
+          title: "Report not available",
+          subtitle: "Stakeholder portal",
+          stylesheets,
+          heading: "Report not available",
+          text: "It was not shared with your address, or access has been revoked.",
+          link: { href: "/portal", label: "All reports shared with you" },
+        }),
+        404,
+      );
+    }
+    after(() => recordPortalView({ teamId: version.teamId, incidentId: version.incidentId, versionId: version.id, email: user.email, userId: user.id }));
+    return htmlResponse(portalReportDocument({ title: `${version.title} · Hindsight portal`, stylesheets, email: user.email, html }));
+  },
+});

@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { getCurrentUser, getTeamContext } from "@/lib/auth/session";
+import { stylesheetHrefs } from "@/lib/html/stylesheets";
+import { currentHtml, findTeamVersionHtml } from "@/lib/reports/published-html";
+import { defineRoute } from "@/lib/server/route";
+import { htmlResponse } from "@/lib/sharing/responses";
+import { messageDocument, printDocument } from "@/components/sharing/reader-document";
+
+// The print view of a published version (A4, no navigation): the stored team HTML in one
+// document, for members of the incident's team; another team's version is not found.
+export const dynamic = "force-dynamic";
+
+export const GET = defineRoute({
+  access: "public",
+  params: z.object({ versionId: z.string() }),
+  async handler(request, { params }) {
+    const ctx = await getTeamContext();
+    if (!ctx && !(await getCurrentUser())) return Response.redirect(new URL(`/sign-in?callbackUrl=${encodeURIComponent(`/print/reports/${params.versionId}`)}`, request.url), 307);
+    const stylesheets = stylesheetHrefs();
+    const version = ctx ? await findTeamVersionHtml(ctx.scope, params.versionId) : null;
+    const html = version && (await currentHtml(version, "team"));
+    if (!version || !html) {
+      return htmlResponse(messageDocument({ title: "Not found", subtitle: "Print", stylesheets, heading: "Report not found", text: "This report does not exist or belongs to another team.", link: { href: "/incidents", label: "All incidents" } }), 404);
+    }
+    return htmlResponse(
+      printDocument({
+        title: `${version.title} (v${version.number})`,
+        stylesheets,
+        html,
+        backHref: `/incidents/${version.incidentId}/report/versions/${version.number}`,
+      }),
+    );
+  },
+});

@@ -1,0 +1,79 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { mintTeamScope } from "@/lib/auth/scope";
+import { createIncident, createTeamWithMembers, testDb } from "@/test/factory";
+import { signInAs } from "@/test/session";
+import { renderReportHtml, rendererFingerprint } from "@/components/reports/report-html";
+import { decideReviewAction, publishReportAction, requestReviewAction, saveNarrativeAction } from "./actions";
+import { ensureReport } from "./mutations";
+import { currentHtml, findPortalVersionHtml, findTeamVersionHtml, findTeamVersionHtmlByNumber } from "./published-html";
+import { parseSnapshot } from "./snapshot-schema";
+import { openShareLink } from "@/lib/sharing/view";
+import { generateShareToken } from "@/lib/sharing/tokens";
+
+const form = (values: Record<string, string | string[]>) => {
+  const fd = new FormData();
+  for (const [k, v] of Object.entries(values)) for (const one of Array.isArray(v) ? v : [v]) fd.append(k, one);
+  return fd;
+};
+
+describe("a published version's stored HTML", () => {
+  let t: Awaited<ReturnType<typeof createTeamWithMembers>>;
+  let incidentId: string;
+  let versionId: string;
+
+  beforeAll(async () => {
+    t = await createTeamWithMembers("Rendered");
+    incidentId = (await createIncident(t.team.id, t.owner.id, { title: "Checkout errors" })).id;
+    await ensureReport(t.team.id, incidentId);
+    const report = () => testDb.report.findUniqueOrThrow({ where: { incidentId } });
+    signInAs(t.editor.id, t.team.id);
+    await saveNarrativeAction(incidentId, { baseVersion: (await report()).version, changes: { summary: "We **lost** checkouts <img src=x onerror=alert(1)>." }, baseline: {} });
+    await requestReviewAction(incidentId, { ok: true }, form({ baseVersion: String((await report()).version), reviewerIds: [t.owner.id] }));
+    signInAs(t.owner.id, t.team.id);
+    await decideReviewAction(incidentId, { ok: true }, form({ decision: "APPROVED", sectionKey: "summary", body: "" }));
+    const published = await publishReportAction(incidentId, { ok: true }, form({ baseVersion: String((await report()).version) }));
+    expect(published).toMatchObject({ ok: true });
+    versionId = (await testDb.reportVersion.findFirstOrThrow({ where: { report: { incidentId } } })).id;
+  });
+
+  it("is rendered at publish and identical to a rendering of its snapshot, per audience", async () => {
+    const row = await testDb.reportVersion.findUniqueOrThrow({ where: { id: versionId } });
+    const snapshot = parseSnapshot(row.snapshot);
+    expect(row.htmlRenderer).toBe(rendererFingerprint());
+    expect(row.teamHtml).toBe(renderReportHtml(snapshot, "team"));
+    expect(row.stakeholderHtml).toBe(renderReportHtml(snapshot, "stakeholder"));
+    expect(row.stakeholderHtml).toContain("<strong>lost</strong>");
+    expect(row.stakeholderHtml).not.toContain("onerror");
+    // Reviewers and the author are team-internal.
+    expect(row.teamHtml).toContain(t.editor.email);
+    expect(row.stakeholderHtml).not.toContain(t.editor.email);
+  });
+
+  it("is what the shared link, the portal and the team's pages serve", async () => {
+    const { token, tokenHash } = generateShareToken();
+    await testDb.shareLink.create({ data: { reportVersionId: versionId, recipientEmail: "reader@example.test", tokenHash, expiresAt: new Date(Date.now() + 86_400_000), createdById: t.owner.id } });
+    await testDb.stakeholderGrant.create({ data: { reportVersionId: versionId, email: "reader@example.test" } });
+    const row = await testDb.reportVersion.findUniqueOrThrow({ where: { id: versionId } });
+
+    const shared = await openShareLink(token, { client: "198.51.100.7", now: new Date() });
+    expect(shared).toMatchObject({ kind: "ok", versionId, html: row.stakeholderHtml });
+    const portal = await findPortalVersionHtml("Reader@Example.test", versionId);
+    expect(await currentHtml(portal!, "stakeholder")).toBe(row.stakeholderHtml);
+    const scope = mintTeamScope(t.team.id);
+    expect(await currentHtml((await findTeamVersionHtml(scope, versionId))!, "team")).toBe(row.teamHtml);
+    expect((await findTeamVersionHtmlByNumber(scope, incidentId, null))!.id).toBe(versionId);
+    // Another team's scope, or an address without a grant, finds nothing.
+    const other = await createTeamWithMembers("Other");
+    expect(await findTeamVersionHtml(mintTeamScope(other.team.id), versionId)).toBeNull();
+    expect(await findPortalVersionHtml("stranger@example.test", versionId)).toBeNull();
+  });
+
+  it("is rendered again from the snapshot, once, when it came from another renderer", async () => {
+    await testDb.reportVersion.update({ where: { id: versionId }, data: { stakeholderHtml: "<p>stale</p>", teamHtml: null, htmlRenderer: "an-old-release" } });
+    const scope = mintTeamScope(t.team.id);
+    const html = await currentHtml((await findTeamVersionHtml(scope, versionId))!, "team");
+    const row = await testDb.reportVersion.findUniqueOrThrow({ where: { id: versionId } });
+    expect(html).toBe(renderReportHtml(parseSnapshot(row.snapshot), "team"));
+    expect(row).toMatchObject({ teamHtml: html, htmlRenderer: rendererFingerprint(), stakeholderHtml: renderReportHtml(parseSnapshot(row.snapshot), "stakeholder") });
+  });
+});
