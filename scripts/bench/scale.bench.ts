@@ -163,6 +163,9 @@ async function main() {
       SMTP_URL: sink.url,
       AUTH_SECRET: SECRET,
       AUTH_TRUST_HOST: "true",
+      // As behind one reverse proxy: the client address is the last X-Forwarded-For entry, so
+      // each bench request (its own 10.x address) has a full share-link rate-limit bucket.
+      TRUSTED_PROXIES: "1",
       NEXT_DIST_DIR: distDir,
       NEXT_TELEMETRY_DISABLED: "1",
     });
