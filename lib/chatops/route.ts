@@ -77,7 +77,7 @@ async function run(cmd: ChatCommand, ctx: Ctx): Promise<Reply> {
     if (cmd.name === "new") {
       const inc = await createIncident(actor, {
         title: cmd.title, severity: cmd.severity, status: "INVESTIGATING", startedAt: new Date(), detectedAt: null, acknowledgedAt: null,
-        mitigatedAt: null, resolvedAt: null, summary: "", customerImpact: "", services: [], tags: ["chat"], commanderId: null,
+        mitigatedAt: null, resolvedAt: null, impactStartedAt: null, impactEndedAt: null, summary: "", customerImpact: "", services: [], tags: ["chat"], commanderId: null,
       });
       return { response_type: "in_channel", text: `${ctx.chatUser.name} opened ${incidentKey(inc.number)} ${cmd.title} (${cmd.severity}): ${incidentUrl(inc.id)}` };
     }
@@ -93,6 +93,7 @@ async function run(cmd: ChatCommand, ctx: Ctx): Promise<Reply> {
     await updateIncident(actor, inc.id, current.version, {
       title: current.title, severity: current.severity, status: cmd.status!, startedAt: current.startedAt, detectedAt: current.detectedAt,
       acknowledgedAt: current.acknowledgedAt, mitigatedAt: current.mitigatedAt, resolvedAt: closing ? (current.resolvedAt ?? new Date()) : null,
+      impactStartedAt: current.impactStartedAt, impactEndedAt: current.impactEndedAt,
       summary: current.summary, customerImpact: current.customerImpact, services: current.services, tags: current.tags, commanderId: current.commanderId,
     });
     return { response_type: "in_channel", text: `${ctx.chatUser.name} set ${incidentKey(inc.number)} to ${STATUS_LABELS[cmd.status!]}.` };
