@@ -47,3 +47,25 @@ test("a search with no result names the filters and removing one brings results 
   await expect(page.getByTestId("search-hit")).toHaveCount(1);
   await expect(page.getByTestId("search-hit").locator("mark")).toHaveText(["webhook"]);
 });
+
+test("this happened before: the incident page and the 5 Whys answer box show a past incident with a similar cause", async ({ page }) => {
+  const email = uniqueEmail("recurrence");
+  await signUpWithTeam(page, email, "Recurrence Team");
+  const past = await createIncidentFor(email, { title: "Payments failing during database failover", customerImpact: "Payments failed." });
+  await addWhy(past.incidentId, "Connection pool too small for the failover traffic", { category: "CAPACITY" });
+  const now = await createIncidentFor(email, { title: "Checkout down after failover", customerImpact: "Checkout failed." });
+  await addWhy(now.incidentId, "Connection pool was too small for failover traffic", { category: "CAPACITY" });
+
+  await page.goto(`/incidents/${now.incidentId}`);
+  const panel = page.getByRole("region", { name: "This happened before" });
+  await expect(panel.getByRole("link", { name: /Payments failing during database failover/ })).toBeVisible();
+  await expect(panel).toContainText("similar cause");
+  await expectNoA11yViolations(page);
+
+  await page.goto(`/incidents/${now.incidentId}/whys`);
+  await page.getByLabel("Answer (a cause)").fill("the connection pool is too small");
+  const hint = page.getByTestId("similar-while-typing");
+  await expect(hint.getByRole("link", { name: /Payments failing during database failover/ })).toBeVisible();
+  await page.getByLabel("Answer (a cause)").fill("a certificate expired on the CDN edge");
+  await expect(hint).toHaveCount(0);
+});

@@ -6,6 +6,7 @@ const links = [
   { href: "/", label: "Home" },
   { href: "/incidents", label: "Incidents" },
   { href: "/actions", label: "Action items" },
+  { href: "/insights", label: "Insights" },
   { href: "/settings", label: "Settings" },
 ];
 

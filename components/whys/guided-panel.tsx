@@ -10,6 +10,7 @@ import { pathTo, STATEMENT_MAX } from "@/lib/whys/tree";
 import type { WhySession } from "@/lib/whys/types";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
+import { SimilarWhileTyping } from "@/components/search/similar-while-typing";
 import { firstError, quote } from "./results";
 import type { GuidedCommand } from "./use-why-editor";
 
@@ -109,6 +110,7 @@ export function GuidedPanel({ session, byId, focusedId, pending, onFocus, onAdd,
             </p>
           ))}
         </div>
+        <SimilarWhileTyping incidentId={session.incidentId} text={answer} />
         <div className="flex flex-wrap gap-2">
           <Button type="submit" disabled={pending}>
             {pending && <Spinner />}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
 import { can } from "@/lib/auth/permissions";
 import { requireIncidentPage } from "@/lib/incidents/access";
 import { ResponseTimes } from "@/components/incidents/response-times";
@@ -8,6 +9,7 @@ import { incidentKey, LIFECYCLE_FIELDS, LIFECYCLE_LABELS } from "@/lib/incidents
 import { getIncident } from "@/lib/incidents/data";
 import { listTimeline } from "@/lib/timeline/data";
 import { LocalTime } from "@/components/incidents/local-time";
+import { SimilarPanel } from "@/components/search/similar-panel";
 import { TimelineSection } from "@/components/timeline/timeline-section";
 import { buttonClass } from "@/components/ui/button";
 
@@ -89,6 +91,9 @@ export default async function IncidentOverviewPage({ params }: { params: Promise
             <h2 id="impact-heading" className="font-semibold text-slate-900">Customer impact</h2>
             <p className="mt-2 text-sm whitespace-pre-wrap text-slate-800">{incident.customerImpact || <span className="text-slate-500">Not described yet.</span>}</p>
           </section>
+          <Suspense fallback={null}>
+            <SimilarPanel scope={ctx.scope} incidentId={incident.id} />
+          </Suspense>
         </div>
       </div>
 

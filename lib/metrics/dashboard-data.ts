@@ -1,0 +1,129 @@
+import "server-only";
+import type { TeamScope } from "@/lib/auth/scope";
+import { db } from "@/lib/db";
+import { incidentKey } from "@/lib/incidents/constants";
+import type { ActionRow, CountRow, DashboardAggregates, DurationRow, ReportRow, WhysRow } from "./dashboard";
+import { monthsBetween, type DashboardParams } from "./period";
+import { durationsSql, MEASURE_COLUMNS, recurringPairsSql, scopeSql } from "./sql";
+import { groupRecurring, type RootCauseRow, type SimilarPair } from "./recurring";
+
+export async function loadDashboard(scope: TeamScope, p: DashboardParams, now = new Date()): Promise<{ aggregates: DashboardAggregates; ownerNames: Record<string, string> }> {
+  const { where, month } = scopeSql(scope.teamId, p);
+  const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+
+  const bySeverity = db.$queryRaw<CountRow[]>`
+    SELECT ${month} AS month, i.severity::text AS key, count(*)::int AS count FROM "Incident" i WHERE ${where} GROUP BY 1, 2`;
+  const byService = db.$queryRaw<CountRow[]>`
+    SELECT ${month} AS month, s AS key, count(*)::int AS count FROM "Incident" i, unnest(i.services) s WHERE ${where} GROUP BY 1, 2`;
+
+  const durations = db.$queryRaw<Record<string, string | number | null>[]>(durationsSql(scope.teamId, p));
+
+  // Resolution → first published version of the report.
+  const reports = db.$queryRaw<ReportRow[]>`
+    SELECT ${month} AS month, count(*)::int AS resolved, count(p.first)::int AS published,
+      avg(extract(epoch from (p.first - i."resolvedAt")) * 1000)::float8 AS "meanLagMs",
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch from (p.first - i."resolvedAt")) * 1000) AS "medianLagMs"
+    FROM "Incident" i
+      LEFT JOIN "Report" r ON r."incidentId" = i.id
+      LEFT JOIN LATERAL (SELECT min(v."publishedAt") AS first FROM "ReportVersion" v WHERE v."reportId" = r.id) p ON true
+    WHERE ${where} AND i."resolvedAt" IS NOT NULL GROUP BY 1`;
+
+  // Action items of the period's incidents, by priority and by owner in one pass. Overdue and
+  // on time follow lib/action-items/filters.ts: due dates are whole UTC days.
+  const actions = db.$queryRaw<(Omit<ActionRow, "by"> & { priority: string | null; owner: string | null; byOwner: number })[]>`
+    SELECT a.priority::text AS priority, COALESCE(a."ownerId", 'none') AS owner, GROUPING(a.priority) AS "byOwner",
+      count(*) FILTER (WHERE a.status IN ('OPEN', 'IN_PROGRESS'))::int AS open,
+      count(*) FILTER (WHERE a.status IN ('OPEN', 'IN_PROGRESS') AND a."dueDate" < ${today})::int AS overdue,
+      count(*) FILTER (WHERE a.status = 'DONE')::int AS done,
+      count(*) FILTER (WHERE a.status = 'DONE' AND a."dueDate" IS NOT NULL AND a."completedAt" IS NOT NULL)::int AS "doneWithDue",
+      count(*) FILTER (WHERE a.status = 'DONE' AND a."completedAt" < a."dueDate" + interval '1 day')::int AS "onTime",
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch from (a."completedAt" - a."createdAt")) * 1000) FILTER (WHERE a.status = 'DONE') AS "medianCompleteMs"
+    FROM "ActionItem" a JOIN "Incident" i ON i.id = a."incidentId"
+    WHERE a."teamId" = ${scope.teamId} AND ${where}
+    GROUP BY GROUPING SETS ((a.priority), (COALESCE(a."ownerId", 'none')))`;
+
+  const categories = db.$queryRaw<CountRow[]>`
+    SELECT ${month} AS month, COALESCE(w.category::text, 'UNCATEGORISED') AS key, count(*)::int AS count
+    FROM "WhyNode" w JOIN "Incident" i ON i.id = w."incidentId" WHERE ${where} AND w."isRootCause" GROUP BY 1, 2`;
+
+  const whys = db.$queryRaw<WhysRow[]>`
+    SELECT count(*)::int AS incidents,
+      count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "WhyNode" w WHERE w."incidentId" = i.id))::int AS "withTree",
+      count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "WhyNode" w WHERE w."incidentId" = i.id AND w."isRootCause"))::int AS "withRootCause",
+      COALESCE(sum(rc.n), 0)::int AS "rootCauses", COALESCE(sum(rc.bare), 0)::int AS "rootCausesWithoutAction"
+    FROM "Incident" i LEFT JOIN LATERAL (
+      SELECT count(*) AS n, count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM "ActionItem" a WHERE a."whyNodeId" = w.id)) AS bare
+      FROM "WhyNode" w WHERE w."incidentId" = i.id AND w."isRootCause") rc ON true
+    WHERE ${where}`;
+
+  const [sev, svc, dur, rep, act, cat, wh, recurring] = await Promise.all([bySeverity, byService, durations, reports, actions, categories, whys, recurringCauses(scope, p)]);
+
+  const ownerIds = [...new Set(act.filter((r) => r.byOwner === 1 && r.owner !== "none").map((r) => r.owner!))];
+  const owners = ownerIds.length ? await db.user.findMany({ where: { id: { in: ownerIds } }, select: { id: true, name: true, email: true } }) : [];
+  const num = (v: string | number | null | undefined) => (v === null || v === undefined ? null : Number(v));
+  return {
+    ownerNames: Object.fromEntries(owners.map((o) => [o.id, o.name ?? o.email])),
+    aggregates: {
+      months: monthsBetween(p.from, p.to),
+      bySeverity: sev,
+      byService: svc,
+      durations: dur.flatMap((row) =>
+        MEASURE_COLUMNS.map(([m]): DurationRow => ({ month: String(row.month), measure: m, count: Number(row[`${m}_n`]), mean: num(row[`${m}_mean`]), median: num(row[`${m}_median`]), p90: num(row[`${m}_p90`]) })),
+      ),
+      reports: rep.map((r) => ({ ...r, meanLagMs: num(r.meanLagMs), medianLagMs: num(r.medianLagMs) })),
+      actions: act.map((r) => ({
+        by: r.byOwner === 1 ? "owner" : "priority",
+        key: r.byOwner === 1 ? r.owner! : r.priority!,
+        open: r.open,
+        overdue: r.overdue,
+        done: r.done,
+        doneWithDue: r.doneWithDue,
+        onTime: r.onTime,
+        medianCompleteMs: num(r.medianCompleteMs),
+      })),
+      categories: cat,
+      whys: wh[0] ?? { incidents: 0, withTree: 0, withRootCause: 0, rootCauses: 0, rootCausesWithoutAction: 0 },
+      recurring,
+    },
+  };
+}
+
+/**
+ * Root causes of the period that say the same thing as another root cause of the team (from
+ * any earlier or later incident): trigram similarity through the WhyNode statement index, at
+ * the team's threshold (SET LOCAL, so the `%` operator can use the index).
+ */
+async function recurringCauses(scope: TeamScope, p: DashboardParams) {
+  const [, pairs] = await db.$transaction([
+    db.$executeRaw`SELECT set_config('pg_trgm.similarity_threshold', ${String(p.similarity)}, true)`,
+    db.$queryRaw<SimilarPair[]>(recurringPairsSql(scope.teamId, p)),
+  ]);
+  if (pairs.length === 0) return [];
+  const ids = [...new Set(pairs.flatMap((x) => [x.a, x.b]))];
+  const nodes = await db.whyNode.findMany({
+    where: { id: { in: ids }, incident: { teamId: scope.teamId } },
+    select: {
+      id: true,
+      statement: true,
+      incident: { select: { id: true, number: true, title: true, startedAt: true } },
+      actions: { select: { status: true, completedAt: true } },
+    },
+  });
+  const causes: RootCauseRow[] = nodes.map((n) => ({
+    id: n.id,
+    statement: n.statement,
+    incidentId: n.incident.id,
+    incidentKey: incidentKey(n.incident.number),
+    incidentTitle: n.incident.title,
+    startedAt: n.incident.startedAt,
+    actions: n.actions,
+  }));
+  return groupRecurring(causes, pairs).slice(0, 20);
+}
+
+/** Distinct services of the team, for the service filter. */
+export async function listDashboardServices(scope: TeamScope): Promise<string[]> {
+  const rows = await db.$queryRaw<{ service: string }[]>`
+    SELECT DISTINCT unnest(services) AS service FROM "Incident" WHERE "teamId" = ${scope.teamId} ORDER BY service LIMIT 200`;
+  return rows.map((r) => r.service);
+}
