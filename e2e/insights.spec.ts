@@ -6,6 +6,7 @@ import { addActionItem, addWhy, setLifecycle } from "./support/learning-db";
 import { createIncidentFor } from "./support/whys-db";
 
 test("the dashboard shows a team's figures, filters by service in the URL and downloads a chart's CSV", async ({ page }) => {
+  test.setTimeout(180_000);
   const email = uniqueEmail("analyst");
   await signUpWithTeam(page, email, "Insights Team");
   const now = Date.now();
@@ -33,7 +34,7 @@ test("the dashboard shows a team's figures, filters by service in the URL and do
   await expect(durations.getByRole("row").filter({ hasText: thisMonth }).filter({ hasText: "Time to resolve" })).toContainText("75");
   await expectNoA11yViolations(page);
 
-  await page.getByLabel("Service").selectOption("search");
+  await page.getByLabel("Service", { exact: true }).selectOption("search");
   await page.getByRole("button", { name: "Show" }).click();
   await expect(page).toHaveURL(/service=search/);
   await expect(page.getByTestId("chart-severity")).toContainText("1 incidents in the period: 0 SEV1, 0 SEV2, 1 SEV3, 0 SEV4.");
