@@ -19,19 +19,27 @@ export function scopeSql(teamId: string, p: DashboardParams) {
   return { where, month };
 }
 
-const MS = (col: string) => Prisma.raw(`extract(epoch from (i."${col}" - i."startedAt")) * 1000`);
+/** Milliseconds from the measure's origin to the time, NULL when unset or before the origin (as `span`). */
+const MS = (col: string, origin: string) =>
+  Prisma.raw(`CASE WHEN i."${col}" >= ${origin} THEN extract(epoch from (i."${col}" - ${origin})) * 1000 END`);
 
-// The one duration rule (lib/incidents/lifecycle.ts incidentDurations): every "time to …"
-// counts from the start; an unset time is left out of that measure.
-export const MEASURE_COLUMNS: [Measure, string][] = [["detect", "detectedAt"], ["acknowledge", "acknowledgedAt"], ["mitigate", "mitigatedAt"], ["resolve", "resolvedAt"]];
+// The one duration rule (lib/incidents/lifecycle.ts incidentDurations): detect, mitigate and
+// resolve count from the start, acknowledge from detection (or the start when undetected); an
+// unset time, or one before its origin, is left out of that measure.
+export const MEASURE_COLUMNS: [Measure, string, string][] = [
+  ["detect", "detectedAt", `i."startedAt"`],
+  ["acknowledge", "acknowledgedAt", `COALESCE(i."detectedAt", i."startedAt")`],
+  ["mitigate", "mitigatedAt", `i."startedAt"`],
+  ["resolve", "resolvedAt", `i."startedAt"`],
+];
 
 /** Count, mean, median and p90 of each "time to …" per month (percentile_cont in the database). */
 export function durationsSql(teamId: string, p: DashboardParams): Prisma.Sql {
   const { where, month } = scopeSql(teamId, p);
   const cols = Prisma.join(
-    MEASURE_COLUMNS.map(([m, col]) => {
-      const v = MS(col);
-      return Prisma.sql`count(i.${Prisma.raw(`"${col}"`)})::int AS ${Prisma.raw(`"${m}_n"`)}, avg(${v})::float8 AS ${Prisma.raw(`"${m}_mean"`)},
+    MEASURE_COLUMNS.map(([m, col, origin]) => {
+      const v = MS(col, origin);
+      return Prisma.sql`count(${v})::int AS ${Prisma.raw(`"${m}_n"`)}, avg(${v})::float8 AS ${Prisma.raw(`"${m}_mean"`)},
         percentile_cont(0.5) WITHIN GROUP (ORDER BY ${v}) AS ${Prisma.raw(`"${m}_median"`)}, percentile_cont(0.9) WITHIN GROUP (ORDER BY ${v}) AS ${Prisma.raw(`"${m}_p90"`)}`;
     }),
     ", ",

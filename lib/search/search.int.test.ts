@@ -116,7 +116,9 @@ describe("portal search", () => {
     const shared = await createIncident(a.team.id, a.owner.id, { title: "Payment webhook backlog" });
     const notShared = await createIncident(a.team.id, a.owner.id, { title: "Payment queue stall" });
     const v = await publishFixture(shared, a.owner.id);
-    await publishFixture(notShared, a.owner.id);
+    const hidden = await publishFixture(notShared, a.owner.id);
+    // Both published texts say the same words.
+    await testDb.reportSectionText.updateMany({ where: { reportVersionId: { in: [v.id, hidden.id] }, position: 0 }, data: { body: "Checkout returned errors for 40 minutes." } });
     const email = `stakeholder.${Date.now()}@example.test`;
     await testDb.stakeholderGrant.create({ data: { reportVersionId: v.id, email } });
 
