@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "Home" };
 
 export default async function HomePage() {
   const ctx = await requireTeam("/");
-  const [{ open, reports }, zone] = await Promise.all([getHomeData(ctx.team.id), getPreferredTimeZone(ctx.user.id)]);
+  const [{ open, reports }, zone] = await Promise.all([getHomeData(ctx.scope), getPreferredTimeZone(ctx.user.id)]);
   const canWrite = can(ctx.role, "incident:write");
   return (
     <TimeZoneProvider zone={zone}>

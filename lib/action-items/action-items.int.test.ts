@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { mintTeamScope } from "@/lib/auth/scope";
 import { createIncident, createTeamWithMembers, createUser, testDb } from "@/test/factory";
 import { signInAs } from "@/test/session";
 import { changeActionStatusAction, createActionItemAction, updateActionItemAction } from "./actions";
@@ -106,13 +107,13 @@ describe("action items against the database", () => {
     const noiseIncident = await createIncident(otherTeam.team.id, otherTeam.owner.id);
     await testDb.actionItem.create({ data: { teamId: otherTeam.team.id, incidentId: noiseIncident.id, title: "other team", ownerId: otherTeam.owner.id } });
 
-    const titles = async (params: Record<string, string>) => (await listActionItems(t.team.id, parseActionFilters(params), t.editor.id, now)).map((i) => i.title).sort();
+    const titles = async (params: Record<string, string>) => (await listActionItems(mintTeamScope(t.team.id), parseActionFilters(params), t.editor.id, now)).map((i) => i.title).sort();
     expect(await titles({})).toEqual(["mine overdue", "owner later"]);
     expect(await titles({ mine: "1", status: "ALL" })).toEqual(["mine done", "mine overdue"]);
     expect(await titles({ overdue: "1" })).toEqual(["mine overdue"]);
     expect(await titles({ incident: second.id })).toEqual(["owner later"]);
     expect(await titles({ owner: t.owner.id })).toEqual(["owner later"]);
     expect(await titles({ status: "DONE" })).toEqual(["mine done"]);
-    expect(await countActionItems(t.team.id, t.editor.id, now)).toMatchObject({ status: { OPEN: 1, IN_PROGRESS: 1, DONE: 1, WONT_DO: 0 }, overdue: 1, mine: 1, active: 2, total: 3 });
+    expect(await countActionItems(mintTeamScope(t.team.id), t.editor.id, now)).toMatchObject({ status: { OPEN: 1, IN_PROGRESS: 1, DONE: 1, WONT_DO: 0 }, overdue: 1, mine: 1, active: 2, total: 3 });
   });
 });

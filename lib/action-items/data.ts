@@ -1,4 +1,5 @@
 import "server-only";
+import type { TeamScope } from "@/lib/auth/scope";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ACTIVE_STATUSES } from "./constants";
@@ -49,12 +50,14 @@ export const ACTION_MAX_PAGE = 200;
 const listOrder: Prisma.ActionItemOrderByWithRelationInput[] = [{ dueDate: { sort: "asc", nulls: "last" } }, { priority: "asc" }, { createdAt: "desc" }, { id: "asc" }];
 
 /** Overdue first, then by due date (undated last), then newest (the API's list: up to 200). */
-export function listActionItems(teamId: string, filters: ActionFilters, userId: string, now = new Date()) {
+export function listActionItems(scope: TeamScope, filters: ActionFilters, userId: string, now = new Date()) {
+  const { teamId } = scope;
   return db.actionItem.findMany({ where: whereFor(teamId, filters, userId, now), orderBy: listOrder, take: ACTION_LIST_LIMIT, select: rowSelect });
 }
 
 /** One page (1-based, at most ACTION_MAX_PAGE deep) of the list in the same order. */
-export async function listActionItemsPage(teamId: string, filters: ActionFilters, userId: string, page: number, now = new Date()) {
+export async function listActionItemsPage(scope: TeamScope, filters: ActionFilters, userId: string, page: number, now = new Date()) {
+  const { teamId } = scope;
   const p = Math.min(ACTION_MAX_PAGE, Math.max(1, Math.floor(page) || 1));
   const rows = await db.actionItem.findMany({
     where: whereFor(teamId, filters, userId, now),
@@ -67,7 +70,8 @@ export async function listActionItemsPage(teamId: string, filters: ActionFilters
 }
 
 /** Counts for the filter bar: per status, overdue, and the caller's own active items. */
-export async function countActionItems(teamId: string, userId: string, now = new Date()) {
+export async function countActionItems(scope: TeamScope, userId: string, now = new Date()) {
+  const { teamId } = scope;
   const [byStatus, overdue, mine] = await Promise.all([
     db.actionItem.groupBy({ by: ["status"], where: { teamId }, _count: { _all: true } }),
     db.actionItem.count({ where: { teamId, status: { in: ACTIVE_STATUSES }, dueDate: { lt: startOfTodayUtc(now) } } }),
@@ -78,7 +82,8 @@ export async function countActionItems(teamId: string, userId: string, now = new
   return { status, overdue, mine, active: status.OPEN + status.IN_PROGRESS, total: status.OPEN + status.IN_PROGRESS + status.DONE + status.WONT_DO };
 }
 
-export function listIncidentActionItems(teamId: string, incidentId: string) {
+export function listIncidentActionItems(scope: TeamScope, incidentId: string) {
+  const { teamId } = scope;
   return db.actionItem.findMany({
     where: { teamId, incidentId },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -86,17 +91,20 @@ export function listIncidentActionItems(teamId: string, incidentId: string) {
   });
 }
 
-export function getActionItem(teamId: string, id: string) {
+export function getActionItem(scope: TeamScope, id: string) {
+  const { teamId } = scope;
   return db.actionItem.findFirst({ where: { id, teamId }, select: rowSelect });
 }
 
 /** A 5 Whys node of this incident of this team, or null. */
-export function findWhyNode(teamId: string, incidentId: string, nodeId: string) {
+export function findWhyNode(scope: TeamScope, incidentId: string, nodeId: string) {
+  const { teamId } = scope;
   return db.whyNode.findFirst({ where: { id: nodeId, incidentId, incident: { teamId } }, select: { id: true, statement: true, isRootCause: true } });
 }
 
 /** The incident's 5 Whys nodes for the "addresses" select, root causes first. */
-export function listWhyNodeOptions(teamId: string, incidentId: string) {
+export function listWhyNodeOptions(scope: TeamScope, incidentId: string) {
+  const { teamId } = scope;
   return db.whyNode.findMany({
     where: { incidentId, incident: { teamId } },
     orderBy: [{ isRootCause: "desc" }, { createdAt: "asc" }],
@@ -105,7 +113,8 @@ export function listWhyNodeOptions(teamId: string, incidentId: string) {
 }
 
 /** Incidents that have action items, for the incident filter. */
-export function listIncidentsWithActions(teamId: string) {
+export function listIncidentsWithActions(scope: TeamScope) {
+  const { teamId } = scope;
   return db.incident.findMany({
     where: { teamId, actions: { some: {} } },
     orderBy: { number: "desc" },
@@ -114,7 +123,8 @@ export function listIncidentsWithActions(teamId: string) {
   });
 }
 
-export function listOwnerOptions(teamId: string) {
+export function listOwnerOptions(scope: TeamScope) {
+  const { teamId } = scope;
   return db.membership
     .findMany({ where: { teamId }, orderBy: { createdAt: "asc" }, select: { user: { select: { id: true, name: true, email: true } } } })
     .then((rows) => rows.map((r) => r.user));

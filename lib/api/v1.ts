@@ -37,7 +37,7 @@ export const listIncidentsRoute = apiRoute({
   permission: "incident:read",
   handler: async (request, { api }) => {
     const filters = incidentListSchema.parse(query(request));
-    const page = await listIncidents(api.scope.teamId, filters, 50);
+    const page = await listIncidents(api.scope, filters, 50);
     return json({ data: page.rows.map(incidentListItemJson), nextCursor: page.nextCursor });
   },
 });
@@ -47,7 +47,7 @@ export const createIncidentRoute = apiRoute({
   handler: async (request, { api }) => {
     const input = incidentCreateSchema.parse(await readJson(request));
     const created = await createIncident(api.actor, input);
-    const incident = await getIncident(api.scope.teamId, created.id);
+    const incident = await getIncident(api.scope, created.id);
     return json(incidentJson(incident!), 201);
   },
 });
@@ -56,7 +56,7 @@ export const getIncidentRoute = apiRoute({
   permission: "incident:read",
   params: idParams,
   handler: async (_request, { params, api }) => {
-    const incident = await getIncident(api.scope.teamId, params.id);
+    const incident = await getIncident(api.scope, params.id);
     if (!incident) throw new NotFoundError("Incident");
     return json(incidentJson(incident));
   },
@@ -67,7 +67,7 @@ export const patchIncidentRoute = apiRoute({
   params: idParams,
   handler: async (request, { params, api }) => {
     const patch = incidentPatchBody.parse(await readJson(request));
-    const current = await getIncident(api.scope.teamId, params.id);
+    const current = await getIncident(api.scope, params.id);
     if (!current) throw new NotFoundError("Incident");
     // The form always saves every field: fill what the patch leaves out from the stored record.
     const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -80,7 +80,7 @@ export const patchIncidentRoute = apiRoute({
     };
     const input = incidentInputSchema.parse(incidentFormShape(merged));
     await updateIncident(api.actor, params.id, patch.version, input);
-    return json(incidentJson((await getIncident(api.scope.teamId, params.id))!));
+    return json(incidentJson((await getIncident(api.scope, params.id))!));
   },
 });
 
@@ -95,7 +95,7 @@ export const listTimelineRoute = apiRoute({
   params: idParams,
   handler: async (_request, { params, api }) => {
     await requireIncident(api.scope, params.id);
-    const events = await listTimeline(api.scope.teamId, params.id);
+    const events = await listTimeline(api.scope, params.id);
     return json({ data: events.map(timelineEventJson) });
   },
 });
@@ -108,7 +108,7 @@ export const createTimelineRoute = apiRoute({
     await requireIncident(api.scope, params.id);
     const input = timelineCreateSchema(params.id).parse(body);
     const { id } = await createTimelineEvent(api.actor, input, "API");
-    const event = (await listTimeline(api.scope.teamId, params.id)).find((e) => e.id === id)!;
+    const event = (await listTimeline(api.scope, params.id)).find((e) => e.id === id)!;
     return json(timelineEventJson(event), 201);
   },
 });
@@ -118,7 +118,7 @@ export const listIncidentActionItemsRoute = apiRoute({
   params: idParams,
   handler: async (_request, { params, api }) => {
     await requireIncident(api.scope, params.id);
-    const items = await listIncidentActionItems(api.scope.teamId, params.id);
+    const items = await listIncidentActionItems(api.scope, params.id);
     return json({ data: items.map(actionItemJson) });
   },
 });
@@ -129,7 +129,7 @@ export const listActionItemsRoute = apiRoute({
     const q = query(request);
     // No "mine": a token is not a person.
     const filters = parseActionFilters({ status: q.status ?? "ALL", overdue: q.overdue, incident: q.incident, owner: q.owner });
-    const items = await listActionItems(api.scope.teamId, { ...filters, mine: false }, api.actor.user.id);
+    const items = await listActionItems(api.scope, { ...filters, mine: false }, api.actor.user.id);
     return json({ data: items.map(actionItemJson) });
   },
 });

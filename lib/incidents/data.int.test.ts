@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { mintTeamScope } from "@/lib/auth/scope";
 import { createTeamWithMembers, testDb } from "@/test/factory";
 import { getHomeData, listIncidents } from "./data";
 import { incidentListFiltersSchema } from "./schema";
@@ -35,7 +36,7 @@ async function allPages(raw: Record<string, string | undefined>, pageSize: numbe
   const seen: string[] = [];
   let cursor: string | undefined;
   for (let i = 0; i < 20; i++) {
-    const page = await listIncidents(t.team.id, filters({ ...raw, cursor }), pageSize);
+    const page = await listIncidents(mintTeamScope(t.team.id), filters({ ...raw, cursor }), pageSize);
     seen.push(...page.rows.map((r) => r.title));
     if (!page.nextCursor) break;
     cursor = page.nextCursor;
@@ -65,20 +66,20 @@ describe("listIncidents", () => {
   });
 
   it("filters by status, severity, service and date range", async () => {
-    const { rows } = await listIncidents(t.team.id, filters({ status: "RESOLVED", severity: "SEV1", service: "db", from: "2026-01-01", to: "2026-01-13" }));
+    const { rows } = await listIncidents(mintTeamScope(t.team.id), filters({ status: "RESOLVED", severity: "SEV1", service: "db", from: "2026-01-01", to: "2026-01-13" }));
     // i = 0 and 12 are resolved, SEV1 and on "db"; i = 24 is outside the range.
     expect(rows.map((r) => r.title).sort()).toEqual(["Incident 1", "Incident 13"]);
   });
 
   it("starts again from the top on a malformed cursor", async () => {
-    const { rows } = await listIncidents(t.team.id, filters({ cursor: "garbage" }), 3);
+    const { rows } = await listIncidents(mintTeamScope(t.team.id), filters({ cursor: "garbage" }), 3);
     expect(rows).toHaveLength(3);
   });
 });
 
 describe("getHomeData", () => {
   it("lists open incidents, most severe first, and no other team's", async () => {
-    const { open, reports } = await getHomeData(t.team.id);
+    const { open, reports } = await getHomeData(mintTeamScope(t.team.id));
     expect(open.every((i) => i.status !== "RESOLVED")).toBe(true);
     expect(open[0].severity).toBe("SEV1");
     expect(open.map((i) => i.title)).not.toContain("Not yours");

@@ -1,4 +1,5 @@
 import "server-only";
+import type { TeamScope } from "@/lib/auth/scope";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -35,12 +36,14 @@ const detailSelect = {
 export type IncidentDetail = Prisma.IncidentGetPayload<{ select: typeof detailSelect }>;
 
 /** One incident of this team, or null (another team's id is simply not found). Cached per request. */
-export const getIncident = cache(async (teamId: string, incidentId: string): Promise<IncidentDetail | null> => {
+export const getIncident = cache(async (scope: TeamScope, incidentId: string): Promise<IncidentDetail | null> => {
+  const { teamId } = scope;
   return db.incident.findFirst({ where: { id: incidentId, teamId }, select: detailSelect });
 });
 
 /** Team members who can be incident commander, for the form's select. */
-export function listTeamMembers(teamId: string) {
+export function listTeamMembers(scope: TeamScope) {
+  const { teamId } = scope;
   return db.membership
     .findMany({
       where: { teamId },
@@ -70,7 +73,8 @@ export interface IncidentListRow {
  * One page of the team's incidents. Keyset pagination on (startedAt, id) — or on
  * (severity, startedAt, id) for the severity sort — so deep pages cost the same as the first.
  */
-export async function listIncidents(teamId: string, filters: IncidentListFilters, pageSize = INCIDENT_PAGE_SIZE) {
+export async function listIncidents(scope: TeamScope, filters: IncidentListFilters, pageSize = INCIDENT_PAGE_SIZE) {
+  const { teamId } = scope;
   const where: Prisma.IncidentWhereInput = { teamId };
   if (filters.status) where.status = filters.status;
   if (filters.severity) where.severity = filters.severity;
@@ -127,14 +131,16 @@ function afterCursor(c: IncidentCursor, sort: IncidentListFilters["sort"]): Pris
  * Services used by the team's incidents, for the list's service filter: read from TeamService,
  * which a trigger keeps in step with Incident.services (no scan of the team's incidents).
  */
-export async function listTeamServices(teamId: string): Promise<string[]> {
+export async function listTeamServices(scope: TeamScope): Promise<string[]> {
+  const { teamId } = scope;
   const rows = await db.$queryRaw<{ service: string }[]>`
     SELECT service FROM "TeamService" WHERE "teamId" = ${teamId} AND incidents > 0 ORDER BY service LIMIT 200`;
   return rows.map((r) => r.service);
 }
 
 /** The audit trail of one incident and its records, newest first. */
-export async function listIncidentHistory(teamId: string, incidentId: string, take = 200) {
+export async function listIncidentHistory(scope: TeamScope, incidentId: string, take = 200) {
+  const { teamId } = scope;
   return db.auditEvent.findMany({
     where: { teamId, incidentId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -153,7 +159,8 @@ export async function listIncidentHistory(teamId: string, incidentId: string, ta
 }
 
 /** Home page: open incidents (most severe first) and reports with a published version. */
-export async function getHomeData(teamId: string) {
+export async function getHomeData(scope: TeamScope) {
+  const { teamId } = scope;
   const [open, reports] = await Promise.all([
     db.incident.findMany({
       where: { teamId, status: { in: OPEN_STATUSES } },

@@ -6,6 +6,7 @@
 // a missing index shows up as a Seq Scan over thousands of rows (with a handful of rows
 // PostgreSQL would rightly scan sequentially anyway).
 import { PrismaPg } from "@prisma/adapter-pg";
+import { mintTeamScope } from "@/lib/auth/scope";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaClient } from "@/lib/generated/prisma/client";
@@ -74,7 +75,7 @@ afterAll(async () => {
 
 describe("list queries at 10,000 incidents use indexes (no sequential scan of Incident or ActionItem)", () => {
   const teamId = "team_1";
-  const incidents = (params: Record<string, string>) => () => listIncidents(teamId, incidentListFiltersSchema.parse(params));
+  const incidents = (params: Record<string, string>) => () => listIncidents(mintTeamScope(teamId), incidentListFiltersSchema.parse(params));
 
   it("incidents: every filter and sort, first page and deep", async () => {
     const deep = (await explain.query(`SELECT id, "startedAt", severity FROM "Incident" WHERE "teamId" = $1 ORDER BY "startedAt" DESC, id DESC OFFSET 1224 LIMIT 1`, [teamId])).rows[0];
@@ -93,8 +94,8 @@ describe("list queries at 10,000 incidents use indexes (no sequential scan of In
       { from: "2025-03-01", to: "2025-04-01" },
     ];
     for (const params of cases) await expectIndexed(`incidents ${JSON.stringify(params)}`, incidents(params));
-    await expectIndexed("service filter options", () => listTeamServices(teamId));
-    expect(await listTeamServices(teamId)).toEqual([...SERVICES].sort());
+    await expectIndexed("service filter options", () => listTeamServices(mintTeamScope(teamId)));
+    expect(await listTeamServices(mintTeamScope(teamId))).toEqual([...SERVICES].sort());
   });
 
   it("action items: every filter, paged", async () => {
@@ -113,16 +114,16 @@ describe("list queries at 10,000 incidents use indexes (no sequential scan of In
       { incident: seed.sampleIncidentId },
     ];
     for (const params of cases) {
-      await expectIndexed(`actions ${JSON.stringify(params)}`, () => listActionItemsPage(teamId, parseActionFilters(params), seed.team.ownerId, 1, now));
+      await expectIndexed(`actions ${JSON.stringify(params)}`, () => listActionItemsPage(mintTeamScope(teamId), parseActionFilters(params), seed.team.ownerId, 1, now));
     }
-    await expectIndexed("actions page 3", () => listActionItemsPage(teamId, parseActionFilters({}), seed.team.ownerId, 3, now));
-    await expectIndexed("action counts", () => countActionItems(teamId, seed.team.ownerId, now));
-    await expectIndexed("incident filter options", () => listIncidentsWithActions(teamId));
+    await expectIndexed("actions page 3", () => listActionItemsPage(mintTeamScope(teamId), parseActionFilters({}), seed.team.ownerId, 3, now));
+    await expectIndexed("action counts", () => countActionItems(mintTeamScope(teamId), seed.team.ownerId, now));
+    await expectIndexed("incident filter options", () => listIncidentsWithActions(mintTeamScope(teamId)));
   });
 
   it("home page and portal", async () => {
-    await expectIndexed("home", () => getHomeData(teamId));
-    const home = await getHomeData(teamId);
+    await expectIndexed("home", () => getHomeData(mintTeamScope(teamId)));
+    const home = await getHomeData(mintTeamScope(teamId));
     expect(home.reports).toHaveLength(10);
     expect(home.reports.map((r) => r.publishedAt.getTime())).toEqual(home.reports.map((r) => r.publishedAt.getTime()).sort((a, b) => b - a));
     await expectIndexed("portal list", () => listPortalReportsPage("reader@bench.test", 2));

@@ -59,7 +59,7 @@ export const importTimelineAction = defineAction({
   input: importInputSchema,
   incident: (input) => input.incidentId,
   run: async ({ ctx, scope, incident, input }) => {
-    const startedAt = await getIncidentStart(scope.teamId, incident.id);
+    const startedAt = await getIncidentStart(scope, incident.id);
     const parsed = parseTimelineImport(input.text, { baseDate: zonedDate(startedAt, input.timeZone), timeZone: input.timeZone });
     if (Number.isFinite(input.expectedCount) && input.expectedCount !== parsed.events.length) {
       throw new RuleError("The text changed since the preview: check the preview again, then import.", "text");

@@ -1,9 +1,11 @@
 import "server-only";
+import type { TeamScope } from "@/lib/auth/scope";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 
 /** The incident's timeline in time order, with the 5 Whys nodes that cite each event. Callers check the incident's team first. */
-export function listTimeline(teamId: string, incidentId: string) {
+export function listTimeline(scope: TeamScope, incidentId: string) {
+  const { teamId } = scope;
   return db.timelineEvent.findMany({
     where: { incidentId, incident: { teamId } },
     orderBy: [{ occurredAt: "asc" }, { createdAt: "asc" }, { id: "asc" }],
@@ -23,7 +25,8 @@ export function listTimeline(teamId: string, incidentId: string) {
 }
 
 /** When the incident started (the base date for time-only import lines). */
-export async function getIncidentStart(teamId: string, incidentId: string): Promise<Date> {
+export async function getIncidentStart(scope: TeamScope, incidentId: string): Promise<Date> {
+  const { teamId } = scope;
   const inc = await db.incident.findFirst({ where: { id: incidentId, teamId }, select: { startedAt: true } });
   if (!inc) throw new NotFoundError("Incident");
   return inc.startedAt;

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { mintTeamScope } from "@/lib/auth/scope";
 import { createIncident, createTeamWithMembers, testDb } from "@/test/factory";
 import { signInAs } from "@/test/session";
 import { initialResult } from "@/lib/action-result";
@@ -188,11 +189,11 @@ describe("listTimeline", () => {
     ]);
     const node = await testDb.whyNode.create({ data: { incidentId, statement: "Writes went to the old primary" } });
     await testDb.whyNodeEvidence.create({ data: { nodeId: node.id, timelineEventId: early.id } });
-    const rows = await listTimeline(t.team.id, incidentId);
+    const rows = await listTimeline(mintTeamScope(t.team.id), incidentId);
     expect(rows.map((r) => [r.id, r.citations.map((c) => c.node)])).toEqual([
       [early.id, [{ id: node.id, statement: "Writes went to the old primary" }]],
       [late.id, []],
     ]);
-    expect(await listTimeline(other.team.id, incidentId)).toEqual([]);
+    expect(await listTimeline(mintTeamScope(other.team.id), incidentId)).toEqual([]);
   });
 });

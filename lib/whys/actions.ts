@@ -36,7 +36,7 @@ function whyAction<S extends z.ZodType<{ incidentId: string }>, R extends object
       // No revalidatePath: every page showing the tree is dynamic (nothing is cached), and a
       // revalidation would make Next re-render the whole 300-node editor into this response.
       // Open editors learn about the change through the live stream instead.
-      const session = await getWhySession(scope.teamId, incident.id);
+      const session = await getWhySession(scope, incident.id);
       return { session, nodeId: result.nodeId, deletionId: result.deletionId, count: result.count };
     },
   });

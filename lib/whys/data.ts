@@ -1,4 +1,5 @@
 import "server-only";
+import type { TeamScope } from "@/lib/auth/scope";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { buildTree, type WhyNodeData, type WhyTreeNode } from "./tree";
@@ -21,7 +22,8 @@ export interface WhyTree {
  * The incident's 5 Whys tree, scoped by team. Throws NotFoundError when the incident is not
  * this team's (callers authorize the incident first, so this is a safety net).
  */
-export async function getWhyTree(teamId: string, incidentId: string): Promise<WhyTree> {
+export async function getWhyTree(scope: TeamScope, incidentId: string): Promise<WhyTree> {
+  const { teamId } = scope;
   const incident = await db.incident.findFirst({
     where: { id: incidentId, teamId },
     select: { problemStatement: true, customerImpact: true, title: true, whyNodes: { select: nodeSelect } },
@@ -32,7 +34,8 @@ export async function getWhyTree(teamId: string, incidentId: string): Promise<Wh
 }
 
 /** Countermeasures per root-cause node (action items linked by whyNodeId), for WhyDiagram. */
-export async function getRootCauseActions(teamId: string, incidentId: string): Promise<Record<string, { id: string; title: string; status: string }[]>> {
+export async function getRootCauseActions(scope: TeamScope, incidentId: string): Promise<Record<string, { id: string; title: string; status: string }[]>> {
+  const { teamId } = scope;
   const items = await db.actionItem.findMany({
     where: { teamId, incidentId, whyNodeId: { not: null } },
     orderBy: { createdAt: "asc" },
@@ -44,7 +47,8 @@ export async function getRootCauseActions(teamId: string, incidentId: string): P
 }
 
 /** Everything the interactive editor needs, in one serializable object. */
-export async function getWhySession(teamId: string, incidentId: string): Promise<WhySession> {
+export async function getWhySession(scope: TeamScope, incidentId: string): Promise<WhySession> {
+  const { teamId } = scope;
   const incident = await db.incident.findFirst({
     where: { id: incidentId, teamId },
     select: {
@@ -69,7 +73,7 @@ export async function getWhySession(teamId: string, incidentId: string): Promise
     },
   });
   if (!incident) throw new NotFoundError("Incident");
-  const actions = await getRootCauseActions(teamId, incidentId);
+  const actions = await getRootCauseActions(scope, incidentId);
   return {
     incidentId: incident.id,
     incidentNumber: incident.number,
@@ -85,7 +89,8 @@ export async function getWhySession(teamId: string, incidentId: string): Promise
 }
 
 /** The current whysVersion (cheap; used by the live stream to say where a client starts). */
-export async function getWhysVersion(teamId: string, incidentId: string): Promise<number | null> {
+export async function getWhysVersion(scope: TeamScope, incidentId: string): Promise<number | null> {
+  const { teamId } = scope;
   const row = await db.incident.findFirst({ where: { id: incidentId, teamId }, select: { whysVersion: true } });
   return row?.whysVersion ?? null;
 }

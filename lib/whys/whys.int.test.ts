@@ -1,4 +1,5 @@
 import pg from "pg";
+import { mintTeamScope } from "@/lib/auth/scope";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { signInAs } from "@/test/session";
 import { createIncident, createTeamWithMembers, testDb } from "@/test/factory";
@@ -102,7 +103,7 @@ describe("building the tree", () => {
     const firstId = first.ok ? first.data!.nodeId! : "";
     const second = await createWhyNodeAction({ incidentId, parentId: topId, afterId: firstId, statement: "Failover took 4 minutes" });
     expect(third.ok && second.ok).toBe(true);
-    const tree = await getWhyTree(a.team.id, incidentId);
+    const tree = await getWhyTree(mintTeamScope(a.team.id), incidentId);
     expect(tree.problem).toBe("Customers could not check out for 40 minutes.");
     expect(tree.roots[0].children.map((c) => c.statement)).toEqual(["Connection pool exhausted", "Failover took 4 minutes", "Retries amplified load"]);
     const audits = await testDb.auditEvent.findMany({ where: { incidentId, action: "whyNode.create" } });
@@ -221,7 +222,7 @@ describe("moving and reordering", () => {
     const one = await node("One", p.id);
     const two = await node("Two", p.id);
     expect(await reorderWhyNodeAction({ incidentId, nodeId: two.id, direction: "up" })).toMatchObject({ ok: true });
-    const tree = await getWhyTree(a.team.id, incidentId);
+    const tree = await getWhyTree(mintTeamScope(a.team.id), incidentId);
     expect(tree.roots[0].children.map((c) => c.id)).toEqual([two.id, one.id]);
     expect(await reorderWhyNodeAction({ incidentId, nodeId: two.id, direction: "up" })).toMatchObject({ ok: false, message: "This cause is already first." });
   });
@@ -283,7 +284,7 @@ describe("delete and undo", () => {
     expect(await testDb.whyNodeEvidence.findMany({ where: { node: { incidentId } }, orderBy: { id: "asc" } })).toEqual(evidenceBefore);
     expect((await testDb.actionItem.findUniqueOrThrow({ where: { id: action.id } })).whyNodeId).toBe(leaf.id);
     expect(await restoreWhyNodesAction({ incidentId, deletionId })).toMatchObject({ ok: false, message: "These causes were already restored." });
-    const tree = await getWhyTree(a.team.id, incidentId);
+    const tree = await getWhyTree(mintTeamScope(a.team.id), incidentId);
     expect(tree.roots[0].children.map((c) => c.statement)).toEqual(["Mid", "Sibling"]);
   });
 });

@@ -24,10 +24,10 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
   const filters = parseActionFilters(params);
   const now = new Date();
   const [{ items, page, hasMore }, counts, incidents, owners] = await Promise.all([
-    listActionItemsPage(ctx.team.id, filters, ctx.user.id, Number(Array.isArray(params.page) ? params.page[0] : params.page), now),
-    countActionItems(ctx.team.id, ctx.user.id, now),
-    listIncidentsWithActions(ctx.team.id),
-    listOwnerOptions(ctx.team.id),
+    listActionItemsPage(ctx.scope, filters, ctx.user.id, Number(Array.isArray(params.page) ? params.page[0] : params.page), now),
+    countActionItems(ctx.scope, ctx.user.id, now),
+    listIncidentsWithActions(ctx.scope),
+    listOwnerOptions(ctx.scope),
   ]);
   const quick = [
     { label: `All active (${counts.active})`, href: filterHref(filters, { mine: false, overdue: false, status: "ACTIVE" }), active: !filters.mine && !filters.overdue && filters.status === "ACTIVE" },

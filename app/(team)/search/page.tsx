@@ -18,7 +18,7 @@ const labelClass = "mb-1 block text-xs font-medium text-slate-700";
 export default async function SearchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const p = parseSearchParams(await searchParams);
   const ctx = await requireTeam(searchHref(p));
-  const [{ hits, hasMore }, services] = await Promise.all([searchTeam(ctx.scope, p), listTeamServices(ctx.team.id)]);
+  const [{ hits, hasMore }, services] = await Promise.all([searchTeam(ctx.scope, p), listTeamServices(ctx.scope)]);
   const filters = activeFilters(p);
   const offset = (p.page - 1) * PAGE_SIZE;
 

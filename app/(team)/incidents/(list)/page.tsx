@@ -23,7 +23,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
   const raw = await searchParams;
   const params = Object.fromEntries(["status", "severity", "service", "from", "to", "sort", "cursor"].map((k) => [k, one(raw[k]) || undefined]));
   const filters = incidentListFiltersSchema.parse(params);
-  const [{ rows, nextCursor }, services, zone] = await Promise.all([listIncidents(ctx.team.id, filters), listTeamServices(ctx.team.id), getPreferredTimeZone(ctx.user.id)]);
+  const [{ rows, nextCursor }, services, zone] = await Promise.all([listIncidents(ctx.scope, filters), listTeamServices(ctx.scope), getPreferredTimeZone(ctx.user.id)]);
   const canWrite = can(ctx.role, "incident:write");
   const filtered = Boolean(params.status || params.severity || params.service || params.from || params.to);
   const keep = new URLSearchParams(Object.entries(params).filter(([k, v]) => k !== "cursor" && v) as [string, string][]);

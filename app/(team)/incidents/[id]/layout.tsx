@@ -9,7 +9,7 @@ import { TimeZoneProvider } from "@/components/incidents/use-time-zone";
 export default async function IncidentLayout({ children, params }: { children: React.ReactNode; params: Promise<{ id: string }> }) {
   const { id } = await params;
   const { ctx } = await requireIncidentPage(id);
-  const [incident, zone] = await Promise.all([getIncident(ctx.team.id, id), getPreferredTimeZone(ctx.user.id)]);
+  const [incident, zone] = await Promise.all([getIncident(ctx.scope, id), getPreferredTimeZone(ctx.user.id)]);
   if (!incident) notFound();
   const commander = incident.commander ? (incident.commander.name ?? incident.commander.email) : null;
   return (

@@ -16,7 +16,7 @@ import { buttonClass } from "@/components/ui/button";
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { id } = await params;
   const { ctx } = await requireIncidentPage(id);
-  const incident = await getIncident(ctx.team.id, id);
+  const incident = await getIncident(ctx.scope, id);
   return { title: incident ? `${incidentKey(incident.number)} ${incident.title}` : "Incident" };
 }
 
@@ -36,7 +36,7 @@ function Chips({ items, empty }: { items: string[]; empty: string }) {
 export default async function IncidentOverviewPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const { ctx } = await requireIncidentPage(id);
-  const [incident, events] = await Promise.all([getIncident(ctx.team.id, id), listTimeline(ctx.team.id, id)]);
+  const [incident, events] = await Promise.all([getIncident(ctx.scope, id), listTimeline(ctx.scope, id)]);
   if (!incident) notFound();
   const canWrite = can(ctx.role, "incident:write");
   return (

@@ -13,7 +13,7 @@ export default async function IncidentActionsPage({ params, searchParams }: { pa
   const { id } = await params;
   const q = await searchParams;
   const { ctx, incident } = await requireIncidentPage(id);
-  const [items, causes] = await Promise.all([listIncidentActionItems(ctx.team.id, incident.id), listWhyNodeOptions(ctx.team.id, incident.id)]);
+  const [items, causes] = await Promise.all([listIncidentActionItems(ctx.scope, incident.id), listWhyNodeOptions(ctx.scope, incident.id)]);
   const canWrite = can(ctx.role, "incident:write");
   const uncovered = causes.filter((c) => c.isRootCause && !items.some((i) => i.whyNodeId === c.id));
 

@@ -15,7 +15,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 export default async function EditIncidentPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const { ctx } = await requireIncidentPage(id, "incident:write");
-  const [incident, members, versions] = await Promise.all([getIncident(ctx.team.id, id), listTeamMembers(ctx.team.id), listVersions(ctx.team.id, id)]);
+  const [incident, members, versions] = await Promise.all([getIncident(ctx.scope, id), listTeamMembers(ctx.scope), listVersions(ctx.team.id, id)]);
   if (!incident) notFound();
   return (
     <div className="max-w-3xl space-y-8">

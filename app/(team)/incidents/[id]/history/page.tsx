@@ -19,7 +19,7 @@ function Value({ v }: { v: unknown }) {
 export default async function IncidentHistoryPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const { ctx } = await requireIncidentPage(id);
-  const events = await listIncidentHistory(ctx.team.id, id);
+  const events = await listIncidentHistory(ctx.scope, id);
   if (events.length === 0) return <EmptyState title="No history yet">Changes to this incident will be listed here.</EmptyState>;
   return (
     <section aria-labelledby="history-heading">

@@ -11,7 +11,7 @@ export default async function WhysPage({ params, searchParams }: { params: Promi
   const { id } = await params;
   const { node } = await searchParams;
   const { ctx, incident } = await requireIncidentPage(id);
-  const session = await getWhySession(ctx.team.id, incident.id);
+  const session = await getWhySession(ctx.scope, incident.id);
   return (
     <div className="space-y-4">
       <div>

@@ -14,7 +14,7 @@ export const GET = defineRoute({
   handler: async (_request, { params, scope }) => {
     const incident = await findIncidentRef(scope, params.id);
     if (!incident) throw new NotFoundError("Incident");
-    const session = await getWhySession(incident.teamId, incident.id);
+    const session = await getWhySession(scope, incident.id);
     return NextResponse.json(session, { headers: { "Cache-Control": "no-store" } });
   },
 });

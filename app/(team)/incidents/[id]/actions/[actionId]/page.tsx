@@ -17,7 +17,7 @@ export const metadata: Metadata = { title: "Action item" };
 export default async function ActionItemPage({ params }: { params: Promise<{ id: string; actionId: string }> }) {
   const { id, actionId } = await params;
   const { ctx, incident } = await requireIncidentPage(id);
-  const item = await getActionItem(ctx.team.id, actionId);
+  const item = await getActionItem(ctx.scope, actionId);
   if (!item || item.incidentId !== incident.id) notFound();
   const canWrite = can(ctx.role, "incident:write");
   const back = (
@@ -45,7 +45,7 @@ export default async function ActionItemPage({ params }: { params: Promise<{ id:
     );
   }
 
-  const [owners, causes] = await Promise.all([listOwnerOptions(ctx.team.id), listWhyNodeOptions(ctx.team.id, incident.id)]);
+  const [owners, causes] = await Promise.all([listOwnerOptions(ctx.scope), listWhyNodeOptions(ctx.scope, incident.id)]);
   return (
     <div className="space-y-4">
       {back}

@@ -14,9 +14,9 @@ export default async function NewActionItemPage({ params, searchParams }: { para
   const { ctx, incident } = await requireIncidentPage(id, "incident:write");
   const whyNodeId = typeof q.whyNodeId === "string" ? q.whyNodeId.slice(0, 64) : null;
   // A countermeasure must address a cause of this very incident.
-  const cause = whyNodeId ? await findWhyNode(ctx.team.id, incident.id, whyNodeId) : null;
+  const cause = whyNodeId ? await findWhyNode(ctx.scope, incident.id, whyNodeId) : null;
   if (whyNodeId && !cause) notFound();
-  const [owners, causes] = await Promise.all([listOwnerOptions(ctx.team.id), cause ? Promise.resolve([]) : listWhyNodeOptions(ctx.team.id, incident.id)]);
+  const [owners, causes] = await Promise.all([listOwnerOptions(ctx.scope), cause ? Promise.resolve([]) : listWhyNodeOptions(ctx.scope, incident.id)]);
   return (
     <div className="space-y-4">
       <div>

@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "5 Whys diagram" };
 export default async function WhysDiagramPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const { ctx, incident } = await requireIncidentPage(id);
-  const [tree, actions] = await Promise.all([getWhyTree(ctx.team.id, incident.id), getRootCauseActions(ctx.team.id, incident.id)]);
+  const [tree, actions] = await Promise.all([getWhyTree(ctx.scope, incident.id), getRootCauseActions(ctx.scope, incident.id)]);
   const counts = Object.fromEntries(Object.entries(actions).map(([nodeId, list]) => [nodeId, list.length]));
   return (
     <div className="space-y-4">

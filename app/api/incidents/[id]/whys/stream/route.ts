@@ -22,7 +22,6 @@ export const GET = defineRoute({
     const incident = await findIncidentRef(scope, params.id);
     if (!incident) throw new NotFoundError("Incident");
     const id = incident.id;
-    const teamId = scope.teamId;
     const encoder = new TextEncoder();
     let cleanup = () => {};
     const stream = new ReadableStream<Uint8Array>({
@@ -54,7 +53,7 @@ export const GET = defineRoute({
         };
         request.signal.addEventListener("abort", cleanup);
         // Sent after subscribing, so a change between the two is never missed.
-        const version = await getWhysVersion(teamId, id);
+        const version = await getWhysVersion(scope, id);
         send(`retry: 2000\nevent: version\ndata: ${JSON.stringify({ incidentId: id, version })}\n\n`);
       },
       cancel() {
