@@ -88,7 +88,7 @@ async function run(cmd: ChatCommand, ctx: Ctx): Promise<Reply> {
       return ephemeral(`Added to the timeline of ${incidentKey(inc.number)}.`);
     }
     // status change: the app's own update, so the transition rules are the same.
-    const current = (await getIncident(ctx.scope.teamId, inc.id))!;
+    const current = (await getIncident(ctx.scope, inc.id))!;
     const closing = cmd.status === "RESOLVED" || cmd.status === "CLOSED";
     await updateIncident(actor, inc.id, current.version, {
       title: current.title, severity: current.severity, status: cmd.status!, startedAt: current.startedAt, detectedAt: current.detectedAt,
