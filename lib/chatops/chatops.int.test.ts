@@ -12,7 +12,7 @@ let t: Awaited<ReturnType<typeof createTeamWithMembers>>;
 let workspace: string;
 
 async function slash(text: string, user = { id: "U0OWNER", name: "olivia" }, opts: { secret?: string; ts?: number; replay?: { body: string; headers: Record<string, string> } } = {}) {
-  const body = opts.replay?.body ?? new URLSearchParams({ token: "legacy", team_id: workspace, channel_id: "C1", user_id: user.id, user_name: user.name, command: "/postmortem", text, response_url: "https://hooks.slack.test/x" }).toString();
+  const body = opts.replay?.body ?? new URLSearchParams({ token: "legacy", team_id: workspace, channel_id: "C1", user_id: user.id, user_name: user.name, command: "/postmortem", text, response_url: "https://hooks.slack.test/x", trigger_id: `${Date.now()}.${Math.random().toString(36).slice(2)}` }).toString();
   const ts = String(opts.ts ?? Math.floor(Date.now() / 1000));
   const headers = opts.replay?.headers ?? { "content-type": "application/x-www-form-urlencoded", "x-slack-request-timestamp": ts, "x-slack-signature": slackSignature(opts.secret ?? SECRET, ts, body) };
   const res = await slackCommandRoute(new Request("http://hindsight.test/api/v1/slack/commands", { method: "POST", body, headers }), { params: Promise.resolve({}) });
