@@ -11,7 +11,7 @@ import {
   withdrawReviewAction,
 } from "@/lib/reports/actions";
 import { formatTimestamp } from "@/lib/reports/snapshot";
-import { publishBlocker, type ReportStatus } from "@/lib/reports/workflow";
+import { approvalWithdrawn, CONTRIBUTOR_APPROVAL_MESSAGE, publishBlocker, type ReportStatus } from "@/lib/reports/workflow";
 import { buttonClass } from "@/components/ui/button";
 import { ActionForm } from "./action-form";
 import { DECISION_LABELS } from "./report-status";
@@ -25,8 +25,19 @@ export interface WorkflowPanelProps {
   reportVersion: number;
   me: { id: string; canWrite: boolean; canPublish: boolean };
   author: Person | null;
-  reviewers: { userId: string; decision: "PENDING" | "APPROVED" | "CHANGES_REQUESTED"; decidedAt: Date | null; user: { name: string | null; email: string } }[];
+  reviewers: {
+    userId: string;
+    decision: "PENDING" | "APPROVED" | "CHANGES_REQUESTED";
+    decidedAt: Date | null;
+    approvedHash: string | null;
+    withdrawnAt: Date | null;
+    user: { name: string | null; email: string };
+  }[];
   requiredApprovals: number;
+  /** Content hash of the report as shown now: approvals of other content do not count. */
+  contentHash: string;
+  /** Who changed the content in this draft or since review was requested (cannot approve). */
+  contributorIds: string[];
   candidates: (Person & { role: string })[];
   templates: { id: string; name: string }[];
   templateId: string | null;
@@ -39,13 +50,17 @@ export function WorkflowPanel(p: WorkflowPanelProps) {
   const state = {
     status: p.status,
     authorId: p.author?.id ?? null,
-    reviewers: p.reviewers.map((r) => ({ userId: r.userId, decision: r.decision })),
+    reviewers: p.reviewers.map((r) => ({ userId: r.userId, decision: r.decision, approvedHash: r.approvedHash, withdrawnAt: r.withdrawnAt })),
     requiredApprovals: p.requiredApprovals,
+    contentHash: p.contentHash,
+    contributorIds: p.contributorIds,
   };
   const blocker = publishBlocker(state);
   const myReview = p.reviewers.find((r) => r.userId === p.me.id);
   const isAuthor = p.author?.id === p.me.id;
-  const choosable = p.candidates.filter((c) => c.id !== p.me.id && c.id !== p.author?.id);
+  const isContributor = p.contributorIds.includes(p.me.id);
+  const choosable = p.candidates.filter((c) => c.id !== p.me.id && c.id !== p.author?.id && !p.contributorIds.includes(c.id));
+  const withdrawn = p.reviewers.filter((r) => approvalWithdrawn(r, p.contentHash));
   const sectionTitle = (key: string) => p.sections.find((s) => s.key === key)?.title ?? (key === "general" ? "General" : key);
 
   return (
@@ -80,7 +95,7 @@ export function WorkflowPanel(p: WorkflowPanelProps) {
               <fieldset className="space-y-1">
                 <legend className="text-sm font-medium text-slate-800">Reviewers</legend>
                 <p className="text-xs text-slate-600">
-                  Publishing needs {p.requiredApprovals} approval{p.requiredApprovals === 1 ? "" : "s"}. The author cannot review their own report.
+                  Publishing needs {p.requiredApprovals} approval{p.requiredApprovals === 1 ? "" : "s"}. People who wrote this draft cannot review it.
                 </p>
                 {choosable.map((c) => (
                   <label key={c.id} className="flex items-center gap-2 text-sm">
@@ -96,14 +111,23 @@ export function WorkflowPanel(p: WorkflowPanelProps) {
 
       {p.reviewers.length > 0 && (
         <Panel title={p.status === "IN_REVIEW" ? "Review" : "Last review round"}>
+          {p.status === "IN_REVIEW" && withdrawn.length > 0 && (
+            <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950" data-testid="approval-withdrawn">
+              The report changed after it was approved, so {withdrawn.length === 1 ? "1 approval was" : `${withdrawn.length} approvals were`} withdrawn. Reviewers must approve the current content.
+            </p>
+          )}
           <ul className="space-y-1 text-sm" aria-label="Reviewers">
             {p.reviewers.map((r) => (
               <li key={r.userId} className="flex flex-wrap justify-between gap-2">
                 <span>{display(r.user)}</span>
-                <span className={r.decision === "APPROVED" ? "font-medium text-green-800" : r.decision === "CHANGES_REQUESTED" ? "font-medium text-red-800" : "text-slate-600"}>
-                  {r.decision === "APPROVED" ? "✓ " : r.decision === "CHANGES_REQUESTED" ? "✗ " : "… "}
-                  {DECISION_LABELS[r.decision]}
-                </span>
+                {approvalWithdrawn(r, p.contentHash) ? (
+                  <span className="font-medium text-amber-900">! Approval withdrawn: the report changed</span>
+                ) : (
+                  <span className={r.decision === "APPROVED" ? "font-medium text-green-800" : r.decision === "CHANGES_REQUESTED" ? "font-medium text-red-800" : "text-slate-600"}>
+                    {r.decision === "APPROVED" ? "✓ " : r.decision === "CHANGES_REQUESTED" ? "✗ " : "… "}
+                    {DECISION_LABELS[r.decision]}
+                  </span>
+                )}
               </li>
             ))}
           </ul>
@@ -111,11 +135,15 @@ export function WorkflowPanel(p: WorkflowPanelProps) {
             <ActionForm action={decideReviewAction.bind(null, p.incidentId)} submitLabel="Submit review" pendingText="Submitting…" label="Your review">
               <fieldset className="space-y-1">
                 <legend className="text-sm font-medium text-slate-800">Your decision</legend>
+                {isContributor ? (
+                  <p className="text-sm text-slate-600">{CONTRIBUTOR_APPROVAL_MESSAGE} You can still request changes.</p>
+                ) : (
+                  <label className="flex items-center gap-2 text-sm">
+                    <input type="radio" name="decision" value="APPROVED" defaultChecked className="h-4 w-4" /> Approve
+                  </label>
+                )}
                 <label className="flex items-center gap-2 text-sm">
-                  <input type="radio" name="decision" value="APPROVED" defaultChecked className="h-4 w-4" /> Approve
-                </label>
-                <label className="flex items-center gap-2 text-sm">
-                  <input type="radio" name="decision" value="CHANGES_REQUESTED" className="h-4 w-4" /> Request changes
+                  <input type="radio" name="decision" value="CHANGES_REQUESTED" defaultChecked={isContributor} className="h-4 w-4" /> Request changes
                 </label>
               </fieldset>
               <SectionSelect id="decision-section" sections={p.sections} />

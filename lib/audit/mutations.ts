@@ -1,5 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { withdrawStaleApprovals } from "@/lib/reports/approvals";
+import { changesReportContent } from "@/lib/reports/content";
 
 type Tx = Prisma.TransactionClient;
 
@@ -14,9 +16,16 @@ export interface AuditInput {
   data?: Prisma.InputJsonValue;
 }
 
-/** Writes one audit event inside the caller's transaction, so the change and its record land together. */
+/**
+ * Writes one audit event inside the caller's transaction, so the change and its record land
+ * together. Every write that can change what a report shows passes here, so this is also where
+ * approvals of a report in review are withdrawn when its content changes (issue 8, item 5).
+ */
 export async function recordAudit(tx: Tx, input: AuditInput) {
   await tx.auditEvent.create({ data: { ...input, data: input.data ?? undefined } });
+  if (input.teamId && input.incidentId && changesReportContent(input.action)) {
+    await withdrawStaleApprovals(tx, { teamId: input.teamId, incidentId: input.incidentId, actorId: input.actorId ?? null, action: input.action });
+  }
 }
 
 /**

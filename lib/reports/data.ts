@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { CONTENT_ACTION_PREFIXES, NARRATIVE_ACTIONS } from "./content";
 import { FULL_TEMPLATE_NAME, fullTemplateSections, parseNarrative, parseTemplateSections, type TemplateSection } from "./sections";
 import type { ReportSnapshot, ReportSource } from "./snapshot";
 import { parseSnapshot } from "./snapshot-schema";
@@ -124,8 +125,24 @@ export async function listRoundReviewers(client: Client, reportId: string, round
   return client.reportReviewer.findMany({
     where: { reportId, round },
     orderBy: { createdAt: "asc" },
-    select: { id: true, userId: true, decision: true, decidedAt: true, user: { select: { name: true, email: true } } },
+    select: { id: true, userId: true, decision: true, decidedAt: true, approvedHash: true, withdrawnAt: true, user: { select: { name: true, email: true } } },
   });
+}
+
+/**
+ * Who may not approve: everyone who wrote the report's text in this draft (since it was last
+ * published), and, while it is in review, everyone who changed anything it shows since the
+ * review was requested. Read from the audit rows every such write records.
+ */
+export async function listContributorIds(client: Client, report: Pick<ReportRow, "id" | "incidentId" | "status">, round: number): Promise<string[]> {
+  const published = await client.reportVersion.aggregate({ where: { reportId: report.id }, _max: { publishedAt: true } });
+  const or: Prisma.AuditEventWhereInput[] = [{ action: { in: NARRATIVE_ACTIONS }, createdAt: { gt: published._max.publishedAt ?? new Date(0) } }];
+  if (report.status === "IN_REVIEW" && round > 0) {
+    const requested = await client.reportReviewer.aggregate({ where: { reportId: report.id, round }, _min: { createdAt: true } });
+    if (requested._min.createdAt) or.push({ OR: CONTENT_ACTION_PREFIXES.map((p) => ({ action: { startsWith: p } })), createdAt: { gte: requested._min.createdAt } });
+  }
+  const rows = await client.auditEvent.findMany({ where: { incidentId: report.incidentId, actorId: { not: null }, OR: or }, distinct: ["actorId"], select: { actorId: true } });
+  return rows.map((r) => r.actorId!);
 }
 
 export function listComments(teamId: string, reportId: string) {
@@ -189,7 +206,7 @@ export function getUserName(userId: string | null) {
 /** Everything the report page shows besides the composed snapshot. */
 export async function getReportWorkspace(teamId: string, report: ReportRow) {
   const round = await currentRound(db, report.id);
-  const [reviewers, candidates, comments, templates, versions, team, author] = await Promise.all([
+  const [reviewers, candidates, comments, templates, versions, team, author, contributorIds] = await Promise.all([
     listRoundReviewers(db, report.id, round),
     listReviewCandidates(teamId),
     listComments(teamId, report.id),
@@ -197,8 +214,9 @@ export async function getReportWorkspace(teamId: string, report: ReportRow) {
     listVersions(teamId, report.incidentId),
     db.team.findUniqueOrThrow({ where: { id: teamId }, select: { requiredApprovals: true } }),
     getUserName(report.authorId),
+    listContributorIds(db, report, round),
   ]);
-  return { round, reviewers, candidates, comments, templates, versions, requiredApprovals: team.requiredApprovals, author };
+  return { round, reviewers, candidates, comments, templates, versions, requiredApprovals: team.requiredApprovals, author, contributorIds };
 }
 
 /** The template the report follows (without composing the report). */

@@ -5,10 +5,10 @@ import { db } from "@/lib/db";
 import { ConflictError, NotFoundError, RuleError } from "@/lib/errors";
 import { reportSearchSections } from "@/lib/search/report-text";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { currentRound, findReport, listRoundReviewers, readReportSource, reportRowSelect, type ReportRow } from "./data";
+import { currentContent } from "./approvals";
+import { currentRound, findReport, listContributorIds, listRoundReviewers, reportRowSelect, type ReportRow } from "./data";
 import { FULL_TEMPLATE_NAME, fullTemplateSections, LIGHTWEIGHT_TEMPLATE_NAME, lightweightTemplateSections, parseNarrative, type Narrative, type TemplateSection } from "./sections";
 import type { SaveNarrativeInput } from "./schema";
-import { composeReport } from "./snapshot";
 import { renderPublishedReport } from "@/components/reports/report-html";
 import { transition, type WorkflowCommand, type WorkflowState } from "./workflow";
 
@@ -64,11 +64,26 @@ async function lockReport(tx: Tx, teamId: string, incidentId: string): Promise<R
   return (await findReport(tx, teamId, incidentId))!;
 }
 
-async function workflowState(tx: Tx, teamId: string, report: ReportRow): Promise<WorkflowState & { round: number }> {
+/**
+ * The workflow state of a report. `withContent` composes the report as it is now (inside this
+ * transaction) for the steps that count approvals or approve: its hash decides which approvals
+ * count, and who changed it decides who may approve. Without it no approval counts.
+ */
+async function workflowState(tx: Tx, teamId: string, report: ReportRow, withContent = false) {
   const round = await currentRound(tx, report.id);
   const reviewers = await listRoundReviewers(tx, report.id, round);
   const team = await tx.team.findUniqueOrThrow({ where: { id: teamId }, select: { requiredApprovals: true } });
-  return { status: report.status, authorId: report.authorId, reviewers: reviewers.map((r) => ({ userId: r.userId, decision: r.decision })), requiredApprovals: team.requiredApprovals, round };
+  const content = withContent ? await currentContent(tx, teamId, report) : null;
+  if (withContent && !content) throw new NotFoundError("Incident");
+  const state: WorkflowState = {
+    status: report.status,
+    authorId: report.authorId,
+    reviewers: reviewers.map((r) => ({ userId: r.userId, decision: r.decision, approvedHash: r.approvedHash, withdrawnAt: r.withdrawnAt })),
+    requiredApprovals: team.requiredApprovals,
+    contentHash: content?.hash ?? null,
+    contributorIds: withContent ? await listContributorIds(tx, report, round) : [],
+  };
+  return { ...state, round, content };
 }
 
 function check(state: WorkflowState, cmd: WorkflowCommand) {
@@ -126,7 +141,7 @@ export async function requestReview(actor: Actor, incidentId: string, baseVersio
   return db.$transaction(async (tx) => {
     const report = await lockReport(tx, actor.teamId, incidentId);
     stale(report, baseVersion);
-    const state = await workflowState(tx, actor.teamId, report);
+    const state = await workflowState(tx, actor.teamId, report, true);
     const ids = [...new Set(reviewerIds)];
     const authorId = report.authorId ?? actor.userId;
     check({ ...state, authorId }, { type: "requestReview", actorId: actor.userId, actorRole: actor.role, reviewerIds: ids });
@@ -143,15 +158,16 @@ export async function requestReview(actor: Actor, incidentId: string, baseVersio
 export async function decideReview(actor: Actor, incidentId: string, decision: "APPROVED" | "CHANGES_REQUESTED", comment: { sectionKey: string; body: string }) {
   return db.$transaction(async (tx) => {
     const report = await lockReport(tx, actor.teamId, incidentId);
-    const state = await workflowState(tx, actor.teamId, report);
+    const state = await workflowState(tx, actor.teamId, report, true);
     const status = check(state, { type: decision === "APPROVED" ? "approve" : "requestChanges", actorId: actor.userId, actorRole: actor.role });
     await tx.reportReviewer.update({
       where: { reportId_userId_round: { reportId: report.id, userId: actor.userId, round: state.round } },
-      data: { decision, decidedAt: new Date() },
+      // The approval is of exactly the content composed in this transaction.
+      data: { decision, decidedAt: new Date(), approvedHash: decision === "APPROVED" ? state.contentHash : null, withdrawnAt: null },
     });
     if (comment.body) await tx.reportComment.create({ data: { reportId: report.id, authorId: actor.userId, sectionKey: comment.sectionKey, body: comment.body } });
     await tx.report.update({ where: { id: report.id }, data: { status, version: { increment: 1 } } });
-    await recordAudit(tx, { teamId: actor.teamId, actorId: actor.userId, action: decision === "APPROVED" ? "report.review.approve" : "report.review.request_changes", entityType: "Report", entityId: report.id, incidentId, data: { round: state.round } });
+    await recordAudit(tx, { teamId: actor.teamId, actorId: actor.userId, action: decision === "APPROVED" ? "report.review.approve" : "report.review.request_changes", entityType: "Report", entityId: report.id, incidentId, data: { round: state.round, contentHash: state.contentHash } });
   });
 }
 
@@ -194,29 +210,34 @@ async function simpleTransition(actor: Actor, incidentId: string, baseVersion: n
   });
 }
 
-/** Freezes the report as it is now into ReportVersion n+1. */
+/**
+ * Freezes the report into ReportVersion n+1: exactly the content the counted approvals were
+ * given for (the snapshot is composed once, in this transaction, and its hash is what the
+ * approvals are checked against), or refuses when it changed since.
+ */
 export async function publishReport(actor: Actor, incidentId: string, baseVersion: number) {
   return db.$transaction(async (tx) => {
     const report = await lockReport(tx, actor.teamId, incidentId);
     stale(report, baseVersion);
-    check(await workflowState(tx, actor.teamId, report), { type: "publish", actorRole: actor.role });
+    const state = await workflowState(tx, actor.teamId, report, true);
+    check(state, { type: "publish", actorRole: actor.role });
     const last = await tx.reportVersion.aggregate({ where: { reportId: report.id }, _max: { number: true } });
     const number = (last._max.number ?? 0) + 1;
     const publisher = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { name: true, email: true } });
     const publishedAt = new Date();
-    const source = await readReportSource(tx, actor.teamId, report, { number, publishedAt, publishedBy: publisher.name ?? publisher.email });
-    if (!source) throw new NotFoundError("Incident");
-    const snapshot = composeReport(source);
+    const { snapshot: draft, hash } = state.content!;
+    // Only the publication stamp is added; it is not part of the approved content hash.
+    const snapshot = { ...draft, version: number, publishedAt: publishedAt.toISOString(), publishedBy: publisher.name ?? publisher.email };
     // Rendered once, here: readers are served these bytes (lib/reports/published-html.ts).
     const rendered = renderPublishedReport(snapshot);
     const version = await tx.reportVersion.create({
-      data: { reportId: report.id, number, snapshot: snapshot as unknown as Prisma.InputJsonValue, title: snapshot.title, publishedById: actor.userId, publishedAt, ...rendered },
+      data: { reportId: report.id, number, snapshot: snapshot as unknown as Prisma.InputJsonValue, contentHash: hash, title: snapshot.title, publishedById: actor.userId, publishedAt, ...rendered },
       select: { id: true, number: true },
     });
     // The published text per section, for search (frozen like the snapshot).
     await tx.reportSectionText.createMany({ data: reportSearchSections(snapshot).map((s) => ({ ...s, reportVersionId: version.id })) });
     await tx.report.update({ where: { id: report.id }, data: { status: "PUBLISHED", version: { increment: 1 } } });
-    await recordAudit(tx, { teamId: actor.teamId, actorId: actor.userId, action: "report.publish", entityType: "ReportVersion", entityId: version.id, incidentId, data: { number } });
+    await recordAudit(tx, { teamId: actor.teamId, actorId: actor.userId, action: "report.publish", entityType: "ReportVersion", entityId: version.id, incidentId, data: { number, contentHash: hash } });
     return version;
   });
 }

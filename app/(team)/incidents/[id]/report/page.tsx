@@ -5,7 +5,9 @@ import { can } from "@/lib/auth/permissions";
 import { requireIncidentPage } from "@/lib/incidents/access";
 import { getReportTemplate, getReportWorkspace, loadReportSource } from "@/lib/reports/data";
 import { currentHtml, findTeamVersionHtmlByNumber } from "@/lib/reports/published-html";
+import { reportContentHash } from "@/lib/reports/content";
 import { ensureReport } from "@/lib/reports/mutations";
+import { approvalWithdrawn } from "@/lib/reports/workflow";
 import { parseNarrative } from "@/lib/reports/sections";
 import { composeReport, reportCompleteness } from "@/lib/reports/snapshot";
 import { ReportEditor, CompletenessIndicator } from "@/components/reports/report-editor";
@@ -36,6 +38,8 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
   const editing = report.status === "DRAFT" && canWrite && snapshot !== null;
   const narrative = parseNarrative(report.narrative);
   const latest = ws.versions[0] ?? null;
+  const contentHash = snapshot ? reportContentHash(snapshot) : "";
+  const withdrawn = report.status === "IN_REVIEW" ? ws.reviewers.filter((r) => approvalWithdrawn(r, contentHash)).length : 0;
 
   return (
     <div className="space-y-4">
@@ -55,6 +59,11 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
         </nav>
       </div>
       {report.status === "IN_REVIEW" && <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">In review: the text is locked so reviewers approve exactly what gets published. Use “Back to draft” to edit.</p>}
+      {withdrawn > 0 && (
+        <p className="rounded-md border border-amber-400 bg-amber-100 px-3 py-2 text-sm font-medium text-amber-950" data-testid="report-changed-notice">
+          This report changed after it was approved (the incident, its key events, 5 Whys or action items), so {withdrawn === 1 ? "1 approval was" : `${withdrawn} approvals were`} withdrawn. It cannot be published until reviewers approve what it shows now.
+        </p>
+      )}
       {!canWrite && <p className="text-sm text-slate-600">You can read this report. Editors and owners write and publish it.</p>}
       <UnsavedEditsProvider>
         <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
@@ -92,6 +101,8 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
               author={ws.author ?? null}
               reviewers={ws.reviewers}
               requiredApprovals={ws.requiredApprovals}
+              contentHash={contentHash}
+              contributorIds={ws.contributorIds}
               candidates={ws.candidates}
               templates={ws.templates}
               templateId={template.id}
