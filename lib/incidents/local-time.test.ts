@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { formatUtc, utcToZonedLocal, zonedDate, zonedLocalToUtc } from "./local-time";
+import { incidentInputSchema } from "./schema";
+import { formatUtc, utcToZonedLocal, yearProblem, zonedDate, zonedLocalToUtc } from "./local-time";
+import { timelineEventInputSchema } from "@/lib/timeline/schema";
 
 describe("zonedLocalToUtc", () => {
   it.each([
@@ -15,6 +17,15 @@ describe("zonedLocalToUtc", () => {
 
   it.each([["2026-02-30T10:00"], ["2026-01-10T24:00"], ["yesterday"], [""], ["2026-01-10T14:61"]])("rejects %s", (local) => {
     expect(zonedLocalToUtc(local, "UTC")).toBeNull();
+  });
+
+  // Date.UTC reads years 0–99 as 1900–1999: "0012" must not become 1912.
+  it.each([
+    ["0012-03-04T10:00", "UTC", "0012-03-04T10:00:00.000Z"],
+    ["0099-12-31T23:59", "UTC", "0099-12-31T23:59:00.000Z"],
+    ["1970-01-01T00:00", "UTC", "1970-01-01T00:00:00.000Z"],
+  ])("keeps the year of %s", (local, zone, iso) => {
+    expect(zonedLocalToUtc(local, zone)?.toISOString()).toBe(iso);
   });
 
   it("rejects an unknown zone", () => {
@@ -55,5 +66,18 @@ describe("formatters are created once per (locale, zone, options)", () => {
     expect(dateTimeFormat("en-GB", { timeZone: "UTC" })).toBe(dateTimeFormat("en-GB", { timeZone: "UTC" }));
     expect(dateTimeFormat("en-GB", { timeZone: "UTC" })).not.toBe(dateTimeFormat("en-US", { timeZone: "UTC" }));
     Intl.DateTimeFormat = Original;
+  });
+});
+
+describe("years before 1970", () => {
+  it("are refused with a field message by the incident and timeline forms", () => {
+    expect(yearProblem("0026-01-10T14:02")).toBe("Enter a year from 1970 on.");
+    expect(yearProblem("1970-01-01T00:00")).toBeNull();
+    const incident = incidentInputSchema.safeParse({ title: "x", severity: "SEV2", status: "INVESTIGATING", timeZone: "UTC", startedAt: "0026-01-10T14:02" });
+    expect(incident.success).toBe(false);
+    expect(incident.error?.issues).toEqual([expect.objectContaining({ path: ["startedAt"], message: "Enter a year from 1970 on." })]);
+    const event = timelineEventInputSchema.safeParse({ incidentId: "i", timeZone: "UTC", occurredAt: "0000-01-10T14:02", kind: "NOTE", body: "x" });
+    expect(event.success).toBe(false);
+    expect(event.error?.issues[0]).toMatchObject({ path: ["occurredAt"], message: "Enter a year from 1970 on." });
   });
 });

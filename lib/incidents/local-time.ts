@@ -4,6 +4,23 @@
 
 const LOCAL_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/;
 
+/** Incidents happen in the computer age; earlier years are typos (0026 for 2026). */
+export const MIN_YEAR = 1970;
+export const YEAR_MESSAGE = `Enter a year from ${MIN_YEAR} on.`;
+
+/** The field message for a date-time whose year is before MIN_YEAR, else null. */
+export function yearProblem(local: string): string | null {
+  const m = LOCAL_RE.exec(local.trim());
+  return m && Number(m[1]) < MIN_YEAR ? YEAR_MESSAGE : null;
+}
+
+/** Date.UTC reads years 0–99 as 1900–1999; this does not. */
+function utcMs(y: number, mo: number, d: number, h: number, mi: number, s: number): number {
+  const date = new Date(Date.UTC(2000, mo, d, h, mi, s));
+  date.setUTCFullYear(y, mo, d);
+  return date.getTime();
+}
+
 export function isValidTimeZone(zone: string): boolean {
   try {
     // Only valid zones are kept (a bounded set); an invalid one throws before it is cached.
@@ -43,7 +60,7 @@ export function zonedParts(date: Date, zone: string) {
 /** Minutes to add to UTC to get the zone's wall clock at that instant. */
 function offsetMinutes(date: Date, zone: string): number {
   const z = zonedParts(date, zone);
-  const asUtc = Date.UTC(z.year, z.month - 1, z.day, z.hour, z.minute, z.second);
+  const asUtc = utcMs(z.year, z.month - 1, z.day, z.hour, z.minute, z.second);
   return Math.round((asUtc - Math.floor(date.getTime() / 1000) * 1000) / 60_000);
 }
 
@@ -56,9 +73,9 @@ export function zonedLocalToUtc(local: string, zone: string): Date | null {
   if (!m) return null;
   const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? "0"].map(Number);
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return null;
-  const naive = Date.UTC(y, mo - 1, d, h, mi, s);
+  const naive = utcMs(y, mo - 1, d, h, mi, s);
   const check = new Date(naive);
-  if (check.getUTCDate() !== d || check.getUTCMonth() !== mo - 1) return null;
+  if (check.getUTCDate() !== d || check.getUTCMonth() !== mo - 1 || check.getUTCFullYear() !== y) return null;
   if (!isValidTimeZone(zone)) return null;
   // Two passes settle the offset, including around DST changes.
   let guess = naive - offsetMinutes(new Date(naive), zone) * 60_000;

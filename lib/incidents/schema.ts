@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { SEVERITIES, STATUSES } from "./constants";
 import { validateImpactWindow, validateLifecycle } from "./lifecycle";
-import { isValidTimeZone, zonedLocalToUtc } from "./local-time";
+import { isValidTimeZone, yearProblem, zonedLocalToUtc } from "./local-time";
 
 const dayField = z
   .string()
@@ -82,7 +82,8 @@ export const incidentInputSchema = z
         continue;
       }
       const d = zonedLocalToUtc(raw, zone);
-      if (!d) ctx.addIssue({ code: "custom", path: [f], message: "That is not a date and time." });
+      const problem = yearProblem(raw) ?? (d ? null : "That is not a date and time.");
+      if (problem) ctx.addIssue({ code: "custom", path: [f], message: problem });
       times[f] = d;
     }
     for (const [field, message] of Object.entries(validateLifecycle(times))) ctx.addIssue({ code: "custom", path: [field], message });

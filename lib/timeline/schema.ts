@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isValidTimeZone, zonedLocalToUtc } from "@/lib/incidents/local-time";
+import { isValidTimeZone, yearProblem, zonedLocalToUtc } from "@/lib/incidents/local-time";
 import { AUTHOR_MAX, BODY_MAX, IMPORT_MAX_CHARS, TIMELINE_KINDS } from "./constants";
 
 export const timelineEventInputSchema = z
@@ -14,8 +14,9 @@ export const timelineEventInputSchema = z
   })
   .transform((v, ctx) => {
     const at = zonedLocalToUtc(v.occurredAt, isValidTimeZone(v.timeZone) ? v.timeZone : "UTC");
-    if (!at) {
-      ctx.addIssue({ code: "custom", path: ["occurredAt"], message: "That is not a date and time." });
+    const problem = yearProblem(v.occurredAt) ?? (at ? null : "That is not a date and time.");
+    if (problem) {
+      ctx.addIssue({ code: "custom", path: ["occurredAt"], message: problem });
       return z.NEVER;
     }
     return { incidentId: v.incidentId, occurredAt: at, kind: v.kind, body: v.body, author: v.author || null, isKey: v.isKey };
