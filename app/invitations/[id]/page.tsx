@@ -24,8 +24,9 @@ export default async function InvitationPage({ params }: { params: Promise<{ id:
   if (!sameEmail(invitation.email, user.email)) {
     return (
       <OnboardingCard title="This invitation is for someone else">
+        {/* Never the invited address: anyone holding the link's id would learn it. */}
         <p role="alert" className={notice}>
-          This invitation was sent to <strong>{invitation.email}</strong>, but you are signed in as <strong>{user.email}</strong>.
+          This invitation was sent to a different email address. You are signed in as <strong>{user.email}</strong>.
         </p>
         <p className="mb-4 text-sm text-slate-600">Sign out, then sign in with the invited address to accept it.</p>
         <div className="flex flex-wrap gap-2">
