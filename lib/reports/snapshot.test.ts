@@ -74,6 +74,26 @@ describe("composeReport", () => {
     expect(JSON.stringify(s)).not.toContain("dana@example.test");
   });
 
+  it("never shows stakeholders the email of a member without a display name", () => {
+    const src = sampleSource();
+    const unnamed = composeReport({
+      ...src,
+      incident: { ...src.incident, commanderName: "commander@corp.example" },
+      actionItems: src.actionItems.map((a) => ({ ...a, ownerName: "owner@corp.example" })),
+      keyEvents: src.keyEvents.map((e) => ({ ...e, author: "responder@corp.example" })),
+      publication: { number: 1, publishedAt: new Date("2026-01-11T10:00:00Z"), publishedBy: "publisher@corp.example" },
+    });
+    // The team still sees who it was.
+    expect(unnamed.incident.commanderName).toBe("commander@corp.example");
+    const s = toStakeholderSnapshot(unnamed);
+    expect(JSON.stringify(s)).not.toMatch(/@corp\.example/);
+    expect(s.incident.commanderName).toBe("a team member");
+    expect(s.actionItems.map((a) => a.ownerName)).toEqual(["a team member", "a team member"]);
+    expect(s.publishedBy).toBe("a team member");
+    // Display names are kept.
+    expect(toStakeholderSnapshot(snap).incident.commanderName).toBe("Dana");
+  });
+
   it("ignores negative or missing spans", () => {
     const src = sampleSource();
     const s = composeReport({ ...src, incident: { ...src.incident, detectedAt: new Date("2026-01-10T13:00:00Z"), resolvedAt: null } });

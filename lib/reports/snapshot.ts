@@ -260,9 +260,24 @@ export function composeReport(src: ReportSource): ReportSnapshot {
   };
 }
 
-/** What a stakeholder may see: the same report without team-internal content. */
+/** How a stakeholder sees a team member who has no display name (never their email address). */
+export const UNNAMED_MEMBER = "a team member";
+const withoutEmail = (name: string | null) => (name && name.includes("@") ? UNNAMED_MEMBER : name);
+
+/**
+ * What a stakeholder may see: the same report without team-internal content, and without the
+ * email addresses that stand in for members who have no display name (also in versions
+ * published before this rule).
+ */
 export function toStakeholderSnapshot(s: ReportSnapshot): ReportSnapshot {
-  return { ...s, internal: null };
+  return {
+    ...s,
+    incident: { ...s.incident, commanderName: withoutEmail(s.incident.commanderName) },
+    keyEvents: s.keyEvents.map((e) => ({ ...e, author: withoutEmail(e.author) })),
+    actionItems: s.actionItems.map((a) => ({ ...a, ownerName: withoutEmail(a.ownerName) })),
+    publishedBy: withoutEmail(s.publishedBy),
+    internal: null,
+  };
 }
 
 /** A field gets its own heading unless it is the section's only field and says the same. */
