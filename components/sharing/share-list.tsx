@@ -1,3 +1,4 @@
+import { displayDeliveryError } from "@/lib/email/delivery-error";
 import type { GrantRow, ShareRow } from "@/lib/sharing/data";
 import { resendShareAction, revokeGrantAction, revokeShareAction } from "@/lib/sharing/actions";
 import { linkState } from "@/lib/sharing/tokens";
@@ -20,7 +21,7 @@ function Delivery({ share }: { share: ShareRow }) {
       {share.deliveryError && share.deliveryState !== "SENT" && (
         <p className="text-xs text-red-800">
           {share.deliveryState === "FAILED" ? "Gave up: " : "Retrying after: "}
-          {share.deliveryError}
+          {displayDeliveryError(share.deliveryError)}
         </p>
       )}
     </div>

@@ -2,6 +2,7 @@
 // (instrumentation.ts) unless WORKER=off, and as its own process with `npm run worker`.
 import pg from "pg";
 import type PgBoss from "pg-boss";
+import { friendlyDeliveryError } from "@/lib/email/delivery-error";
 import { deliverMail } from "@/lib/email/smtp";
 import type { OutgoingMail } from "@/lib/email/types";
 import { env } from "@/lib/env";
@@ -47,7 +48,9 @@ export async function handleEmailJob(job: PgBoss.JobWithMetadata<EmailJobData>, 
   } catch (error) {
     metrics().deliveryFailures.inc();
     const reason = smtpReason(error);
-    if (share) await recordShareDeliveryFailure(share, reason, job.retryCount >= job.retryLimit);
+    // The sharer sees a fixed sentence; the raw SMTP answer is for the operator's log only.
+    console.warn(`[hindsight] email delivery failed (attempt ${job.retryCount + 1} of ${job.retryLimit + 1}): ${reason}`);
+    if (share) await recordShareDeliveryFailure(share, friendlyDeliveryError(error), job.retryCount >= job.retryLimit);
     throw new Error(reason);
   }
   if (share) await markShareDelivered(share, new Date());
@@ -55,7 +58,7 @@ export async function handleEmailJob(job: PgBoss.JobWithMetadata<EmailJobData>, 
   return "sent";
 }
 
-/** A short, human-readable reason (shown to the sharer); never the message content. */
+/** A short reason for the log and pg-boss's job record; never the message content. */
 export function smtpReason(error: unknown): string {
   const e = error as { responseCode?: number; response?: string; code?: string; message?: string };
   const text = e.response ?? e.message ?? String(error);
