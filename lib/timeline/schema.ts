@@ -15,8 +15,8 @@ export const timelineEventInputSchema = z
   .transform((v, ctx) => {
     const at = zonedLocalToUtc(v.occurredAt, isValidTimeZone(v.timeZone) ? v.timeZone : "UTC");
     const problem = yearProblem(v.occurredAt) ?? (at ? null : "That is not a date and time.");
-    if (problem) {
-      ctx.addIssue({ code: "custom", path: ["occurredAt"], message: problem });
+    if (problem || !at) {
+      ctx.addIssue({ code: "custom", path: ["occurredAt"], message: problem ?? "That is not a date and time." });
       return z.NEVER;
     }
     return { incidentId: v.incidentId, occurredAt: at, kind: v.kind, body: v.body, author: v.author || null, isKey: v.isKey };
