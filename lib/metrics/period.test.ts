@@ -38,7 +38,7 @@ describe("dashboard period", () => {
   it("measures a duration across the DST change in real time (one hour, not two)", () => {
     // 01:30 CET → 03:30 CEST on 29 March 2026 is one hour.
     const d = incidentDurations({ startedAt: new Date("2026-03-29T00:30:00Z"), detectedAt: null, acknowledgedAt: null, mitigatedAt: null, resolvedAt: new Date("2026-03-29T01:30:00Z") });
-    expect(d).toEqual({ toDetect: null, toAcknowledge: null, toMitigate: null, toResolve: 3_600_000 });
+    expect(d).toMatchObject({ toDetect: null, toAcknowledge: null, toMitigate: null, toResolve: 3_600_000 });
   });
 
   it("writes the view into a shareable query string", () => {
