@@ -6,9 +6,13 @@ import { inAppWorkerState } from "@/lib/jobs/in-app";
 import { senderBoss } from "@/lib/jobs/sender";
 import { probeDatabase, type ProbeResult } from "./probe";
 
-/** Liveness of the database, answered within ~1.2 s even when the server is frozen. */
+/**
+ * Liveness of the database, answered within ~1.2 s even when the server is frozen. Always a
+ * fresh probe (concurrent callers still share one): the proxy may answer from a result up to a
+ * second old, but a health check must never report "ok" for a database that froze since.
+ */
 export function checkDatabase(): Promise<ProbeResult> {
-  return probeDatabase(env().DATABASE_URL);
+  return probeDatabase(env().DATABASE_URL, { maxAgeMs: 0 });
 }
 
 export interface Readiness {
