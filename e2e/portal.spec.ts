@@ -3,7 +3,10 @@ import { signIn, signUpWithTeam, uniqueEmail } from "./support/auth";
 import { expectNoA11yViolations } from "./support/axe";
 import { grantPortalAccess, publishReportFor } from "./support/share-db";
 
-test("a stakeholder signs in to the portal, finds and reads reports shared with them, never team pages", async ({ page, browser }) => {
+test("a stakeholder signs in to the portal, finds and reads reports shared with them, never team pages", async ({
+  page,
+  browser,
+}) => {
   const owner = uniqueEmail("portal.owner");
   await signUpWithTeam(page, owner, "Portal Team");
   const stakeholder = uniqueEmail("vp");
@@ -13,7 +16,9 @@ test("a stakeholder signs in to the portal, finds and reads reports shared with 
   await grantPortalAccess(older.versionId, stakeholder);
   await grantPortalAccess(newer.versionId, stakeholder);
 
-  const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "198.51.100.200" } });
+  const context = await browser.newContext({
+    extraHTTPHeaders: { "x-forwarded-for": "198.51.100.200" },
+  });
   const reader = await context.newPage();
   await reader.goto("/portal");
   await expect(reader).toHaveURL(/\/sign-in\?callbackUrl=%2Fportal/);
@@ -58,7 +63,9 @@ test("an owner sees and revokes portal access per report", async ({ page, browse
   await grant.getByRole("button", { name: `Revoke access for ${stakeholder}` }).click();
   await expect(page.getByText(`${stakeholder} can no longer read this report.`)).toBeVisible();
 
-  const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "198.51.100.201" } });
+  const context = await browser.newContext({
+    extraHTTPHeaders: { "x-forwarded-for": "198.51.100.201" },
+  });
   const reader = await context.newPage();
   await signIn(reader, stakeholder, "/portal");
   await expect(reader.getByText("Nothing has been shared with you yet")).toBeVisible();

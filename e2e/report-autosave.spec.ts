@@ -12,7 +12,12 @@ function holdAutosaves(page: Page) {
   const held: Route[] = [];
   void page.route("**/report", async (route) => {
     const req = route.request();
-    if (req.method() === "POST" && req.headers()["next-action"] && (req.postData() ?? "").includes('"changes"')) held.push(route);
+    if (
+      req.method() === "POST" &&
+      req.headers()["next-action"] &&
+      (req.postData() ?? "").includes('"changes"')
+    )
+      held.push(route);
     else await route.continue();
   });
   return {
@@ -27,12 +32,19 @@ async function recordStatuses(page: Page) {
     const el = document.querySelector('[data-testid="save-state"]')!;
     const w = window as unknown as { statuses: string[] };
     w.statuses = [];
-    new MutationObserver(() => w.statuses.push(el.textContent ?? "")).observe(el, { childList: true, subtree: true, characterData: true });
+    new MutationObserver(() => w.statuses.push(el.textContent ?? "")).observe(el, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+    });
   });
 }
-const statuses = (page: Page) => page.evaluate(() => (window as unknown as { statuses: string[] }).statuses);
+const statuses = (page: Page) =>
+  page.evaluate(() => (window as unknown as { statuses: string[] }).statuses);
 
-test("autosave says saved only when every section is stored; review waits for unsaved text", async ({ page }) => {
+test("autosave says saved only when every section is stored; review waits for unsaved text", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const ownerEmail = uniqueEmail("autosave");
   await signUpWithTeam(page, ownerEmail, "Autosave Team");
@@ -66,13 +78,17 @@ test("autosave says saved only when every section is stored; review waits for un
   await saves.release(1);
   await expect(status).toHaveText("All changes saved");
   await page.reload();
-  await expect(page.getByLabel("Summary", { exact: true })).toHaveValue("Checkout failed for an hour.");
+  await expect(page.getByLabel("Summary", { exact: true })).toHaveValue(
+    "Checkout failed for an hour.",
+  );
   await expect(page.getByLabel("Trigger", { exact: true })).toHaveValue("A planned failover.");
 
   // Leaving with unsaved text asks first.
   await page.getByLabel("Recovery", { exact: true }).fill("Restarted the pooler.");
   await expect.poll(saves.held).toBe(3);
-  const dialog = new Promise<string>((resolve) => page.once("dialog", (d) => void d.dismiss().then(() => resolve(d.type()))));
+  const dialog = new Promise<string>((resolve) =>
+    page.once("dialog", (d) => void d.dismiss().then(() => resolve(d.type()))),
+  );
   await page.close({ runBeforeUnload: true });
   expect(await dialog).toBe("beforeunload");
 });

@@ -6,7 +6,9 @@ test.afterAll(async () => {
   await closeReportDb();
 });
 
-test("“Cited by 5 Whys” on a timeline event opens the editor with that cause selected and in view", async ({ page }) => {
+test("“Cited by 5 Whys” on a timeline event opens the editor with that cause selected and in view", async ({
+  page,
+}) => {
   const email = uniqueEmail("cited");
   await signUpWithTeam(page, email, "Cited Team");
   const { teamId, userId } = await teamOf(email);
@@ -17,7 +19,9 @@ test("“Cited by 5 Whys” on a timeline event opens the editor with that cause
 
   await page.goto(`/incidents/${incident.incidentId}`);
   await page.getByRole("link", { name: "Pool connections are never validated" }).click();
-  await expect(page).toHaveURL(new RegExp(`/incidents/${incident.incidentId}/whys\\?node=${incident.rootCauseId}$`));
+  await expect(page).toHaveURL(
+    new RegExp(`/incidents/${incident.incidentId}/whys\\?node=${incident.rootCauseId}$`),
+  );
   const cause = page.getByRole("treeitem", { name: /Pool connections are never validated/ });
   await expect(cause).toBeFocused();
   await expect(cause).toBeInViewport();

@@ -8,7 +8,9 @@ test.afterAll(async () => {
   await closeReportDb();
 });
 
-test("the printed report has no near-empty pages, a footer with title and page numbers, and no author email", async ({ page }) => {
+test("the printed report has no near-empty pages, a footer with title and page numbers, and no author email", async ({
+  page,
+}) => {
   const email = uniqueEmail("print");
   await signUpWithTeam(page, email, "Print Team");
   const { teamId, userId } = await teamOf(email);

@@ -8,7 +8,14 @@ import { ReportVersionsPage } from "./pages/report-versions";
 import { signIn, signUpWithTeam, uniqueEmail } from "./support/auth";
 import { waitForMail } from "./support/mail";
 import { expectNoA11yViolations } from "./support/axe";
-import { addMember, closeReportDb, latestVersionId, renameIncident, seedIncident, teamOf } from "./support/report-db";
+import {
+  addMember,
+  closeReportDb,
+  latestVersionId,
+  renameIncident,
+  seedIncident,
+  teamOf,
+} from "./support/report-db";
 
 test.afterAll(async () => {
   await closeReportDb();
@@ -20,13 +27,19 @@ function pdfText(pdf: Buffer): string {
   const file = path.join(dir, "report.pdf");
   writeFileSync(file, pdf);
   try {
-    return execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+    return execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" }).replace(
+      /\s+/g,
+      " ",
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-test("write, review, publish, republish, diff and export an After Action Report", async ({ page, browser }) => {
+test("write, review, publish, republish, diff and export an After Action Report", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(180_000);
   const ownerEmail = uniqueEmail("aar-owner");
   await signUpWithTeam(page, ownerEmail, "Checkout SRE");
@@ -49,12 +62,16 @@ test("write, review, publish, republish, diff and export an After Action Report"
 
   // The text survives a reload (it was autosaved).
   await page.reload();
-  await expect(page.getByLabel("Summary", { exact: true })).toHaveValue("Checkout failed for **65 minutes** after a database failover.");
+  await expect(page.getByLabel("Summary", { exact: true })).toHaveValue(
+    "Checkout failed for **65 minutes** after a database failover.",
+  );
 
   await editor.requestReview("Riley Reviewer");
   await waitForMail(reviewerEmail, /Review requested: INC-\d+: Checkout API returned 502s/);
   // The author cannot publish without an approval.
-  await expect(page.getByTestId("publish-blocker")).toHaveText("Publishing needs 1 approval; 0 so far.");
+  await expect(page.getByTestId("publish-blocker")).toHaveText(
+    "Publishing needs 1 approval; 0 so far.",
+  );
 
   // A second account approves.
   const reviewerContext = await browser.newContext();
@@ -63,7 +80,9 @@ test("write, review, publish, republish, diff and export an After Action Report"
   await expect(reviewerPage.getByRole("navigation", { name: "Main" })).toBeVisible();
   const reviewerView = new ReportEditorPage(reviewerPage, incident.incidentId);
   await reviewerView.open();
-  await expect(reviewerPage.getByRole("heading", { level: 2, name: /^INC-\d+: Checkout API returned 502s$/ })).toBeVisible();
+  await expect(
+    reviewerPage.getByRole("heading", { level: 2, name: /^INC-\d+: Checkout API returned 502s$/ }),
+  ).toBeVisible();
   await reviewerView.approve("Clear and complete.");
 
   // The owner publishes version 1.
@@ -74,15 +93,22 @@ test("write, review, publish, republish, diff and export an After Action Report"
   await renameIncident(incident.incidentId, "Renamed after publishing");
   const versions = new ReportVersionsPage(page, incident.incidentId);
   await versions.openVersion(1);
-  await expect(page.getByRole("heading", { level: 2, name: /^INC-\d+: Checkout API returned 502s$/ })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 2, name: /^INC-\d+: Checkout API returned 502s$/ }),
+  ).toBeVisible();
   // (The incident header above shows the new title; the frozen report does not.)
   await expect(page.getByRole("article")).not.toContainText("Renamed after publishing");
 
   // Editing after publishing opens a new draft, which follows the incident again.
   await editor.open();
   await editor.startNewDraft();
-  await expect(page.getByLabel("Summary", { exact: true })).toHaveValue("Checkout failed for **65 minutes** after a database failover.");
-  await editor.write("Summary", "Checkout failed for 65 minutes after a database failover; 12% of orders were lost.");
+  await expect(page.getByLabel("Summary", { exact: true })).toHaveValue(
+    "Checkout failed for **65 minutes** after a database failover.",
+  );
+  await editor.write(
+    "Summary",
+    "Checkout failed for 65 minutes after a database failover; 12% of orders were lost.",
+  );
   await editor.requestReview("Riley Reviewer");
   await reviewerView.open();
   await reviewerView.approve();
@@ -95,16 +121,33 @@ test("write, review, publish, republish, diff and export an After Action Report"
   await expect(page.getByRole("link", { name: "Version 1" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Version 2" })).toBeVisible();
   const diff = await versions.compare(1, 2);
-  await expect(diff.getByRole("listitem").filter({ hasText: "Removed: Checkout failed for **65 minutes** after a database failover." })).toBeVisible();
-  await expect(diff.getByRole("listitem").filter({ hasText: "Added: Checkout failed for 65 minutes after a database failover; 12% of orders were lost." })).toBeVisible();
+  await expect(
+    diff
+      .getByRole("listitem")
+      .filter({
+        hasText: "Removed: Checkout failed for **65 minutes** after a database failover.",
+      }),
+  ).toBeVisible();
+  await expect(
+    diff
+      .getByRole("listitem")
+      .filter({
+        hasText:
+          "Added: Checkout failed for 65 minutes after a database failover; 12% of orders were lost.",
+      }),
+  ).toBeVisible();
 
   // Version 1 is still the original.
   await versions.openVersion(1);
-  await expect(page.getByRole("heading", { level: 2, name: /^INC-\d+: Checkout API returned 502s$/ })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 2, name: /^INC-\d+: Checkout API returned 502s$/ }),
+  ).toBeVisible();
 
   // Export version 2 as Markdown.
   await versions.openVersion(2);
-  await expect(page.getByRole("heading", { level: 2, name: /^INC-\d+: Renamed after publishing$/ })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 2, name: /^INC-\d+: Renamed after publishing$/ }),
+  ).toBeVisible();
   const downloadPromise = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download Markdown" }).click();
   const download = await downloadPromise;
@@ -118,7 +161,9 @@ test("write, review, publish, republish, diff and export an After Action Report"
   // The print view: no navigation, accessible, and Chromium prints it to a PDF whose text holds the report.
   const versionId = await latestVersionId(incident.incidentId);
   await page.goto(`/print/reports/${versionId}`);
-  await expect(page.getByRole("heading", { level: 1, name: /Renamed after publishing/ })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: /Renamed after publishing/ }),
+  ).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Main" })).toHaveCount(0);
   await expectNoA11yViolations(page);
   await page.emulateMedia({ media: "print" });
@@ -150,7 +195,10 @@ test("another team's report and exports answer 404", async ({ page, browser }) =
   await other.close();
 });
 
-test("a concurrent edit of the same section shows the other text and keeps mine", async ({ page, browser }) => {
+test("a concurrent edit of the same section shows the other text and keeps mine", async ({
+  page,
+  browser,
+}) => {
   const ownerEmail = uniqueEmail("aar-conflict");
   await signUpWithTeam(page, ownerEmail, "Conflict Team");
   const { teamId, userId } = await teamOf(ownerEmail);
@@ -171,7 +219,9 @@ test("a concurrent edit of the same section shows the other text and keeps mine"
   // I started from the same version: editing the same section conflicts. Their text is
   // shown and mine stays in the editor.
   await page.getByLabel("Trigger", { exact: true }).fill("My trigger text.");
-  const alert = page.getByRole("alert").filter({ hasText: "Someone else saved changes to the same section" });
+  const alert = page
+    .getByRole("alert")
+    .filter({ hasText: "Someone else saved changes to the same section" });
   await expect(alert).toBeVisible();
   await expect(alert).toContainText("Their trigger text.");
   await expect(page.getByTestId("save-state")).toContainText("Not saved");

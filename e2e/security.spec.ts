@@ -4,7 +4,10 @@ import { createIncidentFor } from "./support/whys-db";
 import { linkIn, waitForMail } from "./support/mail";
 
 test.describe("security", () => {
-  test("the sign-in link is built on APP_URL, never on X-Forwarded-Host or Origin (host poisoning)", async ({ page, baseURL }) => {
+  test("the sign-in link is built on APP_URL, never on X-Forwarded-Host or Origin (host poisoning)", async ({
+    page,
+    baseURL,
+  }) => {
     const email = uniqueEmail("poison");
     const since = new Date(Date.now() - 1000);
     // The attacker's request: the browser's own server-action POST, replayed with a forged host
@@ -32,25 +35,51 @@ test.describe("security", () => {
     expect(`${mail.text}\n${mail.html}`).not.toContain("evil.example");
   });
 
-  test("a signed-in user opening sign-in with a hostile callbackUrl stays on this site (open redirect)", async ({ page, baseURL }) => {
+  test("a signed-in user opening sign-in with a hostile callbackUrl stays on this site (open redirect)", async ({
+    page,
+    baseURL,
+  }) => {
     await signIn(page, uniqueEmail("redirect"));
-    for (const callbackUrl of ["%2F%2Fevil.example%2Fphish", "%2F%5Cevil.example", "%2F%2509%2Fevil.example", "/%09/evil.example", "%2F.%2F%2Fevil.example"]) {
+    for (const callbackUrl of [
+      "%2F%2Fevil.example%2Fphish",
+      "%2F%5Cevil.example",
+      "%2F%2509%2Fevil.example",
+      "/%09/evil.example",
+      "%2F.%2F%2Fevil.example",
+    ]) {
       await page.goto(`/sign-in?callbackUrl=${callbackUrl}`);
       expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
       expect(page.url()).not.toContain("evil.example");
     }
   });
 
-  test("every page carries the security headers and still hydrates under the nonce CSP", async ({ page }) => {
+  test("every page carries the security headers and still hydrates under the nonce CSP", async ({
+    page,
+  }) => {
     const violations: string[] = [];
     page.on("console", (m) => {
-      if (/Content Security Policy|Refused to (execute|load|apply|connect)/i.test(m.text())) violations.push(m.text());
+      if (/Content Security Policy|Refused to (execute|load|apply|connect)/i.test(m.text()))
+        violations.push(m.text());
     });
     page.on("pageerror", (e) => violations.push(e.message));
     const email = uniqueEmail("csp");
     await signUpWithTeam(page, email, "CSP Team");
-    const { incidentId } = await createIncidentFor(email, { title: "CSP incident", customerImpact: "None" });
-    for (const path of ["/", "/incidents", "/incidents/new", `/incidents/${incidentId}`, `/incidents/${incidentId}/whys`, `/incidents/${incidentId}/report`, "/actions", "/settings", "/settings/members", "/no-such-page"]) {
+    const { incidentId } = await createIncidentFor(email, {
+      title: "CSP incident",
+      customerImpact: "None",
+    });
+    for (const path of [
+      "/",
+      "/incidents",
+      "/incidents/new",
+      `/incidents/${incidentId}`,
+      `/incidents/${incidentId}/whys`,
+      `/incidents/${incidentId}/report`,
+      "/actions",
+      "/settings",
+      "/settings/members",
+      "/no-such-page",
+    ]) {
       const response = await page.goto(path);
       const headers = response!.headers();
       const csp = headers["content-security-policy"] ?? "";
@@ -61,16 +90,35 @@ test.describe("security", () => {
       expect(headers["x-content-type-options"], path).toBe("nosniff");
       // Hydrated: React has attached itself to the page's elements.
       await expect
-        .poll(() => page.evaluate(() => Object.keys(document.querySelector("main") ?? document.body).some((k) => k.startsWith("__react"))), { message: `${path} hydrates` })
+        .poll(
+          () =>
+            page.evaluate(() =>
+              Object.keys(document.querySelector("main") ?? document.body).some((k) =>
+                k.startsWith("__react"),
+              ),
+            ),
+          { message: `${path} hydrates` },
+        )
         .toBe(true);
     }
     expect(violations).toEqual([]);
   });
 
-  test("NUL bytes in addresses and search params answer 400 or 404, never 500", async ({ page, request }) => {
+  test("NUL bytes in addresses and search params answer 400 or 404, never 500", async ({
+    page,
+    request,
+  }) => {
     await signUpWithTeam(page, uniqueEmail("nul"), "NUL Team");
     const cookies = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
-    for (const path of ["/actions?owner=%00", "/incidents?q=%00", "/print/reports/%00", "/api/incidents/%00/whys/stream", "/api/reports/%00/json", "/incidents/%00", "/r/%00"]) {
+    for (const path of [
+      "/actions?owner=%00",
+      "/incidents?q=%00",
+      "/print/reports/%00",
+      "/api/incidents/%00/whys/stream",
+      "/api/reports/%00/json",
+      "/incidents/%00",
+      "/r/%00",
+    ]) {
       const response = await request.get(path, { headers: { cookie: cookies }, maxRedirects: 0 });
       expect([400, 404], `${path} answered ${response.status()}`).toContain(response.status());
     }

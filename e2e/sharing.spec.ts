@@ -11,7 +11,10 @@ async function freshContext(browser: Browser) {
   return browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": `198.51.100.${clients}` } });
 }
 
-test("share a published report with two people, read it without a session, revoke it", async ({ page, browser }) => {
+test("share a published report with two people, read it without a session, revoke it", async ({
+  page,
+  browser,
+}) => {
   const owner = uniqueEmail("sharer");
   await signUpWithTeam(page, owner, "Sharing Team");
   const report = await publishReportFor(owner, "Checkout outage");
@@ -32,13 +35,18 @@ test("share a published report with two people, read it without a session, revok
   const second = uniqueEmail("account.lead");
   const since = new Date(Date.now() - 1000);
   await page.getByLabel("Email addresses").fill(`${first}\n${second}`);
-  await page.getByLabel("Message (optional)").fill("Please read the action items <b>before</b> Friday.");
+  await page
+    .getByLabel("Message (optional)")
+    .fill("Please read the action items <b>before</b> Friday.");
   await page.getByLabel("Link lifetime (days)").fill("14");
   await page.getByLabel("Anyone with the link").check();
   await page.getByRole("button", { name: "Share report" }).click();
   await expect(page.getByText("Shared with 2 people. The emails are on their way.")).toBeVisible();
 
-  const [mailOne, mailTwo] = await Promise.all([waitForMail(first, /Incident report: INC-\d+ Checkout outage/, since), waitForMail(second, /Incident report/, since)]);
+  const [mailOne, mailTwo] = await Promise.all([
+    waitForMail(first, /Incident report: INC-\d+ Checkout outage/, since),
+    waitForMail(second, /Incident report/, since),
+  ]);
   expect(mailOne.text).toContain("Please read the action items <b>before</b> Friday.");
   expect(mailOne.html).toContain("&lt;b&gt;before&lt;/b&gt;");
   expect(mailOne.text).toContain(`INC-${report.number}: Checkout outage`);
@@ -48,8 +56,12 @@ test("share a published report with two people, read it without a session, revok
   expect(linkOne).not.toBe(linkTwo);
 
   // The share list picks up the delivery without a manual reload.
-  await expect(page.getByTestId("share-row").filter({ hasText: first }).getByText("Sent", { exact: true })).toBeVisible();
-  await expect(page.getByTestId("share-row").filter({ hasText: second }).getByText("Sent", { exact: true })).toBeVisible();
+  await expect(
+    page.getByTestId("share-row").filter({ hasText: first }).getByText("Sent", { exact: true }),
+  ).toBeVisible();
+  await expect(
+    page.getByTestId("share-row").filter({ hasText: second }).getByText("Sent", { exact: true }),
+  ).toBeVisible();
 
   // A recipient with no session reads the published version, and nothing of the workspace.
   const reader = await freshContext(browser);
@@ -58,9 +70,17 @@ test("share a published report with two people, read it without a session, revok
   expect(response?.status()).toBe(200);
   expect(response?.headers()["referrer-policy"]).toBe("no-referrer");
   expect(response?.headers()["x-robots-tag"]).toContain("noindex");
-  await expect(readerPage.getByRole("heading", { level: 1, name: new RegExp(`INC-${report.number}: Checkout outage`) })).toBeVisible();
+  await expect(
+    readerPage.getByRole("heading", {
+      level: 1,
+      name: new RegExp(`INC-${report.number}: Checkout outage`),
+    }),
+  ).toBeVisible();
   await expect(readerPage.locator('meta[name="robots"]')).toHaveAttribute("content", /noindex/);
-  await expect(readerPage.locator('meta[name="referrer"]')).toHaveAttribute("content", "no-referrer");
+  await expect(readerPage.locator('meta[name="referrer"]')).toHaveAttribute(
+    "content",
+    "no-referrer",
+  );
   await expect(readerPage.getByRole("navigation", { name: "Main" })).toHaveCount(0);
   await expect(readerPage.getByRole("button", { name: /edit|publish|sign out/i })).toHaveCount(0);
   await expect(readerPage.getByText("internal.author@example.test")).toHaveCount(0);
@@ -72,12 +92,19 @@ test("share a published report with two people, read it without a session, revok
   await expect(row.getByText("1 view")).toBeVisible();
   await row.getByRole("button", { name: `Revoke link for ${first}` }).click();
   await expect(page.getByText(`Revoked the link for ${first}.`)).toBeVisible();
-  await expect(page.getByTestId("share-row").filter({ hasText: first }).getByText(/^Revoked \d/)).toBeVisible();
+  await expect(
+    page
+      .getByTestId("share-row")
+      .filter({ hasText: first })
+      .getByText(/^Revoked \d/),
+  ).toBeVisible();
 
   // The same link now answers exactly like a link that never existed.
   const revoked = await readerPage.goto(linkOne);
   expect(revoked?.status()).toBe(404);
-  await expect(readerPage.getByRole("heading", { name: "This link is not available" })).toBeVisible();
+  await expect(
+    readerPage.getByRole("heading", { name: "This link is not available" }),
+  ).toBeVisible();
   const revokedText = await readerPage.locator("main").innerText();
   const unknownUrl = linkOne.replace(/\/r\/.*/, `/r/${"A".repeat(43)}`);
   const unknown = await readerPage.goto(unknownUrl);
@@ -93,7 +120,10 @@ test("share a published report with two people, read it without a session, revok
   await other.close();
 });
 
-test("a confirm-email link opens only after the recipient signs in with that address", async ({ page, browser }) => {
+test("a confirm-email link opens only after the recipient signs in with that address", async ({
+  page,
+  browser,
+}) => {
   const owner = uniqueEmail("confirmer");
   await signUpWithTeam(page, owner, "Confirm Team");
   const report = await publishReportFor(owner, "Login failures");
@@ -111,7 +141,9 @@ test("a confirm-email link opens only after the recipient signs in with that add
   const context = await freshContext(browser);
   const reader = await context.newPage();
   await reader.goto(link);
-  await expect(reader.getByRole("heading", { name: "Confirm your email to read this report" })).toBeVisible();
+  await expect(
+    reader.getByRole("heading", { name: "Confirm your email to read this report" }),
+  ).toBeVisible();
   await expect(reader.getByText(/Login failures/)).toHaveCount(0);
   await expectNoA11yViolations(reader);
   const signInSince = new Date(Date.now() - 1000);
@@ -124,7 +156,9 @@ test("a confirm-email link opens only after the recipient signs in with that add
   await context.close();
 });
 
-test("guessing tokens from one address is blocked with 429 and Retry-After", async ({ request }) => {
+test("guessing tokens from one address is blocked with 429 and Retry-After", async ({
+  request,
+}) => {
   const headers = { "x-forwarded-for": "203.0.113.99" };
   const statuses: number[] = [];
   let last;
@@ -149,7 +183,9 @@ test("an owner sets the team's sharing policy; the share form follows it", async
   await page.getByLabel("Default link lifetime (days)").fill("40");
   await page.getByLabel("Maximum link lifetime (days)").fill("20");
   await page.getByRole("button", { name: "Save sharing settings" }).click();
-  await expect(page.getByText("The default lifetime cannot be longer than the maximum.")).toBeVisible();
+  await expect(
+    page.getByText("The default lifetime cannot be longer than the maximum."),
+  ).toBeVisible();
   await expect(page.getByLabel("Maximum link lifetime (days)")).toHaveValue("20");
   await page.getByLabel("Default link lifetime (days)").fill("10");
   await page.getByLabel("Allow “anyone with the link”").uncheck();
@@ -164,5 +200,7 @@ test("an owner sets the team's sharing policy; the share form follows it", async
   await page.getByLabel("Email addresses").fill(uniqueEmail("x"));
   await page.getByLabel("Link lifetime (days)").fill("21");
   await page.getByRole("button", { name: "Share report" }).click();
-  await expect(page.getByText("Links may last at most 20 days (team policy).").first()).toBeVisible();
+  await expect(
+    page.getByText("Links may last at most 20 days (team policy).").first(),
+  ).toBeVisible();
 });

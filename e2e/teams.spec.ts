@@ -7,14 +7,19 @@ import { MembersPage } from "./pages/settings-members";
 
 const currentTeam = (page: Page) => page.getByLabel("Current team").locator("option:checked");
 
-test("an owner invites a viewer by email, who signs in from the link, joins, and is made an editor", async ({ page, browser }) => {
+test("an owner invites a viewer by email, who signs in from the link, joins, and is made an editor", async ({
+  page,
+  browser,
+}) => {
   const ownerEmail = uniqueEmail("owner");
   const inviteeEmail = uniqueEmail("invitee");
   await signUpWithTeam(page, ownerEmail, "Checkout SRE");
 
   const members = new MembersPage(page);
   await members.goto();
-  await expect(page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Members" })).toHaveAttribute("aria-current", "page");
+  await expect(
+    page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Members" }),
+  ).toHaveAttribute("aria-current", "page");
   const since = new Date(Date.now() - 1000);
   await members.invite(inviteeEmail, "Viewer (read only)");
   await expect(members.pendingInvitation(inviteeEmail)).toContainText("expires in 14 days");
@@ -29,8 +34,12 @@ test("an owner invites a viewer by email, who signs in from the link, joins, and
 
   // Anyone else signed in who opens the link is told whose invitation it is.
   await page.goto(inviteLink);
-  await expect(page.getByRole("heading", { name: "This invitation is for someone else" })).toBeVisible();
-  await expect(page.getByRole("main").getByRole("alert")).toContainText(`This invitation was sent to a different email address. You are signed in as ${ownerEmail}.`);
+  await expect(
+    page.getByRole("heading", { name: "This invitation is for someone else" }),
+  ).toBeVisible();
+  await expect(page.getByRole("main").getByRole("alert")).toContainText(
+    `This invitation was sent to a different email address. You are signed in as ${ownerEmail}.`,
+  );
   await expect(page.getByRole("main")).not.toContainText(inviteeEmail);
 
   const inviteeContext = await browser.newContext();
@@ -66,17 +75,25 @@ test("an owner invites a viewer by email, who signs in from the link, joins, and
   await expect(invitee.getByTestId("my-role")).toContainText("Editor");
 
   // Removing asks first; the keyboard path lands on the confirmation.
-  await members.row(inviteeEmail).getByRole("button", { name: `Remove ${inviteeEmail}` }).press("Enter");
+  await members
+    .row(inviteeEmail)
+    .getByRole("button", { name: `Remove ${inviteeEmail}` })
+    .press("Enter");
   await expect(page.getByRole("button", { name: "Yes, remove" })).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(members.row(inviteeEmail)).toHaveCount(0);
-  await expect(page.getByTestId("page-status")).toHaveText(`${inviteeEmail} was removed from Checkout SRE.`);
+  await expect(page.getByTestId("page-status")).toHaveText(
+    `${inviteeEmail} was removed from Checkout SRE.`,
+  );
   await invitee.goto("/settings/members");
   await expect(invitee.getByRole("heading", { name: "Welcome to Hindsight" })).toBeVisible();
   await inviteeContext.close();
 });
 
-test("a member of two teams switches between them, edits settings, and signs out everywhere", async ({ page, browser }) => {
+test("a member of two teams switches between them, edits settings, and signs out everywhere", async ({
+  page,
+  browser,
+}) => {
   const email = uniqueEmail("multi");
   await signUpWithTeam(page, email, "Alpha Ops");
 
@@ -124,7 +141,10 @@ test("a member of two teams switches between them, edits settings, and signs out
   await replay.close();
 });
 
-test("a newcomer with a pending invitation sees it on onboarding and joins from there", async ({ page, browser }) => {
+test("a newcomer with a pending invitation sees it on onboarding and joins from there", async ({
+  page,
+  browser,
+}) => {
   const ownerEmail = uniqueEmail("lead");
   const newcomerEmail = uniqueEmail("newcomer");
   await signUpWithTeam(page, ownerEmail, "Search Infra");

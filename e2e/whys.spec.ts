@@ -4,7 +4,10 @@ import { expectNoA11yViolations } from "./support/axe";
 import { addMember, createIncidentFor } from "./support/whys-db";
 import { WhysPage } from "./pages/whys-page";
 
-test("a facilitator builds a branching 5 Whys tree from the keyboard while a second browser follows live", async ({ page, browser }) => {
+test("a facilitator builds a branching 5 Whys tree from the keyboard while a second browser follows live", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(150_000);
   const email = uniqueEmail("facilitator");
   await signUpWithTeam(page, email, "Whys Facilitators");
@@ -19,7 +22,9 @@ test("a facilitator builds a branching 5 Whys tree from the keyboard while a sec
 
   const whys = new WhysPage(page);
   await whys.goto(incidentId);
-  await expect(page.getByTestId("why-problem")).toHaveText("Customers could not complete checkout for 38 minutes.");
+  await expect(page.getByTestId("why-problem")).toHaveText(
+    "Customers could not complete checkout for 38 minutes.",
+  );
 
   // A second person (same team) watches the same incident in another browser.
   const other = await browser.newContext();
@@ -31,14 +36,22 @@ test("a facilitator builds a branching 5 Whys tree from the keyboard while a sec
 
   // The guided question: answer, and the next question asks why about the answer.
   await whys.tabTo(whys.answer);
-  await expect(page.getByRole("heading", { name: /Why did “Customers could not complete checkout for 38 minutes\.” happen\?/ })).toBeVisible();
+  await expect(
+    page.getByRole("heading", {
+      name: /Why did “Customers could not complete checkout for 38 minutes\.” happen\?/,
+    }),
+  ).toBeVisible();
   await page.keyboard.type("Checkout API returned 502 errors");
   await page.keyboard.press("Enter");
-  await expect(page.getByRole("heading", { name: /Why did “Checkout API returned 502 errors” happen\?/ })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: /Why did “Checkout API returned 502 errors” happen\?/ }),
+  ).toBeVisible();
   await expect(whys.answer).toBeFocused();
   await page.keyboard.type("Database connections were exhausted during failover");
   await page.keyboard.press("Enter");
-  await expect(page.getByRole("navigation", { name: "Path from the problem" })).toContainText("Checkout API returned 502 errors");
+  await expect(page.getByRole("navigation", { name: "Path from the problem" })).toContainText(
+    "Checkout API returned 502 errors",
+  );
 
   // Into the tree, still by keyboard: Tab asks why beneath, Shift+Enter adds another cause beside.
   await whys.tabTo(whys.item("Database connections were exhausted during failover"));
@@ -81,7 +94,9 @@ test("a facilitator builds a branching 5 Whys tree from the keyboard while a sec
   await expect(dialog.getByRole("button", { name: "Mark as root cause" })).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(dialog).toBeHidden();
-  await expect(whys.item("Runbook never described a drain step")).toContainText("Root cause · Process");
+  await expect(whys.item("Runbook never described a drain step")).toContainText(
+    "Root cause · Process",
+  );
   await whys.expectFocused("Runbook never described a drain step");
 
   await page.keyboard.press("End");
@@ -93,8 +108,12 @@ test("a facilitator builds a branching 5 Whys tree from the keyboard while a sec
   await page.keyboard.press("Tab");
   await page.keyboard.press("Tab");
   await page.keyboard.press("Enter");
-  await expect(whys.item("Nobody reviews alert thresholds after capacity changes")).toContainText("Root cause · Monitoring and detection");
-  await expect(page.getByTestId("why-summary")).toHaveText("Summary: 3 branches, 2 reach a root cause · 2 root causes, 2 without a countermeasure");
+  await expect(whys.item("Nobody reviews alert thresholds after capacity changes")).toContainText(
+    "Root cause · Monitoring and detection",
+  );
+  await expect(page.getByTestId("why-summary")).toHaveText(
+    "Summary: 3 branches, 2 reach a root cause · 2 root causes, 2 without a countermeasure",
+  );
 
   // Cite a timeline event as evidence (E opens the dialog).
   await page.keyboard.press("ArrowUp");
@@ -106,15 +125,23 @@ test("a facilitator builds a branching 5 Whys tree from the keyboard while a sec
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("Tab");
   await page.keyboard.press("Enter");
-  await expect(evidence.getByRole("list", { name: "Cited evidence" })).toContainText("PagerDuty: checkout 5xx rate above 5%");
+  await expect(evidence.getByRole("list", { name: "Cited evidence" })).toContainText(
+    "PagerDuty: checkout 5xx rate above 5%",
+  );
   await page.keyboard.press("Escape");
   await expect(evidence).toBeHidden();
-  await expect(whys.item("Alerting paged the on-call 12 minutes late")).toContainText("PagerDuty: checkout 5xx rate above 5%");
+  await expect(whys.item("Alerting paged the on-call 12 minutes late")).toContainText(
+    "PagerDuty: checkout 5xx rate above 5%",
+  );
 
   // The second browser received every change without reloading.
   await expect(watcher.item("SDK retry defaults were never reviewed")).toBeVisible();
-  await expect(watcher.item("Runbook never described a drain step")).toContainText("Root cause · Process");
-  await expect(watcher.item("Alerting paged the on-call 12 minutes late")).toContainText("PagerDuty: checkout 5xx rate above 5%");
+  await expect(watcher.item("Runbook never described a drain step")).toContainText(
+    "Root cause · Process",
+  );
+  await expect(watcher.item("Alerting paged the on-call 12 minutes late")).toContainText(
+    "PagerDuty: checkout 5xx rate above 5%",
+  );
   await expect(page2.getByRole("treeitem")).toHaveCount(10);
 
   // Delete a branch (with confirmation) and undo it.
@@ -128,8 +155,12 @@ test("a facilitator builds a branching 5 Whys tree from the keyboard while a sec
   await expect(page2.getByRole("treeitem")).toHaveCount(7);
   await page.keyboard.press("Control+z");
   await expect(page.getByTestId("why-toast")).toContainText("Restored 3 causes.");
-  await expect(whys.item("Alerting paged the on-call 12 minutes late")).toContainText("PagerDuty: checkout 5xx rate above 5%");
-  await expect(watcher.item("Nobody reviews alert thresholds after capacity changes")).toContainText("Root cause · Monitoring and detection");
+  await expect(whys.item("Alerting paged the on-call 12 minutes late")).toContainText(
+    "PagerDuty: checkout 5xx rate above 5%",
+  );
+  await expect(
+    watcher.item("Nobody reviews alert thresholds after capacity changes"),
+  ).toContainText("Root cause · Monitoring and detection");
 
   // Blame language gets a gentle hint while typing, and saving still works.
   await whys.expectFocused("Alerting paged the on-call 12 minutes late");
@@ -137,7 +168,7 @@ test("a facilitator builds a branching 5 Whys tree from the keyboard while a sec
   await expect(whys.draft).toBeFocused();
   await page.keyboard.press("End");
   await page.keyboard.type(" because the engineer forgot");
-  await expect(page.getByText("\"forgot\" points at a person, not a cause.")).toBeVisible();
+  await expect(page.getByText('"forgot" points at a person, not a cause.')).toBeVisible();
   await page.keyboard.press("Escape");
 
   await expectNoA11yViolations(page);
@@ -148,15 +179,23 @@ test("a facilitator builds a branching 5 Whys tree from the keyboard while a sec
   await expectNoA11yViolations(page);
 
   await page.goto(`/incidents/${incidentId}/whys/diagram`);
-  await expect(page.getByRole("figure", { name: "5 Whys diagram" })).toContainText("SDK retry defaults were never reviewed");
+  await expect(page.getByRole("figure", { name: "5 Whys diagram" })).toContainText(
+    "SDK retry defaults were never reviewed",
+  );
   await expectNoA11yViolations(page);
   await other.close();
 });
 
-test("another team's incident answers 404 on the page and the live stream", async ({ page, browser }) => {
+test("another team's incident answers 404 on the page and the live stream", async ({
+  page,
+  browser,
+}) => {
   const owner = uniqueEmail("whys.owner");
   await signUpWithTeam(page, owner, "Whys Owners");
-  const { incidentId } = await createIncidentFor(owner, { title: "Private incident", customerImpact: "Private impact." });
+  const { incidentId } = await createIncidentFor(owner, {
+    title: "Private incident",
+    customerImpact: "Private impact.",
+  });
 
   const stranger = await browser.newContext();
   const page2 = await stranger.newPage();
@@ -172,7 +211,10 @@ test("another team's incident answers 404 on the page and the live stream", asyn
 test("a viewer watches the session read-only and sees changes live", async ({ page, browser }) => {
   const owner = uniqueEmail("whys.lead");
   await signUpWithTeam(page, owner, "Whys Watchers");
-  const { incidentId, teamId } = await createIncidentFor(owner, { title: "Queue backlog", customerImpact: "Emails were delayed by up to an hour." });
+  const { incidentId, teamId } = await createIncidentFor(owner, {
+    title: "Queue backlog",
+    customerImpact: "Emails were delayed by up to an hour.",
+  });
   const viewerEmail = uniqueEmail("whys.viewer");
   await addMember(teamId, viewerEmail, "VIEWER");
 

@@ -15,7 +15,10 @@ export type ActionResult<T = unknown> =
 
 export const initialResult = { ok: true } as ActionResult<never>;
 
-export function invalid(error: z.ZodError, message = "Please correct the highlighted fields."): ActionResult<never> {
+export function invalid(
+  error: z.ZodError,
+  message = "Please correct the highlighted fields.",
+): ActionResult<never> {
   const fieldErrors: FieldErrors = {};
   for (const issue of error.issues) {
     const key = issue.path.join(".") || "_form";

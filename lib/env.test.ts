@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "./env";
 
-const base = { DATABASE_URL: "postgresql://u:p@127.0.0.1:5432/db", AUTH_SECRET: "0123456789abcdef0123" };
+const base = {
+  DATABASE_URL: "postgresql://u:p@127.0.0.1:5432/db",
+  AUTH_SECRET: "0123456789abcdef0123",
+};
 
 describe("parseEnv", () => {
   it("refuses production without APP_URL, naming the variable", () => {
@@ -26,7 +29,11 @@ describe("parseEnv", () => {
   });
 
   it("keeps the origin of a valid APP_URL", () => {
-    const result = parseEnv({ ...base, NODE_ENV: "production", APP_URL: "https://Hindsight.example.com/" });
+    const result = parseEnv({
+      ...base,
+      NODE_ENV: "production",
+      APP_URL: "https://Hindsight.example.com/",
+    });
     expect(result.ok && result.env.APP_URL).toBe("https://hindsight.example.com");
   });
 });

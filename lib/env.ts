@@ -1,13 +1,22 @@
 import { z } from "zod";
 
-const parseUrl = (v: string) => URL.canParse(v) ? new URL(v) : null;
+const parseUrl = (v: string) => (URL.canParse(v) ? new URL(v) : null);
 
 /** The public origin people open; every emailed link is built on it and on nothing else. */
 const appUrl = z
-  .string({ error: "set APP_URL to the public address people open, e.g. https://hindsight.example.com (every emailed link is built on it)" })
+  .string({
+    error:
+      "set APP_URL to the public address people open, e.g. https://hindsight.example.com (every emailed link is built on it)",
+  })
   .url("APP_URL must be a full URL, e.g. https://hindsight.example.com")
-  .refine((v) => !parseUrl(v) || /^https?:$/.test(parseUrl(v)!.protocol), "APP_URL must start with http:// or https://")
-  .refine((v) => !parseUrl(v) || parseUrl(v)!.pathname === "/", "APP_URL must be an origin without a path, e.g. https://hindsight.example.com")
+  .refine(
+    (v) => !parseUrl(v) || /^https?:$/.test(parseUrl(v)!.protocol),
+    "APP_URL must start with http:// or https://",
+  )
+  .refine(
+    (v) => !parseUrl(v) || parseUrl(v)!.pathname === "/",
+    "APP_URL must be an origin without a path, e.g. https://hindsight.example.com",
+  )
   .transform((v) => new URL(v).origin);
 
 function schemaFor(production: boolean) {
@@ -47,7 +56,9 @@ function schemaFor(production: boolean) {
 export type Env = z.infer<ReturnType<typeof schemaFor>>;
 
 /** Parses an environment; the error lists each missing or wrong variable on its own line. */
-export function parseEnv(source: Record<string, string | undefined>): { ok: true; env: Env } | { ok: false; error: string } {
+export function parseEnv(
+  source: Record<string, string | undefined>,
+): { ok: true; env: Env } | { ok: false; error: string } {
   const parsed = schemaFor(source.NODE_ENV === "production").safeParse(source);
   if (parsed.success) return { ok: true, env: parsed.data };
   const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);

@@ -18,14 +18,20 @@ export class ConflictError extends Error {
 
 /** A domain rule refused the change (invalid transition, cycle …). */
 export class RuleError extends Error {
-  constructor(message: string, public field?: string) {
+  constructor(
+    message: string,
+    public field?: string,
+  ) {
     super(message);
   }
 }
 
 /** Input refused before or outside zod (e.g. a NUL byte); carries field-level messages. */
 export class InputError extends Error {
-  constructor(public fieldErrors: Record<string, string[]>, message = "Please correct the highlighted fields.") {
+  constructor(
+    public fieldErrors: Record<string, string[]>,
+    message = "Please correct the highlighted fields.",
+  ) {
     super(message);
   }
 }

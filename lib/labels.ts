@@ -40,11 +40,26 @@ export const KIND_LABELS: Record<TimelineKind, string> = {
   NOTE: "Note",
 };
 
-export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = { OPEN: "Open", IN_PROGRESS: "In progress", DONE: "Done", WONT_DO: "Won't do" };
+export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
+  OPEN: "Open",
+  IN_PROGRESS: "In progress",
+  DONE: "Done",
+  WONT_DO: "Won't do",
+};
 
-export const ACTION_ITEM_TYPE_LABELS: Record<ActionItemType, string> = { PREVENT: "Prevent", MITIGATE: "Mitigate", DETECT: "Detect", PROCESS: "Process" };
+export const ACTION_ITEM_TYPE_LABELS: Record<ActionItemType, string> = {
+  PREVENT: "Prevent",
+  MITIGATE: "Mitigate",
+  DETECT: "Detect",
+  PROCESS: "Process",
+};
 
-export const PRIORITY_LABELS: Record<Priority, string> = { P1: "P1 · urgent", P2: "P2 · high", P3: "P3 · normal", P4: "P4 · low" };
+export const PRIORITY_LABELS: Record<Priority, string> = {
+  P1: "P1 · urgent",
+  P2: "P2 · high",
+  P3: "P3 · normal",
+  P4: "P4 · low",
+};
 
 /** Friendly names, in the order the category pickers offer them. */
 export const ROOT_CAUSE_CATEGORY_LABELS: Record<RootCauseCategory, string> = {
@@ -60,7 +75,11 @@ export const ROOT_CAUSE_CATEGORY_LABELS: Record<RootCauseCategory, string> = {
   OTHER: "Other",
 };
 
-export const ROLE_LABELS: Record<Role, string> = { OWNER: "Owner", EDITOR: "Editor", VIEWER: "Viewer" };
+export const ROLE_LABELS: Record<Role, string> = {
+  OWNER: "Owner",
+  EDITOR: "Editor",
+  VIEWER: "Viewer",
+};
 
 /**
  * Label of a value read back as a plain string (a published snapshot, an audit row, a form):

@@ -16,9 +16,14 @@ export async function runAction<T>(fn: () => Promise<ActionResult<T>>): Promise<
     if (error instanceof InputError) return failure(error.message, error.fieldErrors);
     if (error instanceof AuthorizationError) return failure(error.message);
     if (error instanceof NotFoundError) return failure(error.message);
-    if (error instanceof RuleError) return failure(error.message, error.field ? { [error.field]: [error.message] } : undefined);
+    if (error instanceof RuleError)
+      return failure(error.message, error.field ? { [error.field]: [error.message] } : undefined);
     if (error instanceof ConflictError) {
-      return { ok: false, message: error.message, conflict: { current: error.current, changed: error.changed } };
+      return {
+        ok: false,
+        message: error.message,
+        conflict: { current: error.current, changed: error.changed },
+      };
     }
     throw error;
   }

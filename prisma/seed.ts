@@ -5,7 +5,13 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { seedDemoWhys } from "./seed-whys";
 
-type Event = [minutesAfterStart: number, kind: "ALERT" | "ACTION" | "DECISION" | "COMMUNICATION" | "NOTE", body: string, author?: string, isKey?: boolean];
+type Event = [
+  minutesAfterStart: number,
+  kind: "ALERT" | "ACTION" | "DECISION" | "COMMUNICATION" | "NOTE",
+  body: string,
+  author?: string,
+  isKey?: boolean,
+];
 
 const minutes = (base: Date, m: number) => new Date(base.getTime() + m * 60_000);
 const daysAgo = (d: number, hour = 14, minute = 0) => {
@@ -21,7 +27,13 @@ export async function seedDemo(db: PrismaClient) {
       ["demo@hindsight.local", "Dana Demo"],
       ["alice@hindsight.local", "Alice Okafor"],
       ["bob@hindsight.local", "Bob Lindqvist"],
-    ].map(([email, name]) => db.user.upsert({ where: { email }, update: {}, create: { email, name, emailVerified: new Date() } })),
+    ].map(([email, name]) =>
+      db.user.upsert({
+        where: { email },
+        update: {},
+        create: { email, name, emailVerified: new Date() },
+      }),
+    ),
   );
   const team = await db.team.create({
     data: {
@@ -64,18 +76,40 @@ export async function seedDemo(db: PrismaClient) {
       resolved: 71,
       summary:
         "A planned PostgreSQL minor-version upgrade triggered a failover. The checkout API kept its connection pool pointed at the old primary, which was now read-only, and every write failed for 36 minutes.",
-      customerImpact: "About 18% of checkout attempts failed with HTTP 502 between 14:02 and 14:40 UTC; roughly 2,300 orders were retried by customers, 140 were abandoned.",
+      customerImpact:
+        "About 18% of checkout attempts failed with HTTP 502 between 14:02 and 14:40 UTC; roughly 2,300 orders were retried by customers, 140 were abandoned.",
       services: ["checkout-api", "postgres-primary", "pgbouncer"],
       tags: ["database", "failover", "customer-facing"],
       commanderId: alice.id,
       events: [
-        [0, "ACTION", "Ansible playbook db-upgrade.yml started on postgres-primary (planned maintenance)", "bob"],
-        [1, "NOTE", "Patroni promoted replica pg-2 to primary; pg-1 restarted read-only", "patroni"],
+        [
+          0,
+          "ACTION",
+          "Ansible playbook db-upgrade.yml started on postgres-primary (planned maintenance)",
+          "bob",
+        ],
+        [
+          1,
+          "NOTE",
+          "Patroni promoted replica pg-2 to primary; pg-1 restarted read-only",
+          "patroni",
+        ],
         [4, "ALERT", "Kapacitor: checkout-api 5xx rate above 5% for 2 minutes", "kapacitor", true],
         [6, "ACTION", "Alice acknowledged the page and opened #inc-checkout", "alice"],
         [9, "COMMUNICATION", "Status page: investigating elevated checkout errors", "alice", true],
-        [15, "NOTE", "Sentry shows 'cannot execute INSERT in a read-only transaction' from checkout-api", "alice"],
-        [22, "DECISION", "Restart checkout-api pods rather than roll back the upgrade", "alice", true],
+        [
+          15,
+          "NOTE",
+          "Sentry shows 'cannot execute INSERT in a read-only transaction' from checkout-api",
+          "alice",
+        ],
+        [
+          22,
+          "DECISION",
+          "Restart checkout-api pods rather than roll back the upgrade",
+          "alice",
+          true,
+        ],
         [38, "ACTION", "checkout-api restarted; error rate back to baseline", "bob", true],
         [45, "COMMUNICATION", "Status page: monitoring, checkout is working again", "alice"],
         [71, "DECISION", "Resolved after 30 minutes of clean metrics", "alice", true],
@@ -90,14 +124,22 @@ export async function seedDemo(db: PrismaClient) {
       acknowledged: 2850,
       mitigated: 2890,
       resolved: 2900,
-      summary: "The ChatOps bot's Slack token expired; Travis CI deploy events were dropped silently and nobody noticed until a release manager asked why the channel was quiet.",
-      customerImpact: "No customer impact. Engineers deployed without the usual visibility for two days.",
+      summary:
+        "The ChatOps bot's Slack token expired; Travis CI deploy events were dropped silently and nobody noticed until a release manager asked why the channel was quiet.",
+      customerImpact:
+        "No customer impact. Engineers deployed without the usual visibility for two days.",
       services: ["chatops-bot", "travis-ci"],
       tags: ["chatops", "internal"],
       commanderId: demo.id,
       events: [
         [0, "NOTE", "Slack bot token reached its expiry date", "system"],
-        [2830, "COMMUNICATION", "Release manager asks in #deploys why there were no notifications since Tuesday", "carol", true],
+        [
+          2830,
+          "COMMUNICATION",
+          "Release manager asks in #deploys why there were no notifications since Tuesday",
+          "carol",
+          true,
+        ],
         [2850, "ACTION", "Bot logs show 401 invalid_auth for every post", "demo", true],
         [2890, "ACTION", "Rotated the token and redeployed the bot", "demo", true],
         [2900, "DECISION", "Resolved; add an alert on the bot's error rate", "demo"],
@@ -110,14 +152,21 @@ export async function seedDemo(db: PrismaClient) {
       start: daysAgo(0, 8, 15),
       detected: 7,
       acknowledged: 10,
-      summary: "p95 login latency in eu-west rose from 300 ms to 4 s. Suspect the session store's Redis cluster after last night's resize.",
-      customerImpact: "EU users wait several seconds to sign in; some mobile clients time out and show an error.",
+      summary:
+        "p95 login latency in eu-west rose from 300 ms to 4 s. Suspect the session store's Redis cluster after last night's resize.",
+      customerImpact:
+        "EU users wait several seconds to sign in; some mobile clients time out and show an error.",
       services: ["auth-service", "redis-sessions"],
       tags: ["latency", "eu-west"],
       commanderId: demo.id,
       events: [
         [7, "ALERT", "Grafana: auth-service p95 latency above 2 s (eu-west)", "grafana", true],
-        [10, "ACTION", "Dana acknowledged and started the incident from Slack (/incident start)", "demo"],
+        [
+          10,
+          "ACTION",
+          "Dana acknowledged and started the incident from Slack (/incident start)",
+          "demo",
+        ],
         [18, "NOTE", "Redis slowlog shows KEYS calls from the session cleanup job", "alice"],
       ],
     },
@@ -129,7 +178,8 @@ export async function seedDemo(db: PrismaClient) {
       detected: 95,
       acknowledged: 100,
       mitigated: 130,
-      summary: "An Elasticsearch data node reached 97% disk before anyone noticed; the Telegraf disk input had been disabled by a config refactor.",
+      summary:
+        "An Elasticsearch data node reached 97% disk before anyone noticed; the Telegraf disk input had been disabled by a config refactor.",
       customerImpact: "Log ingestion was delayed by up to 20 minutes; no customer-facing impact.",
       services: ["elasticsearch", "telegraf"],
       tags: ["monitoring", "logging"],
@@ -180,16 +230,44 @@ export async function seedDemo(db: PrismaClient) {
     // A plausible history: created while open, timeline imported, then resolved (and closed).
     const opened = minutes(inc.start, inc.acknowledged ?? inc.detected ?? 0);
     const audit = (action: string, at: Date, data: object, entityType = "Incident") =>
-      db.auditEvent.create({ data: { teamId: team.id, actorId: inc.commanderId, action, entityType, entityId: created.id, incidentId: created.id, data, createdAt: at } });
-    await audit("incident.create", opened, { number, title: inc.title, severity: inc.severity, status: "INVESTIGATING", seeded: true });
-    await audit("timeline.import", minutes(opened, 1), { count: inc.events.length, format: "seed" });
+      db.auditEvent.create({
+        data: {
+          teamId: team.id,
+          actorId: inc.commanderId,
+          action,
+          entityType,
+          entityId: created.id,
+          incidentId: created.id,
+          data,
+          createdAt: at,
+        },
+      });
+    await audit("incident.create", opened, {
+      number,
+      title: inc.title,
+      severity: inc.severity,
+      status: "INVESTIGATING",
+      seeded: true,
+    });
+    await audit("timeline.import", minutes(opened, 1), {
+      count: inc.events.length,
+      format: "seed",
+    });
     let version = 1;
-    for (const to of inc.status === "CLOSED" ? (["RESOLVED", "CLOSED"] as const) : inc.status === "INVESTIGATING" ? [] : ([inc.status] as const)) {
+    for (const to of inc.status === "CLOSED"
+      ? (["RESOLVED", "CLOSED"] as const)
+      : inc.status === "INVESTIGATING"
+        ? []
+        : ([inc.status] as const)) {
       const from = version === 1 ? "INVESTIGATING" : "RESOLVED";
       version += 1;
-      const at = minutes(inc.start, (inc.resolved ?? inc.mitigated ?? 0) + (to === "CLOSED" ? 60 * 24 * 3 : 5));
+      const at = minutes(
+        inc.start,
+        (inc.resolved ?? inc.mitigated ?? 0) + (to === "CLOSED" ? 60 * 24 * 3 : 5),
+      );
       const changes: Record<string, { from: unknown; to: unknown }> = { status: { from, to } };
-      if (to === "RESOLVED" && inc.resolved !== undefined) changes.resolvedAt = { from: null, to: minutes(inc.start, inc.resolved).toISOString() };
+      if (to === "RESOLVED" && inc.resolved !== undefined)
+        changes.resolvedAt = { from: null, to: minutes(inc.start, inc.resolved).toISOString() };
       await audit("incident.update", at, { version, changes });
     }
     if (version > 1) await db.incident.update({ where: { id: created.id }, data: { version } });
@@ -216,6 +294,10 @@ export async function seedDemoIfEmpty(databaseUrl: string): Promise<boolean> {
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
   const { withDatabase } = await import("../scripts/db/embedded");
   await withDatabase(async (url) => {
-    console.log((await seedDemoIfEmpty(url)) ? "Seeded the demo team." : "The database already has teams; nothing seeded.");
+    console.log(
+      (await seedDemoIfEmpty(url))
+        ? "Seeded the demo team."
+        : "The database already has teams; nothing seeded.",
+    );
   });
 }

@@ -25,7 +25,10 @@ async function squatter(instance = "someone-else") {
 }
 
 function child(code: string, env: Record<string, string> = {}): ChildProcess {
-  const c = spawn(process.execPath, ["-e", code], { env: { ...process.env, ...env }, stdio: "ignore" });
+  const c = spawn(process.execPath, ["-e", code], {
+    env: { ...process.env, ...env },
+    stdio: "ignore",
+  });
   cleanups.push(() => c.exitCode === null && c.kill("SIGKILL"));
   return c;
 }
@@ -36,7 +39,9 @@ describe("port choice", () => {
     expect(await portIsFree(port)).toBe(false);
     const refusal = choosePort("E2E_PORT", String(port));
     await expect(refusal).rejects.toBeInstanceOf(StartError);
-    await expect(refusal).rejects.toThrow(`Port ${port} (E2E_PORT) is already in use by another program: stop that program or set E2E_PORT to a free port or unset it to pick one.`);
+    await expect(refusal).rejects.toThrow(
+      `Port ${port} (E2E_PORT) is already in use by another program: stop that program or set E2E_PORT to a free port or unset it to pick one.`,
+    );
   });
 
   it("without a port asked for, picks one nobody listens on", async () => {
@@ -46,7 +51,9 @@ describe("port choice", () => {
   });
 
   it("refuses a value that is not a port", async () => {
-    await expect(choosePort("PORT", "http")).rejects.toThrow("PORT=http is not a port number (1–65535).");
+    await expect(choosePort("PORT", "http")).rejects.toThrow(
+      "PORT=http is not a port number (1–65535).",
+    );
   });
 });
 
@@ -57,13 +64,17 @@ describe("waiting for our own server", () => {
       `require("node:http").createServer((q, s) => s.end(JSON.stringify({ status: "ok", instance: process.env.INSTANCE_ID }))).listen(${port})`,
       { INSTANCE_ID: "run-ours" },
     );
-    await expect(waitForOwnServer(`http://127.0.0.1:${port}`, app, "run-ours", 20_000)).resolves.toBeUndefined();
+    await expect(
+      waitForOwnServer(`http://127.0.0.1:${port}`, app, "run-ours", 20_000),
+    ).resolves.toBeUndefined();
   });
 
   it("refuses when a different program answers on the port while our child never does", async () => {
     const other = await squatter();
     const idle = child("setTimeout(() => {}, 60_000)");
-    await expect(waitForOwnServer(`http://127.0.0.1:${other.port}`, idle, "run-ours", 20_000, 3)).rejects.toThrow(
+    await expect(
+      waitForOwnServer(`http://127.0.0.1:${other.port}`, idle, "run-ours", 20_000, 3),
+    ).rejects.toThrow(
       `Another program answers on http://127.0.0.1:${other.port} (not the app this run started); stop it or choose another port.`,
     );
   });
@@ -72,41 +83,66 @@ describe("waiting for our own server", () => {
     const other = await squatter();
     const crashed = child("process.exit(3)");
     await new Promise((r) => crashed.once("exit", r));
-    await expect(waitForOwnServer(`http://127.0.0.1:${other.port}`, crashed, "run-ours")).rejects.toThrow("The app server exited during start-up (3)");
+    await expect(
+      waitForOwnServer(`http://127.0.0.1:${other.port}`, crashed, "run-ours"),
+    ).rejects.toThrow("The app server exited during start-up (3)");
     expect(other.requests()).toBe(0);
   });
 });
 
 describe("scripts/with-test-db.ts --e2e", () => {
-  it("stops at once, before creating a database, when E2E_PORT is taken; the other program gets no request", { timeout: 30_000 }, async () => {
-    const other = await squatter();
-    // Asynchronously, so this process's squatter keeps answering (and counting) meanwhile.
-    const run = spawn(process.execPath, ["--import", "tsx", "scripts/with-test-db.ts", "--e2e", "node", "-e", "process.exit(0)"], {
-      cwd: root,
-      env: { ...process.env, E2E_PORT: String(other.port), TEST_DATABASE_URL: "postgresql://nobody:nothing@127.0.0.1:1/none" },
-    });
-    let stderr = "";
-    run.stderr.on("data", (d: Buffer) => (stderr += d));
-    const status = await new Promise((r) => run.once("exit", r));
-    const result = { status, stderr };
-    expect(result.status).toBe(1);
-    expect(result.stderr.trim()).toBe(`[with-test-db] Port ${other.port} (E2E_PORT) is already in use by another program: stop that program or set E2E_PORT to a free port or unset it to pick one.`);
-    expect(other.requests()).toBe(0);
-  });
+  it(
+    "stops at once, before creating a database, when E2E_PORT is taken; the other program gets no request",
+    { timeout: 30_000 },
+    async () => {
+      const other = await squatter();
+      // Asynchronously, so this process's squatter keeps answering (and counting) meanwhile.
+      const run = spawn(
+        process.execPath,
+        ["--import", "tsx", "scripts/with-test-db.ts", "--e2e", "node", "-e", "process.exit(0)"],
+        {
+          cwd: root,
+          env: {
+            ...process.env,
+            E2E_PORT: String(other.port),
+            TEST_DATABASE_URL: "postgresql://nobody:nothing@127.0.0.1:1/none",
+          },
+        },
+      );
+      let stderr = "";
+      run.stderr.on("data", (d: Buffer) => (stderr += d));
+      const status = await new Promise((r) => run.once("exit", r));
+      const result = { status, stderr };
+      expect(result.status).toBe(1);
+      expect(result.stderr.trim()).toBe(
+        `[with-test-db] Port ${other.port} (E2E_PORT) is already in use by another program: stop that program or set E2E_PORT to a free port or unset it to pick one.`,
+      );
+      expect(other.requests()).toBe(0);
+    },
+  );
 });
 
 describe("npm start (scripts/start.ts)", () => {
-  it("refuses a taken PORT in one line before starting a database or anything else", { timeout: 30_000 }, async () => {
-    const other = await squatter();
-    const run = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { cwd: root, env: { ...process.env, PORT: String(other.port), HOST: "" } });
-    let stdout = "";
-    let stderr = "";
-    run.stdout.on("data", (d: Buffer) => (stdout += d));
-    run.stderr.on("data", (d: Buffer) => (stderr += d));
-    const status = await new Promise((r) => run.once("exit", r));
-    expect(status).toBe(1);
-    expect(stderr.trim()).toBe(`[hindsight] Port ${other.port} (PORT) is already in use by another program: stop that program or set PORT to a free port.`);
-    expect(stdout).not.toMatch(/PostgreSQL|mail catcher/);
-    expect(other.requests()).toBe(0);
-  });
+  it(
+    "refuses a taken PORT in one line before starting a database or anything else",
+    { timeout: 30_000 },
+    async () => {
+      const other = await squatter();
+      const run = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+        cwd: root,
+        env: { ...process.env, PORT: String(other.port), HOST: "" },
+      });
+      let stdout = "";
+      let stderr = "";
+      run.stdout.on("data", (d: Buffer) => (stdout += d));
+      run.stderr.on("data", (d: Buffer) => (stderr += d));
+      const status = await new Promise((r) => run.once("exit", r));
+      expect(status).toBe(1);
+      expect(stderr.trim()).toBe(
+        `[hindsight] Port ${other.port} (PORT) is already in use by another program: stop that program or set PORT to a free port.`,
+      );
+      expect(stdout).not.toMatch(/PostgreSQL|mail catcher/);
+      expect(other.requests()).toBe(0);
+    },
+  );
 });

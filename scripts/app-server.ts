@@ -22,11 +22,17 @@ export function portIsFree(port: number, host?: string): Promise<boolean> {
   const tryBind = (h: string) =>
     new Promise<boolean | "unsupported">((resolve) => {
       const probe = net.createServer();
-      probe.once("error", (error: NodeJS.ErrnoException) => resolve(error.code === "EAFNOSUPPORT" || error.code === "EADDRNOTAVAIL" ? "unsupported" : false));
+      probe.once("error", (error: NodeJS.ErrnoException) =>
+        resolve(
+          error.code === "EAFNOSUPPORT" || error.code === "EADDRNOTAVAIL" ? "unsupported" : false,
+        ),
+      );
       probe.listen({ port, host: h, exclusive: true }, () => probe.close(() => resolve(true)));
     });
   if (host) return tryBind(host).then((r) => r === true);
-  return tryBind("::").then(async (r) => (r === "unsupported" ? (await tryBind("0.0.0.0")) === true : r));
+  return tryBind("::").then(async (r) =>
+    r === "unsupported" ? (await tryBind("0.0.0.0")) === true : r,
+  );
 }
 
 /** A port the operating system just gave us (free at this moment on every address). */
@@ -49,13 +55,23 @@ export async function freePort(): Promise<number> {
  * The port to serve on: the one named by `variable` when set (refused at once when something
  * already listens there), else a free one.
  */
-export async function choosePort(variable: string, value: string | undefined, host?: string): Promise<number> {
+export async function choosePort(
+  variable: string,
+  value: string | undefined,
+  host?: string,
+): Promise<number> {
   if (value === undefined || value === "") return freePort();
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new StartError(`${variable}=${value} is not a port number (1–65535).`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new StartError(`${variable}=${value} is not a port number (1–65535).`);
   if (!(await portIsFree(port, host))) {
-    const instead = variable === "PORT" ? `set ${variable} to a free port` : `set ${variable} to a free port or unset it to pick one`;
-    throw new StartError(`Port ${port} (${variable}) is already in use by another program: stop that program or ${instead}.`);
+    const instead =
+      variable === "PORT"
+        ? `set ${variable} to a free port`
+        : `set ${variable} to a free port or unset it to pick one`;
+    throw new StartError(
+      `Port ${port} (${variable}) is already in use by another program: stop that program or ${instead}.`,
+    );
   }
   return port;
 }
@@ -69,11 +85,20 @@ export function newInstanceId() {
  * child exits (e.g. EADDRINUSE after a race for the port), and when a different program answers
  * (a health answer without our id means someone else owns the port).
  */
-export async function waitForOwnServer(baseUrl: string, child: ChildProcess, instanceId: string, timeoutMs = 60_000, foreignTries = 20): Promise<void> {
+export async function waitForOwnServer(
+  baseUrl: string,
+  child: ChildProcess,
+  instanceId: string,
+  timeoutMs = 60_000,
+  foreignTries = 20,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let foreign = 0;
   for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new StartError(`The app server exited during start-up (${child.exitCode ?? child.signalCode}); see its output above.`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new StartError(
+        `The app server exited during start-up (${child.exitCode ?? child.signalCode}); see its output above.`,
+      );
     try {
       const response = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(2_000) });
       const body = (await response.json().catch(() => null)) as { instance?: string } | null;
@@ -81,12 +106,18 @@ export async function waitForOwnServer(baseUrl: string, child: ChildProcess, ins
       if (body?.instance === instanceId && response.ok) return;
       // Our child may still be starting while another program holds the port; give it a moment
       // to fail with EADDRINUSE (caught above) before concluding.
-      if (body?.instance !== instanceId && ++foreign >= foreignTries) throw new StartError(`Another program answers on ${baseUrl} (not the app this run started); stop it or choose another port.`);
+      if (body?.instance !== instanceId && ++foreign >= foreignTries)
+        throw new StartError(
+          `Another program answers on ${baseUrl} (not the app this run started); stop it or choose another port.`,
+        );
     } catch (error) {
       if (error instanceof StartError) throw error;
       // not listening yet
     }
-    if (Date.now() > deadline) throw new StartError(`The app did not answer ${baseUrl}/api/health within ${Math.round(timeoutMs / 1000)} s.`);
+    if (Date.now() > deadline)
+      throw new StartError(
+        `The app did not answer ${baseUrl}/api/health within ${Math.round(timeoutMs / 1000)} s.`,
+      );
     await new Promise((r) => setTimeout(r, 250));
   }
 }
@@ -104,14 +135,24 @@ export interface StartedApp {
  * Runs `next start` on `port` (every address, or `host`) with a fresh INSTANCE_ID and waits
  * until that very process answers.
  */
-export async function startNextApp(options: { port: number; host?: string; env: NodeJS.ProcessEnv; stdio?: SpawnOptions["stdio"]; timeoutMs?: number }): Promise<StartedApp> {
+export async function startNextApp(options: {
+  port: number;
+  host?: string;
+  env: NodeJS.ProcessEnv;
+  stdio?: SpawnOptions["stdio"];
+  timeoutMs?: number;
+}): Promise<StartedApp> {
   const instanceId = newInstanceId();
   const host = options.host;
-  const child = spawn(process.execPath, [nextBin, "start", "-p", String(options.port), ...(host ? ["-H", host] : [])], {
-    cwd: root,
-    env: { ...options.env, INSTANCE_ID: instanceId },
-    stdio: options.stdio ?? ["ignore", "ignore", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    [nextBin, "start", "-p", String(options.port), ...(host ? ["-H", host] : [])],
+    {
+      cwd: root,
+      env: { ...options.env, INSTANCE_ID: instanceId },
+      stdio: options.stdio ?? ["ignore", "ignore", "inherit"],
+    },
+  );
   const stop = (graceMs = 10_000) =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();

@@ -9,6 +9,9 @@ export function appNodeOptions(env: NodeJS.ProcessEnv = process.env): string {
   const current = env.NODE_OPTIONS?.trim() ?? "";
   if (/--max-old-space-size/.test(current)) return current;
   const mb = Number(env.MAX_HEAP_MB ?? DEFAULT_MAX_HEAP_MB);
-  if (!Number.isInteger(mb) || mb < 64) throw new Error(`MAX_HEAP_MB must be a whole number of megabytes (64 or more), not ${env.MAX_HEAP_MB}`);
+  if (!Number.isInteger(mb) || mb < 64)
+    throw new Error(
+      `MAX_HEAP_MB must be a whole number of megabytes (64 or more), not ${env.MAX_HEAP_MB}`,
+    );
   return `${current} --max-old-space-size=${mb}`.trim();
 }

@@ -24,11 +24,16 @@ function check(ok: boolean, what: string) {
 }
 
 async function main() {
-  if (!existsSync(path.join(standalone, "server.js"))) throw new StartError(`No ${distDir}/standalone/server.js: build with BUILD_STANDALONE=1 npm run build first.`);
+  if (!existsSync(path.join(standalone, "server.js")))
+    throw new StartError(
+      `No ${distDir}/standalone/server.js: build with BUILD_STANDALONE=1 npm run build first.`,
+    );
   // The Dockerfile's runtime stage: the traced server plus the static assets, nothing else.
   const app = mkdtempSync(path.join(tmpdir(), "hindsight-standalone-"));
   cpSync(standalone, app, { recursive: true, verbatimSymlinks: true });
-  cpSync(path.join(root, distDir, "static"), path.join(app, distDir, "static"), { recursive: true });
+  cpSync(path.join(root, distDir, "static"), path.join(app, distDir, "static"), {
+    recursive: true,
+  });
 
   const server = process.env.TEST_DATABASE_URL ? null : await startEmbeddedServer();
   const baseUrl = process.env.TEST_DATABASE_URL ?? embeddedUrl("postgres");
@@ -65,26 +70,55 @@ async function main() {
     });
     let log = "";
     child.stdout!.on("data", (d: Buffer) => (log += d));
-    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+    const exited = new Promise<number | null>((resolve) =>
+      child.once("exit", (code) => resolve(code)),
+    );
     try {
       const base = `http://127.0.0.1:${port}`;
       await waitForOwnServer(base, child, instanceId, 120_000);
-      check(true, `node server.js answers /api/health as this run's instance (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+      check(
+        true,
+        `node server.js answers /api/health as this run's instance (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+      );
       const signIn = await fetch(`${base}/sign-in`);
       const html = await signIn.text();
       check(signIn.status === 200 && html.includes("Sign in"), "renders the sign-in page");
       const css = html.match(/href="(\/_next\/static\/[^"]+\.css)"/)?.[1];
-      check(Boolean(css) && (await fetch(`${base}${css}`)).status === 200, "serves its static assets");
+      check(
+        Boolean(css) && (await fetch(`${base}${css}`)).status === 200,
+        "serves its static assets",
+      );
       const incidents = await fetch(`${base}/incidents`, { redirect: "manual" });
-      check(incidents.status >= 300 && incidents.status < 400 && (incidents.headers.get("location") ?? "").includes("/sign-in"), "sends a signed-out visitor to sign in");
-      check((await fetch(`${base}/api/metrics`)).status === 401, "refuses /api/metrics without the token");
-      const scrape = await (await fetch(`${base}/api/metrics`, { headers: { authorization: `Bearer ${token}` } })).text();
-      check(/hindsight_http_request_duration_seconds_count\{route="\/sign-in",method="GET",status="2xx"\} [1-9]/.test(scrape), "counts the sign-in page in /api/metrics");
-      check(/hindsight_db_pool_connections\{state="total"\} [1-9]/.test(scrape), "reports its database pool");
+      check(
+        incidents.status >= 300 &&
+          incidents.status < 400 &&
+          (incidents.headers.get("location") ?? "").includes("/sign-in"),
+        "sends a signed-out visitor to sign in",
+      );
+      check(
+        (await fetch(`${base}/api/metrics`)).status === 401,
+        "refuses /api/metrics without the token",
+      );
+      const scrape = await (
+        await fetch(`${base}/api/metrics`, { headers: { authorization: `Bearer ${token}` } })
+      ).text();
+      check(
+        /hindsight_http_request_duration_seconds_count\{route="\/sign-in",method="GET",status="2xx"\} [1-9]/.test(
+          scrape,
+        ),
+        "counts the sign-in page in /api/metrics",
+      );
+      check(
+        /hindsight_db_pool_connections\{state="total"\} [1-9]/.test(scrape),
+        "reports its database pool",
+      );
       const stopAt = Date.now();
       child.kill("SIGTERM");
       const code = await exited;
-      check(code === 143 || code === 0, `stops on SIGTERM (exit ${code} after ${Date.now() - stopAt} ms)`);
+      check(
+        code === 143 || code === 0,
+        `stops on SIGTERM (exit ${code} after ${Date.now() - stopAt} ms)`,
+      );
     } finally {
       if (child.exitCode === null) child.kill("SIGKILL");
       if (process.env.STANDALONE_LOG) console.log(log);

@@ -6,7 +6,10 @@ import { isLoopbackHost } from "../lib/net/loopback";
 
 export type StartPlan = { ok: true; host: string; appUrl: string } | { ok: false; error: string };
 
-export function startPlan(env: Readonly<Record<string, string | undefined>>, port: number): StartPlan {
+export function startPlan(
+  env: Readonly<Record<string, string | undefined>>,
+  port: number,
+): StartPlan {
   const host = env.HOST?.trim() || "127.0.0.1";
   const appUrl = env.APP_URL || `http://localhost:${port}`;
   if (isLoopbackHost(host)) return { ok: true, host, appUrl };
@@ -17,7 +20,10 @@ export function startPlan(env: Readonly<Record<string, string | undefined>>, por
     };
   }
   if (!env.APP_URL) {
-    return { ok: false, error: `Refusing to listen on HOST=${host} without APP_URL: set APP_URL to the public address people open (it is the only base of every emailed link), e.g. APP_URL=https://hindsight.example.com.` };
+    return {
+      ok: false,
+      error: `Refusing to listen on HOST=${host} without APP_URL: set APP_URL to the public address people open (it is the only base of every emailed link), e.g. APP_URL=https://hindsight.example.com.`,
+    };
   }
   return { ok: true, host, appUrl };
 }

@@ -8,7 +8,13 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { dataDir, embeddedUrl, ensureDatabase, startEmbeddedServer, type RunningServer } from "./db/embedded";
+import {
+  dataDir,
+  embeddedUrl,
+  ensureDatabase,
+  startEmbeddedServer,
+  type RunningServer,
+} from "./db/embedded";
 import { migrateDeploy } from "./db/migrate";
 import { appNodeOptions } from "./node-options";
 import { startMailSink, type MailSink } from "../lib/email/sink";
@@ -67,11 +73,21 @@ function newestSource(dir: string): number {
 
 function buildIfNeeded(env: NodeJS.ProcessEnv) {
   const buildId = path.join(root, process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID");
-  const sources = ["app", "components", "lib", "next.config.js", "package-lock.json"].map((p) => path.join(root, p));
-  const newest = Math.max(...sources.filter(existsSync).map((p) => (statSync(p).isDirectory() ? newestSource(p) : statSync(p).mtimeMs)));
+  const sources = ["app", "components", "lib", "next.config.js", "package-lock.json"].map((p) =>
+    path.join(root, p),
+  );
+  const newest = Math.max(
+    ...sources
+      .filter(existsSync)
+      .map((p) => (statSync(p).isDirectory() ? newestSource(p) : statSync(p).mtimeMs)),
+  );
   if (existsSync(buildId) && statSync(buildId).mtimeMs > newest) return;
   log("Building the app (next build; about a minute on a first run) …");
-  const result = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env });
+  const result = spawnSync(process.execPath, [nextBin, "build"], {
+    cwd: root,
+    stdio: "inherit",
+    env,
+  });
   if (result.status !== 0) throw new Error("next build failed");
 }
 
@@ -105,11 +121,17 @@ async function main() {
   if (!smtpUrl) {
     mailboxDir = path.join(dataDir, "mailbox");
     const sinkPort = Number(process.env.MAILCATCHER_PORT ?? 1025);
-    mailSink = await startMailSink({ dir: mailboxDir, port: sinkPort }).catch(() => startMailSink({ dir: mailboxDir!, port: 0 }));
+    mailSink = await startMailSink({ dir: mailboxDir, port: sinkPort }).catch(() =>
+      startMailSink({ dir: mailboxDir!, port: 0 }),
+    );
     const mailboxPort = Number(process.env.MAILBOX_PORT ?? 1080);
-    mailboxServer = await startMailboxServer({ dir: mailboxDir, port: mailboxPort }).catch(() => startMailboxServer({ dir: mailboxDir!, port: 0 }));
+    mailboxServer = await startMailboxServer({ dir: mailboxDir, port: mailboxPort }).catch(() =>
+      startMailboxServer({ dir: mailboxDir!, port: 0 }),
+    );
     smtpUrl = mailSink.url;
-    log(`No SMTP_URL: development mail catcher on ${smtpUrl}; read mail at ${mailboxServer.url} (this machine only)`);
+    log(
+      `No SMTP_URL: development mail catcher on ${smtpUrl}; read mail at ${mailboxServer.url} (this machine only)`,
+    );
   }
 
   await migrateDeploy(databaseUrl, false);
@@ -123,7 +145,9 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: "1",
     // Lets the readiness check below recognise this very server (not another one on the port).
     INSTANCE_ID: process.env.INSTANCE_ID || newInstanceId(),
-    ...(mailboxDir && mailboxServer ? { DEV_MAILBOX_DIR: mailboxDir, DEV_MAILBOX_URL: mailboxServer.url } : {}),
+    ...(mailboxDir && mailboxServer
+      ? { DEV_MAILBOX_DIR: mailboxDir, DEV_MAILBOX_URL: mailboxServer.url }
+      : {}),
   };
 
   const { seedDemoIfEmpty } = await import("../prisma/seed");
@@ -132,17 +156,28 @@ async function main() {
   if (!dev) buildIfNeeded(env);
 
   const webEnv = dev ? env : { ...env, NODE_OPTIONS: appNodeOptions(env) };
-  web = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(port), "-H", plan.host], { cwd: root, stdio: ["ignore", "inherit", "inherit"], env: webEnv });
+  web = spawn(
+    process.execPath,
+    [nextBin, dev ? "dev" : "start", "-p", String(port), "-H", plan.host],
+    { cwd: root, stdio: ["ignore", "inherit", "inherit"], env: webEnv },
+  );
   web.on("exit", (code) => {
     if (!stopping) {
       log(`The web server exited (${code}).`);
       void shutdown(code ?? 1);
     }
   });
-  await waitForOwnServer(`http://${localProbeHost(plan.host)}:${port}`, web, env.INSTANCE_ID!, 150_000);
+  await waitForOwnServer(
+    `http://${localProbeHost(plan.host)}:${port}`,
+    web,
+    env.INSTANCE_ID!,
+    150_000,
+  );
   log(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${plan.appUrl}`);
   if (mailboxServer) {
-    log(`Sign in as demo@hindsight.local (owner of the demo team), then open ${mailboxServer.url} and click the link.`);
+    log(
+      `Sign in as demo@hindsight.local (owner of the demo team), then open ${mailboxServer.url} and click the link.`,
+    );
   }
   log("Press Ctrl-C to stop.");
 }

@@ -22,8 +22,15 @@ const command = e2e ? args.slice(1) : args;
 
 function run(cmd: string[], env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve) => {
-    const bin = cmd[0] === "vitest" ? path.join(root, "node_modules/vitest/vitest.mjs") : cmd[0] === "playwright" ? path.join(root, "node_modules/@playwright/test/cli.js") : null;
-    const child = bin ? spawn(process.execPath, [bin, ...cmd.slice(1)], { stdio: "inherit", env, cwd: root }) : spawn(cmd[0], cmd.slice(1), { stdio: "inherit", env, cwd: root });
+    const bin =
+      cmd[0] === "vitest"
+        ? path.join(root, "node_modules/vitest/vitest.mjs")
+        : cmd[0] === "playwright"
+          ? path.join(root, "node_modules/@playwright/test/cli.js")
+          : null;
+    const child = bin
+      ? spawn(process.execPath, [bin, ...cmd.slice(1)], { stdio: "inherit", env, cwd: root })
+      : spawn(cmd[0], cmd.slice(1), { stdio: "inherit", env, cwd: root });
     child.on("exit", (code) => resolve(code ?? 1));
   });
 }
@@ -40,11 +47,18 @@ async function main() {
   const cleanups: (() => Promise<void> | void)[] = [];
   try {
     await migrateDeploy(url, true);
-    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: "1" };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: url,
+      NEXT_TELEMETRY_DISABLED: "1",
+    };
     if (e2e) {
       const mailboxDir = mkdtempSync(path.join(tmpdir(), "hindsight-mail-"));
       const sink = await startMailSink({ dir: mailboxDir });
-      cleanups.push(() => sink.close(), () => rmSync(mailboxDir, { recursive: true, force: true }));
+      cleanups.push(
+        () => sink.close(),
+        () => rmSync(mailboxDir, { recursive: true, force: true }),
+      );
       const appUrl = `http://localhost:${port}`;
       Object.assign(env, {
         SMTP_URL: sink.url,
@@ -60,10 +74,18 @@ async function main() {
         AUTH_GITHUB_SECRET: process.env.AUTH_GITHUB_SECRET ?? "e2e-github-secret",
       });
       if (process.env.E2E_BUILD === "1") {
-        const built = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env });
+        const built = spawnSync(process.execPath, [nextBin, "build"], {
+          cwd: root,
+          stdio: "inherit",
+          env,
+        });
         if (built.status !== 0) throw new Error("next build failed");
       }
-      const app = await startNextApp({ port, env, stdio: ["ignore", process.env.E2E_SERVER_LOG ? "inherit" : "ignore", "inherit"] });
+      const app = await startNextApp({
+        port,
+        env,
+        stdio: ["ignore", process.env.E2E_SERVER_LOG ? "inherit" : "ignore", "inherit"],
+      });
       cleanups.push(() => app.stop());
       // Playwright and the specs reach the app only through E2E_BASE_URL (playwright.config.ts).
       env.E2E_INSTANCE_ID = app.instanceId;
@@ -71,7 +93,8 @@ async function main() {
     code = await run(command, env);
   } finally {
     for (const cleanup of cleanups.reverse()) await cleanup();
-    if (!process.env.KEEP_TEST_DB) await adminQuery(baseUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    if (!process.env.KEEP_TEST_DB)
+      await adminQuery(baseUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await server?.stop();
   }
   process.exit(code);

@@ -3,17 +3,25 @@ import { randomUUID } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient, type Role } from "@/lib/generated/prisma/client";
 
-export const testDb = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL! }) });
+export const testDb = new PrismaClient({
+  adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL! }),
+});
 
 const unique = () => randomUUID().slice(0, 8);
 
 export async function createUser(name = "Test User") {
-  return testDb.user.create({ data: { email: `${name.toLowerCase().replace(/\W+/g, ".")}.${unique()}@example.test`, name } });
+  return testDb.user.create({
+    data: { email: `${name.toLowerCase().replace(/\W+/g, ".")}.${unique()}@example.test`, name },
+  });
 }
 
 /** A team with an owner, an editor and a viewer. */
 export async function createTeamWithMembers(name = "Team") {
-  const [owner, editor, viewer] = await Promise.all([createUser(`${name} Owner`), createUser(`${name} Editor`), createUser(`${name} Viewer`)]);
+  const [owner, editor, viewer] = await Promise.all([
+    createUser(`${name} Owner`),
+    createUser(`${name} Editor`),
+    createUser(`${name} Viewer`),
+  ]);
   const team = await testDb.team.create({
     data: {
       name,
@@ -30,8 +38,20 @@ export async function createTeamWithMembers(name = "Team") {
   return { team, owner, editor, viewer };
 }
 
-export async function createIncident(teamId: string, createdById: string, overrides: Partial<{ title: string; startedAt: Date; status: "INVESTIGATING" | "RESOLVED"; customerImpact: string }> = {}) {
-  const team = await testDb.team.update({ where: { id: teamId }, data: { incidentSeq: { increment: 1 } } });
+export async function createIncident(
+  teamId: string,
+  createdById: string,
+  overrides: Partial<{
+    title: string;
+    startedAt: Date;
+    status: "INVESTIGATING" | "RESOLVED";
+    customerImpact: string;
+  }> = {},
+) {
+  const team = await testDb.team.update({
+    where: { id: teamId },
+    data: { incidentSeq: { increment: 1 } },
+  });
   return testDb.incident.create({
     data: {
       teamId,

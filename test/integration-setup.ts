@@ -4,16 +4,25 @@
 import { vi } from "vitest";
 import { testSession } from "./session";
 
-if (!process.env.DATABASE_URL) throw new Error("Run integration tests through `npm run test:integration` (it creates the database).");
+if (!process.env.DATABASE_URL)
+  throw new Error(
+    "Run integration tests through `npm run test:integration` (it creates the database).",
+  );
 process.env.AUTH_SECRET ??= "integration-test-secret-0123456789";
 process.env.SMTP_URL ??= "smtp://127.0.0.1:2525";
 // Every test is the same client; the per-client limit is proven end to end (e2e/email-limits.spec.ts).
 process.env.EMAIL_LIMIT_CLIENT_BURST ??= "100000";
 
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn(), unstable_cache: <T>(fn: T) => fn }));
+vi.mock("next/cache", () => ({
+  revalidatePath: vi.fn(),
+  revalidateTag: vi.fn(),
+  unstable_cache: <T>(fn: T) => fn,
+}));
 vi.mock("next/navigation", () => ({
   redirect: (url: string) => {
-    throw Object.assign(new Error(`NEXT_REDIRECT ${url}`), { digest: `NEXT_REDIRECT;replace;${url};307;` });
+    throw Object.assign(new Error(`NEXT_REDIRECT ${url}`), {
+      digest: `NEXT_REDIRECT;replace;${url};307;`,
+    });
   },
   notFound: () => {
     throw Object.assign(new Error("NEXT_NOT_FOUND"), { digest: "NEXT_HTTP_ERROR_FALLBACK;404" });
@@ -21,7 +30,8 @@ vi.mock("next/navigation", () => ({
 }));
 vi.mock("next/headers", () => ({
   cookies: async () => ({
-    get: (name: string) => (testSession.cookies.has(name) ? { name, value: testSession.cookies.get(name)! } : undefined),
+    get: (name: string) =>
+      testSession.cookies.has(name) ? { name, value: testSession.cookies.get(name)! } : undefined,
     set: (name: string, value: string) => void testSession.cookies.set(name, value),
     delete: (name: string) => void testSession.cookies.delete(name),
   }),

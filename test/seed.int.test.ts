@@ -28,7 +28,10 @@ describe("demo seed", () => {
     expect(await seedDemoIfEmpty(url)).toBe(true);
 
     const team = await db.team.findFirstOrThrow({
-      include: { memberships: { include: { user: true } }, incidents: { include: { events: true, whyNodes: true }, orderBy: { number: "asc" } } },
+      include: {
+        memberships: { include: { user: true } },
+        incidents: { include: { events: true, whyNodes: true }, orderBy: { number: "asc" } },
+      },
     });
     expect(team.name).toBe("Demo Platform Team");
     expect(team.memberships.map((m) => [m.user.email, m.role]).sort()).toEqual([
@@ -40,7 +43,9 @@ describe("demo seed", () => {
     expect(team.incidents.map((i) => i.number)).toEqual(team.incidents.map((_, n) => n + 1));
     expect(team.incidentSeq).toBe(team.incidents.length);
     expect(team.incidents.some((i) => i.status === "RESOLVED" || i.status === "CLOSED")).toBe(true);
-    expect(team.incidents.some((i) => ["INVESTIGATING", "IDENTIFIED", "MONITORING"].includes(i.status))).toBe(true);
+    expect(
+      team.incidents.some((i) => ["INVESTIGATING", "IDENTIFIED", "MONITORING"].includes(i.status)),
+    ).toBe(true);
     for (const incident of team.incidents) expect(incident.events.length).toBeGreaterThan(0);
     expect(team.incidents[0].whyNodes.some((n) => n.isRootCause)).toBe(true);
 

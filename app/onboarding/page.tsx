@@ -13,7 +13,10 @@ export const metadata: Metadata = { title: "Join or create a team" };
 
 export default async function OnboardingPage() {
   const user = await requireUser("/onboarding");
-  const [teams, invitations] = await Promise.all([listMyTeams(user.id), listInvitationsForUser(user.id, user.email)]);
+  const [teams, invitations] = await Promise.all([
+    listMyTeams(user.id),
+    listInvitationsForUser(user.id, user.email),
+  ]);
   const hasTeam = teams.length > 0;
   return (
     <OnboardingCard title={hasTeam ? "Join or create another team" : "Welcome to Hindsight"}>
@@ -37,7 +40,9 @@ export default async function OnboardingPage() {
                 <li key={inv.id} className="rounded-lg border border-blue-200 bg-blue-50 p-3">
                   <p className="font-medium text-slate-900">{inv.team.name}</p>
                   <p className="mb-3 text-sm text-slate-700">
-                    Join as {roleLabel(inv.role).toLowerCase()} · invited by {inv.invitedBy.name ?? inv.invitedBy.email} · expires in {days} {days === 1 ? "day" : "days"}
+                    Join as {roleLabel(inv.role).toLowerCase()} · invited by{" "}
+                    {inv.invitedBy.name ?? inv.invitedBy.email} · expires in {days}{" "}
+                    {days === 1 ? "day" : "days"}
                   </p>
                   <AcceptInvitationForm invitationId={inv.id} teamName={inv.team.name} />
                 </li>
@@ -48,7 +53,11 @@ export default async function OnboardingPage() {
       )}
       <section aria-labelledby="create-heading">
         <h2 id="create-heading" className="mb-2 text-sm font-semibold text-slate-900">
-          {invitations.length > 0 ? "Or create your own team" : hasTeam ? "Create a team" : "Create your team"}
+          {invitations.length > 0
+            ? "Or create your own team"
+            : hasTeam
+              ? "Create a team"
+              : "Create your team"}
         </h2>
         <CreateTeamForm />
       </section>
@@ -61,7 +70,10 @@ export default async function OnboardingPage() {
           <span className="text-slate-600">Wrong account?</span>
         )}
         <form action={signOutAction}>
-          <button type="submit" className="rounded-md px-2 py-1 text-slate-700 underline hover:bg-slate-100">
+          <button
+            type="submit"
+            className="rounded-md px-2 py-1 text-slate-700 underline hover:bg-slate-100"
+          >
             Sign out
           </button>
         </form>

@@ -4,7 +4,12 @@ import { ReaderShell } from "@/components/sharing/reader-shell";
 // Shared links are private: never indexed, and never leaked onward through the Referer header.
 export const metadata: Metadata = {
   title: "Shared incident report",
-  robots: { index: false, follow: false, nocache: true, googleBot: { index: false, follow: false } },
+  robots: {
+    index: false,
+    follow: false,
+    nocache: true,
+    googleBot: { index: false, follow: false },
+  },
   referrer: "no-referrer",
 };
 

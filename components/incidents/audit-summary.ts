@@ -1,9 +1,25 @@
 // Turns audit rows into sentences for the History tab. Pure.
 const FIELD_LABELS: Record<string, string> = {
-  title: "title", severity: "severity", status: "status", startedAt: "started", detectedAt: "detected",
-  acknowledgedAt: "acknowledged", mitigatedAt: "mitigated", resolvedAt: "resolved", impactStartedAt: "impact start", impactEndedAt: "impact end", summary: "summary",
-  customerImpact: "customer impact", services: "services", tags: "tags", commanderId: "commander",
-  occurredAt: "time", kind: "kind", body: "text", author: "author", isKey: "key event",
+  title: "title",
+  severity: "severity",
+  status: "status",
+  startedAt: "started",
+  detectedAt: "detected",
+  acknowledgedAt: "acknowledged",
+  mitigatedAt: "mitigated",
+  resolvedAt: "resolved",
+  impactStartedAt: "impact start",
+  impactEndedAt: "impact end",
+  summary: "summary",
+  customerImpact: "customer impact",
+  services: "services",
+  tags: "tags",
+  commanderId: "commander",
+  occurredAt: "time",
+  kind: "kind",
+  body: "text",
+  author: "author",
+  isKey: "key event",
 };
 
 const VERBS: Record<string, string> = {
@@ -23,8 +39,12 @@ export function fieldLabel(field: string) {
 /** "edited the incident", or a readable fallback for other areas' actions ("whys.node.create" → "whys node create"). */
 export function describeAction(action: string, data: unknown): string {
   const d = (data ?? {}) as Record<string, unknown>;
-  if (action === "timeline.import" && typeof d.count === "number") return `imported ${d.count} timeline event${d.count === 1 ? "" : "s"}`;
-  if ((action === "timeline.create" || action === "timeline.delete") && typeof d.body === "string") {
+  if (action === "timeline.import" && typeof d.count === "number")
+    return `imported ${d.count} timeline event${d.count === 1 ? "" : "s"}`;
+  if (
+    (action === "timeline.create" || action === "timeline.delete") &&
+    typeof d.body === "string"
+  ) {
     const body = d.body.length > 80 ? `${d.body.slice(0, 80)}…` : d.body;
     return `${VERBS[action]}: “${body}”`;
   }
@@ -38,7 +58,8 @@ export interface FieldChange {
 }
 
 export function changesOf(data: unknown): FieldChange[] {
-  const changes = (data as { changes?: Record<string, { from: unknown; to: unknown }> } | null)?.changes;
+  const changes = (data as { changes?: Record<string, { from: unknown; to: unknown }> } | null)
+    ?.changes;
   if (!changes || typeof changes !== "object") return [];
   return Object.entries(changes).map(([field, c]) => ({ field, from: c?.from, to: c?.to }));
 }

@@ -1,4 +1,9 @@
-import { SEVERITY_LABELS, STATUS_LABELS, type IncidentStatus, type Severity } from "@/lib/incidents/constants";
+import {
+  SEVERITY_LABELS,
+  STATUS_LABELS,
+  type IncidentStatus,
+  type Severity,
+} from "@/lib/incidents/constants";
 
 const severityStyle: Record<Severity, string> = {
   SEV1: "bg-red-100 text-red-900 ring-red-300",
@@ -15,7 +20,8 @@ const statusStyle: Record<IncidentStatus, string> = {
   CLOSED: "bg-slate-100 text-slate-700 ring-slate-200",
 };
 
-const base = "inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset whitespace-nowrap";
+const base =
+  "inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset whitespace-nowrap";
 
 export function SeverityBadge({ severity, long = false }: { severity: Severity; long?: boolean }) {
   return (

@@ -3,7 +3,14 @@ import Link from "next/link";
 import { useActionState, useState } from "react";
 import { initialResult, type ActionResult } from "@/lib/action-result";
 import { createIncidentAction, updateIncidentAction } from "@/lib/incidents/actions";
-import { LIFECYCLE_FIELDS, LIFECYCLE_LABELS, SEVERITIES, SEVERITY_LABELS, STATUS_LABELS, type IncidentStatus } from "@/lib/incidents/constants";
+import {
+  LIFECYCLE_FIELDS,
+  LIFECYCLE_LABELS,
+  SEVERITIES,
+  SEVERITY_LABELS,
+  STATUS_LABELS,
+  type IncidentStatus,
+} from "@/lib/incidents/constants";
 import { utcToZonedLocal } from "@/lib/incidents/local-time";
 import { buttonClass } from "@/components/ui/button";
 import { SelectField, TextArea, TextField } from "@/components/ui/field";
@@ -45,7 +52,12 @@ const hints: Partial<Record<(typeof LIFECYCLE_FIELDS)[number], string>> = {
 };
 
 /** Create and edit share one form; a failed save keeps everything the user typed. */
-export function IncidentForm({ incident, members, statuses, currentUserId }: {
+export function IncidentForm({
+  incident,
+  members,
+  statuses,
+  currentUserId,
+}: {
   incident?: IncidentFormValues;
   members: { id: string; name: string | null; email: string }[];
   statuses: IncidentStatus[];
@@ -67,7 +79,9 @@ export function IncidentForm({ incident, members, statuses, currentUserId }: {
   const version = conflict ? String(conflict.current.version) : String(incident?.version ?? "");
   const v = (name: keyof IncidentFormValues, fallback: string) => values?.[name] ?? fallback;
 
-  const localDefault = (field: (typeof LIFECYCLE_FIELDS)[number] | "impactStartedAt" | "impactEndedAt") => {
+  const localDefault = (
+    field: (typeof LIFECYCLE_FIELDS)[number] | "impactStartedAt" | "impactEndedAt",
+  ) => {
     if (values) return values[field] ?? "";
     const iso = incident ? incident[field] : field === "startedAt" ? openedAt : null;
     return iso && zone ? utcToZonedLocal(new Date(iso), zone) : "";
@@ -81,7 +95,15 @@ export function IncidentForm({ incident, members, statuses, currentUserId }: {
 
       {conflict && !result.ok && <ConflictNotice message={result.message} conflict={conflict} />}
 
-      <TextField name="title" label="Title" required maxLength={200} defaultValue={v("title", incident?.title ?? "")} errors={errors.title} placeholder="Checkout API returning 502s" />
+      <TextField
+        name="title"
+        label="Title"
+        required
+        maxLength={200}
+        defaultValue={v("title", incident?.title ?? "")}
+        errors={errors.title}
+        placeholder="Checkout API returning 502s"
+      />
 
       <div className="grid gap-4 sm:grid-cols-3">
         <SelectField
@@ -103,13 +125,22 @@ export function IncidentForm({ incident, members, statuses, currentUserId }: {
           label="Incident commander"
           defaultValue={v("commanderId", incident ? (incident.commanderId ?? "") : currentUserId)}
           errors={errors.commanderId}
-          options={[{ value: "", label: "No commander yet" }, ...members.map((m) => ({ value: m.id, label: m.name ? `${m.name} (${m.email})` : m.email }))]}
+          options={[
+            { value: "", label: "No commander yet" },
+            ...members.map((m) => ({
+              value: m.id,
+              label: m.name ? `${m.name} (${m.email})` : m.email,
+            })),
+          ]}
         />
       </div>
 
       <fieldset className="space-y-3">
         <legend className="text-sm font-semibold text-slate-900">
-          Lifecycle <span className="font-normal text-slate-600">(your time zone{zone ? `: ${zone}` : ""})</span>
+          Lifecycle{" "}
+          <span className="font-normal text-slate-600">
+            (your time zone{zone ? `: ${zone}` : ""})
+          </span>
         </legend>
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           {LIFECYCLE_FIELDS.map((f) => (
@@ -129,7 +160,10 @@ export function IncidentForm({ incident, members, statuses, currentUserId }: {
 
       <fieldset className="space-y-3">
         <legend className="text-sm font-semibold text-slate-900">Customer impact window</legend>
-        <p className="text-xs text-slate-600">When customers were affected, if that differs from the incident&apos;s lifecycle. The report states the hours of impact from these two times.</p>
+        <p className="text-xs text-slate-600">
+          When customers were affected, if that differs from the incident&apos;s lifecycle. The
+          report states the hours of impact from these two times.
+        </p>
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           {(["impactStartedAt", "impactEndedAt"] as const).map((f) => (
             <TextField
@@ -144,18 +178,53 @@ export function IncidentForm({ incident, members, statuses, currentUserId }: {
         </div>
       </fieldset>
 
-      <TextArea name="summary" label="Summary" rows={4} maxLength={10_000} defaultValue={v("summary", incident?.summary ?? "")} errors={errors.summary} hint="What happened, in a few sentences." />
-      <TextArea name="customerImpact" label="Customer impact" rows={3} maxLength={5_000} defaultValue={v("customerImpact", incident?.customerImpact ?? "")} errors={errors.customerImpact} hint="Who was affected, how, and for how long." />
+      <TextArea
+        name="summary"
+        label="Summary"
+        rows={4}
+        maxLength={10_000}
+        defaultValue={v("summary", incident?.summary ?? "")}
+        errors={errors.summary}
+        hint="What happened, in a few sentences."
+      />
+      <TextArea
+        name="customerImpact"
+        label="Customer impact"
+        rows={3}
+        maxLength={5_000}
+        defaultValue={v("customerImpact", incident?.customerImpact ?? "")}
+        errors={errors.customerImpact}
+        hint="Who was affected, how, and for how long."
+      />
 
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField name="services" label="Affected services" maxLength={2000} defaultValue={v("services", incident?.services.join(", ") ?? "")} errors={errors.services} hint="Comma-separated, e.g. checkout-api, postgres" />
-        <TextField name="tags" label="Tags" maxLength={2000} defaultValue={v("tags", incident?.tags.join(", ") ?? "")} errors={errors.tags} hint="Comma-separated, e.g. database, customer-facing" />
+        <TextField
+          name="services"
+          label="Affected services"
+          maxLength={2000}
+          defaultValue={v("services", incident?.services.join(", ") ?? "")}
+          errors={errors.services}
+          hint="Comma-separated, e.g. checkout-api, postgres"
+        />
+        <TextField
+          name="tags"
+          label="Tags"
+          maxLength={2000}
+          defaultValue={v("tags", incident?.tags.join(", ") ?? "")}
+          errors={errors.tags}
+          hint="Comma-separated, e.g. database, customer-facing"
+        />
       </div>
 
       <FormMessage result={conflict ? undefined : result} />
       <div className="flex flex-wrap gap-3">
-        <SubmitButton pendingText="Saving…">{incident ? (conflict ? "Save my changes anyway" : "Save changes") : "Create incident"}</SubmitButton>
-        <Link href={incident ? `/incidents/${incident.id}` : "/incidents"} className={buttonClass("secondary")}>
+        <SubmitButton pendingText="Saving…">
+          {incident ? (conflict ? "Save my changes anyway" : "Save changes") : "Create incident"}
+        </SubmitButton>
+        <Link
+          href={incident ? `/incidents/${incident.id}` : "/incidents"}
+          className={buttonClass("secondary")}
+        >
           Cancel
         </Link>
       </div>

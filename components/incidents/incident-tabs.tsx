@@ -14,10 +14,15 @@ export function IncidentTabs({ incidentId }: { incidentId: string }) {
     { href: `${base}/history`, label: "History" },
   ];
   return (
-    <nav aria-label="Incident" className="-mx-4 overflow-x-auto border-b border-slate-200 px-4 sm:mx-0 sm:px-0">
+    <nav
+      aria-label="Incident"
+      className="-mx-4 overflow-x-auto border-b border-slate-200 px-4 sm:mx-0 sm:px-0"
+    >
       <ul className="flex min-w-max gap-1 text-sm">
         {tabs.map((t) => {
-          const active = t.exact ? pathname === t.href || pathname === `${t.href}/edit` : pathname === t.href || pathname.startsWith(`${t.href}/`);
+          const active = t.exact
+            ? pathname === t.href || pathname === `${t.href}/edit`
+            : pathname === t.href || pathname.startsWith(`${t.href}/`);
           return (
             <li key={t.href}>
               <Link

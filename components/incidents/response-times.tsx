@@ -1,6 +1,12 @@
 // The incident's response figures (time to detect / acknowledge / mitigate / resolve) as the
 // incident page shows them. Same rule, labels and format as the report (lib/incidents/lifecycle.ts).
-import { DURATION_KEYS, DURATION_LABELS, formatDuration, incidentDurations, type DurationTimes } from "@/lib/incidents/lifecycle";
+import {
+  DURATION_KEYS,
+  DURATION_LABELS,
+  formatDuration,
+  incidentDurations,
+  type DurationTimes,
+} from "@/lib/incidents/lifecycle";
 
 export function ResponseTimes({ times }: { times: DurationTimes }) {
   const d = incidentDurations(times);
@@ -15,7 +21,9 @@ export function ResponseTimes({ times }: { times: DurationTimes }) {
       {d.customerImpact !== null && (
         <div className="rounded-lg border border-slate-200 bg-white p-3">
           <dt className="text-xs font-medium text-slate-600">Customer impact</dt>
-          <dd className="mt-1 text-lg font-semibold text-slate-900">{formatDuration(d.customerImpact)}</dd>
+          <dd className="mt-1 text-lg font-semibold text-slate-900">
+            {formatDuration(d.customerImpact)}
+          </dd>
         </div>
       )}
     </dl>

@@ -7,7 +7,13 @@ const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || "U
 const PreferredZone = createContext<string | null>(null);
 
 /** The time zone chosen in the user's profile, when they chose one; it wins over the browser's. */
-export function TimeZoneProvider({ zone, children }: { zone: string | null; children: React.ReactNode }) {
+export function TimeZoneProvider({
+  zone,
+  children,
+}: {
+  zone: string | null;
+  children: React.ReactNode;
+}) {
   return createElement(PreferredZone.Provider, { value: zone }, children);
 }
 

@@ -2,7 +2,8 @@ import type { DataTable } from "@/lib/metrics/dashboard";
 
 /** A chart's numbers as a table: the text alternative of the chart, and what the CSV holds. */
 export function DataTableView({ table }: { table: DataTable }) {
-  if (table.rows.length === 0) return <p className="text-sm text-slate-600">No data in this period.</p>;
+  if (table.rows.length === 0)
+    return <p className="text-sm text-slate-600">No data in this period.</p>;
   return (
     // Focusable so keyboard users can scroll a wide table (axe: scrollable-region-focusable).
     <div className="overflow-x-auto rounded" tabIndex={0} role="region" aria-label={table.title}>
@@ -22,7 +23,11 @@ export function DataTableView({ table }: { table: DataTable }) {
             <tr key={i} className="border-b border-slate-100">
               {row.map((cell, j) =>
                 j === 0 ? (
-                  <th key={j} scope="row" className="px-2 py-1 font-normal whitespace-nowrap text-slate-900">
+                  <th
+                    key={j}
+                    scope="row"
+                    className="px-2 py-1 font-normal whitespace-nowrap text-slate-900"
+                  >
                     {cell ?? "—"}
                   </th>
                 ) : (

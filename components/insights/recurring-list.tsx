@@ -2,14 +2,28 @@ import Link from "next/link";
 import type { RecurringCause } from "@/lib/metrics/recurring";
 
 /** Recurring root causes; "came back after its countermeasure was done" leads, in words and colour. */
-export function RecurringList({ causes, similarity }: { causes: RecurringCause[]; similarity: number }) {
+export function RecurringList({
+  causes,
+  similarity,
+}: {
+  causes: RecurringCause[];
+  similarity: number;
+}) {
   if (causes.length === 0) {
-    return <p className="text-sm text-slate-600">No root cause of this period resembles another root cause of the team at similarity {similarity} or above.</p>;
+    return (
+      <p className="text-sm text-slate-600">
+        No root cause of this period resembles another root cause of the team at similarity{" "}
+        {similarity} or above.
+      </p>
+    );
   }
   return (
     <ul className="space-y-3" data-testid="recurring-list">
       {causes.map((c, i) => (
-        <li key={i} className={`rounded-md border p-3 ${c.cameBackAfterDone ? "border-red-300 bg-red-50" : "border-slate-200"}`}>
+        <li
+          key={i}
+          className={`rounded-md border p-3 ${c.cameBackAfterDone ? "border-red-300 bg-red-50" : "border-slate-200"}`}
+        >
           <p className="font-medium text-slate-900">“{c.statement}”</p>
           {c.cameBackAfterDone && (
             <p className="mt-1 text-sm font-semibold text-red-800" data-testid="came-back">
@@ -17,12 +31,16 @@ export function RecurringList({ causes, similarity }: { causes: RecurringCause[]
             </p>
           )}
           <p className="mt-1 text-xs text-slate-600">
-            {c.incidents.length} incidents · similarity up to {c.similarity.toFixed(2)} · action items: {c.actionsDone} done, {c.actionsOpen} open
+            {c.incidents.length} incidents · similarity up to {c.similarity.toFixed(2)} · action
+            items: {c.actionsDone} done, {c.actionsOpen} open
           </p>
           <ul className="mt-2 space-y-1 text-sm">
             {c.incidents.map((inc) => (
               <li key={inc.nodeId}>
-                <Link href={`/incidents/${inc.incidentId}/whys?node=${inc.nodeId}`} className="text-blue-800 underline">
+                <Link
+                  href={`/incidents/${inc.incidentId}/whys?node=${inc.nodeId}`}
+                  className="text-blue-800 underline"
+                >
                   {inc.incidentKey} · {inc.incidentTitle}
                 </Link>
                 <span className="text-slate-600"> — “{inc.statement}”</span>

@@ -15,14 +15,25 @@ const KINDS = [
   { value: "GENERIC", label: "Generic JSON (Kibana/Elastic, scripts…)" },
 ];
 
-export const SEVERITY_OPTIONS = ["SEV1", "SEV2", "SEV3", "SEV4"].map((s) => ({ value: s, label: s }));
+export const SEVERITY_OPTIONS = ["SEV1", "SEV2", "SEV3", "SEV4"].map((s) => ({
+  value: s,
+  label: s,
+}));
 
-export function AlertSourceForm({ defaultRules, appUrl }: { defaultRules: string; appUrl: string }) {
+export function AlertSourceForm({
+  defaultRules,
+  appUrl,
+}: {
+  defaultRules: string;
+  appUrl: string;
+}) {
   const [result, action] = useActionState(createAlertSourceAction, initialResult);
   const [kind, setKind] = useState("ALERTMANAGER");
   const formRef = useRef<HTMLFormElement>(null);
   const errors = result.ok ? undefined : result.fieldErrors;
-  const created = result.ok ? (result.data as { id: string; name: string; token: string | null } | undefined) : undefined;
+  const created = result.ok
+    ? (result.data as { id: string; name: string; token: string | null } | undefined)
+    : undefined;
   useEffect(() => {
     if (created) formRef.current?.reset();
   }, [created]);
@@ -30,8 +41,24 @@ export function AlertSourceForm({ defaultRules, appUrl }: { defaultRules: string
     <div className="space-y-4">
       <form ref={formRef} action={action} noValidate className="space-y-4">
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField name="name" id="source-name" label="Name" required maxLength={80} placeholder="e.g. Production Alertmanager" errors={errors?.name} />
-          <SelectField name="kind" id="source-kind" label="Tool" value={kind} onChange={(e) => setKind(e.target.value)} options={KINDS} errors={errors?.kind} />
+          <TextField
+            name="name"
+            id="source-name"
+            label="Name"
+            required
+            maxLength={80}
+            placeholder="e.g. Production Alertmanager"
+            errors={errors?.name}
+          />
+          <SelectField
+            name="kind"
+            id="source-kind"
+            label="Tool"
+            value={kind}
+            onChange={(e) => setKind(e.target.value)}
+            options={KINDS}
+            errors={errors?.kind}
+          />
         </div>
         {kind === "SENTRY" && (
           <TextField
@@ -55,7 +82,14 @@ export function AlertSourceForm({ defaultRules, appUrl }: { defaultRules: string
           className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm shadow-sm aria-[invalid=true]:border-red-600"
         />
         <div className="grid gap-4 sm:grid-cols-2">
-          <SelectField name="defaultSeverity" id="source-default" label="Severity when no rule matches" defaultValue="SEV3" options={SEVERITY_OPTIONS} errors={errors?.defaultSeverity} />
+          <SelectField
+            name="defaultSeverity"
+            id="source-default"
+            label="Severity when no rule matches"
+            defaultValue="SEV3"
+            options={SEVERITY_OPTIONS}
+            errors={errors?.defaultSeverity}
+          />
           <label className="flex items-start gap-2 self-end text-sm">
             <input type="checkbox" name="mitigateWhenResolved" className="mt-1" />
             <span>Mark the incident mitigated when all its alerts have resolved</span>
@@ -67,11 +101,15 @@ export function AlertSourceForm({ defaultRules, appUrl }: { defaultRules: string
       {created && (
         <div className="space-y-2 rounded-md border border-slate-200 bg-slate-50 p-3 text-sm">
           <p>
-            Endpoint for “{created.name}”: <code className="break-all font-mono">{`${appUrl}/api/v1/alerts/${created.id}`}</code>
+            Endpoint for “{created.name}”:{" "}
+            <code className="break-all font-mono">{`${appUrl}/api/v1/alerts/${created.id}`}</code>
           </p>
           {created.token && (
             <SecretReveal label="Source token" secret={created.token}>
-              <p className="text-xs text-slate-700">Send it as <code>Authorization: Bearer …</code> (or as the basic-auth password). See docs/integrations.md.</p>
+              <p className="text-xs text-slate-700">
+                Send it as <code>Authorization: Bearer …</code> (or as the basic-auth password). See
+                docs/integrations.md.
+              </p>
             </SecretReveal>
           )}
         </div>

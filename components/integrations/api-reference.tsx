@@ -18,19 +18,34 @@ function typeOf(doc: Json, s: Json | undefined): string {
   return String(s.type ?? "object");
 }
 
-function Fields({ doc, schema, caption }: { doc: Json; schema: Json | undefined; caption: string }) {
+function Fields({
+  doc,
+  schema,
+  caption,
+}: {
+  doc: Json;
+  schema: Json | undefined;
+  caption: string;
+}) {
   const s = resolve(doc, schema);
   const props = (s?.properties ?? {}) as Record<string, Json>;
   const required = new Set((s?.required as string[] | undefined) ?? []);
-  if (!Object.keys(props).length) return <p className="text-sm text-slate-600">{typeOf(doc, schema)}</p>;
+  if (!Object.keys(props).length)
+    return <p className="text-sm text-slate-600">{typeOf(doc, schema)}</p>;
   return (
     <table className="min-w-full divide-y divide-slate-200 text-sm">
       <caption className="sr-only">{caption}</caption>
       <thead className="text-left text-xs uppercase text-slate-600">
         <tr>
-          <th scope="col" className="py-1 pr-4">Field</th>
-          <th scope="col" className="py-1 pr-4">Type</th>
-          <th scope="col" className="py-1">Notes</th>
+          <th scope="col" className="py-1 pr-4">
+            Field
+          </th>
+          <th scope="col" className="py-1 pr-4">
+            Type
+          </th>
+          <th scope="col" className="py-1">
+            Notes
+          </th>
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">
@@ -38,11 +53,21 @@ function Fields({ doc, schema, caption }: { doc: Json; schema: Json | undefined;
           <tr key={name}>
             <th scope="row" className="py-1 pr-4 text-left font-mono text-xs font-medium">
               {name}
-              {required.has(name) && <span className="ml-1 text-red-700" aria-label="required">*</span>}
+              {required.has(name) && (
+                <span className="ml-1 text-red-700" aria-label="required">
+                  *
+                </span>
+              )}
             </th>
             <td className="py-1 pr-4 font-mono text-xs">{typeOf(doc, p)}</td>
             <td className="py-1 text-xs text-slate-700">
-              {[p.description, p.maxLength !== undefined && `at most ${p.maxLength} characters`, p.default !== undefined && `default ${JSON.stringify(p.default)}`].filter(Boolean).join("; ")}
+              {[
+                p.description,
+                p.maxLength !== undefined && `at most ${p.maxLength} characters`,
+                p.default !== undefined && `default ${JSON.stringify(p.default)}`,
+              ]
+                .filter(Boolean)
+                .join("; ")}
             </td>
           </tr>
         ))}
@@ -61,7 +86,11 @@ export function ApiReference({ doc }: { doc: Json }) {
         <h1 className="text-3xl font-semibold text-slate-900">{String(info.title)}</h1>
         <p className="text-slate-700">{String(info.description)}</p>
         <p className="text-sm">
-          Base URL <code className="font-mono">/api/v1</code> · machine-readable: <a className="underline" href="/api/v1/openapi.json">openapi.json</a> (OpenAPI {String(doc.openapi)})
+          Base URL <code className="font-mono">/api/v1</code> · machine-readable:{" "}
+          <a className="underline" href="/api/v1/openapi.json">
+            openapi.json
+          </a>{" "}
+          (OpenAPI {String(doc.openapi)})
         </p>
       </header>
       <nav aria-label="Endpoints">
@@ -70,7 +99,8 @@ export function ApiReference({ doc }: { doc: Json }) {
             Object.entries(ops).map(([method, op]) => (
               <li key={`${method} ${path}`}>
                 <a className="underline" href={`#${op.operationId}`}>
-                  <span className="font-mono uppercase">{method}</span> <span className="font-mono">{path}</span>
+                  <span className="font-mono uppercase">{method}</span>{" "}
+                  <span className="font-mono">{path}</span>
                 </a>{" "}
                 — {String(op.summary)}
               </li>
@@ -80,13 +110,22 @@ export function ApiReference({ doc }: { doc: Json }) {
       </nav>
       {Object.entries(paths).flatMap(([path, ops]) =>
         Object.entries(ops).map(([method, op]) => {
-          const body = ((op.requestBody as Json | undefined)?.content as Json | undefined)?.["application/json"] as Json | undefined;
+          const body = ((op.requestBody as Json | undefined)?.content as Json | undefined)?.[
+            "application/json"
+          ] as Json | undefined;
           const params = (op.parameters as Json[] | undefined) ?? [];
           const responses = op.responses as Record<string, Json>;
           return (
-            <section key={`${method} ${path}`} id={String(op.operationId)} aria-labelledby={`${op.operationId}-h`} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+            <section
+              key={`${method} ${path}`}
+              id={String(op.operationId)}
+              aria-labelledby={`${op.operationId}-h`}
+              className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
+            >
               <h2 id={`${op.operationId}-h`} className="text-lg font-semibold">
-                <span className="mr-2 rounded bg-slate-800 px-2 py-0.5 font-mono text-sm uppercase text-white">{method}</span>
+                <span className="mr-2 rounded bg-slate-800 px-2 py-0.5 font-mono text-sm uppercase text-white">
+                  {method}
+                </span>
                 <span className="font-mono">{path}</span>
               </h2>
               <p className="text-sm text-slate-700">
@@ -98,7 +137,8 @@ export function ApiReference({ doc }: { doc: Json }) {
                   <ul className="text-sm">
                     {params.map((p) => (
                       <li key={String(p.name)}>
-                        <code className="font-mono">{String(p.name)}</code> ({String(p.in)}, {typeOf(doc, p.schema as Json)}){p.description ? ` — ${p.description}` : ""}
+                        <code className="font-mono">{String(p.name)}</code> ({String(p.in)},{" "}
+                        {typeOf(doc, p.schema as Json)}){p.description ? ` — ${p.description}` : ""}
                       </li>
                     ))}
                   </ul>
@@ -107,7 +147,11 @@ export function ApiReference({ doc }: { doc: Json }) {
               {body && (
                 <div>
                   <h3 className="text-sm font-semibold">JSON body</h3>
-                  <Fields doc={doc} schema={body.schema as Json} caption={`Body of ${method} ${path}`} />
+                  <Fields
+                    doc={doc}
+                    schema={body.schema as Json}
+                    caption={`Body of ${method} ${path}`}
+                  />
                 </div>
               )}
               <div>
@@ -125,9 +169,15 @@ export function ApiReference({ doc }: { doc: Json }) {
         }),
       )}
       <section aria-labelledby="schemas-h" className="space-y-4">
-        <h2 id="schemas-h" className="text-2xl font-semibold">Schemas</h2>
+        <h2 id="schemas-h" className="text-2xl font-semibold">
+          Schemas
+        </h2>
         {Object.entries(schemas).map(([name, s]) => (
-          <div key={name} id={`schema-${name}`} className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
+          <div
+            key={name}
+            id={`schema-${name}`}
+            className="space-y-2 rounded-lg border border-slate-200 bg-white p-4"
+          >
             <h3 className="font-mono font-semibold">{name}</h3>
             <Fields doc={doc} schema={s} caption={`Fields of ${name}`} />
           </div>

@@ -19,7 +19,16 @@ export function ApiTokenForm() {
     <div className="space-y-4">
       <form ref={formRef} action={action} noValidate className="space-y-4">
         <div className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_14rem]">
-          <TextField name="name" id="token-name" label="Name" required maxLength={80} placeholder="e.g. Deploy pipeline" hint="What will use it, so you know what breaks when you revoke it." errors={errors?.name} />
+          <TextField
+            name="name"
+            id="token-name"
+            label="Name"
+            required
+            maxLength={80}
+            placeholder="e.g. Deploy pipeline"
+            hint="What will use it, so you know what breaks when you revoke it."
+            errors={errors?.name}
+          />
           <SelectField
             name="scope"
             id="token-scope"
@@ -38,7 +47,8 @@ export function ApiTokenForm() {
       {created && (
         <SecretReveal label={`API token “${created.name}”`} secret={created.token}>
           <p className="text-xs text-slate-700">
-            Send it as <code className="font-mono">Authorization: Bearer …</code> to <code className="font-mono">/api/v1</code>. See the{" "}
+            Send it as <code className="font-mono">Authorization: Bearer …</code> to{" "}
+            <code className="font-mono">/api/v1</code>. See the{" "}
             <a className="underline" href="/docs/api">
               API reference
             </a>

@@ -18,11 +18,21 @@ export function ApiTokenList({ tokens }: { tokens: ApiTokenRow[] }) {
         <caption className="sr-only">API tokens</caption>
         <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-600">
           <tr>
-            <th scope="col" className="px-3 py-2">Name</th>
-            <th scope="col" className="px-3 py-2">Access</th>
-            <th scope="col" className="px-3 py-2">Created</th>
-            <th scope="col" className="px-3 py-2">Last used</th>
-            <th scope="col" className="px-3 py-2"><span className="sr-only">Actions</span></th>
+            <th scope="col" className="px-3 py-2">
+              Name
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Access
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Created
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Last used
+            </th>
+            <th scope="col" className="px-3 py-2">
+              <span className="sr-only">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -35,16 +45,29 @@ export function ApiTokenList({ tokens }: { tokens: ApiTokenRow[] }) {
               <td className="px-3 py-2">{t.scope === "WRITE" ? "Read and write" : "Read only"}</td>
               <td className="px-3 py-2">
                 <LocalTime iso={t.createdAt.toISOString()} />
-                {t.createdBy && <span className="block text-xs text-slate-500">by {t.createdBy.name ?? t.createdBy.email}</span>}
+                {t.createdBy && (
+                  <span className="block text-xs text-slate-500">
+                    by {t.createdBy.name ?? t.createdBy.email}
+                  </span>
+                )}
               </td>
-              <td className="px-3 py-2">{t.lastUsedAt ? <LocalTime iso={t.lastUsedAt.toISOString()} /> : "Never"}</td>
+              <td className="px-3 py-2">
+                {t.lastUsedAt ? <LocalTime iso={t.lastUsedAt.toISOString()} /> : "Never"}
+              </td>
               <td className="px-3 py-2 text-right">
                 {t.revokedAt ? (
                   <span>
                     Revoked <LocalTime iso={t.revokedAt.toISOString()} />
                   </span>
                 ) : (
-                  <IdActionButton action={revokeApiTokenAction} name="tokenId" value={t.id} label="Revoke" context={`token ${t.name}`} pendingText="Revoking…" />
+                  <IdActionButton
+                    action={revokeApiTokenAction}
+                    name="tokenId"
+                    value={t.id}
+                    label="Revoke"
+                    context={`token ${t.name}`}
+                    pendingText="Revoking…"
+                  />
                 )}
               </td>
             </tr>

@@ -11,7 +11,14 @@ export function ChatSettingsForm({ workspaceId }: { workspaceId: string }) {
   const errors = result.ok ? undefined : result.fieldErrors;
   return (
     <form action={action} noValidate className="space-y-4">
-      <TextField name="workspaceId" id="chat-workspace" label="Slack workspace ID" defaultValue={workspaceId} placeholder="T0123ABCD" errors={errors?.workspaceId} />
+      <TextField
+        name="workspaceId"
+        id="chat-workspace"
+        label="Slack workspace ID"
+        defaultValue={workspaceId}
+        placeholder="T0123ABCD"
+        errors={errors?.workspaceId}
+      />
       <TextField
         name="signingSecret"
         id="chat-secret"

@@ -4,7 +4,15 @@ import { initialResult, type ActionResult } from "@/lib/action-result";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 /** A one-field form posting a record id to a defineAction action, with its outcome announced. */
-export function IdActionButton({ action, name, value, label, context, pendingText, variant = "danger" }: {
+export function IdActionButton({
+  action,
+  name,
+  value,
+  label,
+  context,
+  pendingText,
+  variant = "danger",
+}: {
   action: (prev: ActionResult<unknown>, formData: FormData) => Promise<ActionResult<unknown>>;
   name: string;
   value: string;
@@ -21,7 +29,11 @@ export function IdActionButton({ action, name, value, label, context, pendingTex
         {label}
         <span className="sr-only"> {context}</span>
       </SubmitButton>
-      <span role="status" aria-live="polite" className={`text-xs ${result.ok ? "text-green-800" : "text-red-700"}`}>
+      <span
+        role="status"
+        aria-live="polite"
+        className={`text-xs ${result.ok ? "text-green-800" : "text-red-700"}`}
+      >
         {result.message}
       </span>
     </form>

@@ -6,7 +6,12 @@ import { HeaderSearch } from "@/components/search/header-search";
 import { NavLinks } from "./nav-links";
 import { TeamSwitcher } from "./team-switcher";
 
-export function AppHeader({ user, team, role, teams }: {
+export function AppHeader({
+  user,
+  team,
+  role,
+  teams,
+}: {
   user: { id: string; email: string; name: string | null };
   team: { id: string; name: string };
   role: string;
@@ -29,7 +34,10 @@ export function AppHeader({ user, team, role, teams }: {
               {team.name}
             </span>
           )}
-          <span className="shrink-0 rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700" data-testid="my-role">
+          <span
+            className="shrink-0 rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700"
+            data-testid="my-role"
+          >
             <span className="sr-only">Your role: </span>
             {roleLabel(role)}
           </span>
@@ -39,11 +47,18 @@ export function AppHeader({ user, team, role, teams }: {
         </div>
         <div className="order-2 ml-auto flex shrink-0 items-center gap-2 text-sm sm:order-2 sm:ml-0 lg:order-3">
           <InvitationsLink userId={user.id} email={user.email} />
-          <Link href="/settings" className="hidden max-w-[12rem] truncate rounded px-1 text-slate-700 hover:text-slate-900 hover:underline md:inline lg:hidden xl:inline" title="Your profile">
+          <Link
+            href="/settings"
+            className="hidden max-w-[12rem] truncate rounded px-1 text-slate-700 hover:text-slate-900 hover:underline md:inline lg:hidden xl:inline"
+            title="Your profile"
+          >
             {user.name ?? user.email}
           </Link>
           <form action={signOutAction}>
-            <button type="submit" className="rounded-md border border-transparent px-2 py-1 text-slate-700 hover:border-slate-300 hover:bg-slate-50">
+            <button
+              type="submit"
+              className="rounded-md border border-transparent px-2 py-1 text-slate-700 hover:border-slate-300 hover:bg-slate-50"
+            >
               Sign out
             </button>
           </form>

@@ -6,7 +6,10 @@ export async function InvitationsLink({ userId, email }: { userId: string; email
   const count = await countInvitationsForUser(userId, email);
   if (count === 0) return null;
   return (
-    <Link href="/onboarding" className="rounded-full bg-blue-50 px-2 py-0.5 text-xs font-medium text-blue-800 ring-1 ring-blue-200 hover:bg-blue-100">
+    <Link
+      href="/onboarding"
+      className="rounded-full bg-blue-50 px-2 py-0.5 text-xs font-medium text-blue-800 ring-1 ring-blue-200 hover:bg-blue-100"
+    >
       {count} {count === 1 ? "invitation" : "invitations"}
     </Link>
   );

@@ -23,10 +23,20 @@ const SWITCHING_KEY = "hindsight:switching-team";
  * A select that switches as soon as a team is chosen. Until JavaScript has loaded, a visible
  * "Switch" button submits the same form; the switch is announced to screen readers.
  */
-export function TeamSwitcher({ team, teams }: { team: { id: string; name: string }; teams: { id: string; name: string }[] }) {
+export function TeamSwitcher({
+  team,
+  teams,
+}: {
+  team: { id: string; name: string };
+  teams: { id: string; name: string }[];
+}) {
   const pathname = usePathname();
   const [result, action, pending] = useActionState(switchTeamAction, initialResult);
-  const hydrated = useSyncExternalStore(noSubscribe, () => true, () => false);
+  const hydrated = useSyncExternalStore(
+    noSubscribe,
+    () => true,
+    () => false,
+  );
   const formRef = useRef<HTMLFormElement>(null);
   const typedRef = useRef(false);
   // Arrow keys on a closed select fire `change` in some browsers; switching on every key press
@@ -81,7 +91,16 @@ export function TeamSwitcher({ team, teams }: { team: { id: string; name: string
         ))}
       </select>
       {(!hydrated || awaitingConfirm) && (
-        <button type="submit" onClick={(e) => sessionStorage.setItem(SWITCHING_KEY, String(new FormData(e.currentTarget.form!).get("teamId")))} className="rounded-md border border-slate-300 px-2 py-1 text-sm hover:bg-slate-100">
+        <button
+          type="submit"
+          onClick={(e) =>
+            sessionStorage.setItem(
+              SWITCHING_KEY,
+              String(new FormData(e.currentTarget.form!).get("teamId")),
+            )
+          }
+          className="rounded-md border border-slate-300 px-2 py-1 text-sm hover:bg-slate-100"
+        >
           Switch
         </button>
       )}
@@ -91,7 +110,13 @@ export function TeamSwitcher({ team, teams }: { team: { id: string; name: string
       <span aria-live="polite" className="text-xs text-slate-600">
         {pending ? "Switching…" : !result.ok ? result.message : null}
       </span>
-      <span ref={announceRef} role="status" aria-live="polite" className="sr-only" data-testid="team-switch-status" />
+      <span
+        ref={announceRef}
+        role="status"
+        aria-live="polite"
+        className="sr-only"
+        data-testid="team-switch-status"
+      />
     </form>
   );
 }

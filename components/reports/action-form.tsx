@@ -31,7 +31,10 @@ export function ActionForm({
   /** Refuse to submit while the report editor on the page still holds unsaved text. */
   refuseWhileUnsaved?: boolean;
 }) {
-  const [result, formAction] = useActionState(action as (prev: ActionResult<unknown>, formData: FormData) => Promise<ActionResult<unknown>>, initialResult);
+  const [result, formAction] = useActionState(
+    action as (prev: ActionResult<unknown>, formData: FormData) => Promise<ActionResult<unknown>>,
+    initialResult,
+  );
   const edits = useUnsavedEdits();
   const [refused, setRefused] = useState(false);
   const blocked = refuseWhileUnsaved && !!edits?.unsaved;
@@ -43,20 +46,31 @@ export function ActionForm({
     edits?.flush();
   }
   return (
-    <form action={formAction} onSubmit={onSubmit} className={className} aria-label={label} noValidate>
+    <form
+      action={formAction}
+      onSubmit={onSubmit}
+      className={className}
+      aria-label={label}
+      noValidate
+    >
       {Object.entries(hidden).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={String(v)} />
       ))}
       {children}
       <FormMessage result={result} />
       {refused && blocked && (
-        <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+        <p
+          role="alert"
+          className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950"
+        >
           Some of your text is not saved yet. Wait for “All changes saved”, then try again.
         </p>
       )}
       {!result.ok && result.fieldErrors && (
         <ul className="list-disc pl-5 text-sm text-red-700" aria-live="polite">
-          {[...new Set(Object.values(result.fieldErrors).flat())].map((m) => m && m !== result.message && <li key={m}>{m}</li>)}
+          {[...new Set(Object.values(result.fieldErrors).flat())].map(
+            (m) => m && m !== result.message && <li key={m}>{m}</li>,
+          )}
         </ul>
       )}
       <SubmitButton variant={variant} pendingText={pendingText}>

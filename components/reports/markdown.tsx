@@ -7,7 +7,13 @@ const prose =
   "[&_table]:border-collapse [&_td]:border [&_td]:border-slate-300 [&_td]:px-2 [&_th]:border [&_th]:border-slate-300 [&_th]:px-2 [&_ul]:list-disc [&_ul]:pl-6";
 
 /** Sanitized Markdown (lib/markdown strips scripts, handlers and unsafe links). */
-export function Markdown({ source, empty = "Not written yet." }: { source: string; empty?: string }) {
+export function Markdown({
+  source,
+  empty = "Not written yet.",
+}: {
+  source: string;
+  empty?: string;
+}) {
   const html = renderMarkdownCached(source);
   if (!html) return <p className="italic text-slate-600">{empty}</p>;
   return <div className={prose} dangerouslySetInnerHTML={{ __html: html }} />;

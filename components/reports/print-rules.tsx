@@ -5,7 +5,11 @@
 
 /** A CSS string literal; "<" is escaped too so the text can never close the style element. */
 export function cssString(text: string) {
-  return `"${text.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/[\n\r\f]/g, " ").replace(/</g, "\\3C ")}"`;
+  return `"${text
+    .replace(/\\/g, "\\\\")
+    .replace(/"/g, '\\"')
+    .replace(/[\n\r\f]/g, " ")
+    .replace(/</g, "\\3C ")}"`;
 }
 
 export function ReportPrintRules({ title }: { title: string }) {

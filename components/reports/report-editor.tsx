@@ -14,7 +14,8 @@ const AUTOSAVE_MS = 800;
 const MAX = 20_000;
 
 // The last save's outcome; whether everything is stored is derived from the text itself.
-type SaveOutcome = { kind: "none" } | { kind: "saved" } | { kind: "error"; message: string } | { kind: "conflict" };
+type SaveOutcome =
+  { kind: "none" } | { kind: "saved" } | { kind: "error"; message: string } | { kind: "conflict" };
 
 export function ReportEditor({
   incidentId,
@@ -40,7 +41,11 @@ export function ReportEditor({
   const [outcome, setOutcome] = useState<SaveOutcome>({ kind: "none" });
   // Bumped after each save so text typed while a save was in flight gets its own save.
   const [tick, setTick] = useState(0);
-  const [conflict, setConflict] = useState<{ theirs: Narrative; fields: string[]; version: number } | null>(null);
+  const [conflict, setConflict] = useState<{
+    theirs: Narrative;
+    fields: string[];
+    version: number;
+  } | null>(null);
   const edits = useUnsavedEdits();
 
   // What the server has stored, as state so the status line re-renders when it changes.
@@ -48,7 +53,13 @@ export function ReportEditor({
   useEffect(() => {
     valuesRef.current = values;
   }, [values]);
-  const dirtyKeys = useCallback(() => Object.keys(valuesRef.current).filter((k) => (valuesRef.current[k] ?? "") !== (saved.current[k] ?? "")), []);
+  const dirtyKeys = useCallback(
+    () =>
+      Object.keys(valuesRef.current).filter(
+        (k) => (valuesRef.current[k] ?? "") !== (saved.current[k] ?? ""),
+      ),
+    [],
+  );
   // "Saved" is only ever true when every field's latest text equals what the server stored.
   const dirty = Object.keys(values).some((k) => (values[k] ?? "") !== (savedView[k] ?? ""));
   const unsaved = dirty || saving;
@@ -59,14 +70,21 @@ export function ReportEditor({
     if (!keys.length) return;
     const changes = Object.fromEntries(keys.map((k) => [k, valuesRef.current[k] ?? ""]));
     if (keys.some((k) => changes[k].length > MAX)) {
-      setOutcome({ kind: "error", message: `A field is longer than ${MAX.toLocaleString("en")} characters; shorten it to save.` });
+      setOutcome({
+        kind: "error",
+        message: `A field is longer than ${MAX.toLocaleString("en")} characters; shorten it to save.`,
+      });
       return;
     }
     const baseline = Object.fromEntries(keys.map((k) => [k, saved.current[k] ?? ""]));
     inFlight.current = true;
     setSaving(true);
     try {
-      const result = await saveNarrativeAction(incidentId, { baseVersion: version.current, changes, baseline });
+      const result = await saveNarrativeAction(incidentId, {
+        baseVersion: version.current,
+        changes,
+        baseline,
+      });
       if (result.ok && result.data) {
         version.current = result.data.version;
         const server = result.data.narrative;
@@ -74,7 +92,8 @@ export function ReportEditor({
         // Fields nobody here is editing pick up what others saved in the meantime.
         setValues((current) => {
           const next = { ...current };
-          for (const [k, v] of Object.entries(server)) if ((current[k] ?? "") === (before[k] ?? "") && !(k in changes)) next[k] = v;
+          for (const [k, v] of Object.entries(server))
+            if ((current[k] ?? "") === (before[k] ?? "") && !(k in changes)) next[k] = v;
           return next;
         });
         saved.current = { ...server };
@@ -82,14 +101,24 @@ export function ReportEditor({
         setOutcome({ kind: "saved" });
       } else if (!result.ok && result.conflict) {
         const current = result.conflict.current as { narrative: Narrative; version: number };
-        setConflict({ theirs: current.narrative, fields: result.conflict.changed, version: current.version });
+        setConflict({
+          theirs: current.narrative,
+          fields: result.conflict.changed,
+          version: current.version,
+        });
         setOutcome({ kind: "conflict" });
       } else if (!result.ok) {
-        const fieldMessage = result.fieldErrors ? Object.values(result.fieldErrors).flat()[0] : undefined;
+        const fieldMessage = result.fieldErrors
+          ? Object.values(result.fieldErrors).flat()[0]
+          : undefined;
         setOutcome({ kind: "error", message: fieldMessage ?? result.message });
       }
     } catch {
-      setOutcome({ kind: "error", message: "Could not reach the server. Your text is still here; we will retry when you type again." });
+      setOutcome({
+        kind: "error",
+        message:
+          "Could not reach the server. Your text is still here; we will retry when you type again.",
+      });
     } finally {
       inFlight.current = false;
       setSaving(false);
@@ -144,7 +173,8 @@ export function ReportEditor({
 
   const enabled = sections.filter((s) => s.enabled);
   const completeness = reportCompleteness(enabled, values);
-  const labelOf = (key: string) => enabled.flatMap((s) => sectionFields(s)).find((f) => f.key === key)?.label ?? key;
+  const labelOf = (key: string) =>
+    enabled.flatMap((s) => sectionFields(s)).find((f) => f.key === key)?.label ?? key;
 
   return (
     <div className="space-y-6">
@@ -156,12 +186,20 @@ export function ReportEditor({
       </div>
 
       {conflict && (
-        <div role="alert" className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-4 text-sm">
-          <p className="font-medium text-amber-950">Someone else saved changes to the same section while you were typing. Your text is kept in the editor; compare and choose.</p>
+        <div
+          role="alert"
+          className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-4 text-sm"
+        >
+          <p className="font-medium text-amber-950">
+            Someone else saved changes to the same section while you were typing. Your text is kept
+            in the editor; compare and choose.
+          </p>
           {conflict.fields.map((k) => (
             <div key={k}>
               <p className="font-medium">{labelOf(k)} — their saved text:</p>
-              <pre className="mt-1 max-h-48 overflow-auto whitespace-pre-wrap rounded border border-amber-200 bg-white p-2 font-sans">{conflict.theirs[k] || "(empty)"}</pre>
+              <pre className="mt-1 max-h-48 overflow-auto whitespace-pre-wrap rounded border border-amber-200 bg-white p-2 font-sans">
+                {conflict.theirs[k] || "(empty)"}
+              </pre>
             </div>
           ))}
           <div className="flex flex-wrap gap-2">
@@ -176,7 +214,11 @@ export function ReportEditor({
       )}
 
       {enabled.map((section) => (
-        <section key={section.key} aria-labelledby={`edit-${section.key}`} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+        <section
+          key={section.key}
+          aria-labelledby={`edit-${section.key}`}
+          className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
+        >
           <div>
             <h2 id={`edit-${section.key}`} className="text-lg font-semibold">
               {section.title}
@@ -203,14 +245,19 @@ export function ReportEditor({
                   className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm shadow-sm aria-[invalid=true]:border-red-600"
                 />
                 <p id={`${id}-hint`} className="text-xs text-slate-600">
-                  Markdown. {value.length > MAX * 0.9 ? `${value.length.toLocaleString("en")} of ${MAX.toLocaleString("en")} characters.` : ""}
+                  Markdown.{" "}
+                  {value.length > MAX * 0.9
+                    ? `${value.length.toLocaleString("en")} of ${MAX.toLocaleString("en")} characters.`
+                    : ""}
                 </p>
               </div>
             );
           })}
           {autoContent[section.key] && (
             <div className="rounded-md border border-slate-200 bg-slate-50 p-3">
-              <p className="mb-2 text-xs font-medium uppercase tracking-wide text-slate-600">Filled in from the incident</p>
+              <p className="mb-2 text-xs font-medium uppercase tracking-wide text-slate-600">
+                Filled in from the incident
+              </p>
               {autoContent[section.key]}
             </div>
           )}
@@ -221,17 +268,33 @@ export function ReportEditor({
   );
 }
 
-function SaveStatus({ outcome, saving, dirty }: { outcome: SaveOutcome; saving: boolean; dirty: boolean }) {
-  if (outcome.kind === "conflict") return <span className="text-red-800">Not saved: someone else changed the same section.</span>;
+function SaveStatus({
+  outcome,
+  saving,
+  dirty,
+}: {
+  outcome: SaveOutcome;
+  saving: boolean;
+  dirty: boolean;
+}) {
+  if (outcome.kind === "conflict")
+    return <span className="text-red-800">Not saved: someone else changed the same section.</span>;
   if (saving) return <Spinner label="Saving…" />;
-  if (outcome.kind === "error" && dirty) return <span className="text-red-800">Not saved: {outcome.message}</span>;
+  if (outcome.kind === "error" && dirty)
+    return <span className="text-red-800">Not saved: {outcome.message}</span>;
   if (dirty) return <span className="text-slate-600">Unsaved changes…</span>;
   if (outcome.kind === "saved") return <span className="text-green-800">All changes saved</span>;
   return null;
 }
 
-export function CompletenessIndicator({ completeness }: { completeness: ReturnType<typeof reportCompleteness> }) {
-  const missing = completeness.sections.flatMap((s) => s.emptyFields.map((f) => `${s.title}: ${f.label}`));
+export function CompletenessIndicator({
+  completeness,
+}: {
+  completeness: ReturnType<typeof reportCompleteness>;
+}) {
+  const missing = completeness.sections.flatMap((s) =>
+    s.emptyFields.map((f) => `${s.title}: ${f.label}`),
+  );
   return (
     <div className="text-sm" data-testid="completeness">
       <p>
@@ -242,7 +305,9 @@ export function CompletenessIndicator({ completeness }: { completeness: ReturnTy
       </p>
       {missing.length > 0 && (
         <details>
-          <summary className="cursor-pointer text-slate-700">Still empty ({missing.length})</summary>
+          <summary className="cursor-pointer text-slate-700">
+            Still empty ({missing.length})
+          </summary>
           <ul className="mt-1 list-disc pl-5 text-slate-700">
             {missing.map((m) => (
               <li key={m}>{m}</li>

@@ -14,8 +14,11 @@ export type ReportVariant = (typeof REPORT_VARIANTS)[number];
 
 /** The report for one audience, standalone (its title is the page's h1). */
 export function renderReportHtml(snapshot: ReportSnapshot, variant: ReportVariant): string {
-  if (variant === "team") return renderStaticMarkup(<ReportView snapshot={snapshot} audience="team" />);
-  return renderStaticMarkup(<ReportView snapshot={toStakeholderSnapshot(snapshot)} audience="stakeholder" />);
+  if (variant === "team")
+    return renderStaticMarkup(<ReportView snapshot={snapshot} audience="team" />);
+  return renderStaticMarkup(
+    <ReportView snapshot={toStakeholderSnapshot(snapshot)} audience="stakeholder" />,
+  );
 }
 
 /**
@@ -52,5 +55,9 @@ export interface RenderedReport {
 
 /** Every variant of a published snapshot, as stored on its ReportVersion. */
 export function renderPublishedReport(snapshot: ReportSnapshot): RenderedReport {
-  return { stakeholderHtml: renderReportHtml(snapshot, "stakeholder"), teamHtml: renderReportHtml(snapshot, "team"), htmlRenderer: rendererFingerprint() };
+  return {
+    stakeholderHtml: renderReportHtml(snapshot, "stakeholder"),
+    teamHtml: renderReportHtml(snapshot, "team"),
+    htmlRenderer: rendererFingerprint(),
+  };
 }

@@ -7,10 +7,17 @@ const STYLE = {
 
 export function ReportStatusBadge({ status }: { status: keyof typeof LABEL }) {
   return (
-    <span className={`inline-flex items-center rounded-full border px-2 py-0.5 text-xs font-semibold ${STYLE[status]}`} data-testid="report-status">
+    <span
+      className={`inline-flex items-center rounded-full border px-2 py-0.5 text-xs font-semibold ${STYLE[status]}`}
+      data-testid="report-status"
+    >
       {LABEL[status]}
     </span>
   );
 }
 
-export const DECISION_LABELS = { PENDING: "Waiting for review", APPROVED: "Approved", CHANGES_REQUESTED: "Changes requested" } as const;
+export const DECISION_LABELS = {
+  PENDING: "Waiting for review",
+  APPROVED: "Approved",
+  CHANGES_REQUESTED: "Changes requested",
+} as const;

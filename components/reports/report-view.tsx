@@ -3,28 +3,53 @@
 // hooks, no client APIs: it renders on the server and prints on A4 (sections flow on, with
 // page-break rules and a footer from print-rules.tsx).
 import { WhyDiagram } from "@/components/whys/why-diagram";
-import { factsNarrativeShown, formatDuration, formatTimestamp, showsFieldHeading, snapshotDurationRows, type ReportSnapshot, type SnapshotSection } from "@/lib/reports/snapshot";
+import {
+  factsNarrativeShown,
+  formatDuration,
+  formatTimestamp,
+  showsFieldHeading,
+  snapshotDurationRows,
+  type ReportSnapshot,
+  type SnapshotSection,
+} from "@/lib/reports/snapshot";
 import { categoryLabel } from "@/lib/labels";
 import { ACTION_ITEM_TYPE_LABELS } from "@/lib/labels";
 import { actionStatusLabel, impactWindow } from "@/lib/reports/text";
 import { Markdown } from "./markdown";
 import { ReportPrintRules } from "./print-rules";
 
-const DECISION_LABEL = { PENDING: "review pending", APPROVED: "approved", CHANGES_REQUESTED: "changes requested" } as const;
+const DECISION_LABEL = {
+  PENDING: "review pending",
+  APPROVED: "approved",
+  CHANGES_REQUESTED: "changes requested",
+} as const;
 
 /**
  * `nested`: the report sits inside a page that already has its own h1 (the incident pages),
  * so the report title becomes an h2. Standalone pages (print, shared link, portal) omit it.
  */
-export function ReportView({ snapshot, audience, nested = false }: { snapshot: ReportSnapshot; audience: "team" | "stakeholder"; nested?: boolean }) {
+export function ReportView({
+  snapshot,
+  audience,
+  nested = false,
+}: {
+  snapshot: ReportSnapshot;
+  audience: "team" | "stakeholder";
+  nested?: boolean;
+}) {
   const s = snapshot;
   const Title = nested ? "h2" : "h1";
   const internal = audience === "team" ? s.internal : null;
   return (
-    <article className="report-view mx-auto max-w-3xl space-y-8 bg-white text-slate-900" aria-labelledby="report-title">
+    <article
+      className="report-view mx-auto max-w-3xl space-y-8 bg-white text-slate-900"
+      aria-labelledby="report-title"
+    >
       <ReportPrintRules title={s.title} />
       <header className="space-y-2 border-b border-slate-200 pb-4">
-        <p className="text-sm font-medium uppercase tracking-wide text-slate-600">After Action Report</p>
+        <p className="text-sm font-medium uppercase tracking-wide text-slate-600">
+          After Action Report
+        </p>
         <Title id="report-title" className="text-2xl font-semibold tracking-tight break-words">
           {s.title}
         </Title>
@@ -42,19 +67,38 @@ export function ReportView({ snapshot, audience, nested = false }: { snapshot: R
           <p className="text-sm text-slate-700" data-testid="report-internal">
             {/* Names only: an address printed in a report travels further than the team. */}
             {internal.authorName && <>Author: {internal.authorName}. </>}
-            {internal.reviewers.length > 0 && <>Reviewers: {internal.reviewers.map((r) => `${r.name} (${DECISION_LABEL[r.decision]})`).join(", ")}.</>}
+            {internal.reviewers.length > 0 && (
+              <>
+                Reviewers:{" "}
+                {internal.reviewers
+                  .map((r) => `${r.name} (${DECISION_LABEL[r.decision]})`)
+                  .join(", ")}
+                .
+              </>
+            )}
           </p>
         )}
       </header>
-      {s.sections.length === 0 && <p className="text-slate-600">This report&apos;s template has no sections enabled.</p>}
+      {s.sections.length === 0 && (
+        <p className="text-slate-600">This report&apos;s template has no sections enabled.</p>
+      )}
       {s.sections.map((section) => (
-        <section key={section.key} aria-labelledby={`section-${section.key}`} className="report-section space-y-4">
-          <h2 id={`section-${section.key}`} className="border-b border-slate-200 pb-1 text-xl font-semibold">
+        <section
+          key={section.key}
+          aria-labelledby={`section-${section.key}`}
+          className="report-section space-y-4"
+        >
+          <h2
+            id={`section-${section.key}`}
+            className="border-b border-slate-200 pb-1 text-xl font-semibold"
+          >
             {section.title}
           </h2>
           {section.fields.map((f) => (
             <div key={f.key} className="space-y-1">
-              {showsFieldHeading(section, f) && <h3 className="font-semibold text-slate-800">{f.label}</h3>}
+              {showsFieldHeading(section, f) && (
+                <h3 className="font-semibold text-slate-800">{f.label}</h3>
+              )}
               <Markdown source={f.markdown} />
             </div>
           ))}
@@ -68,7 +112,13 @@ export function ReportView({ snapshot, audience, nested = false }: { snapshot: R
 }
 
 /** The facts a section's kind fills in from the incident (used beside the editor's text fields). */
-export function SectionBlocks({ snapshot, section }: { snapshot: ReportSnapshot; section: SnapshotSection }) {
+export function SectionBlocks({
+  snapshot,
+  section,
+}: {
+  snapshot: ReportSnapshot;
+  section: SnapshotSection;
+}) {
   if (section.blocks.length === 0) return null;
   return (
     <div className="space-y-4">
@@ -79,7 +129,15 @@ export function SectionBlocks({ snapshot, section }: { snapshot: ReportSnapshot;
   );
 }
 
-function Block({ snapshot: s, block, section }: { snapshot: ReportSnapshot; block: SnapshotSection["blocks"][number]; section: SnapshotSection }) {
+function Block({
+  snapshot: s,
+  block,
+  section,
+}: {
+  snapshot: ReportSnapshot;
+  block: SnapshotSection["blocks"][number];
+  section: SnapshotSection;
+}) {
   switch (block) {
     case "facts":
       return <Facts snapshot={s} section={section} />;
@@ -163,11 +221,16 @@ function KeyEvents({ snapshot: s }: { snapshot: ReportSnapshot }) {
         <ol className="mt-1 space-y-1 text-sm">
           {s.keyEvents.map((e) => (
             <li key={e.id} className="flex gap-3 break-inside-avoid">
-              <time dateTime={e.occurredAt} className="w-40 shrink-0 whitespace-nowrap font-mono text-xs leading-5 text-slate-700">
+              <time
+                dateTime={e.occurredAt}
+                className="w-40 shrink-0 whitespace-nowrap font-mono text-xs leading-5 text-slate-700"
+              >
                 {formatTimestamp(e.occurredAt)}
               </time>
               <span className="break-words">
-                <span className="mr-1 rounded bg-slate-100 px-1 text-xs font-medium text-slate-700">{e.kind.toLowerCase()}</span>
+                <span className="mr-1 rounded bg-slate-100 px-1 text-xs font-medium text-slate-700">
+                  {e.kind.toLowerCase()}
+                </span>
                 {e.body}
                 {e.author ? <span className="text-slate-600"> — {e.author}</span> : null}
               </span>
@@ -181,7 +244,8 @@ function KeyEvents({ snapshot: s }: { snapshot: ReportSnapshot }) {
 
 function Whys({ snapshot: s }: { snapshot: ReportSnapshot }) {
   const actions: Record<string, { title: string; status: string }[]> = {};
-  for (const a of s.actionItems) if (a.whyNodeId) (actions[a.whyNodeId] ??= []).push({ title: a.title, status: a.status });
+  for (const a of s.actionItems)
+    if (a.whyNodeId) (actions[a.whyNodeId] ??= []).push({ title: a.title, status: a.status });
   return (
     <div className="space-y-3">
       <h3 className="font-semibold text-slate-800">5 Whys</h3>
@@ -195,8 +259,12 @@ function Whys({ snapshot: s }: { snapshot: ReportSnapshot }) {
             {s.whys.rootCauses.map((r) => (
               <li key={r.id} className="break-words">
                 {r.statement}
-                {r.category ? <span className="text-slate-600"> ({categoryLabel(r.category)})</span> : null}
-                {r.countermeasures === 0 ? <span className="ml-1 font-medium text-amber-900">— no countermeasure</span> : null}
+                {r.category ? (
+                  <span className="text-slate-600"> ({categoryLabel(r.category)})</span>
+                ) : null}
+                {r.countermeasures === 0 ? (
+                  <span className="ml-1 font-medium text-amber-900">— no countermeasure</span>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -216,12 +284,24 @@ function Actions({ snapshot: s }: { snapshot: ReportSnapshot }) {
         <table className="mt-1 w-full border-collapse text-left text-sm">
           <thead>
             <tr className="border-b border-slate-300">
-              <th scope="col" className="py-1 pr-2">Action</th>
-              <th scope="col" className="py-1 pr-2">Owner</th>
-              <th scope="col" className="py-1 pr-2">Due</th>
-              <th scope="col" className="py-1 pr-2">Type</th>
-              <th scope="col" className="py-1 pr-2">Status</th>
-              <th scope="col" className="py-1">Addresses</th>
+              <th scope="col" className="py-1 pr-2">
+                Action
+              </th>
+              <th scope="col" className="py-1 pr-2">
+                Owner
+              </th>
+              <th scope="col" className="py-1 pr-2">
+                Due
+              </th>
+              <th scope="col" className="py-1 pr-2">
+                Type
+              </th>
+              <th scope="col" className="py-1 pr-2">
+                Status
+              </th>
+              <th scope="col" className="py-1">
+                Addresses
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -233,7 +313,11 @@ function Actions({ snapshot: s }: { snapshot: ReportSnapshot }) {
                   {a.trackerUrl && (
                     <>
                       {" "}
-                      <a href={a.trackerUrl} className="text-blue-800 underline" rel="noopener noreferrer">
+                      <a
+                        href={a.trackerUrl}
+                        className="text-blue-800 underline"
+                        rel="noopener noreferrer"
+                      >
                         Tracker
                         <span className="sr-only"> for {a.title}</span>
                       </a>

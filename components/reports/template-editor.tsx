@@ -8,7 +8,11 @@ import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 /** Owners choose sections (on/off), their titles, prompts and order. */
-export function TemplateEditor({ template }: { template: { id: string; name: string; isDefault: boolean; sections: TemplateSection[] } }) {
+export function TemplateEditor({
+  template,
+}: {
+  template: { id: string; name: string; isDefault: boolean; sections: TemplateSection[] };
+}) {
   const [result, action] = useActionState(updateTemplateAction, initialResult);
   const [sections, setSections] = useState(template.sections);
   const [name, setName] = useState(template.name);
@@ -22,7 +26,8 @@ export function TemplateEditor({ template }: { template: { id: string; name: str
       [next[i], next[j]] = [next[j], next[i]];
       return next;
     });
-  const update = (i: number, patch: Partial<TemplateSection>) => setSections((list) => list.map((s, k) => (k === i ? { ...s, ...patch } : s)));
+  const update = (i: number, patch: Partial<TemplateSection>) =>
+    setSections((list) => list.map((s, k) => (k === i ? { ...s, ...patch } : s)));
   const p = `tpl-${template.id}`;
 
   return (
@@ -30,16 +35,39 @@ export function TemplateEditor({ template }: { template: { id: string; name: str
       <input type="hidden" name="templateId" value={template.id} />
       <h2 id={`${p}-heading`} className="text-lg font-semibold">
         {template.name}
-        {template.isDefault && <span className="ml-2 rounded bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">Default for new reports</span>}
+        {template.isDefault && (
+          <span className="ml-2 rounded bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">
+            Default for new reports
+          </span>
+        )}
       </h2>
       <div className="grid gap-4 sm:grid-cols-2">
         <div className="space-y-1">
-          <label htmlFor={`${p}-name`} className="block text-sm font-medium">Template name</label>
-          <input id={`${p}-name`} name="name" value={name} maxLength={80} onChange={(e) => setName(e.target.value)} aria-invalid={err("name") ? true : undefined} aria-describedby={`${p}-name-error`} className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
-          <p id={`${p}-name-error`} aria-live="polite" className="text-sm text-red-700">{err("name")?.[0]}</p>
+          <label htmlFor={`${p}-name`} className="block text-sm font-medium">
+            Template name
+          </label>
+          <input
+            id={`${p}-name`}
+            name="name"
+            value={name}
+            maxLength={80}
+            onChange={(e) => setName(e.target.value)}
+            aria-invalid={err("name") ? true : undefined}
+            aria-describedby={`${p}-name-error`}
+            className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+          />
+          <p id={`${p}-name-error`} aria-live="polite" className="text-sm text-red-700">
+            {err("name")?.[0]}
+          </p>
         </div>
         <label className="flex items-center gap-2 self-center text-sm">
-          <input type="checkbox" name="isDefault" checked={isDefault} onChange={(e) => setIsDefault(e.target.checked)} className="h-4 w-4" />
+          <input
+            type="checkbox"
+            name="isDefault"
+            checked={isDefault}
+            onChange={(e) => setIsDefault(e.target.checked)}
+            className="h-4 w-4"
+          />
           Use for new reports
         </label>
       </div>
@@ -48,39 +76,103 @@ export function TemplateEditor({ template }: { template: { id: string; name: str
           const id = `${p}-${s.key}`;
           const kind = sectionKind(s.key);
           return (
-            <li key={s.key} className={`rounded-lg border p-3 ${s.enabled ? "border-slate-300 bg-white" : "border-dashed border-slate-300 bg-slate-50"}`}>
+            <li
+              key={s.key}
+              className={`rounded-lg border p-3 ${s.enabled ? "border-slate-300 bg-white" : "border-dashed border-slate-300 bg-slate-50"}`}
+            >
               <input type="hidden" name="sectionKey" value={s.key} />
-              {s.fields?.map((f) => <input key={f} type="hidden" name={`fields.${s.key}`} value={f} />)}
+              {s.fields?.map((f) => (
+                <input key={f} type="hidden" name={`fields.${s.key}`} value={f} />
+              ))}
               <div className="flex flex-wrap items-center justify-between gap-2">
                 <label className="flex items-center gap-2 text-sm font-medium">
-                  <input type="checkbox" name={`enabled.${s.key}`} checked={s.enabled} onChange={(e) => update(i, { enabled: e.target.checked })} className="h-4 w-4" />
+                  <input
+                    type="checkbox"
+                    name={`enabled.${s.key}`}
+                    checked={s.enabled}
+                    onChange={(e) => update(i, { enabled: e.target.checked })}
+                    className="h-4 w-4"
+                  />
                   Include “{kind?.defaultTitle ?? s.key}”
                 </label>
                 <div className="flex gap-1">
-                  <Button type="button" variant="ghost" className="px-2 py-1 text-xs" onClick={() => move(i, -1)} disabled={i === 0} aria-label={`Move ${s.title} up`}>
+                  <Button
+                    type="button"
+                    variant="ghost"
+                    className="px-2 py-1 text-xs"
+                    onClick={() => move(i, -1)}
+                    disabled={i === 0}
+                    aria-label={`Move ${s.title} up`}
+                  >
                     ↑ Up
                   </Button>
-                  <Button type="button" variant="ghost" className="px-2 py-1 text-xs" onClick={() => move(i, 1)} disabled={i === sections.length - 1} aria-label={`Move ${s.title} down`}>
+                  <Button
+                    type="button"
+                    variant="ghost"
+                    className="px-2 py-1 text-xs"
+                    onClick={() => move(i, 1)}
+                    disabled={i === sections.length - 1}
+                    aria-label={`Move ${s.title} down`}
+                  >
                     ↓ Down
                   </Button>
                 </div>
               </div>
               <div className="mt-2 grid gap-3 sm:grid-cols-2">
                 <div className="space-y-1">
-                  <label htmlFor={`${id}-title`} className="block text-sm font-medium">Title</label>
-                  <input id={`${id}-title`} name={`title.${s.key}`} value={s.title} maxLength={120} onChange={(e) => update(i, { title: e.target.value })} aria-invalid={err(`sections.${i}.title`) ? true : undefined} aria-describedby={`${id}-title-error`} className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
-                  <p id={`${id}-title-error`} aria-live="polite" className="text-sm text-red-700">{err(`sections.${i}.title`)?.[0]}</p>
+                  <label htmlFor={`${id}-title`} className="block text-sm font-medium">
+                    Title
+                  </label>
+                  <input
+                    id={`${id}-title`}
+                    name={`title.${s.key}`}
+                    value={s.title}
+                    maxLength={120}
+                    onChange={(e) => update(i, { title: e.target.value })}
+                    aria-invalid={err(`sections.${i}.title`) ? true : undefined}
+                    aria-describedby={`${id}-title-error`}
+                    className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+                  />
+                  <p id={`${id}-title-error`} aria-live="polite" className="text-sm text-red-700">
+                    {err(`sections.${i}.title`)?.[0]}
+                  </p>
                 </div>
                 <div className="space-y-1">
-                  <label htmlFor={`${id}-prompt`} className="block text-sm font-medium">Prompt shown to the author</label>
-                  <textarea id={`${id}-prompt`} name={`prompt.${s.key}`} value={s.prompt} rows={2} maxLength={1000} onChange={(e) => update(i, { prompt: e.target.value })} aria-describedby={`${id}-prompt-error`} className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
-                  <p id={`${id}-prompt-error`} aria-live="polite" className="text-sm text-red-700">{err(`sections.${i}.prompt`)?.[0]}</p>
+                  <label htmlFor={`${id}-prompt`} className="block text-sm font-medium">
+                    Prompt shown to the author
+                  </label>
+                  <textarea
+                    id={`${id}-prompt`}
+                    name={`prompt.${s.key}`}
+                    value={s.prompt}
+                    rows={2}
+                    maxLength={1000}
+                    onChange={(e) => update(i, { prompt: e.target.value })}
+                    aria-describedby={`${id}-prompt-error`}
+                    className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+                  />
+                  <p id={`${id}-prompt-error`} aria-live="polite" className="text-sm text-red-700">
+                    {err(`sections.${i}.prompt`)?.[0]}
+                  </p>
                 </div>
               </div>
               {kind && (
                 <p className="mt-1 text-xs text-slate-600">
-                  Author writes: {kind.fields.filter((f) => !s.fields?.length || s.fields.includes(f.key)).map((f) => f.label).join(", ")}
-                  {kind.blocks.length > 0 && <> · Filled in from the incident: {kind.blocks.join(", ").replace("whys", "5 Whys tree").replace("actions", "action items")}</>}
+                  Author writes:{" "}
+                  {kind.fields
+                    .filter((f) => !s.fields?.length || s.fields.includes(f.key))
+                    .map((f) => f.label)
+                    .join(", ")}
+                  {kind.blocks.length > 0 && (
+                    <>
+                      {" "}
+                      · Filled in from the incident:{" "}
+                      {kind.blocks
+                        .join(", ")
+                        .replace("whys", "5 Whys tree")
+                        .replace("actions", "action items")}
+                    </>
+                  )}
                 </p>
               )}
             </li>
@@ -88,7 +180,9 @@ export function TemplateEditor({ template }: { template: { id: string; name: str
         })}
       </ol>
       {err("sections")?.map((m) => (
-        <p key={m} className="text-sm text-red-700">{m}</p>
+        <p key={m} className="text-sm text-red-700">
+          {m}
+        </p>
       ))}
       <FormMessage result={result} />
       <SubmitButton pendingText="Saving…">Save {template.name}</SubmitButton>

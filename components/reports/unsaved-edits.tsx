@@ -21,7 +21,10 @@ export function UnsavedEditsProvider({ children }: { children: React.ReactNode }
     flushRef.current = f;
   }, []);
   const flush = useCallback(() => flushRef.current(), []);
-  const value = useMemo(() => ({ unsaved, setUnsaved, flush, setFlush }), [unsaved, flush, setFlush]);
+  const value = useMemo(
+    () => ({ unsaved, setUnsaved, flush, setFlush }),
+    [unsaved, flush, setFlush],
+  );
   return <Context.Provider value={value}>{children}</Context.Provider>;
 }
 

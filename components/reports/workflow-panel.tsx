@@ -11,7 +11,12 @@ import {
   withdrawReviewAction,
 } from "@/lib/reports/actions";
 import { formatTimestamp } from "@/lib/reports/snapshot";
-import { approvalWithdrawn, CONTRIBUTOR_APPROVAL_MESSAGE, publishBlocker, type ReportStatus } from "@/lib/reports/workflow";
+import {
+  approvalWithdrawn,
+  CONTRIBUTOR_APPROVAL_MESSAGE,
+  publishBlocker,
+  type ReportStatus,
+} from "@/lib/reports/workflow";
 import { buttonClass } from "@/components/ui/button";
 import { ActionForm } from "./action-form";
 import { DECISION_LABELS } from "./report-status";
@@ -42,15 +47,31 @@ export interface WorkflowPanelProps {
   templates: { id: string; name: string }[];
   templateId: string | null;
   sections: { key: string; title: string }[];
-  comments: { id: string; sectionKey: string; body: string; resolvedAt: Date | null; createdAt: Date; author: Person }[];
-  latestVersion: { number: number; publishedAt: Date; publishedBy: { name: string | null; email: string } } | null;
+  comments: {
+    id: string;
+    sectionKey: string;
+    body: string;
+    resolvedAt: Date | null;
+    createdAt: Date;
+    author: Person;
+  }[];
+  latestVersion: {
+    number: number;
+    publishedAt: Date;
+    publishedBy: { name: string | null; email: string };
+  } | null;
 }
 
 export function WorkflowPanel(p: WorkflowPanelProps) {
   const state = {
     status: p.status,
     authorId: p.author?.id ?? null,
-    reviewers: p.reviewers.map((r) => ({ userId: r.userId, decision: r.decision, approvedHash: r.approvedHash, withdrawnAt: r.withdrawnAt })),
+    reviewers: p.reviewers.map((r) => ({
+      userId: r.userId,
+      decision: r.decision,
+      approvedHash: r.approvedHash,
+      withdrawnAt: r.withdrawnAt,
+    })),
     requiredApprovals: p.requiredApprovals,
     contentHash: p.contentHash,
     contributorIds: p.contributorIds,
@@ -59,28 +80,47 @@ export function WorkflowPanel(p: WorkflowPanelProps) {
   const myReview = p.reviewers.find((r) => r.userId === p.me.id);
   const isAuthor = p.author?.id === p.me.id;
   const isContributor = p.contributorIds.includes(p.me.id);
-  const choosable = p.candidates.filter((c) => c.id !== p.me.id && c.id !== p.author?.id && !p.contributorIds.includes(c.id));
+  const choosable = p.candidates.filter(
+    (c) => c.id !== p.me.id && c.id !== p.author?.id && !p.contributorIds.includes(c.id),
+  );
   const withdrawn = p.reviewers.filter((r) => approvalWithdrawn(r, p.contentHash));
-  const sectionTitle = (key: string) => p.sections.find((s) => s.key === key)?.title ?? (key === "general" ? "General" : key);
+  const sectionTitle = (key: string) =>
+    p.sections.find((s) => s.key === key)?.title ?? (key === "general" ? "General" : key);
 
   return (
     <div className="space-y-4">
       {p.status === "PUBLISHED" && p.latestVersion && (
         <Panel title={`Published — version ${p.latestVersion.number}`}>
           <p className="text-sm text-slate-700">
-            Published {formatTimestamp(p.latestVersion.publishedAt.toISOString())} by {display(p.latestVersion.publishedBy)}. Stakeholders only ever see published versions.
+            Published {formatTimestamp(p.latestVersion.publishedAt.toISOString())} by{" "}
+            {display(p.latestVersion.publishedBy)}. Stakeholders only ever see published versions.
           </p>
           <div className="flex flex-wrap gap-2">
-            <Link href={`/incidents/${p.incidentId}/report/versions/${p.latestVersion.number}`} className={buttonClass("secondary")}>
+            <Link
+              href={`/incidents/${p.incidentId}/report/versions/${p.latestVersion.number}`}
+              className={buttonClass("secondary")}
+            >
               View version {p.latestVersion.number}
             </Link>
-            <Link href={`/incidents/${p.incidentId}/report/share`} className={buttonClass("secondary")}>
+            <Link
+              href={`/incidents/${p.incidentId}/report/share`}
+              className={buttonClass("secondary")}
+            >
               Share
             </Link>
           </div>
           {p.me.canWrite && (
-            <ActionForm action={reopenReportAction.bind(null, p.incidentId)} hidden={{ baseVersion: p.reportVersion }} submitLabel="Start a new draft" pendingText="Opening…" variant="secondary">
-              <p className="text-sm text-slate-600">Editing opens a new draft from this text. Published versions never change; publishing again makes version {p.latestVersion.number + 1}.</p>
+            <ActionForm
+              action={reopenReportAction.bind(null, p.incidentId)}
+              hidden={{ baseVersion: p.reportVersion }}
+              submitLabel="Start a new draft"
+              pendingText="Opening…"
+              variant="secondary"
+            >
+              <p className="text-sm text-slate-600">
+                Editing opens a new draft from this text. Published versions never change;
+                publishing again makes version {p.latestVersion.number + 1}.
+              </p>
             </ActionForm>
           )}
         </Panel>
@@ -89,18 +129,31 @@ export function WorkflowPanel(p: WorkflowPanelProps) {
       {p.status === "DRAFT" && p.me.canWrite && (
         <Panel title="Ask for a review">
           {choosable.length === 0 ? (
-            <p className="text-sm text-slate-600">Nobody else in the team can review yet. Invite an editor or owner in Settings → Members.</p>
+            <p className="text-sm text-slate-600">
+              Nobody else in the team can review yet. Invite an editor or owner in Settings →
+              Members.
+            </p>
           ) : (
-            <ActionForm action={requestReviewAction.bind(null, p.incidentId)} hidden={{ baseVersion: p.reportVersion }} submitLabel="Request review" pendingText="Requesting…" label="Request review" refuseWhileUnsaved>
+            <ActionForm
+              action={requestReviewAction.bind(null, p.incidentId)}
+              hidden={{ baseVersion: p.reportVersion }}
+              submitLabel="Request review"
+              pendingText="Requesting…"
+              label="Request review"
+              refuseWhileUnsaved
+            >
               <fieldset className="space-y-1">
                 <legend className="text-sm font-medium text-slate-800">Reviewers</legend>
                 <p className="text-xs text-slate-600">
-                  Publishing needs {p.requiredApprovals} approval{p.requiredApprovals === 1 ? "" : "s"}. People who wrote this draft cannot review it.
+                  Publishing needs {p.requiredApprovals} approval
+                  {p.requiredApprovals === 1 ? "" : "s"}. People who wrote this draft cannot review
+                  it.
                 </p>
                 {choosable.map((c) => (
                   <label key={c.id} className="flex items-center gap-2 text-sm">
                     <input type="checkbox" name="reviewerIds" value={c.id} className="h-4 w-4" />
-                    {display(c)} <span className="text-xs text-slate-600">({c.role.toLowerCase()})</span>
+                    {display(c)}{" "}
+                    <span className="text-xs text-slate-600">({c.role.toLowerCase()})</span>
                   </label>
                 ))}
               </fieldset>
@@ -112,8 +165,14 @@ export function WorkflowPanel(p: WorkflowPanelProps) {
       {p.reviewers.length > 0 && (
         <Panel title={p.status === "IN_REVIEW" ? "Review" : "Last review round"}>
           {p.status === "IN_REVIEW" && withdrawn.length > 0 && (
-            <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950" data-testid="approval-withdrawn">
-              The report changed after it was approved, so {withdrawn.length === 1 ? "1 approval was" : `${withdrawn.length} approvals were`} withdrawn. Reviewers must approve the current content.
+            <p
+              role="status"
+              className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950"
+              data-testid="approval-withdrawn"
+            >
+              The report changed after it was approved, so{" "}
+              {withdrawn.length === 1 ? "1 approval was" : `${withdrawn.length} approvals were`}{" "}
+              withdrawn. Reviewers must approve the current content.
             </p>
           )}
           <ul className="space-y-1 text-sm" aria-label="Reviewers">
@@ -121,10 +180,24 @@ export function WorkflowPanel(p: WorkflowPanelProps) {
               <li key={r.userId} className="flex flex-wrap justify-between gap-2">
                 <span>{display(r.user)}</span>
                 {approvalWithdrawn(r, p.contentHash) ? (
-                  <span className="font-medium text-amber-900">! Approval withdrawn: the report changed</span>
+                  <span className="font-medium text-amber-900">
+                    ! Approval withdrawn: the report changed
+                  </span>
                 ) : (
-                  <span className={r.decision === "APPROVED" ? "font-medium text-green-800" : r.decision === "CHANGES_REQUESTED" ? "font-medium text-red-800" : "text-slate-600"}>
-                    {r.decision === "APPROVED" ? "✓ " : r.decision === "CHANGES_REQUESTED" ? "✗ " : "… "}
+                  <span
+                    className={
+                      r.decision === "APPROVED"
+                        ? "font-medium text-green-800"
+                        : r.decision === "CHANGES_REQUESTED"
+                          ? "font-medium text-red-800"
+                          : "text-slate-600"
+                    }
+                  >
+                    {r.decision === "APPROVED"
+                      ? "✓ "
+                      : r.decision === "CHANGES_REQUESTED"
+                        ? "✗ "
+                        : "… "}
                     {DECISION_LABELS[r.decision]}
                   </span>
                 )}
@@ -132,25 +205,50 @@ export function WorkflowPanel(p: WorkflowPanelProps) {
             ))}
           </ul>
           {p.status === "IN_REVIEW" && myReview && !isAuthor && p.me.canWrite && (
-            <ActionForm action={decideReviewAction.bind(null, p.incidentId)} submitLabel="Submit review" pendingText="Submitting…" label="Your review">
+            <ActionForm
+              action={decideReviewAction.bind(null, p.incidentId)}
+              submitLabel="Submit review"
+              pendingText="Submitting…"
+              label="Your review"
+            >
               <fieldset className="space-y-1">
                 <legend className="text-sm font-medium text-slate-800">Your decision</legend>
                 {isContributor ? (
-                  <p className="text-sm text-slate-600">{CONTRIBUTOR_APPROVAL_MESSAGE} You can still request changes.</p>
+                  <p className="text-sm text-slate-600">
+                    {CONTRIBUTOR_APPROVAL_MESSAGE} You can still request changes.
+                  </p>
                 ) : (
                   <label className="flex items-center gap-2 text-sm">
-                    <input type="radio" name="decision" value="APPROVED" defaultChecked className="h-4 w-4" /> Approve
+                    <input
+                      type="radio"
+                      name="decision"
+                      value="APPROVED"
+                      defaultChecked
+                      className="h-4 w-4"
+                    />{" "}
+                    Approve
                   </label>
                 )}
                 <label className="flex items-center gap-2 text-sm">
-                  <input type="radio" name="decision" value="CHANGES_REQUESTED" defaultChecked={isContributor} className="h-4 w-4" /> Request changes
+                  <input
+                    type="radio"
+                    name="decision"
+                    value="CHANGES_REQUESTED"
+                    defaultChecked={isContributor}
+                    className="h-4 w-4"
+                  />{" "}
+                  Request changes
                 </label>
               </fieldset>
               <SectionSelect id="decision-section" sections={p.sections} />
               <CommentBox id="decision-body" label="Comment (optional)" />
             </ActionForm>
           )}
-          {p.status === "IN_REVIEW" && isAuthor && <p className="text-sm text-slate-600">You wrote this report, so you cannot approve it.</p>}
+          {p.status === "IN_REVIEW" && isAuthor && (
+            <p className="text-sm text-slate-600">
+              You wrote this report, so you cannot approve it.
+            </p>
+          )}
           {p.status === "IN_REVIEW" && p.me.canPublish && (
             <div className="space-y-2 border-t border-slate-200 pt-3">
               {blocker ? (
@@ -158,50 +256,94 @@ export function WorkflowPanel(p: WorkflowPanelProps) {
                   {blocker}
                 </p>
               ) : (
-                <ActionForm action={publishReportAction.bind(null, p.incidentId)} hidden={{ baseVersion: p.reportVersion }} submitLabel="Publish" pendingText="Publishing…" label="Publish" refuseWhileUnsaved>
-                  <p className="text-sm text-slate-700">Approved. Publishing freezes this report as version {(p.latestVersion?.number ?? 0) + 1}.</p>
+                <ActionForm
+                  action={publishReportAction.bind(null, p.incidentId)}
+                  hidden={{ baseVersion: p.reportVersion }}
+                  submitLabel="Publish"
+                  pendingText="Publishing…"
+                  label="Publish"
+                  refuseWhileUnsaved
+                >
+                  <p className="text-sm text-slate-700">
+                    Approved. Publishing freezes this report as version{" "}
+                    {(p.latestVersion?.number ?? 0) + 1}.
+                  </p>
                 </ActionForm>
               )}
             </div>
           )}
           {p.status === "IN_REVIEW" && p.me.canWrite && (
-            <ActionForm action={withdrawReviewAction.bind(null, p.incidentId)} hidden={{ baseVersion: p.reportVersion }} submitLabel="Back to draft" pendingText="Withdrawing…" variant="secondary" />
+            <ActionForm
+              action={withdrawReviewAction.bind(null, p.incidentId)}
+              hidden={{ baseVersion: p.reportVersion }}
+              submitLabel="Back to draft"
+              pendingText="Withdrawing…"
+              variant="secondary"
+            />
           )}
         </Panel>
       )}
 
       {p.status === "DRAFT" && p.me.canWrite && p.templates.length > 0 && (
         <Panel title="Template">
-          <ActionForm action={setReportTemplateAction.bind(null, p.incidentId)} hidden={{ baseVersion: p.reportVersion }} submitLabel="Use template" pendingText="Switching…" variant="secondary" label="Report template" refuseWhileUnsaved>
+          <ActionForm
+            action={setReportTemplateAction.bind(null, p.incidentId)}
+            hidden={{ baseVersion: p.reportVersion }}
+            submitLabel="Use template"
+            pendingText="Switching…"
+            variant="secondary"
+            label="Report template"
+            refuseWhileUnsaved
+          >
             <label htmlFor="templateId" className="block text-sm font-medium text-slate-800">
               Sections follow
             </label>
-            <select id="templateId" name="templateId" defaultValue={p.templateId ?? undefined} className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm">
+            <select
+              id="templateId"
+              name="templateId"
+              defaultValue={p.templateId ?? undefined}
+              className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+            >
               {p.templates.map((t) => (
                 <option key={t.id} value={t.id}>
                   {t.name}
                 </option>
               ))}
             </select>
-            <p className="text-xs text-slate-600">Switching keeps every word: text for sections the template hides is kept and returns when they are shown again.</p>
+            <p className="text-xs text-slate-600">
+              Switching keeps every word: text for sections the template hides is kept and returns
+              when they are shown again.
+            </p>
           </ActionForm>
         </Panel>
       )}
 
       <Panel title={`Comments (${p.comments.filter((c) => !c.resolvedAt).length} open)`}>
         {p.comments.length === 0 ? (
-          <p className="text-sm text-slate-600">No comments yet. Reviewers comment on a section when they approve or request changes.</p>
+          <p className="text-sm text-slate-600">
+            No comments yet. Reviewers comment on a section when they approve or request changes.
+          </p>
         ) : (
           <ul className="space-y-3" aria-label="Comments">
             {p.comments.map((c) => (
-              <li key={c.id} className={`rounded border p-2 text-sm ${c.resolvedAt ? "border-slate-200 text-slate-600" : "border-slate-300"}`}>
+              <li
+                key={c.id}
+                className={`rounded border p-2 text-sm ${c.resolvedAt ? "border-slate-200 text-slate-600" : "border-slate-300"}`}
+              >
                 <p className="text-xs text-slate-600">
-                  <span className="font-medium text-slate-800">{sectionTitle(c.sectionKey)}</span> · {display(c.author)} · {formatTimestamp(c.createdAt.toISOString())}
+                  <span className="font-medium text-slate-800">{sectionTitle(c.sectionKey)}</span> ·{" "}
+                  {display(c.author)} · {formatTimestamp(c.createdAt.toISOString())}
                   {c.resolvedAt ? " · resolved" : ""}
                 </p>
                 <p className="whitespace-pre-wrap break-words">{c.body}</p>
                 {!c.resolvedAt && p.me.canWrite && (
-                  <ActionForm action={resolveCommentAction.bind(null, p.incidentId, c.id)} submitLabel="Resolve" pendingText="Resolving…" variant="secondary" className="mt-1" />
+                  <ActionForm
+                    action={resolveCommentAction.bind(null, p.incidentId, c.id)}
+                    submitLabel="Resolve"
+                    pendingText="Resolving…"
+                    variant="secondary"
+                    className="mt-1"
+                  />
                 )}
               </li>
             ))}
@@ -210,7 +352,14 @@ export function WorkflowPanel(p: WorkflowPanelProps) {
         {p.me.canWrite && (
           <details className="text-sm">
             <summary className="cursor-pointer font-medium text-slate-800">Add a comment</summary>
-            <ActionForm action={addCommentAction.bind(null, p.incidentId)} submitLabel="Add comment" pendingText="Adding…" variant="secondary" className="mt-2 space-y-2" label="Add a comment">
+            <ActionForm
+              action={addCommentAction.bind(null, p.incidentId)}
+              submitLabel="Add comment"
+              pendingText="Adding…"
+              variant="secondary"
+              className="mt-2 space-y-2"
+              label="Add a comment"
+            >
               <SectionSelect id="comment-section" sections={p.sections} />
               <CommentBox id="comment-body" label="Comment" />
             </ActionForm>
@@ -223,20 +372,34 @@ export function WorkflowPanel(p: WorkflowPanelProps) {
 
 function Panel({ title, children }: { title: string; children: React.ReactNode }) {
   return (
-    <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-label={title}>
+    <section
+      className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
+      aria-label={title}
+    >
       <h2 className="font-semibold text-slate-900">{title}</h2>
       {children}
     </section>
   );
 }
 
-function SectionSelect({ id, sections }: { id: string; sections: { key: string; title: string }[] }) {
+function SectionSelect({
+  id,
+  sections,
+}: {
+  id: string;
+  sections: { key: string; title: string }[];
+}) {
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
         Section
       </label>
-      <select id={id} name="sectionKey" defaultValue="general" className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm">
+      <select
+        id={id}
+        name="sectionKey"
+        defaultValue="general"
+        className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+      >
         <option value="general">General</option>
         {sections.map((s) => (
           <option key={s.key} value={s.key}>
@@ -254,7 +417,13 @@ function CommentBox({ id, label }: { id: string; label: string }) {
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
         {label}
       </label>
-      <textarea id={id} name="body" rows={3} maxLength={5000} className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
+      <textarea
+        id={id}
+        name="body"
+        rows={3}
+        maxLength={5000}
+        className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+      />
     </div>
   );
 }

@@ -12,13 +12,19 @@ export function SimilarList({ items }: { items: SimilarIncident[] }) {
             {s.incidentKey} · {s.title}
           </Link>
           <p className="mt-0.5 text-xs text-slate-600">
-            {statusLabel(s.status)} · started {s.startedAt.toISOString().slice(0, 10)} · {s.reason === "cause" ? "similar cause" : "similar title"} ({Math.round(s.score * 100)} %)
-            {s.sharedServices > 0 && ` · ${s.sharedServices} shared service${s.sharedServices > 1 ? "s" : ""}`}
+            {statusLabel(s.status)} · started {s.startedAt.toISOString().slice(0, 10)} ·{" "}
+            {s.reason === "cause" ? "similar cause" : "similar title"} ({Math.round(s.score * 100)}{" "}
+            %)
+            {s.sharedServices > 0 &&
+              ` · ${s.sharedServices} shared service${s.sharedServices > 1 ? "s" : ""}`}
           </p>
-          {s.matchedStatement && <p className="mt-1 text-slate-800">Cause there: “{s.matchedStatement}”</p>}
+          {s.matchedStatement && (
+            <p className="mt-1 text-slate-800">Cause there: “{s.matchedStatement}”</p>
+          )}
           {s.rootCauses.length > 0 && (
             <p className="mt-1 text-slate-700">
-              Root cause{s.rootCauses.length > 1 ? "s" : ""}: {s.rootCauses.map((r) => `“${r.statement}”`).join("; ")}
+              Root cause{s.rootCauses.length > 1 ? "s" : ""}:{" "}
+              {s.rootCauses.map((r) => `“${r.statement}”`).join("; ")}
             </p>
           )}
           <p className="mt-1 text-xs text-slate-600">

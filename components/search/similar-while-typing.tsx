@@ -28,7 +28,10 @@ export function SimilarWhileTyping({ incidentId, text }: { incidentId: string; t
     const controller = new AbortController();
     const timer = setTimeout(async () => {
       try {
-        const res = await fetch(`/api/incidents/${encodeURIComponent(incidentId)}/similar?text=${encodeURIComponent(query)}`, { signal: controller.signal });
+        const res = await fetch(
+          `/api/incidents/${encodeURIComponent(incidentId)}/similar?text=${encodeURIComponent(query)}`,
+          { signal: controller.signal },
+        );
         if (!res.ok) return;
         const body = (await res.json()) as { similar: Item[] };
         setResult({ text: query, items: body.similar });
@@ -44,16 +47,26 @@ export function SimilarWhileTyping({ incidentId, text }: { incidentId: string; t
   const items = query.length >= MIN_LENGTH && result.text === query ? result.items : [];
   if (items.length === 0) return null;
   return (
-    <aside aria-label="This happened before" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="similar-while-typing">
+    <aside
+      aria-label="This happened before"
+      className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm"
+      data-testid="similar-while-typing"
+    >
       <p className="font-medium text-slate-900">This happened before:</p>
       <ul className="mt-1 space-y-1">
         {items.map((s) => (
           <li key={s.incidentId}>
-            <Link href={`/incidents/${s.incidentId}`} target="_blank" className="text-blue-800 underline">
+            <Link
+              href={`/incidents/${s.incidentId}`}
+              target="_blank"
+              className="text-blue-800 underline"
+            >
               {s.incidentKey} · {s.title}
               <span className="sr-only"> (opens in a new tab)</span>
             </Link>
-            {s.matchedStatement && <span className="text-slate-700"> — “{s.matchedStatement}”</span>}
+            {s.matchedStatement && (
+              <span className="text-slate-700"> — “{s.matchedStatement}”</span>
+            )}
             <span className="text-xs text-slate-600">
               {" "}
               (action items: {s.actions.done} done, {s.actions.open} open)

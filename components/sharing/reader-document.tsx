@@ -12,7 +12,11 @@ export interface DocumentOptions {
   private?: boolean;
 }
 
-function document({ title, stylesheets, private: isPrivate = true }: DocumentOptions, head: React.ReactNode, body: React.ReactNode): string {
+function document(
+  { title, stylesheets, private: isPrivate = true }: DocumentOptions,
+  head: React.ReactNode,
+  body: React.ReactNode,
+): string {
   return `<!DOCTYPE html>${renderStaticMarkup(
     <html lang="en">
       {/* A document served by a route handler (no Next page): a plain head element is right here. */}
@@ -29,7 +33,10 @@ function document({ title, stylesheets, private: isPrivate = true }: DocumentOpt
         {head}
       </head>
       <body className="min-h-screen">
-        <a href="#main" className="sr-only focus:not-sr-only focus:fixed focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:fixed focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+        >
           Skip to content
         </a>
         {body}
@@ -41,12 +48,26 @@ function document({ title, stylesheets, private: isPrivate = true }: DocumentOpt
 const raw = (html: string) => <div dangerouslySetInnerHTML={{ __html: html }} />;
 
 /** A page in the reader shell (shared link, portal): `html` is trusted, already-rendered markup. */
-export function readerDocument(options: DocumentOptions & { subtitle: string; html: string; before?: React.ReactNode; aside?: React.ReactNode }): string {
+export function readerDocument(
+  options: DocumentOptions & {
+    subtitle: string;
+    html: string;
+    before?: React.ReactNode;
+    aside?: React.ReactNode;
+  },
+): string {
   return document(
     options,
     null,
     <ReaderShell subtitle={options.subtitle} aside={options.aside}>
-      {options.before ? <div className="space-y-6">{options.before}{raw(options.html)}</div> : raw(options.html)}
+      {options.before ? (
+        <div className="space-y-6">
+          {options.before}
+          {raw(options.html)}
+        </div>
+      ) : (
+        raw(options.html)
+      )}
     </ReaderShell>,
   );
 }
@@ -62,7 +83,9 @@ const PRINT_CSS = `
 }`;
 
 /** The print view (A4, no navigation) of a report; the button prints with one line of inline script. */
-export function printDocument(options: DocumentOptions & { html: string; backHref: string }): string {
+export function printDocument(
+  options: DocumentOptions & { html: string; backHref: string },
+): string {
   return document(
     { ...options, private: false },
     <>
@@ -81,13 +104,24 @@ export function printDocument(options: DocumentOptions & { html: string; backHre
         </div>
         {raw(options.html)}
       </main>
-      <script dangerouslySetInnerHTML={{ __html: `document.querySelector("[data-print]").addEventListener("click",function(){window.print()})` }} />
+      <script
+        dangerouslySetInnerHTML={{
+          __html: `document.querySelector("[data-print]").addEventListener("click",function(){window.print()})`,
+        }}
+      />
     </div>,
   );
 }
 
 /** A reader-facing message page (not found, not available). */
-export function messageDocument(options: DocumentOptions & { subtitle: string; heading: string; text: string; link?: { href: string; label: string } }): string {
+export function messageDocument(
+  options: DocumentOptions & {
+    subtitle: string;
+    heading: string;
+    text: string;
+    link?: { href: string; label: string };
+  },
+): string {
   return document(
     options,
     null,
@@ -108,7 +142,9 @@ export function messageDocument(options: DocumentOptions & { subtitle: string; h
 }
 
 /** A report in the stakeholder portal, for the signed-in reader `email`. */
-export function portalReportDocument(options: DocumentOptions & { email: string; html: string }): string {
+export function portalReportDocument(
+  options: DocumentOptions & { email: string; html: string },
+): string {
   return readerDocument({
     ...options,
     subtitle: "Stakeholder portal",

@@ -1,5 +1,13 @@
 /** Chrome for readers outside the workspace (shared links, portal): no team navigation. */
-export function ReaderShell({ subtitle, children, aside }: { subtitle: string; children: React.ReactNode; aside?: React.ReactNode }) {
+export function ReaderShell({
+  subtitle,
+  children,
+  aside,
+}: {
+  subtitle: string;
+  children: React.ReactNode;
+  aside?: React.ReactNode;
+}) {
   return (
     <div className="min-h-screen bg-slate-50">
       <header className="border-b border-slate-200 bg-white">

@@ -4,7 +4,14 @@ import { initialResult, type ActionResult } from "@/lib/action-result";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 /** One button bound to one server action, with its pending state and an announced result. */
-export function RowAction({ action, label, context, pendingText, variant = "secondary", hidden = false }: {
+export function RowAction({
+  action,
+  label,
+  context,
+  pendingText,
+  variant = "secondary",
+  hidden = false,
+}: {
   action: (prev: ActionResult) => Promise<ActionResult>;
   label: string;
   /** Read by screen readers after the label, e.g. "link for jane@example.com". */
@@ -23,7 +30,11 @@ export function RowAction({ action, label, context, pendingText, variant = "seco
           <span className="sr-only"> {context}</span>
         </SubmitButton>
       )}
-      <span role="status" aria-live="polite" className={`text-xs ${result.ok ? "text-green-800" : "text-red-700"}`}>
+      <span
+        role="status"
+        aria-live="polite"
+        className={`text-xs ${result.ok ? "text-green-800" : "text-red-700"}`}
+      >
         {result.message}
       </span>
     </form>

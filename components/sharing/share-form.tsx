@@ -5,21 +5,31 @@ import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useKeptValues } from "./use-kept-values";
 
-export function ShareForm({ incidentId, versionNumber, defaultDays, maxDays, allowAnonymous }: {
+export function ShareForm({
+  incidentId,
+  versionNumber,
+  defaultDays,
+  maxDays,
+  allowAnonymous,
+}: {
   incidentId: string;
   versionNumber: number;
   defaultDays: number;
   maxDays: number;
   allowAnonymous: boolean;
 }) {
-  const { result, formAction, values } = useKeptValues(shareReportAction.bind(null, incidentId), true);
+  const { result, formAction, values } = useKeptValues(
+    shareReportAction.bind(null, incidentId),
+    true,
+  );
   const errors = result.ok ? undefined : result.fieldErrors;
   const mode = values?.mode ?? (allowAnonymous ? "ANYONE_WITH_LINK" : "CONFIRM_EMAIL");
   return (
     <form action={formAction} className="space-y-4" noValidate>
       <p className="text-sm text-slate-700">
-        Recipients get an email with a link to <strong>version {versionNumber}</strong>, the latest published version. They read it without signing in to
-        the workspace and never see drafts or internal notes.
+        Recipients get an email with a link to <strong>version {versionNumber}</strong>, the latest
+        published version. They read it without signing in to the workspace and never see drafts or
+        internal notes.
       </p>
       <TextArea
         name="recipients"
@@ -31,7 +41,15 @@ export function ShareForm({ incidentId, versionNumber, defaultDays, maxDays, all
         defaultValue={values?.recipients ?? ""}
         errors={errors?.recipients}
       />
-      <TextArea name="message" label="Message (optional)" hint="Included in the email as plain text." rows={3} maxLength={2000} defaultValue={values?.message ?? ""} errors={errors?.message} />
+      <TextArea
+        name="message"
+        label="Message (optional)"
+        hint="Included in the email as plain text."
+        rows={3}
+        maxLength={2000}
+        defaultValue={values?.message ?? ""}
+        errors={errors?.message}
+      />
       <TextField
         name="days"
         label="Link lifetime (days)"
@@ -48,19 +66,37 @@ export function ShareForm({ incidentId, versionNumber, defaultDays, maxDays, all
       <fieldset className="space-y-2" aria-describedby="mode-error">
         <legend className="text-sm font-medium text-slate-800">Who can open the link</legend>
         <label className="flex items-start gap-2 text-sm">
-          <input type="radio" name="mode" value="ANYONE_WITH_LINK" defaultChecked={mode === "ANYONE_WITH_LINK"} disabled={!allowAnonymous} className="mt-1" />
+          <input
+            type="radio"
+            name="mode"
+            value="ANYONE_WITH_LINK"
+            defaultChecked={mode === "ANYONE_WITH_LINK"}
+            disabled={!allowAnonymous}
+            className="mt-1"
+          />
           <span>
             <span className="font-medium">Anyone with the link</span>
             <span className="block text-slate-600">
-              {allowAnonymous ? "No sign-in needed. Anyone the email is forwarded to can read it." : "Turned off in this team's sharing settings."}
+              {allowAnonymous
+                ? "No sign-in needed. Anyone the email is forwarded to can read it."
+                : "Turned off in this team's sharing settings."}
             </span>
           </span>
         </label>
         <label className="flex items-start gap-2 text-sm">
-          <input type="radio" name="mode" value="CONFIRM_EMAIL" defaultChecked={mode === "CONFIRM_EMAIL"} className="mt-1" />
+          <input
+            type="radio"
+            name="mode"
+            value="CONFIRM_EMAIL"
+            defaultChecked={mode === "CONFIRM_EMAIL"}
+            className="mt-1"
+          />
           <span>
             <span className="font-medium">Recipient must confirm their email</span>
-            <span className="block text-slate-600">The report opens only after the recipient signs in with a one-time link sent to their address.</span>
+            <span className="block text-slate-600">
+              The report opens only after the recipient signs in with a one-time link sent to their
+              address.
+            </span>
           </span>
         </label>
         <div id="mode-error" aria-live="polite">

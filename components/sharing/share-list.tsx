@@ -16,8 +16,14 @@ const deliveryLabel = { QUEUED: "Queued", SENT: "Sent", FAILED: "Failed" } as co
 function Delivery({ share }: { share: ShareRow }) {
   return (
     <div className="space-y-1">
-      <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ring-1 ${deliveryStyle[share.deliveryState]}`}>{deliveryLabel[share.deliveryState]}</span>
-      {share.deliveryState === "SENT" && share.sentAt && <p className="text-xs text-slate-600">{formatWhen(share.sentAt)}</p>}
+      <span
+        className={`inline-block rounded px-2 py-0.5 text-xs font-medium ring-1 ${deliveryStyle[share.deliveryState]}`}
+      >
+        {deliveryLabel[share.deliveryState]}
+      </span>
+      {share.deliveryState === "SENT" && share.sentAt && (
+        <p className="text-xs text-slate-600">{formatWhen(share.sentAt)}</p>
+      )}
       {share.deliveryError && share.deliveryState !== "SENT" && (
         <p className="text-xs text-red-800">
           {share.deliveryState === "FAILED" ? "Gave up: " : "Retrying after: "}
@@ -28,11 +34,23 @@ function Delivery({ share }: { share: ShareRow }) {
   );
 }
 
-export function ShareList({ incidentId, shares, canShare, now }: { incidentId: string; shares: ShareRow[]; canShare: boolean; now: Date }) {
+export function ShareList({
+  incidentId,
+  shares,
+  canShare,
+  now,
+}: {
+  incidentId: string;
+  shares: ShareRow[];
+  canShare: boolean;
+  now: Date;
+}) {
   if (shares.length === 0) {
     return (
       <EmptyState title="Not shared with anyone yet">
-        {canShare ? "Share the published report above; each recipient gets their own link and appears here." : "Editors and owners can share the published report."}
+        {canShare
+          ? "Share the published report above; each recipient gets their own link and appears here."
+          : "Editors and owners can share the published report."}
       </EmptyState>
     );
   }
@@ -42,11 +60,23 @@ export function ShareList({ incidentId, shares, canShare, now }: { incidentId: s
         <caption className="sr-only">Shared links with delivery state and views</caption>
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-700">
           <tr>
-            <th scope="col" className="px-3 py-2">Recipient</th>
-            <th scope="col" className="px-3 py-2">Email</th>
-            <th scope="col" className="px-3 py-2">Link</th>
-            <th scope="col" className="px-3 py-2">Views</th>
-            {canShare && <th scope="col" className="px-3 py-2"><span className="sr-only">Actions</span></th>}
+            <th scope="col" className="px-3 py-2">
+              Recipient
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Email
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Link
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Views
+            </th>
+            {canShare && (
+              <th scope="col" className="px-3 py-2">
+                <span className="sr-only">Actions</span>
+              </th>
+            )}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -57,7 +87,8 @@ export function ShareList({ incidentId, shares, canShare, now }: { incidentId: s
                 <td className="px-3 py-3">
                   <p className="font-medium break-all text-slate-900">{s.recipientEmail}</p>
                   <p className="text-xs text-slate-600">
-                    {s.mode === "CONFIRM_EMAIL" ? "Must confirm email" : "Anyone with the link"} · version {s.versionNumber} · by {s.createdBy}
+                    {s.mode === "CONFIRM_EMAIL" ? "Must confirm email" : "Anyone with the link"} ·
+                    version {s.versionNumber} · by {s.createdBy}
                   </p>
                 </td>
                 <td className="px-3 py-3">
@@ -65,16 +96,21 @@ export function ShareList({ incidentId, shares, canShare, now }: { incidentId: s
                 </td>
                 <td className="px-3 py-3 text-xs text-slate-700">
                   {state === "revoked" ? (
-                    <span className="font-medium text-red-800">Revoked {formatWhen(s.revokedAt)}</span>
+                    <span className="font-medium text-red-800">
+                      Revoked {formatWhen(s.revokedAt)}
+                    </span>
                   ) : state === "expired" ? (
-                    <span className="font-medium text-slate-700">Expired {formatDay(s.expiresAt)}</span>
+                    <span className="font-medium text-slate-700">
+                      Expired {formatDay(s.expiresAt)}
+                    </span>
                   ) : (
                     <span>Active until {formatDay(s.expiresAt)}</span>
                   )}
                 </td>
                 <td className="px-3 py-3 text-xs text-slate-700">
                   <p>
-                    <span className="font-medium text-slate-900">{s.viewCount}</span> {s.viewCount === 1 ? "view" : "views"}
+                    <span className="font-medium text-slate-900">{s.viewCount}</span>{" "}
+                    {s.viewCount === 1 ? "view" : "views"}
                   </p>
                   <p>Last opened: {formatWhen(s.lastViewedAt)}</p>
                 </td>
@@ -108,19 +144,38 @@ export function ShareList({ incidentId, shares, canShare, now }: { incidentId: s
   );
 }
 
-export function GrantList({ incidentId, grants, canManage }: { incidentId: string; grants: GrantRow[]; canManage: boolean }) {
+export function GrantList({
+  incidentId,
+  grants,
+  canManage,
+}: {
+  incidentId: string;
+  grants: GrantRow[];
+  canManage: boolean;
+}) {
   if (grants.length === 0) {
-    return <EmptyState title="Nobody has portal access">People you share the report with can also read it in the stakeholder portal at /portal.</EmptyState>;
+    return (
+      <EmptyState title="Nobody has portal access">
+        People you share the report with can also read it in the stakeholder portal at /portal.
+      </EmptyState>
+    );
   }
   return (
     <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
       {grants.map((g) => (
-        <li key={g.id} className="flex flex-wrap items-center justify-between gap-3 px-3 py-2 text-sm" data-testid="grant-row">
+        <li
+          key={g.id}
+          className="flex flex-wrap items-center justify-between gap-3 px-3 py-2 text-sm"
+          data-testid="grant-row"
+        >
           <span>
             <span className="font-medium break-all text-slate-900">{g.email}</span>
             <span className="text-slate-600">
               {" "}
-              · version {g.versionNumber} · {g.revokedAt ? `access revoked ${formatDay(g.revokedAt)}` : `since ${formatDay(g.createdAt)}`}
+              · version {g.versionNumber} ·{" "}
+              {g.revokedAt
+                ? `access revoked ${formatDay(g.revokedAt)}`
+                : `since ${formatDay(g.createdAt)}`}
             </span>
           </span>
           {canManage && (

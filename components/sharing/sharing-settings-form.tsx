@@ -5,10 +5,18 @@ import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useKeptValues } from "./use-kept-values";
 
-const narrow = "block w-32 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm aria-[invalid=true]:border-red-600 disabled:bg-slate-100";
+const narrow =
+  "block w-32 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm aria-[invalid=true]:border-red-600 disabled:bg-slate-100";
 
-export function SharingSettingsForm({ settings, canEdit }: {
-  settings: { shareLinkDefaultDays: number; shareLinkMaxDays: number; allowAnonymousShareLink: boolean };
+export function SharingSettingsForm({
+  settings,
+  canEdit,
+}: {
+  settings: {
+    shareLinkDefaultDays: number;
+    shareLinkMaxDays: number;
+    allowAnonymousShareLink: boolean;
+  };
   canEdit: boolean;
 }) {
   const { result, formAction, values } = useKeptValues(updateSharingSettingsAction, false);
@@ -46,15 +54,20 @@ export function SharingSettingsForm({ settings, canEdit }: {
           <input
             type="checkbox"
             name="allowAnonymousShareLink"
-            defaultChecked={values ? values.allowAnonymousShareLink === "on" : settings.allowAnonymousShareLink}
+            defaultChecked={
+              values ? values.allowAnonymousShareLink === "on" : settings.allowAnonymousShareLink
+            }
             disabled={!canEdit}
             className="mt-1"
             aria-describedby="anonymous-hint"
           />
-          <span className="font-medium text-slate-800">Allow &ldquo;anyone with the link&rdquo;</span>
+          <span className="font-medium text-slate-800">
+            Allow &ldquo;anyone with the link&rdquo;
+          </span>
         </label>
         <p id="anonymous-hint" className="text-xs text-slate-600">
-          When off, every shared link asks the recipient to confirm their email address before the report opens.
+          When off, every shared link asks the recipient to confirm their email address before the
+          report opens.
         </p>
       </div>
       <FormMessage result={result} />

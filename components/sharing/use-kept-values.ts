@@ -7,7 +7,10 @@ import { initialResult, type ActionResult } from "@/lib/action-result";
  * after its action runs; feeding the submitted values back as default values makes that
  * reset restore them, so a field error never wipes the input. `clearOnSuccess` starts over.
  */
-export function useKeptValues(action: (prev: ActionResult, formData: FormData) => Promise<ActionResult>, clearOnSuccess: boolean) {
+export function useKeptValues(
+  action: (prev: ActionResult, formData: FormData) => Promise<ActionResult>,
+  clearOnSuccess: boolean,
+) {
   const [values, setValues] = useState<Record<string, string> | null>(null);
   const [result, formAction] = useActionState(async (prev: ActionResult, formData: FormData) => {
     const next = await action(prev, formData);

@@ -5,7 +5,13 @@ import { acceptInvitationAction } from "@/lib/teams/actions";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 
-export function AcceptInvitationForm({ invitationId, teamName }: { invitationId: string; teamName: string }) {
+export function AcceptInvitationForm({
+  invitationId,
+  teamName,
+}: {
+  invitationId: string;
+  teamName: string;
+}) {
   const [result, action] = useActionState(acceptInvitationAction, initialResult);
   return (
     <form action={action} className="space-y-2">

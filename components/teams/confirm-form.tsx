@@ -9,7 +9,15 @@ import { announce } from "./page-status";
  * A destructive action in two steps: the first button asks, the second confirms. Focus moves
  * to the confirmation so keyboard users land on the choice; Escape or Cancel backs out.
  */
-export function ConfirmForm({ action, hidden, label, accessibleLabel, question, confirmLabel, pendingText }: {
+export function ConfirmForm({
+  action,
+  hidden,
+  label,
+  accessibleLabel,
+  question,
+  confirmLabel,
+  pendingText,
+}: {
   action: (prev: ActionResult, formData: FormData) => Promise<ActionResult>;
   hidden: Record<string, string>;
   label: string;
@@ -29,7 +37,8 @@ export function ConfirmForm({ action, hidden, label, accessibleLabel, question, 
   const wasAsking = useRef(false);
 
   useEffect(() => {
-    if (asking) confirmRef.current?.querySelector<HTMLButtonElement>("button[type=submit]")?.focus();
+    if (asking)
+      confirmRef.current?.querySelector<HTMLButtonElement>("button[type=submit]")?.focus();
     else if (wasAsking.current) askRef.current?.focus();
     wasAsking.current = asking;
   }, [asking]);
@@ -41,7 +50,12 @@ export function ConfirmForm({ action, hidden, label, accessibleLabel, question, 
           {Object.entries(hidden).map(([k, v]) => (
             <input key={k} type="hidden" name={k} value={v} />
           ))}
-          <div ref={confirmRef} role="group" aria-label={question} className="flex flex-wrap items-center gap-2 rounded-md border border-red-200 bg-red-50 px-2 py-1.5">
+          <div
+            ref={confirmRef}
+            role="group"
+            aria-label={question}
+            className="flex flex-wrap items-center gap-2 rounded-md border border-red-200 bg-red-50 px-2 py-1.5"
+          >
             <span className="text-sm text-red-900">{question}</span>
             <SubmitButton variant="danger" pendingText={pendingText} className="py-1">
               {confirmLabel}
@@ -52,7 +66,13 @@ export function ConfirmForm({ action, hidden, label, accessibleLabel, question, 
           </div>
         </form>
       ) : (
-        <button ref={askRef} type="button" className={buttonClass("secondary", "py-1")} aria-label={accessibleLabel} onClick={() => setAsking(true)}>
+        <button
+          ref={askRef}
+          type="button"
+          className={buttonClass("secondary", "py-1")}
+          aria-label={accessibleLabel}
+          onClick={() => setAsking(true)}
+        >
           {label}
         </button>
       )}

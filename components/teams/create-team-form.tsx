@@ -10,7 +10,14 @@ export function CreateTeamForm() {
   const [result, action] = useActionState(createTeamAction, initialResult);
   return (
     <form action={action} className="space-y-4" noValidate>
-      <TextField name="name" label="Team name" placeholder="Platform team" required maxLength={80} errors={result.ok ? undefined : result.fieldErrors?.name} />
+      <TextField
+        name="name"
+        label="Team name"
+        placeholder="Platform team"
+        required
+        maxLength={80}
+        errors={result.ok ? undefined : result.fieldErrors?.name}
+      />
       <FormMessage result={result} />
       <SubmitButton pendingText="Creating…">Create team</SubmitButton>
     </form>

@@ -6,7 +6,13 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { announce } from "./page-status";
 
 /** Resend and revoke for one pending invitation, each announcing its outcome. */
-export function InvitationActions({ invitationId, email }: { invitationId: string; email: string }) {
+export function InvitationActions({
+  invitationId,
+  email,
+}: {
+  invitationId: string;
+  email: string;
+}) {
   const [resent, resend] = useActionState(resendInvitationAction, initialResult);
   const [revoked, revoke] = useActionState(async (prev: ActionResult, formData: FormData) => {
     const next = await revokeInvitationAction(prev, formData);

@@ -18,7 +18,17 @@ export function InviteForm() {
   return (
     <form ref={formRef} action={action} noValidate className="space-y-4">
       <div className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_12rem]">
-        <TextField name="email" id="invite-email" label="Email address" type="email" autoComplete="off" required maxLength={254} placeholder="name@example.com" errors={errors?.email} />
+        <TextField
+          name="email"
+          id="invite-email"
+          label="Email address"
+          type="email"
+          autoComplete="off"
+          required
+          maxLength={254}
+          placeholder="name@example.com"
+          errors={errors?.email}
+        />
         <SelectField
           name="role"
           id="invite-role"
@@ -32,7 +42,8 @@ export function InviteForm() {
         />
       </div>
       <p className="text-xs text-slate-600">
-        They get an email with a sign-in link; the invitation expires after {INVITATION_TTL_DAYS} days. To add an owner, invite them and then change their role.
+        They get an email with a sign-in link; the invitation expires after {INVITATION_TTL_DAYS}{" "}
+        days. To add an owner, invite them and then change their role.
       </p>
       <FormMessage result={result} />
       <SubmitButton pendingText="Sending invitation…">Send invitation</SubmitButton>

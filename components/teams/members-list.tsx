@@ -9,7 +9,13 @@ import { RoleForm } from "./role-form";
  * The team's members; owners get a role control and Remove on every row but their own.
  * A list rather than a table so each member stacks into a card on a phone.
  */
-export function MembersList({ members, currentUserId, canManage, teamName, timeZone }: {
+export function MembersList({
+  members,
+  currentUserId,
+  canManage,
+  teamName,
+  timeZone,
+}: {
   members: MemberRow[];
   currentUserId: string;
   canManage: boolean;
@@ -17,12 +23,18 @@ export function MembersList({ members, currentUserId, canManage, teamName, timeZ
   timeZone: string | null;
 }) {
   return (
-    <ul aria-label={`Members of ${teamName}`} className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
+    <ul
+      aria-label={`Members of ${teamName}`}
+      className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white"
+    >
       {members.map((m) => {
         const self = m.user.id === currentUserId;
         const label = m.user.name ?? m.user.email;
         return (
-          <li key={m.id} className="flex flex-col gap-3 px-4 py-3 text-sm md:flex-row md:flex-wrap md:items-start md:gap-x-6">
+          <li
+            key={m.id}
+            className="flex flex-col gap-3 px-4 py-3 text-sm md:flex-row md:flex-wrap md:items-start md:gap-x-6"
+          >
             <div className="min-w-0 md:flex-1">
               <p className="break-all font-medium text-slate-900">
                 {label}
@@ -37,7 +49,10 @@ export function MembersList({ members, currentUserId, canManage, teamName, timeZ
               ) : (
                 <p>
                   <span className="sr-only">Role: </span>
-                  <span className="inline-block rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700" data-testid="member-role">
+                  <span
+                    className="inline-block rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700"
+                    data-testid="member-role"
+                  >
                     {roleLabel(m.role)}
                   </span>
                 </p>

@@ -18,7 +18,11 @@ export function PageStatus() {
   }, []);
   return (
     <div role="status" aria-live="polite" data-testid="page-status">
-      {message && <p className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800">{message}</p>}
+      {message && (
+        <p className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800">
+          {message}
+        </p>
+      )}
     </div>
   );
 }

@@ -11,7 +11,15 @@ export const roleOptions = [
 ];
 
 /** One member's role: a select and its own Save, with the outcome announced beside it. */
-export function RoleForm({ membershipId, role, memberLabel }: { membershipId: string; role: string; memberLabel: string }) {
+export function RoleForm({
+  membershipId,
+  role,
+  memberLabel,
+}: {
+  membershipId: string;
+  role: string;
+  memberLabel: string;
+}) {
   const [result, action] = useActionState(changeRoleAction, initialResult);
   const id = `role-${membershipId}`;
   const error = !result.ok ? (result.fieldErrors?.role?.[0] ?? result.message) : undefined;
@@ -39,7 +47,11 @@ export function RoleForm({ membershipId, role, memberLabel }: { membershipId: st
         Save<span className="sr-only"> role for {memberLabel}</span>
       </SubmitButton>
       <span id={`${id}-status`} role="status" aria-live="polite" className="text-sm">
-        {error ? <span className="text-red-700">{error}</span> : result.message ? <span className="text-green-800">{result.message}</span> : null}
+        {error ? (
+          <span className="text-red-700">{error}</span>
+        ) : result.message ? (
+          <span className="text-green-800">{result.message}</span>
+        ) : null}
       </span>
     </form>
   );

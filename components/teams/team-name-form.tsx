@@ -10,7 +10,15 @@ export function TeamNameForm({ name }: { name: string }) {
   const [result, action] = useActionState(renameTeamAction, initialResult);
   return (
     <form action={action} noValidate className="space-y-4">
-      <TextField name="name" id="team-name-input" label="Team name" defaultValue={name} required maxLength={80} errors={result.ok ? undefined : result.fieldErrors?.name} />
+      <TextField
+        name="name"
+        id="team-name-input"
+        label="Team name"
+        defaultValue={name}
+        required
+        maxLength={80}
+        errors={result.ok ? undefined : result.fieldErrors?.name}
+      />
       <FormMessage result={result} />
       <SubmitButton pendingText="Saving…">Save team name</SubmitButton>
     </form>

@@ -29,7 +29,13 @@ function DeleteEvent({ incidentId, event }: { incidentId: string; event: Timelin
   const [result, action] = useActionState(deleteTimelineEventAction, initialResult);
   if (!confirming) {
     return (
-      <Button type="button" variant="ghost" className="px-2 py-1 text-xs" onClick={() => setConfirming(true)} aria-label={`Delete event: ${event.body.slice(0, 60)}`}>
+      <Button
+        type="button"
+        variant="ghost"
+        className="px-2 py-1 text-xs"
+        onClick={() => setConfirming(true)}
+        aria-label={`Delete event: ${event.body.slice(0, 60)}`}
+      >
         Delete
       </Button>
     );
@@ -42,7 +48,12 @@ function DeleteEvent({ incidentId, event }: { incidentId: string; event: Timelin
       <SubmitButton variant="danger" className="px-2 py-1 text-xs" pendingText="Deleting…">
         Confirm delete
       </SubmitButton>
-      <Button type="button" variant="ghost" className="px-2 py-1 text-xs" onClick={() => setConfirming(false)}>
+      <Button
+        type="button"
+        variant="ghost"
+        className="px-2 py-1 text-xs"
+        onClick={() => setConfirming(false)}
+      >
         Keep
       </Button>
       {!result.ok && <FormMessage result={result} />}
@@ -50,38 +61,76 @@ function DeleteEvent({ incidentId, event }: { incidentId: string; event: Timelin
   );
 }
 
-function Row({ incidentId, event, canWrite }: { incidentId: string; event: TimelineItem; canWrite: boolean }) {
+function Row({
+  incidentId,
+  event,
+  canWrite,
+}: {
+  incidentId: string;
+  event: TimelineItem;
+  canWrite: boolean;
+}) {
   const [editing, setEditing] = useState(false);
   return (
-    <li id={`event-${event.id}`} className="relative scroll-mt-24 pb-5 pl-6 last:pb-0 target:rounded target:bg-yellow-50 target:outline-2 target:outline-yellow-400" data-testid="timeline-event">
-      <span aria-hidden="true" className={`absolute top-1.5 left-0 h-3 w-3 rounded-full ring-2 ring-white ${event.isKey ? "bg-amber-500" : "bg-slate-400"}`} />
+    <li
+      id={`event-${event.id}`}
+      className="relative scroll-mt-24 pb-5 pl-6 last:pb-0 target:rounded target:bg-yellow-50 target:outline-2 target:outline-yellow-400"
+      data-testid="timeline-event"
+    >
+      <span
+        aria-hidden="true"
+        className={`absolute top-1.5 left-0 h-3 w-3 rounded-full ring-2 ring-white ${event.isKey ? "bg-amber-500" : "bg-slate-400"}`}
+      />
       {editing ? (
         <div className="rounded-lg border border-slate-200 bg-white p-3">
-          <TimelineEventForm incidentId={incidentId} event={event} onDone={() => setEditing(false)} />
+          <TimelineEventForm
+            incidentId={incidentId}
+            event={event}
+            onDone={() => setEditing(false)}
+          />
         </div>
       ) : (
         <div className="min-w-0">
           <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
             <LocalTime iso={event.occurredAt} withSeconds className="font-mono text-slate-700" />
-            <span className={`rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${kindStyle[event.kind as TimelineKind] ?? kindStyle.NOTE}`}>{kindLabel(event.kind)}</span>
-            {event.isKey && <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">Key event</span>}
+            <span
+              className={`rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${kindStyle[event.kind as TimelineKind] ?? kindStyle.NOTE}`}
+            >
+              {kindLabel(event.kind)}
+            </span>
+            {event.isKey && (
+              <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">
+                Key event
+              </span>
+            )}
             {event.author && <span className="text-slate-600">{event.author}</span>}
             {canWrite && (
               <span className="ml-auto flex gap-1">
-                <Button type="button" variant="ghost" className="px-2 py-1 text-xs" onClick={() => setEditing(true)} aria-label={`Edit event: ${event.body.slice(0, 60)}`}>
+                <Button
+                  type="button"
+                  variant="ghost"
+                  className="px-2 py-1 text-xs"
+                  onClick={() => setEditing(true)}
+                  aria-label={`Edit event: ${event.body.slice(0, 60)}`}
+                >
                   Edit
                 </Button>
                 <DeleteEvent incidentId={incidentId} event={event} />
               </span>
             )}
           </div>
-          <p className="mt-1 text-sm break-words whitespace-pre-wrap text-slate-900">{event.body}</p>
+          <p className="mt-1 text-sm break-words whitespace-pre-wrap text-slate-900">
+            {event.body}
+          </p>
           {event.citedBy.length > 0 && (
             <ul className="mt-1 space-y-0.5 text-xs text-slate-600">
               {event.citedBy.map((n) => (
                 <li key={n.id}>
                   Cited by 5 Whys:{" "}
-                  <Link href={`/incidents/${incidentId}/whys?node=${encodeURIComponent(n.id)}`} className="text-blue-700 underline">
+                  <Link
+                    href={`/incidents/${incidentId}/whys?node=${encodeURIComponent(n.id)}`}
+                    className="text-blue-700 underline"
+                  >
                     {n.statement}
                   </Link>
                 </li>
@@ -95,9 +144,20 @@ function Row({ incidentId, event, canWrite }: { incidentId: string; event: Timel
 }
 
 /** The incident's events in time order (the server sorts; edits re-render from the server). */
-export function TimelineList({ incidentId, events, canWrite }: { incidentId: string; events: TimelineItem[]; canWrite: boolean }) {
+export function TimelineList({
+  incidentId,
+  events,
+  canWrite,
+}: {
+  incidentId: string;
+  events: TimelineItem[];
+  canWrite: boolean;
+}) {
   return (
-    <ol className="relative border-l border-slate-200 pl-0 [&>li]:-ml-1.5" aria-label="Timeline events">
+    <ol
+      className="relative border-l border-slate-200 pl-0 [&>li]:-ml-1.5"
+      aria-label="Timeline events"
+    >
       {events.map((e) => (
         <Row key={`${e.id}-${e.version}`} incidentId={incidentId} event={e} canWrite={canWrite} />
       ))}

@@ -12,7 +12,19 @@ interface FieldProps {
 }
 
 /** Label, control, hint and the field's errors in a live region the control points to. */
-function FieldShell({ id, label, hint, errors, children }: { id: string; label: string; hint?: string; errors?: string[]; children: React.ReactNode }) {
+function FieldShell({
+  id,
+  label,
+  hint,
+  errors,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  errors?: string[];
+  children: React.ReactNode;
+}) {
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
@@ -39,26 +51,70 @@ function describedBy(id: string, hint?: string) {
   return [hint ? `${id}-hint` : null, `${id}-error`].filter(Boolean).join(" ");
 }
 
-export function TextField({ name, label, errors, hint, id = name, ...rest }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({
+  name,
+  label,
+  errors,
+  hint,
+  id = name,
+  ...rest
+}: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
   return (
     <FieldShell id={id} label={label} hint={hint} errors={errors}>
-      <input id={id} name={name} className={control} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(id, hint)} {...rest} />
+      <input
+        id={id}
+        name={name}
+        className={control}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy(id, hint)}
+        {...rest}
+      />
     </FieldShell>
   );
 }
 
-export function TextArea({ name, label, errors, hint, id = name, ...rest }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextArea({
+  name,
+  label,
+  errors,
+  hint,
+  id = name,
+  ...rest
+}: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return (
     <FieldShell id={id} label={label} hint={hint} errors={errors}>
-      <textarea id={id} name={name} className={control} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(id, hint)} {...rest} />
+      <textarea
+        id={id}
+        name={name}
+        className={control}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy(id, hint)}
+        {...rest}
+      />
     </FieldShell>
   );
 }
 
-export function SelectField({ name, label, errors, hint, id = name, options, ...rest }: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[] }) {
+export function SelectField({
+  name,
+  label,
+  errors,
+  hint,
+  id = name,
+  options,
+  ...rest
+}: FieldProps &
+  SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[] }) {
   return (
     <FieldShell id={id} label={label} hint={hint} errors={errors}>
-      <select id={id} name={name} className={control} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(id, hint)} {...rest}>
+      <select
+        id={id}
+        name={name}
+        className={control}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy(id, hint)}
+        {...rest}
+      >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

@@ -14,7 +14,12 @@ import {
   type NavRow,
 } from "./editor-reducer";
 
-const node = (id: string, parentId: string | null, position: number, statement = `cause ${id}`): WhyEditorNode => ({
+const node = (
+  id: string,
+  parentId: string | null,
+  position: number,
+  statement = `cause ${id}`,
+): WhyEditorNode => ({
   id,
   parentId,
   position,
@@ -28,7 +33,13 @@ const node = (id: string, parentId: string | null, position: number, statement =
 // a ─┬─ b ── c
 //    └─ d
 // e
-const nodes = [node("a", null, 0), node("b", "a", 0), node("c", "b", 0), node("d", "a", 1), node("e", null, 1)];
+const nodes = [
+  node("a", null, 0),
+  node("b", "a", 0),
+  node("c", "b", 0),
+  node("d", "a", 1),
+  node("e", null, 1),
+];
 
 const session = (over: Partial<WhySession> = {}): WhySession => ({
   incidentId: "inc",
@@ -100,7 +111,9 @@ describe("tree keyboard map", () => {
     expect(treeKeyCommand({ key: "z", ctrlKey: true }, undoable)).toBe("undo");
     expect(treeKeyCommand({ key: "Z", metaKey: true }, undoable)).toBe("undo");
     expect(treeKeyCommand({ key: "z" }, undoable)).toBeNull();
-    expect(treeKeyCommand({ key: "z", ctrlKey: true }, { canEdit: false, canUndo: true })).toBeNull();
+    expect(
+      treeKeyCommand({ key: "z", ctrlKey: true }, { canEdit: false, canUndo: true }),
+    ).toBeNull();
   });
 });
 
@@ -118,8 +131,12 @@ describe("draft keyboard map", () => {
 });
 
 describe("navigation", () => {
-  const nav = (s: EditorState, command: Extract<EditorEvent, { type: "navigate" }>["command"], current: string, r = rows) =>
-    editorReducer(s, { type: "navigate", command, current, rows: r });
+  const nav = (
+    s: EditorState,
+    command: Extract<EditorEvent, { type: "navigate" }>["command"],
+    current: string,
+    r = rows,
+  ) => editorReducer(s, { type: "navigate", command, current, rows: r });
 
   it("moves focus between visible rows and asks the DOM to follow", () => {
     const s = nav(start(), "next", "a");
@@ -145,7 +162,9 @@ describe("navigation", () => {
   it("Right expands a collapsed cause, then goes to its first child; Left collapses, then goes to the parent", () => {
     const collapsed = run(start(), { type: "toggle", id: "b" });
     expect(collapsed.collapsed.has("b")).toBe(true);
-    const collapsedRows = rows.filter((r) => r.id !== "c").map((r) => (r.id === "b" ? { ...r, expanded: false } : r));
+    const collapsedRows = rows
+      .filter((r) => r.id !== "c")
+      .map((r) => (r.id === "b" ? { ...r, expanded: false } : r));
     const expanded = nav(collapsed, "right", "b", collapsedRows);
     expect(expanded.collapsed.has("b")).toBe(false);
     expect(expanded.announcement).toBe("Expanded.");
@@ -162,7 +181,9 @@ describe("navigation", () => {
   it("collapsing the branch that holds the focused cause moves focus to the collapsed one", () => {
     const s = run(start(), { type: "focus", id: "c", move: false }, { type: "toggle", id: "a" });
     expect(s.focusedId).toBe("a");
-    expect(run(start(), { type: "focus", id: "e", move: false }, { type: "toggle", id: "a" }).focusedId).toBe("e");
+    expect(
+      run(start(), { type: "focus", id: "e", move: false }, { type: "toggle", id: "a" }).focusedId,
+    ).toBe("e");
   });
 
   it("expand all and collapse all (collapse all folds the top level)", () => {
@@ -175,65 +196,147 @@ describe("navigation", () => {
 describe("editing", () => {
   it("starts editing a cause with its text and version; viewers cannot", () => {
     const s = run(start(), { type: "start-edit", id: "b" });
-    expect(s.editing).toEqual({ mode: "edit", key: 1, nodeId: "b", draft: "cause b", baseVersion: 1 });
+    expect(s.editing).toEqual({
+      mode: "edit",
+      key: 1,
+      nodeId: "b",
+      draft: "cause b",
+      baseVersion: 1,
+    });
     expect(s.focusedId).toBe("b");
     expect(run(start(false), { type: "start-edit", id: "b" }).editing).toBeNull();
-    expect(run(start(false), { type: "start-new", parentId: null, afterId: null }).editing).toBeNull();
+    expect(
+      run(start(false), { type: "start-new", parentId: null, afterId: null }).editing,
+    ).toBeNull();
     expect(run(start(), { type: "start-edit", id: "missing" }).editing).toBeNull();
   });
 
   it("a new cause beneath a collapsed one expands it", () => {
-    const s = run(start(), { type: "toggle", id: "b" }, { type: "start-new", parentId: "b", afterId: null });
+    const s = run(
+      start(),
+      { type: "toggle", id: "b" },
+      { type: "start-new", parentId: "b", afterId: null },
+    );
     expect(s.collapsed.has("b")).toBe(false);
     expect(s.editing).toMatchObject({ mode: "new", parentId: "b", afterId: null, draft: "" });
   });
 
   it("ignores typing meant for a draft that was replaced", () => {
-    const s = run(start(), { type: "start-new", parentId: "a", afterId: null }, { type: "draft-change", key: 1, draft: "Pool too small" });
+    const s = run(
+      start(),
+      { type: "start-new", parentId: "a", afterId: null },
+      { type: "draft-change", key: 1, draft: "Pool too small" },
+    );
     expect(s.editing?.draft).toBe("Pool too small");
-    expect(run(s, { type: "draft-change", key: 99, draft: "stale" }).editing?.draft).toBe("Pool too small");
+    expect(run(s, { type: "draft-change", key: 99, draft: "stale" }).editing?.draft).toBe(
+      "Pool too small",
+    );
   });
 
   it("a validation message clears on typing; a conflict notice stays until resolved", () => {
     const editing = run(start(), { type: "start-edit", id: "b" }).editing!;
-    const invalid = run(start(), { type: "start-edit", id: "b" }, { type: "save-refused", editing, message: "Too short", announce: "Too short" });
+    const invalid = run(
+      start(),
+      { type: "start-edit", id: "b" },
+      { type: "save-refused", editing, message: "Too short", announce: "Too short" },
+    );
     expect(invalid.editing?.conflict).toBe("Too short");
     expect(invalid.announcement).toBe("Too short");
-    expect(run(invalid, { type: "draft-change", key: 1, draft: "longer" }).editing?.conflict).toBeUndefined();
+    expect(
+      run(invalid, { type: "draft-change", key: 1, draft: "longer" }).editing?.conflict,
+    ).toBeUndefined();
 
-    const conflict = run(start(), { type: "start-edit", id: "b" }, { type: "save-refused", editing, message: "Changed by Ann. Press Enter to replace it", announce: "Changed by Ann.", baseVersion: 4 });
-    expect(conflict.editing).toMatchObject({ baseVersion: 4, conflict: "Changed by Ann. Press Enter to replace it" });
-    expect(run(conflict, { type: "draft-change", key: 1, draft: "mine" }).editing?.conflict).toContain("Press Enter");
+    const conflict = run(
+      start(),
+      { type: "start-edit", id: "b" },
+      {
+        type: "save-refused",
+        editing,
+        message: "Changed by Ann. Press Enter to replace it",
+        announce: "Changed by Ann.",
+        baseVersion: 4,
+      },
+    );
+    expect(conflict.editing).toMatchObject({
+      baseVersion: 4,
+      conflict: "Changed by Ann. Press Enter to replace it",
+    });
+    expect(
+      run(conflict, { type: "draft-change", key: 1, draft: "mine" }).editing?.conflict,
+    ).toContain("Press Enter");
   });
 
   it("Esc returns focus to the cause being edited, or to where the new one would have gone", () => {
     const edit = run(start(), { type: "start-edit", id: "c" }, { type: "cancel-edit" });
     expect(edit.editing).toBeNull();
     expect(edit.focusRequest?.id).toBe("c");
-    expect(run(start(), { type: "start-new", parentId: "a", afterId: "d" }, { type: "cancel-edit" }).focusRequest?.id).toBe("d");
-    expect(run(start(), { type: "start-new", parentId: "a", afterId: null }, { type: "cancel-edit" }).focusRequest?.id).toBe("a");
-    expect(run(start(), { type: "start-new", parentId: null, afterId: null }, { type: "cancel-edit" }).focusRequest?.id).toBe("a");
+    expect(
+      run(start(), { type: "start-new", parentId: "a", afterId: "d" }, { type: "cancel-edit" })
+        .focusRequest?.id,
+    ).toBe("d");
+    expect(
+      run(start(), { type: "start-new", parentId: "a", afterId: null }, { type: "cancel-edit" })
+        .focusRequest?.id,
+    ).toBe("a");
+    expect(
+      run(start(), { type: "start-new", parentId: null, afterId: null }, { type: "cancel-edit" })
+        .focusRequest?.id,
+    ).toBe("a");
   });
 
   it("Enter saves and focuses the saved cause", () => {
     const s = run(start(), { type: "start-edit", id: "b" });
-    const saved = run(s, { type: "saved", editing: s.editing!, then: "stay", savedId: "b", parentId: "a" });
+    const saved = run(s, {
+      type: "saved",
+      editing: s.editing!,
+      then: "stay",
+      savedId: "b",
+      parentId: "a",
+    });
     expect(saved.editing).toBeNull();
     expect(saved.focusRequest?.id).toBe("b");
     expect(saved.announcement).toBe("Cause saved.");
   });
 
   it("Tab saves and opens a draft beneath; Shift+Enter opens one beside; text typed meanwhile carries over", () => {
-    const s = run(start(), { type: "start-new", parentId: "a", afterId: null }, { type: "draft-change", key: 1, draft: "Pool too small" });
+    const s = run(
+      start(),
+      { type: "start-new", parentId: "a", afterId: null },
+      { type: "draft-change", key: 1, draft: "Pool too small" },
+    );
     const atSave = s.editing!;
     const typing = run(s, { type: "draft-change", key: 1, draft: "Pool too small  nobody sized" });
-    const child = run(typing, { type: "saved", editing: atSave, then: "child", savedId: "n1", parentId: "a" });
-    expect(child.editing).toEqual({ mode: "new", key: 2, parentId: "n1", afterId: null, draft: "nobody sized" });
+    const child = run(typing, {
+      type: "saved",
+      editing: atSave,
+      then: "child",
+      savedId: "n1",
+      parentId: "a",
+    });
+    expect(child.editing).toEqual({
+      mode: "new",
+      key: 2,
+      parentId: "n1",
+      afterId: null,
+      draft: "nobody sized",
+    });
     expect(child.focusedId).toBe("n1");
     expect(child.announcement).toBe("Cause added.");
 
-    const sibling = run(s, { type: "saved", editing: atSave, then: "sibling", savedId: "n1", parentId: "a" });
-    expect(sibling.editing).toEqual({ mode: "new", key: 2, parentId: "a", afterId: "n1", draft: "" });
+    const sibling = run(s, {
+      type: "saved",
+      editing: atSave,
+      then: "sibling",
+      savedId: "n1",
+      parentId: "a",
+    });
+    expect(sibling.editing).toEqual({
+      mode: "new",
+      key: 2,
+      parentId: "a",
+      afterId: "n1",
+      draft: "",
+    });
   });
 
   it("typed-ahead text only counts for the same draft and when it extends what was saved", () => {
@@ -250,12 +353,24 @@ describe("sessions from the server", () => {
 
   it("takes our own result at the same or a newer version, never an older one", () => {
     const same = session({ problem: "Same version, our save" });
-    expect(run(start(), { type: "session", session: same, from: "us" }).session.problem).toBe("Same version, our save");
-    expect(run(start(), { type: "session", session: session({ whysVersion: 4, problem: "old" }), from: "us" }).session.problem).toBe("Checkout failed");
+    expect(run(start(), { type: "session", session: same, from: "us" }).session.problem).toBe(
+      "Same version, our save",
+    );
+    expect(
+      run(start(), {
+        type: "session",
+        session: session({ whysVersion: 4, problem: "old" }),
+        from: "us",
+      }).session.problem,
+    ).toBe("Checkout failed");
   });
 
   it("a teammate's change is announced; an echo of the version we hold is ignored", () => {
-    const s = run(start(), { type: "session", session: newer({ problem: "Theirs" }), from: "teammate" });
+    const s = run(start(), {
+      type: "session",
+      session: newer({ problem: "Theirs" }),
+      from: "teammate",
+    });
     expect(s.session.problem).toBe("Theirs");
     expect(s.announcement).toBe("The tree was updated by a teammate.");
     const echo = start();
@@ -263,18 +378,36 @@ describe("sessions from the server", () => {
   });
 
   it("when a teammate deletes the cause being edited, the draft closes and its text is shown", () => {
-    const s = run(start(), { type: "start-edit", id: "c" }, { type: "draft-change", key: 1, draft: "my better wording" });
-    const after = run(s, { type: "session", session: newer({ nodes: nodes.filter((n) => n.id !== "c") }), from: "teammate" });
+    const s = run(
+      start(),
+      { type: "start-edit", id: "c" },
+      { type: "draft-change", key: 1, draft: "my better wording" },
+    );
+    const after = run(s, {
+      type: "session",
+      session: newer({ nodes: nodes.filter((n) => n.id !== "c") }),
+      from: "teammate",
+    });
     expect(after.editing).toBeNull();
-    expect(after.toast).toEqual({ tone: "error", message: "A teammate deleted the cause you were working on. Your text was: “my better wording”" });
+    expect(after.toast).toEqual({
+      tone: "error",
+      message:
+        "A teammate deleted the cause you were working on. Your text was: “my better wording”",
+    });
     expect(after.announcement).toBe(after.toast?.message);
     // A change elsewhere leaves the draft alone.
-    expect(run(s, { type: "session", session: newer(), from: "teammate" }).editing?.draft).toBe("my better wording");
+    expect(run(s, { type: "session", session: newer(), from: "teammate" }).editing?.draft).toBe(
+      "my better wording",
+    );
   });
 
   it("keeps unchanged events, names and countermeasures by identity so memoized rows stay put", () => {
     const s = start();
-    const next = run(s, { type: "session", session: newer({ events: [], memberNames: [], actions: {} }), from: "teammate" });
+    const next = run(s, {
+      type: "session",
+      session: newer({ events: [], memberNames: [], actions: {} }),
+      from: "teammate",
+    });
     expect(next.session.events).toBe(s.session.events);
     expect(next.session.memberNames).toBe(s.session.memberNames);
     expect(next.session.actions).toBe(s.session.actions);
@@ -290,18 +423,34 @@ describe("sessions from the server", () => {
 
 describe("dialogs and toasts", () => {
   it("closing a dialog returns focus to its cause, or to the first cause when it is gone", () => {
-    const open = run(start(), { type: "open-dialog", kind: "root", nodeId: "d" }, { type: "dialog-errors", errors: { category: ["Pick one"] } });
+    const open = run(
+      start(),
+      { type: "open-dialog", kind: "root", nodeId: "d" },
+      { type: "dialog-errors", errors: { category: ["Pick one"] } },
+    );
     expect(open.dialog).toEqual({ kind: "root", nodeId: "d" });
     const closed = run(open, { type: "close-dialog" });
     expect(closed.dialog).toBeNull();
     expect(closed.dialogErrors).toBeUndefined();
     expect(closed.focusRequest?.id).toBe("d");
-    const gone = run(open, { type: "session", session: session({ whysVersion: 6, nodes: nodes.filter((n) => n.id !== "d") }), from: "us" }, { type: "close-dialog" });
+    const gone = run(
+      open,
+      {
+        type: "session",
+        session: session({ whysVersion: 6, nodes: nodes.filter((n) => n.id !== "d") }),
+        from: "us",
+      },
+      { type: "close-dialog" },
+    );
     expect(gone.focusRequest?.id).toBe("a");
   });
 
   it("opening a dialog clears errors from the last one", () => {
-    const s = run(start(), { type: "dialog-errors", errors: { url: ["Bad"] } }, { type: "open-dialog", kind: "evidence", nodeId: "a" });
+    const s = run(
+      start(),
+      { type: "dialog-errors", errors: { url: ["Bad"] } },
+      { type: "open-dialog", kind: "evidence", nodeId: "a" },
+    );
     expect(s.dialogErrors).toBeUndefined();
   });
 
@@ -309,7 +458,13 @@ describe("dialogs and toasts", () => {
     const s = run(
       start(),
       { type: "open-dialog", kind: "delete", nodeId: "b" },
-      { type: "notify", closeDialog: true, toast: { message: "Deleted 2 causes.", tone: "info", deletionId: "del1" }, announce: "Deleted.", focus: "a" },
+      {
+        type: "notify",
+        closeDialog: true,
+        toast: { message: "Deleted 2 causes.", tone: "info", deletionId: "del1" },
+        announce: "Deleted.",
+        focus: "a",
+      },
     );
     expect(s.dialog).toBeNull();
     expect(s.toast?.deletionId).toBe("del1");
@@ -326,7 +481,13 @@ describe("positions", () => {
     { id: "d", level: 2 },
     { id: "e", level: 1 },
   ];
-  const draft = (parentId: string | null, afterId: string | null) => ({ mode: "new" as const, key: 1, parentId, afterId, draft: "" });
+  const draft = (parentId: string | null, afterId: string | null) => ({
+    mode: "new" as const,
+    key: 1,
+    parentId,
+    afterId,
+    draft: "",
+  });
 
   it("a new cause's draft row goes after the anchor's last visible descendant", () => {
     expect(draftPosition(draft("a", null), leveled)).toEqual({ index: 3, level: 2 });

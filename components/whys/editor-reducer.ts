@@ -8,8 +8,22 @@ import { buildTree, indexById, pathTo } from "@/lib/whys/tree";
 import type { WhySession } from "@/lib/whys/types";
 
 export type Editing =
-  | { mode: "edit"; key: number; nodeId: string; draft: string; baseVersion: number; conflict?: string }
-  | { mode: "new"; key: number; parentId: string | null; afterId: string | null; draft: string; conflict?: string };
+  | {
+      mode: "edit";
+      key: number;
+      nodeId: string;
+      draft: string;
+      baseVersion: number;
+      conflict?: string;
+    }
+  | {
+      mode: "new";
+      key: number;
+      parentId: string | null;
+      afterId: string | null;
+      draft: string;
+      conflict?: string;
+    };
 
 export type DialogKind = "delete" | "root" | "move" | "evidence";
 export type Dialog = { kind: DialogKind; nodeId: string } | null;
@@ -56,13 +70,31 @@ export type EditorEvent =
   | { type: "draft-change"; key: number; draft: string }
   | { type: "cancel-edit" }
   /** A save of `editing` was refused (by the client-side check or the server). */
-  | { type: "save-refused"; editing: Editing; message: string; announce: string; baseVersion?: number }
-  | { type: "saved"; editing: Editing; then: "stay" | "child" | "sibling"; savedId: string | null; parentId: string | null }
+  | {
+      type: "save-refused";
+      editing: Editing;
+      message: string;
+      announce: string;
+      baseVersion?: number;
+    }
+  | {
+      type: "saved";
+      editing: Editing;
+      then: "stay" | "child" | "sibling";
+      savedId: string | null;
+      parentId: string | null;
+    }
   | { type: "open-dialog"; kind: DialogKind; nodeId: string }
   | { type: "close-dialog" }
   | { type: "dialog-errors"; errors: FieldErrors | undefined }
   | { type: "pending"; pending: boolean }
-  | { type: "notify"; announce?: string; toast?: Toast; focus?: string | null; closeDialog?: boolean }
+  | {
+      type: "notify";
+      announce?: string;
+      toast?: Toast;
+      focus?: string | null;
+      closeDialog?: boolean;
+    }
   | { type: "dismiss-toast" };
 
 export function initialEditorState(session: WhySession, canEdit: boolean): EditorState {
@@ -96,7 +128,10 @@ export function stabilize(prev: WhySession, next: WhySession): WhySession {
 }
 
 // A changed string is re-announced by screen readers even when the words repeat.
-const announce = (s: EditorState, text: string): EditorState => ({ ...s, announcement: s.announcement === text ? `${text}\u00a0` : text });
+const announce = (s: EditorState, text: string): EditorState => ({
+  ...s,
+  announcement: s.announcement === text ? `${text}\u00a0` : text,
+});
 
 const focus = (s: EditorState, id: string | null | undefined): EditorState =>
   id ? { ...s, focusedId: id, focusRequest: { id, seq: (s.focusRequest?.seq ?? 0) + 1 } } : s;
@@ -117,7 +152,11 @@ export function draftAnchor(e: Editing): string | null {
 
 function takeSession(s: EditorState, next: WhySession, from: "us" | "teammate"): EditorState {
   // Our own results may equal the version we hold; a teammate's only count when newer.
-  if (next.whysVersion < s.session.whysVersion || (from === "teammate" && next.whysVersion === s.session.whysVersion)) return s;
+  if (
+    next.whysVersion < s.session.whysVersion ||
+    (from === "teammate" && next.whysVersion === s.session.whysVersion)
+  )
+    return s;
   const updated = { ...s, session: stabilize(s.session, next) };
   if (from === "us") return updated;
   const e = s.editing;
@@ -130,7 +169,12 @@ function takeSession(s: EditorState, next: WhySession, from: "us" | "teammate"):
   return announce(updated, "The tree was updated by a teammate.");
 }
 
-function navigate(s: EditorState, command: NavCommand, current: string, rows: NavRow[]): EditorState {
+function navigate(
+  s: EditorState,
+  command: NavCommand,
+  current: string,
+  rows: NavRow[],
+): EditorState {
   const i = rows.findIndex((r) => r.id === current);
   if (i < 0) return s;
   const row = rows[i];
@@ -144,7 +188,8 @@ function navigate(s: EditorState, command: NavCommand, current: string, rows: Na
     case "last":
       return focus(s, rows[rows.length - 1]?.id);
     case "right":
-      if (row.expanded === false) return announce({ ...s, collapsed: expandOne(s.collapsed, row.id) }, "Expanded.");
+      if (row.expanded === false)
+        return announce({ ...s, collapsed: expandOne(s.collapsed, row.id) }, "Expanded.");
       return row.expanded ? focus(s, rows[i + 1]?.id) : s;
     case "left":
       if (row.expanded) return announce(toggle(s, row.id), "Collapsed.");
@@ -158,13 +203,16 @@ function toggle(s: EditorState, id: string): EditorState {
   else collapsed.add(id);
   // Collapsing the branch that holds the focused cause moves focus up to the collapsed one.
   const f = s.focusedId;
-  const hidesFocus = f && f !== id && pathTo(indexById(s.session.nodes), f).some((n) => n.id === id);
+  const hidesFocus =
+    f && f !== id && pathTo(indexById(s.session.nodes), f).some((n) => n.id === id);
   return { ...s, collapsed, focusedId: hidesFocus ? id : s.focusedId };
 }
 
 /** Text typed while a save was on its way, which carries over into the next draft. */
 export function typedAhead(saved: Editing, current: Editing | null): string {
-  return current && current.key === saved.key && current.draft.startsWith(saved.draft) ? current.draft.slice(saved.draft.length).trimStart() : "";
+  return current && current.key === saved.key && current.draft.startsWith(saved.draft)
+    ? current.draft.slice(saved.draft.length).trimStart()
+    : "";
 }
 
 export function editorReducer(s: EditorState, event: EditorEvent): EditorState {
@@ -185,25 +233,52 @@ export function editorReducer(s: EditorState, event: EditorEvent): EditorState {
     case "expand-all":
       return { ...s, collapsed: new Set() };
     case "collapse-all":
-      return { ...s, collapsed: new Set(s.session.nodes.filter((n) => n.parentId === null).map((n) => n.id)) };
+      return {
+        ...s,
+        collapsed: new Set(s.session.nodes.filter((n) => n.parentId === null).map((n) => n.id)),
+      };
     case "start-edit": {
       const node = s.session.nodes.find((n) => n.id === event.id);
       if (!s.canEdit || !node) return s;
       const key = s.keySeq + 1;
       // Focus stays logical (no DOM focus request): the draft's textarea takes the focus itself.
-      return { ...s, keySeq: key, focusedId: node.id, focusRequest: null, editing: { mode: "edit", key, nodeId: node.id, draft: node.statement, baseVersion: node.version } };
+      return {
+        ...s,
+        keySeq: key,
+        focusedId: node.id,
+        focusRequest: null,
+        editing: {
+          mode: "edit",
+          key,
+          nodeId: node.id,
+          draft: node.statement,
+          baseVersion: node.version,
+        },
+      };
     }
     case "start-new": {
       if (!s.canEdit) return s;
       const key = s.keySeq + 1;
       const collapsed = event.parentId ? expandOne(s.collapsed, event.parentId) : s.collapsed;
-      return { ...s, keySeq: key, collapsed, editing: { mode: "new", key, parentId: event.parentId, afterId: event.afterId, draft: "" } };
+      return {
+        ...s,
+        keySeq: key,
+        collapsed,
+        editing: { mode: "new", key, parentId: event.parentId, afterId: event.afterId, draft: "" },
+      };
     }
     case "draft-change": {
       const e = s.editing;
       if (!e || e.key !== event.key) return s;
       // A conflict notice stays until resolved; a validation message goes as soon as the text changes.
-      return { ...s, editing: { ...e, draft: event.draft, conflict: e.conflict?.includes("Press Enter") ? e.conflict : undefined } };
+      return {
+        ...s,
+        editing: {
+          ...e,
+          draft: event.draft,
+          conflict: e.conflict?.includes("Press Enter") ? e.conflict : undefined,
+        },
+      };
     }
     case "cancel-edit": {
       const e = s.editing;
@@ -214,7 +289,10 @@ export function editorReducer(s: EditorState, event: EditorEvent): EditorState {
     }
     case "save-refused": {
       const e = event.editing;
-      const editing: Editing = e.mode === "edit" && event.baseVersion !== undefined ? { ...e, baseVersion: event.baseVersion, conflict: event.message } : { ...e, conflict: event.message };
+      const editing: Editing =
+        e.mode === "edit" && event.baseVersion !== undefined
+          ? { ...e, baseVersion: event.baseVersion, conflict: event.message }
+          : { ...e, conflict: event.message };
       return announce({ ...s, editing }, event.announce);
     }
     case "saved": {
@@ -225,7 +303,9 @@ export function editorReducer(s: EditorState, event: EditorEvent): EditorState {
         const key = s.keySeq + 1;
         const draft = typedAhead(e, s.editing);
         const editing: Editing =
-          event.then === "child" ? { mode: "new", key, parentId: savedId, afterId: null, draft } : { mode: "new", key, parentId: event.parentId, afterId: savedId, draft };
+          event.then === "child"
+            ? { mode: "new", key, parentId: savedId, afterId: null, draft }
+            : { mode: "new", key, parentId: event.parentId, afterId: savedId, draft };
         return { ...done, keySeq: key, focusedId: savedId, editing };
       }
       return focus({ ...done, editing: null }, savedId);
@@ -236,7 +316,10 @@ export function editorReducer(s: EditorState, event: EditorEvent): EditorState {
       const d = s.dialog;
       const closed = { ...s, dialog: null, dialogErrors: undefined };
       if (!d) return closed;
-      return focus(closed, s.session.nodes.some((n) => n.id === d.nodeId) ? d.nodeId : firstRowId(s));
+      return focus(
+        closed,
+        s.session.nodes.some((n) => n.id === d.nodeId) ? d.nodeId : firstRowId(s),
+      );
     }
     case "dialog-errors":
       return { ...s, dialogErrors: event.errors };
@@ -263,14 +346,28 @@ export interface KeyPress {
   metaKey?: boolean;
 }
 
-export type TreeCommand = NavCommand | "reorder-up" | "reorder-down" | "new-sibling" | "edit" | "new-child" | "delete" | "undo" | "move" | "root" | "evidence";
+export type TreeCommand =
+  | NavCommand
+  | "reorder-up"
+  | "reorder-down"
+  | "new-sibling"
+  | "edit"
+  | "new-child"
+  | "delete"
+  | "undo"
+  | "move"
+  | "root"
+  | "evidence";
 
 /**
  * The tree's keyboard map (WAI-ARIA tree pattern plus the editing shortcuts listed on screen).
  * Returns null for keys the tree leaves to the browser. Reordering is claimed even for viewers
  * so Alt+arrows never scroll the page from inside the tree; it does nothing for them.
  */
-export function treeKeyCommand(k: KeyPress, ctx: { canEdit: boolean; canUndo: boolean }): TreeCommand | null {
+export function treeKeyCommand(
+  k: KeyPress,
+  ctx: { canEdit: boolean; canUndo: boolean },
+): TreeCommand | null {
   const { key } = k;
   const mod = Boolean(k.ctrlKey || k.metaKey);
   if (key === "ArrowDown" && k.altKey) return "reorder-down";
@@ -307,7 +404,10 @@ export function draftKeyCommand(k: KeyPress): DraftCommand | null {
 // ---------- derived positions ----------
 
 /** Where the "new cause" draft row goes: after the anchor's last visible descendant (index -1: at the top level's end). */
-export function draftPosition(editing: Editing | null, rows: { id: string; level: number }[]): { index: number; level: number } | null {
+export function draftPosition(
+  editing: Editing | null,
+  rows: { id: string; level: number }[],
+): { index: number; level: number } | null {
   if (editing?.mode !== "new") return null;
   const anchor = editing.afterId ?? editing.parentId;
   const start = anchor ? rows.findIndex((r) => r.id === anchor) : -1;
@@ -318,8 +418,18 @@ export function draftPosition(editing: Editing | null, rows: { id: string; level
 }
 
 /** The row that takes focus after deleting `id` with its subtree: the nearest remaining one above, else below. */
-export function neighbourAfterDelete(rows: { id: string }[], id: string, removed: ReadonlySet<string>): string | null {
-  const index = Math.max(0, rows.findIndex((r) => r.id === id));
-  const above = rows.slice(0, index).reverse().find((r) => !removed.has(r.id));
+export function neighbourAfterDelete(
+  rows: { id: string }[],
+  id: string,
+  removed: ReadonlySet<string>,
+): string | null {
+  const index = Math.max(
+    0,
+    rows.findIndex((r) => r.id === id),
+  );
+  const above = rows
+    .slice(0, index)
+    .reverse()
+    .find((r) => !removed.has(r.id));
   return (above ?? rows.slice(index + 1).find((r) => !removed.has(r.id)))?.id ?? null;
 }

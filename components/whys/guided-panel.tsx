@@ -14,13 +14,24 @@ import { SimilarWhileTyping } from "@/components/search/similar-while-typing";
 import { firstError, quote } from "./results";
 import type { GuidedCommand } from "./use-why-editor";
 
-export function GuidedPanel({ session, byId, focusedId, pending, onFocus, onAdd, onCommand }: {
+export function GuidedPanel({
+  session,
+  byId,
+  focusedId,
+  pending,
+  onFocus,
+  onAdd,
+  onCommand,
+}: {
   session: WhySession;
   byId: Map<string, WhySession["nodes"][number]>;
   focusedId: string | null;
   pending: boolean;
   onFocus: (id: string) => void;
-  onAdd: (statement: string, mode: "child" | "sibling" | "top") => Promise<ActionResult<WhyChangeResult>>;
+  onAdd: (
+    statement: string,
+    mode: "child" | "sibling" | "top",
+  ) => Promise<ActionResult<WhyChangeResult>>;
   onCommand: (kind: GuidedCommand) => void;
 }) {
   const [answer, setAnswer] = useState("");
@@ -47,7 +58,10 @@ export function GuidedPanel({ session, byId, focusedId, pending, onFocus, onAdd,
   }
 
   return (
-    <section aria-labelledby="why-question" className="no-print space-y-3 rounded-lg border border-blue-200 bg-blue-50/60 p-4">
+    <section
+      aria-labelledby="why-question"
+      className="no-print space-y-3 rounded-lg border border-blue-200 bg-blue-50/60 p-4"
+    >
       <nav aria-label="Path from the problem">
         <ol className="flex flex-wrap items-center gap-1 text-xs text-slate-700">
           <li>Problem</li>
@@ -59,7 +73,11 @@ export function GuidedPanel({ session, byId, focusedId, pending, onFocus, onAdd,
                   {p.statement.length > 50 ? `${p.statement.slice(0, 49)}…` : p.statement}
                 </span>
               ) : (
-                <button type="button" className="text-blue-800 underline" onClick={() => onFocus(p.id)}>
+                <button
+                  type="button"
+                  className="text-blue-800 underline"
+                  onClick={() => onFocus(p.id)}
+                >
                   {p.statement.length > 50 ? `${p.statement.slice(0, 49)}…` : p.statement}
                 </button>
               )}
@@ -99,7 +117,8 @@ export function GuidedPanel({ session, byId, focusedId, pending, onFocus, onAdd,
           className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm aria-[invalid=true]:border-red-600"
         />
         <p id="why-answer-help" className="text-xs text-slate-600">
-          Enter adds the answer beneath and asks why again. Describe conditions and systems, not people. {answer.length}/{STATEMENT_MAX}
+          Enter adds the answer beneath and asks why again. Describe conditions and systems, not
+          people. {answer.length}/{STATEMENT_MAX}
         </p>
         <div id="why-answer-feedback" aria-live="polite">
           {error && <p className="text-sm text-red-700">{error}</p>}
@@ -117,19 +136,33 @@ export function GuidedPanel({ session, byId, focusedId, pending, onFocus, onAdd,
             Add answer
           </Button>
           {node && (
-            <Button type="button" variant="secondary" disabled={pending} onClick={() => void submit("sibling")}>
+            <Button
+              type="button"
+              variant="secondary"
+              disabled={pending}
+              onClick={() => void submit("sibling")}
+            >
               Another cause of {quote(parent ? parent.statement : "the problem", 40)}
             </Button>
           )}
           {node && (
-            <Button type="button" variant="secondary" disabled={pending} onClick={() => void submit("top")}>
+            <Button
+              type="button"
+              variant="secondary"
+              disabled={pending}
+              onClick={() => void submit("top")}
+            >
               New branch from the problem
             </Button>
           )}
         </div>
       </form>
       {node && (
-        <div role="toolbar" aria-label="Selected cause" className="flex flex-wrap gap-1 border-t border-blue-200 pt-2">
+        <div
+          role="toolbar"
+          aria-label="Selected cause"
+          className="flex flex-wrap gap-1 border-t border-blue-200 pt-2"
+        >
           <Button variant="ghost" className="px-2 py-1" onClick={() => onCommand("edit")}>
             Edit
           </Button>
@@ -142,13 +175,27 @@ export function GuidedPanel({ session, byId, focusedId, pending, onFocus, onAdd,
           <Button variant="ghost" className="px-2 py-1" onClick={() => onCommand("move")}>
             Move to…
           </Button>
-          <Button variant="ghost" className="px-2 py-1" onClick={() => onCommand("up")} aria-label="Move up among its siblings">
+          <Button
+            variant="ghost"
+            className="px-2 py-1"
+            onClick={() => onCommand("up")}
+            aria-label="Move up among its siblings"
+          >
             ↑
           </Button>
-          <Button variant="ghost" className="px-2 py-1" onClick={() => onCommand("down")} aria-label="Move down among its siblings">
+          <Button
+            variant="ghost"
+            className="px-2 py-1"
+            onClick={() => onCommand("down")}
+            aria-label="Move down among its siblings"
+          >
             ↓
           </Button>
-          <Button variant="ghost" className="px-2 py-1 text-red-800" onClick={() => onCommand("delete")}>
+          <Button
+            variant="ghost"
+            className="px-2 py-1 text-red-800"
+            onClick={() => onCommand("delete")}
+          >
             Delete…
           </Button>
         </div>

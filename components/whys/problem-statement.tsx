@@ -8,7 +8,17 @@ import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import { call, firstError } from "./results";
 
-export function ProblemStatement({ session, canEdit, onSaved, announce }: { session: WhySession; canEdit: boolean; onSaved: (s: WhySession) => void; announce: (t: string) => void }) {
+export function ProblemStatement({
+  session,
+  canEdit,
+  onSaved,
+  announce,
+}: {
+  session: WhySession;
+  canEdit: boolean;
+  onSaved: (s: WhySession) => void;
+  announce: (t: string) => void;
+}) {
   const [editing, setEditing] = useState<{ draft: string; basedOn: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -19,11 +29,18 @@ export function ProblemStatement({ session, canEdit, onSaved, announce }: { sess
         onSubmit={async (e) => {
           e.preventDefault();
           setPending(true);
-          const result = await call(updateProblemStatementAction({ incidentId: session.incidentId, problem: editing.draft, basedOn: editing.basedOn }));
+          const result = await call(
+            updateProblemStatementAction({
+              incidentId: session.incidentId,
+              problem: editing.draft,
+              basedOn: editing.basedOn,
+            }),
+          );
           setPending(false);
           if (!result.ok) {
             setError(firstError(result, "problem"));
-            if (result.conflict) setEditing({ ...editing, basedOn: String(result.conflict.current.problem ?? "") });
+            if (result.conflict)
+              setEditing({ ...editing, basedOn: String(result.conflict.current.problem ?? "") });
             return;
           }
           if (result.data) onSaved(result.data.session);
@@ -75,21 +92,39 @@ export function ProblemStatement({ session, canEdit, onSaved, announce }: { sess
     );
   }
   return (
-    <section aria-labelledby="why-problem-heading" className="rounded-lg border-2 border-slate-800 bg-white p-4">
+    <section
+      aria-labelledby="why-problem-heading"
+      className="rounded-lg border-2 border-slate-800 bg-white p-4"
+    >
       <div className="flex flex-wrap items-start justify-between gap-2">
-        <h2 id="why-problem-heading" className="text-xs font-semibold tracking-wide text-slate-700 uppercase">
+        <h2
+          id="why-problem-heading"
+          className="text-xs font-semibold tracking-wide text-slate-700 uppercase"
+        >
           Problem
         </h2>
         {canEdit && (
-          <Button variant="ghost" className="no-print px-2 py-1" onClick={() => setEditing({ draft: session.problem, basedOn: session.problem })}>
+          <Button
+            variant="ghost"
+            className="no-print px-2 py-1"
+            onClick={() => setEditing({ draft: session.problem, basedOn: session.problem })}
+          >
             Edit problem statement
           </Button>
         )}
       </div>
-      <p className="mt-1 font-medium break-words whitespace-pre-wrap text-slate-900" data-testid="why-problem">
+      <p
+        className="mt-1 font-medium break-words whitespace-pre-wrap text-slate-900"
+        data-testid="why-problem"
+      >
         {session.problem}
       </p>
-      {session.problemStatement === null && <p className="mt-1 text-xs text-slate-600">Taken from the incident&apos;s customer impact. Edit it to say exactly what the tree explains.</p>}
+      {session.problemStatement === null && (
+        <p className="mt-1 text-xs text-slate-600">
+          Taken from the incident&apos;s customer impact. Edit it to say exactly what the tree
+          explains.
+        </p>
+      )}
     </section>
   );
 }

@@ -6,7 +6,11 @@ export async function call<T>(promise: Promise<ActionResult<T>>): Promise<Action
   try {
     return await promise;
   } catch {
-    return { ok: false, message: "Could not reach the server. Check your connection and try again: nothing was saved." };
+    return {
+      ok: false,
+      message:
+        "Could not reach the server. Check your connection and try again: nothing was saved.",
+    };
   }
 }
 

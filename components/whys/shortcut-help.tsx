@@ -23,7 +23,9 @@ export function ShortcutHelp({ canEdit }: { canEdit: boolean }) {
         {keys.map(([k, v]) => (
           <div key={k} className="contents">
             <dt>
-              <kbd className="rounded border border-slate-300 bg-slate-50 px-1 font-mono text-xs">{k}</kbd>
+              <kbd className="rounded border border-slate-300 bg-slate-50 px-1 font-mono text-xs">
+                {k}
+              </kbd>
             </dt>
             <dd className="text-slate-700">{v}</dd>
           </div>

@@ -9,7 +9,11 @@ export type LiveStatus = "connecting" | "live" | "reconnecting" | "stopped";
  * change makes the server's version newer than ours. EventSource reconnects by itself after a
  * drop; when the server refuses (signed out, 404) we retry slowly instead of giving up.
  */
-export function useLiveWhys(incidentId: string, currentVersion: () => number, onSession: (s: WhySession) => void): LiveStatus {
+export function useLiveWhys(
+  incidentId: string,
+  currentVersion: () => number,
+  onSession: (s: WhySession) => void,
+): LiveStatus {
   const [status, setStatus] = useState<LiveStatus>("connecting");
   const latest = useRef({ currentVersion, onSession });
   useEffect(() => {
@@ -31,7 +35,8 @@ export function useLiveWhys(incidentId: string, currentVersion: () => number, on
       fetching = true;
       try {
         const response = await fetch(`/api/incidents/${incidentId}/whys`, { cache: "no-store" });
-        if (response.ok && !disposed) latest.current.onSession((await response.json()) as WhySession);
+        if (response.ok && !disposed)
+          latest.current.onSession((await response.json()) as WhySession);
       } catch {
         // The stream's reconnect will trigger another refetch.
       } finally {
@@ -47,7 +52,9 @@ export function useLiveWhys(incidentId: string, currentVersion: () => number, on
       source = new EventSource(`/api/incidents/${incidentId}/whys/stream`);
       source.addEventListener("open", () => setStatus("live"));
       source.addEventListener("version", (event) => {
-        const { version } = JSON.parse((event as MessageEvent<string>).data) as { version: number | null };
+        const { version } = JSON.parse((event as MessageEvent<string>).data) as {
+          version: number | null;
+        };
         if (version === null || version > latest.current.currentVersion()) void refetch();
       });
       source.addEventListener("error", () => {

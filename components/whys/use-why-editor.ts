@@ -15,16 +15,29 @@ import { analyzeTree } from "@/lib/whys/quality";
 import { statementSchema } from "@/lib/whys/schema";
 import { buildTree, subtreeIds, visibleRows } from "@/lib/whys/tree";
 import type { WhySession } from "@/lib/whys/types";
-import { draftKeyCommand, draftPosition, editorReducer, initialEditorState, neighbourAfterDelete, treeKeyCommand, type DialogKind, type EditorEvent } from "./editor-reducer";
+import {
+  draftKeyCommand,
+  draftPosition,
+  editorReducer,
+  initialEditorState,
+  neighbourAfterDelete,
+  treeKeyCommand,
+  type DialogKind,
+  type EditorEvent,
+} from "./editor-reducer";
 import { call, firstError, quote } from "./results";
 import { useLiveWhys } from "./use-live-whys";
 import { nodeDomId, type EditorNode, type TreeRowModel, type TreeShared } from "./why-tree";
 
-export type RunAction = (promise: Promise<ActionResult<WhyChangeResult>>) => Promise<ActionResult<WhyChangeResult>>;
+export type RunAction = (
+  promise: Promise<ActionResult<WhyChangeResult>>,
+) => Promise<ActionResult<WhyChangeResult>>;
 export type GuidedCommand = DialogKind | "edit" | "up" | "down";
 
 export function useWhyEditor(initial: WhySession, canEdit: boolean) {
-  const [state, dispatch] = useReducer(editorReducer, undefined, () => initialEditorState(initial, canEdit));
+  const [state, dispatch] = useReducer(editorReducer, undefined, () =>
+    initialEditorState(initial, canEdit),
+  );
   const { session, collapsed, editing } = state;
   const incidentId = session.incidentId;
   // Read by the live stream and by handlers that must see the newest state without re-binding.
@@ -44,16 +57,26 @@ export function useWhyEditor(initial: WhySession, canEdit: boolean) {
   const liveStatus = useLiveWhys(
     incidentId,
     () => versionRef.current,
-    useCallback((next: WhySession) => {
-      if (next.whysVersion > versionRef.current) takeSession(next, "teammate");
-    }, [takeSession]),
+    useCallback(
+      (next: WhySession) => {
+        if (next.whysVersion > versionRef.current) takeSession(next, "teammate");
+      },
+      [takeSession],
+    ),
   );
 
   // ---------- derived ----------
   const roots = useMemo(() => buildTree(session.nodes), [session.nodes]);
   const byId = useMemo(() => new Map(session.nodes.map((n) => [n.id, n])), [session.nodes]);
-  const countermeasures = useMemo(() => Object.fromEntries(Object.entries(session.actions).map(([id, list]) => [id, list.length])), [session.actions]);
-  const analysis = useMemo(() => analyzeTree(roots, { memberNames: session.memberNames, countermeasures }), [roots, session.memberNames, countermeasures]);
+  const countermeasures = useMemo(
+    () =>
+      Object.fromEntries(Object.entries(session.actions).map(([id, list]) => [id, list.length])),
+    [session.actions],
+  );
+  const analysis = useMemo(
+    () => analyzeTree(roots, { memberNames: session.memberNames, countermeasures }),
+    [roots, session.memberNames, countermeasures],
+  );
   const rows: TreeRowModel[] = useMemo(
     () =>
       visibleRows(roots, collapsed).map((r) => ({
@@ -65,7 +88,16 @@ export function useWhyEditor(initial: WhySession, canEdit: boolean) {
       })),
     [roots, collapsed],
   );
-  const navRows = useMemo(() => rows.map((r) => ({ id: r.node.id, parentId: r.node.parentId, expanded: r.expanded, level: r.level })), [rows]);
+  const navRows = useMemo(
+    () =>
+      rows.map((r) => ({
+        id: r.node.id,
+        parentId: r.node.parentId,
+        expanded: r.expanded,
+        level: r.level,
+      })),
+    [rows],
+  );
   const rowIds = useMemo(() => new Set(navRows.map((r) => r.id)), [navRows]);
   const eventsById = useMemo(() => new Map(session.events.map((e) => [e.id, e])), [session.events]);
   const treeNodeById = useMemo(() => {
@@ -81,7 +113,8 @@ export function useWhyEditor(initial: WhySession, canEdit: boolean) {
   const draftAt = useMemo(() => draftPosition(editing, navRows), [editing, navRows]);
 
   // The roving tabindex needs exactly one focusable item, even after a teammate deleted ours.
-  const current = state.focusedId && rowIds.has(state.focusedId) ? state.focusedId : (rows[0]?.node.id ?? null);
+  const current =
+    state.focusedId && rowIds.has(state.focusedId) ? state.focusedId : (rows[0]?.node.id ?? null);
 
   const focusedOnce = useRef(0);
   useEffect(() => {
@@ -123,18 +156,43 @@ export function useWhyEditor(initial: WhySession, canEdit: boolean) {
         result =
           node && node.statement === parsed.data && node.version === e.baseVersion
             ? { ok: true, data: { session: now, nodeId: node.id } }
-            : await run(updateWhyStatementAction({ incidentId, nodeId: e.nodeId, version: e.baseVersion, statement: parsed.data }));
+            : await run(
+                updateWhyStatementAction({
+                  incidentId,
+                  nodeId: e.nodeId,
+                  version: e.baseVersion,
+                  statement: parsed.data,
+                }),
+              );
       } else {
         parentId = e.parentId;
-        result = await run(createWhyNodeAction({ incidentId, parentId: e.parentId, afterId: e.afterId, statement: parsed.data }));
+        result = await run(
+          createWhyNodeAction({
+            incidentId,
+            parentId: e.parentId,
+            afterId: e.afterId,
+            statement: parsed.data,
+          }),
+        );
       }
       if (!result.ok) {
         if (result.conflict) {
           const theirs = result.conflict.current as { version: number };
           const message = `${result.message} Press Enter to replace it with your text, or Esc to keep theirs.`;
-          dispatch({ type: "save-refused", editing: e, message, announce: result.message, baseVersion: e.mode === "edit" ? theirs.version : undefined });
+          dispatch({
+            type: "save-refused",
+            editing: e,
+            message,
+            announce: result.message,
+            baseVersion: e.mode === "edit" ? theirs.version : undefined,
+          });
         } else {
-          dispatch({ type: "save-refused", editing: e, message: firstError(result, "statement"), announce: result.message });
+          dispatch({
+            type: "save-refused",
+            editing: e,
+            message: firstError(result, "statement"),
+            announce: result.message,
+          });
         }
         return;
       }
@@ -148,9 +206,17 @@ export function useWhyEditor(initial: WhySession, canEdit: boolean) {
       const result = await run(reorderWhyNodeAction({ incidentId, nodeId: id, direction }));
       if (result.ok) {
         const node = stateRef.current.session.nodes.find((n) => n.id === id);
-        dispatch({ type: "notify", focus: id, announce: `Moved ${direction}: ${node ? quote(node.statement, 60) : "cause"}.` });
+        dispatch({
+          type: "notify",
+          focus: id,
+          announce: `Moved ${direction}: ${node ? quote(node.statement, 60) : "cause"}.`,
+        });
       } else {
-        dispatch({ type: "notify", announce: result.message, toast: { message: result.message, tone: "error" } });
+        dispatch({
+          type: "notify",
+          announce: result.message,
+          toast: { message: result.message, tone: "error" },
+        });
       }
     },
     [incidentId, run],
@@ -161,9 +227,18 @@ export function useWhyEditor(initial: WhySession, canEdit: boolean) {
       const result = await run(restoreWhyNodesAction({ incidentId, deletionId }));
       if (result.ok) {
         const message = result.message ?? "Restored.";
-        dispatch({ type: "notify", toast: { message, tone: "info" }, announce: message, focus: result.data?.nodeId });
+        dispatch({
+          type: "notify",
+          toast: { message, tone: "info" },
+          announce: message,
+          focus: result.data?.nodeId,
+        });
       } else {
-        dispatch({ type: "notify", toast: { message: result.message, tone: "error" }, announce: result.message });
+        dispatch({
+          type: "notify",
+          toast: { message: result.message, tone: "error" },
+          announce: result.message,
+        });
       }
     },
     [incidentId, run],
@@ -173,13 +248,33 @@ export function useWhyEditor(initial: WhySession, canEdit: boolean) {
     const dialog = stateRef.current.dialog;
     if (!dialog) return;
     const id = dialog.nodeId;
-    const neighbour = neighbourAfterDelete(navRows, id, subtreeIds(stateRef.current.session.nodes, id));
+    const neighbour = neighbourAfterDelete(
+      navRows,
+      id,
+      subtreeIds(stateRef.current.session.nodes, id),
+    );
     const result = await run(deleteWhyNodeAction({ incidentId, nodeId: id }));
     if (result.ok) {
-      const toast = { message: result.message ?? "Deleted.", tone: "info" as const, deletionId: result.data?.deletionId };
-      dispatch({ type: "notify", closeDialog: true, toast, announce: `${result.message} Press Ctrl+Z in the tree or choose Undo to restore.`, focus: neighbour });
+      const toast = {
+        message: result.message ?? "Deleted.",
+        tone: "info" as const,
+        deletionId: result.data?.deletionId,
+      };
+      dispatch({
+        type: "notify",
+        closeDialog: true,
+        toast,
+        announce: `${result.message} Press Ctrl+Z in the tree or choose Undo to restore.`,
+        focus: neighbour,
+      });
     } else {
-      dispatch({ type: "notify", closeDialog: true, toast: { message: result.message, tone: "error" }, announce: result.message, focus: id });
+      dispatch({
+        type: "notify",
+        closeDialog: true,
+        toast: { message: result.message, tone: "error" },
+        announce: result.message,
+        focus: id,
+      });
     }
   }, [incidentId, navRows, run]);
 
@@ -195,14 +290,38 @@ export function useWhyEditor(initial: WhySession, canEdit: boolean) {
     if (!command) return;
     event.preventDefault();
     if (command === "cancel") dispatch({ type: "cancel-edit" });
-    else void latest.current.saveDraft(command === "save" ? "stay" : command === "save-and-add-sibling" ? "sibling" : "child");
+    else
+      void latest.current.saveDraft(
+        command === "save" ? "stay" : command === "save-and-add-sibling" ? "sibling" : "child",
+      );
   }, []);
-  const onDraftChange = useCallback((key: number, draft: string) => dispatch({ type: "draft-change", key, draft }), []);
+  const onDraftChange = useCallback(
+    (key: number, draft: string) => dispatch({ type: "draft-change", key, draft }),
+    [],
+  );
   const onToggle = useCallback((id: string) => dispatch({ type: "toggle", id }), []);
   const onFocusNode = useCallback((id: string) => dispatch({ type: "focus", id, move: false }), []);
   const shared: TreeShared = useMemo(
-    () => ({ incidentId, canEdit, events: eventsById, memberNames: session.memberNames, onFocusNode, onToggle, onDraftChange, onDraftKey }),
-    [incidentId, canEdit, eventsById, session.memberNames, onFocusNode, onToggle, onDraftChange, onDraftKey],
+    () => ({
+      incidentId,
+      canEdit,
+      events: eventsById,
+      memberNames: session.memberNames,
+      onFocusNode,
+      onToggle,
+      onDraftChange,
+      onDraftKey,
+    }),
+    [
+      incidentId,
+      canEdit,
+      eventsById,
+      session.memberNames,
+      onFocusNode,
+      onToggle,
+      onDraftChange,
+      onDraftKey,
+    ],
   );
 
   // ---------- keyboard ----------

@@ -12,7 +12,15 @@ const item =
   "before:absolute before:left-0 before:top-0 before:h-5 before:w-5 before:border-b-2 before:border-l-2 before:border-slate-400 before:rounded-bl " +
   "after:absolute after:left-0 after:top-5 after:bottom-0 after:border-l-2 after:border-slate-400 last:after:hidden";
 
-function DiagramNode({ node, depth, actions }: { node: WhyTreeNode; depth: number; actions?: Record<string, Countermeasure[]> }) {
+function DiagramNode({
+  node,
+  depth,
+  actions,
+}: {
+  node: WhyTreeNode;
+  depth: number;
+  actions?: Record<string, Countermeasure[]>;
+}) {
   const countermeasures = node.isRootCause ? actions?.[node.id] : undefined;
   return (
     <li className={item}>
@@ -55,7 +63,15 @@ function DiagramNode({ node, depth, actions }: { node: WhyTreeNode; depth: numbe
   );
 }
 
-export function WhyDiagram({ problem, roots, rootCauseActions }: { problem: string; roots: WhyTreeNode[]; rootCauseActions?: Record<string, Countermeasure[]> }) {
+export function WhyDiagram({
+  problem,
+  roots,
+  rootCauseActions,
+}: {
+  problem: string;
+  roots: WhyTreeNode[];
+  rootCauseActions?: Record<string, Countermeasure[]>;
+}) {
   return (
     <figure className="why-diagram text-slate-900" aria-label="5 Whys diagram">
       <div className="rounded-md border-2 border-slate-800 bg-slate-100 px-3 py-2 [print-color-adjust:exact]">

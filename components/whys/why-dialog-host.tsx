@@ -17,7 +17,15 @@ import type { RunAction } from "./use-why-editor";
 import { DeleteDialog, EvidenceDialog, MoveDialog, RootCauseDialog } from "./why-dialogs";
 import type { EditorNode } from "./why-tree";
 
-export function WhyDialogHost({ state, dispatch, run, roots, byId, treeNodeById, onConfirmDelete }: {
+export function WhyDialogHost({
+  state,
+  dispatch,
+  run,
+  roots,
+  byId,
+  treeNodeById,
+  onConfirmDelete,
+}: {
   state: EditorState;
   dispatch: Dispatch<EditorEvent>;
   run: RunAction;
@@ -33,11 +41,20 @@ export function WhyDialogHost({ state, dispatch, run, roots, byId, treeNodeById,
   const incidentId = session.incidentId;
   const close = () => dispatch({ type: "close-dialog" });
   const announce = (text: string) => dispatch({ type: "notify", announce: text });
-  const setErrors = (errors: Record<string, string[] | undefined> | undefined) => dispatch({ type: "dialog-errors", errors });
+  const setErrors = (errors: Record<string, string[] | undefined> | undefined) =>
+    dispatch({ type: "dialog-errors", errors });
 
   switch (dialog.kind) {
     case "delete":
-      return <DeleteDialog statement={node.statement} count={subtreeIds(session.nodes, node.id).size} pending={pending} onConfirm={onConfirmDelete} onClose={close} />;
+      return (
+        <DeleteDialog
+          statement={node.statement}
+          count={subtreeIds(session.nodes, node.id).size}
+          pending={pending}
+          onConfirm={onConfirmDelete}
+          onClose={close}
+        />
+      );
     case "root":
       return (
         <RootCauseDialog
@@ -48,12 +65,24 @@ export function WhyDialogHost({ state, dispatch, run, roots, byId, treeNodeById,
           errors={dialogErrors?.category ?? dialogErrors?._form}
           onClose={close}
           onSave={async (isRootCause, category) => {
-            const result = await run(setWhyRootCauseAction({ incidentId, nodeId: node.id, version: node.version, isRootCause, category }));
+            const result = await run(
+              setWhyRootCauseAction({
+                incidentId,
+                nodeId: node.id,
+                version: node.version,
+                isRootCause,
+                category,
+              }),
+            );
             if (!result.ok) {
               setErrors({ _form: [firstError(result, "category")] });
               return;
             }
-            announce(isRootCause ? `Marked as root cause: ${category ? category.toLowerCase().replace(/_/g, " ") : ""}.` : "No longer a root cause.");
+            announce(
+              isRootCause
+                ? `Marked as root cause: ${category ? category.toLowerCase().replace(/_/g, " ") : ""}.`
+                : "No longer a root cause.",
+            );
             close();
           }}
         />
@@ -61,10 +90,16 @@ export function WhyDialogHost({ state, dispatch, run, roots, byId, treeNodeById,
     case "move": {
       const allowed = new Set(moveTargets(session.nodes, node.id).map((n) => n.id));
       const targets = [
-        ...(node.parentId !== null ? [{ id: null, label: "Top level: directly under the problem", level: 0 }] : []),
+        ...(node.parentId !== null
+          ? [{ id: null, label: "Top level: directly under the problem", level: 0 }]
+          : []),
         ...visibleRows(roots, new Set())
           .filter((r) => allowed.has(r.node.id))
-          .map((r) => ({ id: r.node.id as string | null, label: r.node.statement.slice(0, 100), level: r.level })),
+          .map((r) => ({
+            id: r.node.id as string | null,
+            label: r.node.statement.slice(0, 100),
+            level: r.level,
+          })),
       ];
       return (
         <MoveDialog
@@ -74,7 +109,9 @@ export function WhyDialogHost({ state, dispatch, run, roots, byId, treeNodeById,
           errors={dialogErrors?._form}
           onClose={close}
           onMove={async (parentId) => {
-            const result = await run(moveWhyNodeAction({ incidentId, nodeId: node.id, newParentId: parentId }));
+            const result = await run(
+              moveWhyNodeAction({ incidentId, nodeId: node.id, newParentId: parentId }),
+            );
             if (!result.ok) {
               setErrors({ _form: [firstError(result, "newParentId")] });
               return;
@@ -97,12 +134,23 @@ export function WhyDialogHost({ state, dispatch, run, roots, byId, treeNodeById,
           errors={dialogErrors}
           onClose={close}
           onCite={async (timelineEventId) => {
-            const result = await run(citeTimelineEventAction({ incidentId, nodeId: node.id, timelineEventId }));
-            setErrors(result.ok ? undefined : { timelineEventId: [firstError(result, "timelineEventId")] });
+            const result = await run(
+              citeTimelineEventAction({ incidentId, nodeId: node.id, timelineEventId }),
+            );
+            setErrors(
+              result.ok ? undefined : { timelineEventId: [firstError(result, "timelineEventId")] },
+            );
             announce(result.ok ? "Timeline event cited." : result.message);
           }}
           onAddLink={async (url, label) => {
-            const result = await run(addEvidenceLinkAction({ incidentId, nodeId: node.id, url, label: label || undefined }));
+            const result = await run(
+              addEvidenceLinkAction({
+                incidentId,
+                nodeId: node.id,
+                url,
+                label: label || undefined,
+              }),
+            );
             setErrors(result.ok ? undefined : { url: [firstError(result, "url")] });
             announce(result.ok ? "Link added." : firstError(result, "url"));
           }}

@@ -4,10 +4,24 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
-import { ROOT_CAUSE_CATEGORIES, ROOT_CAUSE_CATEGORY_LABELS, type RootCauseCategory } from "@/lib/whys/tree";
+import {
+  ROOT_CAUSE_CATEGORIES,
+  ROOT_CAUSE_CATEGORY_LABELS,
+  type RootCauseCategory,
+} from "@/lib/whys/tree";
 import type { WhyEvidence, WhyTimelineEvent } from "@/lib/whys/types";
 
-function Modal({ title, onClose, children, role = "dialog" }: { title: string; onClose: () => void; children: React.ReactNode; role?: "dialog" | "alertdialog" }) {
+function Modal({
+  title,
+  onClose,
+  children,
+  role = "dialog",
+}: {
+  title: string;
+  onClose: () => void;
+  children: React.ReactNode;
+  role?: "dialog" | "alertdialog";
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -51,12 +65,31 @@ function ErrorText({ id, errors }: { id: string; errors?: string[] }) {
   );
 }
 
-export function DeleteDialog({ statement, count, pending, onConfirm, onClose }: { statement: string; count: number; pending: boolean; onConfirm: () => void; onClose: () => void }) {
+export function DeleteDialog({
+  statement,
+  count,
+  pending,
+  onConfirm,
+  onClose,
+}: {
+  statement: string;
+  count: number;
+  pending: boolean;
+  onConfirm: () => void;
+  onClose: () => void;
+}) {
   return (
-    <Modal title={count > 1 ? `Delete this cause and ${count - 1} below it?` : "Delete this cause?"} onClose={onClose} role="alertdialog">
+    <Modal
+      title={count > 1 ? `Delete this cause and ${count - 1} below it?` : "Delete this cause?"}
+      onClose={onClose}
+      role="alertdialog"
+    >
       <p className="text-sm break-words text-slate-700">
-        “{statement}”{count > 1 ? ` and the ${count - 1} causes beneath it will be removed, with their evidence.` : " will be removed, with its evidence."} You can undo
-        right after.
+        “{statement}”
+        {count > 1
+          ? ` and the ${count - 1} causes beneath it will be removed, with their evidence.`
+          : " will be removed, with its evidence."}{" "}
+        You can undo right after.
       </p>
       <div className="flex justify-end gap-2">
         <Button variant="secondary" onClick={onClose}>
@@ -71,7 +104,15 @@ export function DeleteDialog({ statement, count, pending, onConfirm, onClose }: 
   );
 }
 
-export function RootCauseDialog({ statement, isRootCause, category, pending, errors, onSave, onClose }: {
+export function RootCauseDialog({
+  statement,
+  isRootCause,
+  category,
+  pending,
+  errors,
+  onSave,
+  onClose,
+}: {
   statement: string;
   isRootCause: boolean;
   category: RootCauseCategory | null;
@@ -113,7 +154,12 @@ export function RootCauseDialog({ statement, isRootCause, category, pending, err
         </div>
         <div className="flex flex-wrap justify-end gap-2">
           {isRootCause && (
-            <Button type="button" variant="secondary" onClick={() => onSave(false, null)} disabled={pending}>
+            <Button
+              type="button"
+              variant="secondary"
+              onClick={() => onSave(false, null)}
+              disabled={pending}
+            >
               Not a root cause
             </Button>
           )}
@@ -130,7 +176,14 @@ export function RootCauseDialog({ statement, isRootCause, category, pending, err
   );
 }
 
-export function MoveDialog({ statement, targets, pending, errors, onMove, onClose }: {
+export function MoveDialog({
+  statement,
+  targets,
+  pending,
+  errors,
+  onMove,
+  onClose,
+}: {
   statement: string;
   targets: { id: string | null; label: string; level: number }[];
   pending: boolean;
@@ -141,7 +194,9 @@ export function MoveDialog({ statement, targets, pending, errors, onMove, onClos
   const [value, setValue] = useState<string>(targets[0]?.id ?? "");
   return (
     <Modal title="Move to…" onClose={onClose}>
-      <p className="text-sm break-words text-slate-700">Move “{statement}” (with the causes beneath it) under:</p>
+      <p className="text-sm break-words text-slate-700">
+        Move “{statement}” (with the causes beneath it) under:
+      </p>
       <form
         className="space-y-4"
         onSubmit={(e) => {
@@ -185,7 +240,17 @@ export function MoveDialog({ statement, targets, pending, errors, onMove, onClos
   );
 }
 
-export function EvidenceDialog({ statement, evidence, events, pending, errors, onCite, onAddLink, onRemove, onClose }: {
+export function EvidenceDialog({
+  statement,
+  evidence,
+  events,
+  pending,
+  errors,
+  onCite,
+  onAddLink,
+  onRemove,
+  onClose,
+}: {
   statement: string;
   evidence: WhyEvidence[];
   events: WhyTimelineEvent[];
@@ -208,11 +273,24 @@ export function EvidenceDialog({ statement, evidence, events, pending, errors, o
       {evidence.length > 0 && (
         <ul aria-label="Cited evidence" className="space-y-1 text-sm">
           {evidence.map((e) => {
-            const text = e.url ? (e.label ? `${e.label} (${e.url})` : e.url) : (eventsById.get(e.timelineEventId ?? "")?.body ?? "Timeline event");
+            const text = e.url
+              ? e.label
+                ? `${e.label} (${e.url})`
+                : e.url
+              : (eventsById.get(e.timelineEventId ?? "")?.body ?? "Timeline event");
             return (
-              <li key={e.id} className="flex items-start justify-between gap-2 rounded bg-slate-50 px-2 py-1">
+              <li
+                key={e.id}
+                className="flex items-start justify-between gap-2 rounded bg-slate-50 px-2 py-1"
+              >
                 <span className="min-w-0 break-words">{text}</span>
-                <Button variant="ghost" className="px-2 py-0.5 text-xs" onClick={() => onRemove(e.id)} disabled={pending} aria-label={`Remove citation: ${text}`}>
+                <Button
+                  variant="ghost"
+                  className="px-2 py-0.5 text-xs"
+                  onClick={() => onRemove(e.id)}
+                  disabled={pending}
+                  aria-label={`Remove citation: ${text}`}
+                >
                   Remove
                 </Button>
               </li>
@@ -231,7 +309,11 @@ export function EvidenceDialog({ statement, evidence, events, pending, errors, o
           Timeline event
         </label>
         {available.length === 0 ? (
-          <p className="text-sm text-slate-600">{events.length === 0 ? "This incident has no timeline events yet: add them on the Timeline tab." : "Every timeline event is already cited."}</p>
+          <p className="text-sm text-slate-600">
+            {events.length === 0
+              ? "This incident has no timeline events yet: add them on the Timeline tab."
+              : "Every timeline event is already cited."}
+          </p>
         ) : (
           <div className="flex flex-wrap gap-2">
             <select
@@ -244,8 +326,13 @@ export function EvidenceDialog({ statement, evidence, events, pending, errors, o
             >
               {available.map((ev) => (
                 <option key={ev.id} value={ev.id}>
-                  {new Date(ev.occurredAt).toLocaleString(undefined, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" })} · {ev.kind.toLowerCase()} ·{" "}
-                  {ev.body.slice(0, 90)}
+                  {new Date(ev.occurredAt).toLocaleString(undefined, {
+                    month: "short",
+                    day: "numeric",
+                    hour: "2-digit",
+                    minute: "2-digit",
+                  })}{" "}
+                  · {ev.kind.toLowerCase()} · {ev.body.slice(0, 90)}
                 </option>
               ))}
             </select>
@@ -284,7 +371,13 @@ export function EvidenceDialog({ statement, evidence, events, pending, errors, o
             <label htmlFor="evidence-label" className="block text-sm font-medium text-slate-800">
               Label (optional)
             </label>
-            <input id="evidence-label" value={label} onChange={(e) => setLabel(e.target.value)} maxLength={200} className="block w-full rounded-md border border-slate-300 px-2 py-2 text-sm" />
+            <input
+              id="evidence-label"
+              value={label}
+              onChange={(e) => setLabel(e.target.value)}
+              maxLength={200}
+              className="block w-full rounded-md border border-slate-300 px-2 py-2 text-sm"
+            />
           </div>
         </div>
         <ErrorText id="evidence-url-error" errors={errors?.url} />

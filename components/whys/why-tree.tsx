@@ -13,7 +13,6 @@ import type { Editing } from "./editor-reducer";
 
 export type EditorNode = TreeOf<WhyEditorNode>;
 
-
 /** What every row needs that is the same for all rows (kept referentially stable). */
 export interface TreeShared {
   incidentId: string;
@@ -29,10 +28,22 @@ export interface TreeShared {
 
 export const nodeDomId = (id: string) => `why-node-${id}`;
 
-const STATUS: Record<string, string> = { OPEN: "Open", IN_PROGRESS: "In progress", DONE: "Done", WONT_DO: "Won't do" };
+const STATUS: Record<string, string> = {
+  OPEN: "Open",
+  IN_PROGRESS: "In progress",
+  DONE: "Done",
+  WONT_DO: "Won't do",
+};
 
-
-function DraftEditor({ editKey, label, draft, conflict, memberNames, onChange, onKey }: {
+function DraftEditor({
+  editKey,
+  label,
+  draft,
+  conflict,
+  memberNames,
+  onChange,
+  onKey,
+}: {
   editKey: number;
   label: string;
   draft: string;
@@ -67,13 +78,18 @@ function DraftEditor({ editKey, label, draft, conflict, memberNames, onChange, o
         className="block w-full rounded-md border border-blue-600 bg-white px-2 py-1 text-sm shadow-sm aria-[invalid=true]:border-red-600"
       />
       <p id="why-draft-help" className="text-xs text-slate-600">
-        Enter saves · Tab saves and asks why again · Shift+Enter saves and adds another cause · Esc cancels
+        Enter saves · Tab saves and asks why again · Shift+Enter saves and adds another cause · Esc
+        cancels
         <span className={tooLong ? "ml-2 font-medium text-red-700" : "ml-2"}>
           {draft.length}/{STATEMENT_MAX}
         </span>
       </p>
       <div id="why-draft-hints" aria-live="polite">
-        {conflict && <p className="rounded border border-red-200 bg-red-50 px-2 py-1 text-sm text-red-800">{conflict}</p>}
+        {conflict && (
+          <p className="rounded border border-red-200 bg-red-50 px-2 py-1 text-sm text-red-800">
+            {conflict}
+          </p>
+        )}
         {hints.map((h) => (
           <HintLine key={h.rule} hint={h} />
         ))}
@@ -91,7 +107,6 @@ function HintLine({ hint }: { hint: Hint }) {
     </p>
   );
 }
-
 
 type Countermeasure = { id: string; title: string; status: string };
 
@@ -132,7 +147,18 @@ function sameRow(a: TreeRowProps, b: TreeRowProps) {
   );
 }
 
-const TreeRow = memo(function TreeRow({ node, level, posInSet, setSize, expanded, focused, editing, hints, countermeasures, shared }: TreeRowProps) {
+const TreeRow = memo(function TreeRow({
+  node,
+  level,
+  posInSet,
+  setSize,
+  expanded,
+  focused,
+  editing,
+  hints,
+  countermeasures,
+  shared,
+}: TreeRowProps) {
   const innerTab = focused ? 0 : -1;
   const labelId = `${nodeDomId(node.id)}-label`;
   return (
@@ -157,10 +183,19 @@ const TreeRow = memo(function TreeRow({ node, level, posInSet, setSize, expanded
       style={{ marginLeft: `${(level - 1) * 1.5}rem` }}
       className="relative rounded-md outline-none"
     >
-      {level > 1 && <span aria-hidden="true" className="absolute top-0 bottom-0 -left-3 border-l-2 border-slate-200" />}
+      {level > 1 && (
+        <span
+          aria-hidden="true"
+          className="absolute top-0 bottom-0 -left-3 border-l-2 border-slate-200"
+        />
+      )}
       <div
         className={`flex items-start gap-1 rounded-md border px-2 py-1.5 ${
-          focused ? "border-blue-700 ring-2 ring-blue-700" : node.isRootCause ? "border-amber-500" : "border-slate-200"
+          focused
+            ? "border-blue-700 ring-2 ring-blue-700"
+            : node.isRootCause
+              ? "border-amber-500"
+              : "border-slate-200"
         } ${node.isRootCause ? "bg-amber-50" : "bg-white"}`}
       >
         <span
@@ -189,9 +224,16 @@ const TreeRow = memo(function TreeRow({ node, level, posInSet, setSize, expanded
               onKey={shared.onDraftKey}
             />
           ) : null}
-          <p id={labelId} className={editing ? "sr-only" : "text-sm break-words whitespace-pre-wrap text-slate-900"}>
+          <p
+            id={labelId}
+            className={
+              editing ? "sr-only" : "text-sm break-words whitespace-pre-wrap text-slate-900"
+            }
+          >
             {node.statement}
-            {node.isRootCause && <span className="sr-only">. Root cause: {categoryLabel(node.category)}</span>}
+            {node.isRootCause && (
+              <span className="sr-only">. Root cause: {categoryLabel(node.category)}</span>
+            )}
           </p>
           {node.isRootCause && (
             <p className="mt-0.5 text-xs font-semibold text-amber-900" aria-hidden="true">
@@ -203,15 +245,25 @@ const TreeRow = memo(function TreeRow({ node, level, posInSet, setSize, expanded
               {node.evidence.map((e) => {
                 const event = e.timelineEventId ? shared.events.get(e.timelineEventId) : undefined;
                 return (
-                  <li key={e.id} className="max-w-full rounded bg-slate-100 px-1.5 py-0.5 text-xs break-words text-slate-800">
+                  <li
+                    key={e.id}
+                    className="max-w-full rounded bg-slate-100 px-1.5 py-0.5 text-xs break-words text-slate-800"
+                  >
                     {e.url ? (
-                      <a href={e.url} target="_blank" rel="noopener noreferrer nofollow" tabIndex={innerTab} className="text-blue-800 underline">
+                      <a
+                        href={e.url}
+                        target="_blank"
+                        rel="noopener noreferrer nofollow"
+                        tabIndex={innerTab}
+                        className="text-blue-800 underline"
+                      >
                         {e.label || e.url}
                       </a>
                     ) : event ? (
                       <span>
                         <span className="font-medium">Timeline:</span>{" "}
-                        <LocalTime iso={event.occurredAt} /> · {event.body.length > 80 ? `${event.body.slice(0, 79)}…` : event.body}
+                        <LocalTime iso={event.occurredAt} /> ·{" "}
+                        {event.body.length > 80 ? `${event.body.slice(0, 79)}…` : event.body}
                       </span>
                     ) : (
                       <span>Timeline event (removed)</span>
@@ -227,7 +279,8 @@ const TreeRow = memo(function TreeRow({ node, level, posInSet, setSize, expanded
                 <ul aria-label="Countermeasures" className="list-disc pl-4">
                   {countermeasures.map((a) => (
                     <li key={a.id}>
-                      {a.title} <span className="text-slate-600">({STATUS[a.status] ?? a.status})</span>
+                      {a.title}{" "}
+                      <span className="text-slate-600">({STATUS[a.status] ?? a.status})</span>
                     </li>
                   ))}
                 </ul>
@@ -235,7 +288,11 @@ const TreeRow = memo(function TreeRow({ node, level, posInSet, setSize, expanded
                 <span className="text-slate-600">No countermeasure yet. </span>
               )}
               {shared.canEdit && (
-                <Link href={`/incidents/${shared.incidentId}/actions/new?whyNodeId=${node.id}`} tabIndex={innerTab} className="font-medium text-blue-800 underline">
+                <Link
+                  href={`/incidents/${shared.incidentId}/actions/new?whyNodeId=${node.id}`}
+                  tabIndex={innerTab}
+                  className="font-medium text-blue-800 underline"
+                >
                   Add countermeasure
                 </Link>
               )}
@@ -254,7 +311,15 @@ const TreeRow = memo(function TreeRow({ node, level, posInSet, setSize, expanded
   );
 }, sameRow);
 
-function DraftRow({ level, draft, shared }: { level: number; draft: Extract<Editing, { mode: "new" }>; shared: TreeShared }) {
+function DraftRow({
+  level,
+  draft,
+  shared,
+}: {
+  level: number;
+  draft: Extract<Editing, { mode: "new" }>;
+  shared: TreeShared;
+}) {
   return (
     <li
       role="treeitem"
@@ -263,7 +328,16 @@ function DraftRow({ level, draft, shared }: { level: number; draft: Extract<Edit
       style={{ marginLeft: `${(level - 1) * 1.5}rem` }}
       className="rounded-md border border-dashed border-blue-700 bg-blue-50 px-2 py-1.5"
     >
-      <DraftEditor key={draft.key} editKey={draft.key} label="New cause" draft={draft.draft} conflict={draft.conflict} memberNames={shared.memberNames} onChange={shared.onDraftChange} onKey={shared.onDraftKey} />
+      <DraftEditor
+        key={draft.key}
+        editKey={draft.key}
+        label="New cause"
+        draft={draft.draft}
+        conflict={draft.conflict}
+        memberNames={shared.memberNames}
+        onChange={shared.onDraftChange}
+        onKey={shared.onDraftKey}
+      />
     </li>
   );
 }
@@ -280,7 +354,18 @@ export interface TreeRowModel {
  * The forest under the problem statement. `rows` are the visible rows in order; a "new cause"
  * draft is placed after `draftAfterIndex` (-1: at the end).
  */
-export function WhyTree({ rows, focusedId, editing, draftAt, hints, actions, shared, labelledBy, describedBy, onKeyDown }: {
+export function WhyTree({
+  rows,
+  focusedId,
+  editing,
+  draftAt,
+  hints,
+  actions,
+  shared,
+  labelledBy,
+  describedBy,
+  onKeyDown,
+}: {
   rows: TreeRowModel[];
   hints: Map<string, Hint[]>;
   actions: Record<string, Countermeasure[]>;
@@ -311,11 +396,23 @@ export function WhyTree({ rows, focusedId, editing, draftAt, hints, actions, sha
         shared={shared}
       />,
     );
-    if (draft && draftAt && draftAt.index === i) out.push(<DraftRow key={`draft-${draft.key}`} level={draftAt.level} draft={draft} shared={shared} />);
+    if (draft && draftAt && draftAt.index === i)
+      out.push(
+        <DraftRow key={`draft-${draft.key}`} level={draftAt.level} draft={draft} shared={shared} />,
+      );
   });
-  if (draft && draftAt && (draftAt.index < 0 || draftAt.index >= rows.length)) out.push(<DraftRow key={`draft-${draft.key}`} level={draftAt.level} draft={draft} shared={shared} />);
+  if (draft && draftAt && (draftAt.index < 0 || draftAt.index >= rows.length))
+    out.push(
+      <DraftRow key={`draft-${draft.key}`} level={draftAt.level} draft={draft} shared={shared} />,
+    );
   return (
-    <ul role="tree" aria-labelledby={labelledBy} aria-describedby={describedBy} onKeyDown={onKeyDown} className="space-y-1">
+    <ul
+      role="tree"
+      aria-labelledby={labelledBy}
+      aria-describedby={describedBy}
+      onKeyDown={onKeyDown}
+      className="space-y-1"
+    >
       {out}
     </ul>
   );

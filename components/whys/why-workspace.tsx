@@ -30,7 +30,11 @@ export function WhyWorkspace({ initial, canEdit }: { initial: WhySession; canEdi
   return (
     <div className="space-y-4">
       <div className="no-print flex flex-wrap items-center justify-between gap-3">
-        <div role="tablist" aria-label="5 Whys views" className="inline-flex rounded-md border border-slate-300 bg-white p-0.5">
+        <div
+          role="tablist"
+          aria-label="5 Whys views"
+          className="inline-flex rounded-md border border-slate-300 bg-white p-0.5"
+        >
           {(["editor", "diagram"] as const).map((v) => (
             <button
               key={v}
@@ -55,18 +59,36 @@ export function WhyWorkspace({ initial, canEdit }: { initial: WhySession; canEdi
           ))}
         </div>
         <p className="flex items-center gap-2 text-sm text-slate-700" data-testid="live-status">
-          <span aria-hidden="true" className={`inline-block h-2 w-2 rounded-full ${liveStatus === "live" ? "bg-green-600" : "bg-amber-500"}`} />
-          {liveStatus === "live" ? "Live: changes by others appear here" : liveStatus === "stopped" ? "Live updates paused, retrying…" : "Connecting live updates…"}
+          <span
+            aria-hidden="true"
+            className={`inline-block h-2 w-2 rounded-full ${liveStatus === "live" ? "bg-green-600" : "bg-amber-500"}`}
+          />
+          {liveStatus === "live"
+            ? "Live: changes by others appear here"
+            : liveStatus === "stopped"
+              ? "Live updates paused, retrying…"
+              : "Connecting live updates…"}
         </p>
       </div>
 
       {view === "editor" ? (
-        <div id="why-panel-editor" role="tabpanel" aria-labelledby="why-tab-editor" className="space-y-4">
-          <ProblemStatement session={session} canEdit={canEdit} onSaved={(s) => editor.takeSession(s, "us")} announce={(text) => dispatch({ type: "notify", announce: text })} />
+        <div
+          id="why-panel-editor"
+          role="tabpanel"
+          aria-labelledby="why-tab-editor"
+          className="space-y-4"
+        >
+          <ProblemStatement
+            session={session}
+            canEdit={canEdit}
+            onSaved={(s) => editor.takeSession(s, "us")}
+            announce={(text) => dispatch({ type: "notify", announce: text })}
+          />
           {summaryLine}
           {!canEdit && (
             <p className="rounded-md border border-slate-200 bg-slate-100 px-3 py-2 text-sm text-slate-700">
-              You are watching this session read-only. Changes made by editors appear here as they happen.
+              You are watching this session read-only. Changes made by editors appear here as they
+              happen.
             </p>
           )}
           {canEdit && (
@@ -88,25 +110,41 @@ export function WhyWorkspace({ initial, canEdit }: { initial: WhySession; canEdi
               </h3>
               {rows.length > 0 && (
                 <div className="no-print flex gap-2 text-sm">
-                  <Button variant="ghost" className="px-2 py-1" onClick={() => dispatch({ type: "expand-all" })}>
+                  <Button
+                    variant="ghost"
+                    className="px-2 py-1"
+                    onClick={() => dispatch({ type: "expand-all" })}
+                  >
                     Expand all
                   </Button>
-                  <Button variant="ghost" className="px-2 py-1" onClick={() => dispatch({ type: "collapse-all" })}>
+                  <Button
+                    variant="ghost"
+                    className="px-2 py-1"
+                    onClick={() => dispatch({ type: "collapse-all" })}
+                  >
                     Collapse all
                   </Button>
                 </div>
               )}
             </div>
             <p id="why-tree-help" className="sr-only">
-              Arrow keys move between causes. Enter edits, Tab or Insert adds a cause beneath, Shift+Enter adds another cause beside, Delete removes, Alt+Up and Alt+Down
-              reorder, M moves, R marks a root cause, E adds evidence.
+              Arrow keys move between causes. Enter edits, Tab or Insert adds a cause beneath,
+              Shift+Enter adds another cause beside, Delete removes, Alt+Up and Alt+Down reorder, M
+              moves, R marks a root cause, E adds evidence.
             </p>
             {rows.length === 0 && editing?.mode !== "new" ? (
               <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-8 text-center text-sm text-slate-700">
                 <p className="font-medium text-slate-900">No causes yet.</p>
-                <p className="mt-1">{canEdit ? "Answer “Why?” above to add the first cause, or press the button below." : "Editors have not added causes yet."}</p>
+                <p className="mt-1">
+                  {canEdit
+                    ? "Answer “Why?” above to add the first cause, or press the button below."
+                    : "Editors have not added causes yet."}
+                </p>
                 {canEdit && (
-                  <Button className="mt-3" onClick={() => dispatch({ type: "start-new", parentId: null, afterId: null })}>
+                  <Button
+                    className="mt-3"
+                    onClick={() => dispatch({ type: "start-new", parentId: null, afterId: null })}
+                  >
                     Add the first cause
                   </Button>
                 )}
@@ -129,13 +167,21 @@ export function WhyWorkspace({ initial, canEdit }: { initial: WhySession; canEdi
           </section>
         </div>
       ) : (
-        <div id="why-panel-diagram" role="tabpanel" aria-labelledby="why-tab-diagram" className="space-y-3">
+        <div
+          id="why-panel-diagram"
+          role="tabpanel"
+          aria-labelledby="why-tab-diagram"
+          className="space-y-3"
+        >
           {summaryLine}
           <div className="no-print flex flex-wrap gap-2">
             <Button variant="secondary" onClick={() => window.print()}>
               Print diagram
             </Button>
-            <a href={`/incidents/${incidentId}/whys/diagram`} className="inline-flex items-center rounded-md px-3 py-2 text-sm font-medium text-blue-800 underline">
+            <a
+              href={`/incidents/${incidentId}/whys/diagram`}
+              className="inline-flex items-center rounded-md px-3 py-2 text-sm font-medium text-blue-800 underline"
+            >
               Open printable page
             </a>
           </div>
@@ -143,19 +189,40 @@ export function WhyWorkspace({ initial, canEdit }: { initial: WhySession; canEdi
         </div>
       )}
 
-      <div role="status" aria-live="polite" aria-atomic="true" className="sr-only" data-testid="why-announcer">
+      <div
+        role="status"
+        aria-live="polite"
+        aria-atomic="true"
+        className="sr-only"
+        data-testid="why-announcer"
+      >
         {announcement}
       </div>
 
       {toast && (
-        <div className="no-print fixed right-4 bottom-4 z-40 flex max-w-md items-center gap-3 rounded-md border border-slate-300 bg-white px-4 py-3 text-sm shadow-lg" data-testid="why-toast">
-          <p className={toast.tone === "error" ? "text-red-800" : "text-slate-800"}>{toast.message}</p>
+        <div
+          className="no-print fixed right-4 bottom-4 z-40 flex max-w-md items-center gap-3 rounded-md border border-slate-300 bg-white px-4 py-3 text-sm shadow-lg"
+          data-testid="why-toast"
+        >
+          <p className={toast.tone === "error" ? "text-red-800" : "text-slate-800"}>
+            {toast.message}
+          </p>
           {toast.deletionId && (
-            <Button variant="secondary" className="px-2 py-1" disabled={pending} onClick={() => void editor.undoDelete(toast.deletionId!)}>
+            <Button
+              variant="secondary"
+              className="px-2 py-1"
+              disabled={pending}
+              onClick={() => void editor.undoDelete(toast.deletionId!)}
+            >
               Undo
             </Button>
           )}
-          <Button variant="ghost" className="px-2 py-1" aria-label="Dismiss message" onClick={() => dispatch({ type: "dismiss-toast" })}>
+          <Button
+            variant="ghost"
+            className="px-2 py-1"
+            aria-label="Dismiss message"
+            onClick={() => dispatch({ type: "dismiss-toast" })}
+          >
             ✕
           </Button>
         </div>

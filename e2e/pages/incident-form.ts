@@ -38,7 +38,8 @@ export class IncidentFormPage {
     if (f.detectedAt !== undefined) await p.getByLabel("Detected").fill(f.detectedAt);
     if (f.resolvedAt !== undefined) await p.getByLabel("Resolved").fill(f.resolvedAt);
     if (f.summary !== undefined) await p.getByLabel("Summary").fill(f.summary);
-    if (f.customerImpact !== undefined) await p.getByLabel("Customer impact", { exact: true }).fill(f.customerImpact);
+    if (f.customerImpact !== undefined)
+      await p.getByLabel("Customer impact", { exact: true }).fill(f.customerImpact);
     if (f.services !== undefined) await p.getByLabel("Affected services").fill(f.services);
     if (f.tags !== undefined) await p.getByLabel("Tags").fill(f.tags);
   }
@@ -48,7 +49,8 @@ export class IncidentFormPage {
     await this.fill(f);
     await this.page.getByRole("button", { name: "Create incident" }).click();
     await expect(this.page.getByRole("navigation", { name: "Incident" })).toBeVisible();
-    if (f.title) await expect(this.page.getByRole("heading", { level: 1, name: f.title })).toBeVisible();
+    if (f.title)
+      await expect(this.page.getByRole("heading", { level: 1, name: f.title })).toBeVisible();
     return new URL(this.page.url()).pathname.split("/")[2];
   }
 

@@ -30,7 +30,9 @@ export class IncidentPage {
   }
 
   async editEvent(currentText: string, changes: { body?: string; time?: string }) {
-    await this.event(currentText).getByRole("button", { name: /^Edit event/ }).click();
+    await this.event(currentText)
+      .getByRole("button", { name: /^Edit event/ })
+      .click();
     const form = this.page.getByRole("form", { name: "Edit event" });
     if (changes.time) await form.getByLabel("Time").fill(changes.time);
     if (changes.body) await form.getByLabel("What happened").fill(changes.body);

@@ -2,7 +2,10 @@ import { expect, type Page } from "@playwright/test";
 
 /** The incident's Report tab: the autosaving editor and the review/publish panel. */
 export class ReportEditorPage {
-  constructor(private page: Page, private incidentId: string) {}
+  constructor(
+    private page: Page,
+    private incidentId: string,
+  ) {}
 
   async open() {
     await this.page.goto(`/incidents/${this.incidentId}/report`);
@@ -16,7 +19,9 @@ export class ReportEditorPage {
   /** Types into a narrative field and waits for the autosave to land. */
   async write(label: string, text: string) {
     await this.page.getByRole("textbox", { name: label, exact: true }).fill(text);
-    await expect(this.page.getByTestId("save-state")).toHaveText("All changes saved", { timeout: 15_000 });
+    await expect(this.page.getByTestId("save-state")).toHaveText("All changes saved", {
+      timeout: 15_000,
+    });
   }
 
   async requestReview(reviewerName: string) {
@@ -35,8 +40,13 @@ export class ReportEditorPage {
   }
 
   async publish(expectedVersion: number) {
-    await this.page.getByRole("form", { name: "Publish" }).getByRole("button", { name: "Publish" }).click();
-    await expect(this.page.getByRole("heading", { name: `Published — version ${expectedVersion}` })).toBeVisible();
+    await this.page
+      .getByRole("form", { name: "Publish" })
+      .getByRole("button", { name: "Publish" })
+      .click();
+    await expect(
+      this.page.getByRole("heading", { name: `Published — version ${expectedVersion}` }),
+    ).toBeVisible();
     await expect(this.status()).toHaveText("Published");
   }
 

@@ -2,7 +2,10 @@ import { expect, type Page } from "@playwright/test";
 
 /** Version history, one published version, and its exports. */
 export class ReportVersionsPage {
-  constructor(private page: Page, private incidentId: string) {}
+  constructor(
+    private page: Page,
+    private incidentId: string,
+  ) {}
 
   async openHistory() {
     await this.page.goto(`/incidents/${this.incidentId}/report/versions`);

@@ -34,7 +34,10 @@ export class AlertSourcesPage {
     await this.page.getByLabel("Tool").selectOption({ label: tool });
     await this.page.getByRole("button", { name: "Create alert source" }).click();
     const token = await this.page.getByTestId("revealed-secret").inputValue();
-    const endpoint = await this.page.getByText(/\/api\/v1\/alerts\//).first().textContent();
+    const endpoint = await this.page
+      .getByText(/\/api\/v1\/alerts\//)
+      .first()
+      .textContent();
     return { token, path: new URL(endpoint!.trim()).pathname };
   }
 

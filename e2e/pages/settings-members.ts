@@ -11,7 +11,10 @@ export class MembersPage {
 
   /** One member's entry in the members list. */
   row(text: string) {
-    return this.page.getByRole("list", { name: /^Members of / }).getByRole("listitem").filter({ hasText: text });
+    return this.page
+      .getByRole("list", { name: /^Members of / })
+      .getByRole("listitem")
+      .filter({ hasText: text });
   }
 
   roleSelect(memberLabel: string) {
@@ -26,12 +29,17 @@ export class MembersPage {
   }
 
   pendingInvitation(email: string) {
-    return this.page.getByRole("list", { name: "Pending invitations" }).getByRole("listitem").filter({ hasText: email });
+    return this.page
+      .getByRole("list", { name: "Pending invitations" })
+      .getByRole("listitem")
+      .filter({ hasText: email });
   }
 
   async changeRole(memberLabel: string, role: "Owner" | "Editor" | "Viewer") {
     await this.roleSelect(memberLabel).selectOption({ label: role });
     await this.page.getByRole("button", { name: `Save role for ${memberLabel}` }).click();
-    await expect(this.row(memberLabel).getByText(`Role changed to ${role.toLowerCase()}.`)).toBeVisible();
+    await expect(
+      this.row(memberLabel).getByText(`Role changed to ${role.toLowerCase()}.`),
+    ).toBeVisible();
   }
 }

@@ -11,7 +11,9 @@ export function uniqueEmail(name: string) {
 /** Signs in through the real magic-link flow: the form, the SMTP sink, the link. */
 export async function signIn(page: Page, email: string, callbackUrl?: string) {
   const since = new Date(Date.now() - 1000);
-  await page.goto(callbackUrl ? `/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/sign-in");
+  await page.goto(
+    callbackUrl ? `/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/sign-in",
+  );
   await page.getByLabel("Work email").fill(email);
   await page.getByRole("button", { name: "Email me a sign-in link" }).click();
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();

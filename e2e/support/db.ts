@@ -15,7 +15,12 @@ async function withClient<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
 }
 
 /** Adds `email` (creating the user if needed) to the team that `ownerEmail` owns, with `role`. */
-export async function addMemberToTeamOf(ownerEmail: string, email: string, role: "OWNER" | "EDITOR" | "VIEWER", profile: { name?: string; timeZone?: string } = {}) {
+export async function addMemberToTeamOf(
+  ownerEmail: string,
+  email: string,
+  role: "OWNER" | "EDITOR" | "VIEWER",
+  profile: { name?: string; timeZone?: string } = {},
+) {
   await withClient(async (c) => {
     const team = await c.query<{ teamId: string }>(
       `SELECT m."teamId" FROM "Membership" m JOIN "User" u ON u.id = m."userId" WHERE u.email = $1 AND m.role = 'OWNER' ORDER BY m."createdAt" LIMIT 1`,
@@ -28,6 +33,9 @@ export async function addMemberToTeamOf(ownerEmail: string, email: string, role:
        ON CONFLICT (email) DO UPDATE SET email = EXCLUDED.email RETURNING id`,
       [id, email.toLowerCase(), profile.name ?? null, profile.timeZone ?? null],
     );
-    await c.query(`INSERT INTO "Membership" (id, "teamId", "userId", role, "createdAt") VALUES ($1, $2, $3, $4, now())`, [`${id}m`, team.rows[0].teamId, user.rows[0].id, role]);
+    await c.query(
+      `INSERT INTO "Membership" (id, "teamId", "userId", role, "createdAt") VALUES ($1, $2, $3, $4, now())`,
+      [`${id}m`, team.rows[0].teamId, user.rows[0].id, role],
+    );
   });
 }

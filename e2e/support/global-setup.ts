@@ -5,8 +5,15 @@ export default async function globalSetup() {
   const base = process.env.E2E_BASE_URL;
   const instance = process.env.E2E_INSTANCE_ID;
   if (!base || !instance) {
-    throw new Error("Run the e2e tests with `npm run test:e2e` (or `tsx scripts/with-test-db.ts --e2e playwright test …`): it starts the app, a fresh database and a mail sink for the run.");
+    throw new Error(
+      "Run the e2e tests with `npm run test:e2e` (or `tsx scripts/with-test-db.ts --e2e playwright test …`): it starts the app, a fresh database and a mail sink for the run.",
+    );
   }
-  const health = (await (await fetch(`${base}/api/health`)).json().catch(() => null)) as { instance?: string } | null;
-  if (health?.instance !== instance) throw new Error(`${base} is not the app this run started (its /api/health names another instance).`);
+  const health = (await (await fetch(`${base}/api/health`)).json().catch(() => null)) as {
+    instance?: string;
+  } | null;
+  if (health?.instance !== instance)
+    throw new Error(
+      `${base} is not the app this run started (its /api/health names another instance).`,
+    );
 }

@@ -8,12 +8,21 @@ const dir = () => {
 };
 
 /** Waits until the SMTP sink has received a mail to `to` matching `subject`, newer than `since`. */
-export async function waitForMail(to: string, subject: RegExp, since = new Date(0)): Promise<StoredMail> {
+export async function waitForMail(
+  to: string,
+  subject: RegExp,
+  since = new Date(0),
+): Promise<StoredMail> {
   let found: StoredMail | undefined;
   await expect
     .poll(
       () => {
-        found = listMail(dir()).find((m) => m.to.includes(to.toLowerCase()) && subject.test(m.subject) && new Date(m.receivedAt) >= since);
+        found = listMail(dir()).find(
+          (m) =>
+            m.to.includes(to.toLowerCase()) &&
+            subject.test(m.subject) &&
+            new Date(m.receivedAt) >= since,
+        );
         return Boolean(found);
       },
       { message: `mail to ${to} matching ${subject}`, timeout: 20_000 },

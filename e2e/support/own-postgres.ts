@@ -53,7 +53,16 @@ export interface OwnPostgres {
 export async function startOwnPostgres(): Promise<OwnPostgres> {
   const dir = mkdtempSync(path.join(tmpdir(), "hindsight-own-pg-"));
   const port = await freePort();
-  const server = new EmbeddedPostgres({ databaseDir: dir, user: "hindsight", password: "hindsight", port, persistent: false, createPostgresUser: true, onLog: () => {}, onError: () => {} });
+  const server = new EmbeddedPostgres({
+    databaseDir: dir,
+    user: "hindsight",
+    password: "hindsight",
+    port,
+    persistent: false,
+    createPostgresUser: true,
+    onLog: () => {},
+    onError: () => {},
+  });
   await server.initialise();
   await server.start();
   await server.createDatabase("stall");
@@ -96,17 +105,38 @@ export interface OwnApp {
 }
 
 /** `next start` (the build the e2e run uses) on a free port, against `databaseUrl`. */
-export async function startOwnApp(databaseUrl: string, extraEnv: Record<string, string | undefined> = {}): Promise<OwnApp> {
+export async function startOwnApp(
+  databaseUrl: string,
+  extraEnv: Record<string, string | undefined> = {},
+): Promise<OwnApp> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const env: Record<string, string | undefined> = { ...process.env, DATABASE_URL: databaseUrl, APP_URL: baseUrl, WORKER: "off", AUTH_SECRET: "own-app-secret-0123456789abcdef", ...extraEnv };
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    APP_URL: baseUrl,
+    WORKER: "off",
+    AUTH_SECRET: "own-app-secret-0123456789abcdef",
+    ...extraEnv,
+  };
   // An undefined value removes the variable (the app then uses its default).
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
-  const app: ChildProcess = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: root,
-    stdio: "ignore",
-    env: env as NodeJS.ProcessEnv,
-  });
+  const app: ChildProcess = spawn(
+    process.execPath,
+    [
+      path.join(root, "node_modules/next/dist/bin/next"),
+      "start",
+      "-p",
+      String(port),
+      "-H",
+      "127.0.0.1",
+    ],
+    {
+      cwd: root,
+      stdio: "ignore",
+      env: env as NodeJS.ProcessEnv,
+    },
+  );
   for (let i = 0; i < 240; i++) {
     if (app.exitCode !== null) throw new Error("the app exited during start-up");
     try {

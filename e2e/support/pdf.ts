@@ -11,7 +11,10 @@ export function pdfPages(pdf: Buffer): string[] {
   try {
     const text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
     // pdftotext ends every page with a form feed.
-    return text.split("\f").slice(0, -1).map((p) => p.replace(/\s+/g, " ").trim());
+    return text
+      .split("\f")
+      .slice(0, -1)
+      .map((p) => p.replace(/\s+/g, " ").trim());
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -6,7 +6,10 @@ import { composeReport, reportTitle } from "../../lib/reports/snapshot";
 import { sampleSource } from "../../lib/reports/test-fixtures";
 import { reportSearchSections } from "../../lib/search/report-text";
 
-async function withClient<T>(fn: (client: pg.Client) => Promise<T>, url = process.env.DATABASE_URL): Promise<T> {
+async function withClient<T>(
+  fn: (client: pg.Client) => Promise<T>,
+  url = process.env.DATABASE_URL,
+): Promise<T> {
   if (!url) throw new Error("DATABASE_URL is not set: run e2e tests with `npm run test:e2e`");
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -27,7 +30,11 @@ export interface PublishedFixture {
 }
 
 /** An incident with a published report (version 1) in the first team of the user with this email. */
-export function publishReportFor(email: string, title: string, url?: string): Promise<PublishedFixture> {
+export function publishReportFor(
+  email: string,
+  title: string,
+  url?: string,
+): Promise<PublishedFixture> {
   return withClient(async (c) => {
     const m = await c.query<{ teamId: string; userId: string }>(
       `SELECT m."teamId", m."userId" FROM "Membership" m JOIN "User" u ON u.id = m."userId" WHERE u.email = $1 ORDER BY m."createdAt" LIMIT 1`,
@@ -35,7 +42,10 @@ export function publishReportFor(email: string, title: string, url?: string): Pr
     );
     if (!m.rows[0]) throw new Error(`${email} has no team`);
     const { teamId, userId } = m.rows[0];
-    const seq = await c.query<{ incidentSeq: number }>(`UPDATE "Team" SET "incidentSeq" = "incidentSeq" + 1 WHERE id = $1 RETURNING "incidentSeq"`, [teamId]);
+    const seq = await c.query<{ incidentSeq: number }>(
+      `UPDATE "Team" SET "incidentSeq" = "incidentSeq" + 1 WHERE id = $1 RETURNING "incidentSeq"`,
+      [teamId],
+    );
     const number = seq.rows[0]!.incidentSeq;
     const incidentId = `e2e${randomUUID().replace(/-/g, "").slice(0, 20)}`;
     const summary = `Summary of ${title}: checkout returned errors for 40 minutes.`;
@@ -45,7 +55,10 @@ export function publishReportFor(email: string, title: string, url?: string): Pr
       [incidentId, teamId, number, title, summary, userId],
     );
     const reportId = `${incidentId}r`;
-    await c.query(`INSERT INTO "Report" (id, "incidentId", status, "updatedAt") VALUES ($1, $2, 'PUBLISHED', now())`, [reportId, incidentId]);
+    await c.query(
+      `INSERT INTO "Report" (id, "incidentId", status, "updatedAt") VALUES ($1, $2, 'PUBLISHED', now())`,
+      [reportId, incidentId],
+    );
     const base = sampleSource();
     const snapshot = composeReport({
       ...base,
@@ -54,23 +67,16 @@ export function publishReportFor(email: string, title: string, url?: string): Pr
       publication: { number: 1, publishedAt: new Date(), publishedBy: "E2E Publisher" },
     });
     const versionId = `${incidentId}v`;
-    await c.query(`INSERT INTO "ReportVersion" (id, "reportId", number, snapshot, title, "publishedById") VALUES ($1, $2, 1, $3, $4, $5)`, [
-      versionId,
-      reportId,
-      JSON.stringify(snapshot),
-      reportTitle(number, title),
-      userId,
-    ]);
+    await c.query(
+      `INSERT INTO "ReportVersion" (id, "reportId", number, snapshot, title, "publishedById") VALUES ($1, $2, 1, $3, $4, $5)`,
+      [versionId, reportId, JSON.stringify(snapshot), reportTitle(number, title), userId],
+    );
     // What publishing writes for search (lib/reports/mutations.ts publishReport).
     for (const s of reportSearchSections(snapshot)) {
-      await c.query(`INSERT INTO "ReportSectionText" (id, "reportVersionId", position, key, title, body) VALUES ($1, $2, $3, $4, $5, $6)`, [
-        `${versionId}s${s.position}`,
-        versionId,
-        s.position,
-        s.key,
-        s.title,
-        s.body,
-      ]);
+      await c.query(
+        `INSERT INTO "ReportSectionText" (id, "reportVersionId", position, key, title, body) VALUES ($1, $2, $3, $4, $5, $6)`,
+        [`${versionId}s${s.position}`, versionId, s.position, s.key, s.title, s.body],
+      );
     }
     return { incidentId, number, versionId, teamId, userId, title };
   }, url);
@@ -78,12 +84,19 @@ export function publishReportFor(email: string, title: string, url?: string): Pr
 
 export function grantPortalAccess(versionId: string, email: string, url?: string) {
   return withClient(async (c) => {
-    await c.query(`INSERT INTO "StakeholderGrant" (id, "reportVersionId", email) VALUES ($1, $2, $3)`, [`g${randomUUID()}`, versionId, email.toLowerCase()]);
+    await c.query(
+      `INSERT INTO "StakeholderGrant" (id, "reportVersionId", email) VALUES ($1, $2, $3)`,
+      [`g${randomUUID()}`, versionId, email.toLowerCase()],
+    );
   }, url);
 }
 
 /** Share links straight in the database (for the bench): returns the raw tokens. */
-export function createShareLinks(fixture: PublishedFixture, count: number, url?: string): Promise<string[]> {
+export function createShareLinks(
+  fixture: PublishedFixture,
+  count: number,
+  url?: string,
+): Promise<string[]> {
   return withClient(async (c) => {
     const tokens: string[] = [];
     for (let i = 0; i < count; i++) {
@@ -103,7 +116,10 @@ export function createShareLinks(fixture: PublishedFixture, count: number, url?:
 export function shareViewCount(token: string, url?: string) {
   return withClient(async (c) => {
     const hash = createHash("sha256").update(token).digest("hex");
-    const r = await c.query<{ viewCount: number }>(`SELECT "viewCount" FROM "ShareLink" WHERE "tokenHash" = $1`, [hash]);
+    const r = await c.query<{ viewCount: number }>(
+      `SELECT "viewCount" FROM "ShareLink" WHERE "tokenHash" = $1`,
+      [hash],
+    );
     return r.rows[0]?.viewCount ?? null;
   }, url);
 }

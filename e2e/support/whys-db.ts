@@ -9,7 +9,10 @@ export interface SeedEvent {
   body: string;
 }
 
-async function withClient<T>(fn: (client: pg.Client) => Promise<T>, url = process.env.DATABASE_URL): Promise<T> {
+async function withClient<T>(
+  fn: (client: pg.Client) => Promise<T>,
+  url = process.env.DATABASE_URL,
+): Promise<T> {
   if (!url) throw new Error("DATABASE_URL is not set: run e2e tests with `npm run test:e2e`");
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -34,25 +37,33 @@ export function createIncidentFor(
     const { teamId, userId } = membership.rows[0] ?? {};
     if (!teamId) throw new Error(`No team for ${email}`);
     await client.query("BEGIN");
-    const seq = await client.query<{ incidentSeq: number }>(`UPDATE "Team" SET "incidentSeq" = "incidentSeq" + 1 WHERE id = $1 RETURNING "incidentSeq"`, [teamId]);
+    const seq = await client.query<{ incidentSeq: number }>(
+      `UPDATE "Team" SET "incidentSeq" = "incidentSeq" + 1 WHERE id = $1 RETURNING "incidentSeq"`,
+      [teamId],
+    );
     const incidentId = `e2e${randomUUID().replace(/-/g, "")}`;
     const startedAt = new Date(Date.now() - 3 * 3600_000);
     await client.query(
       `INSERT INTO "Incident" (id, "teamId", number, title, severity, status, "startedAt", "customerImpact", services, tags, "createdById", "updatedAt")
        VALUES ($1, $2, $3, $4, 'SEV2', 'INVESTIGATING', $5, $6, '{checkout}', '{}', $7, now())`,
-      [incidentId, teamId, seq.rows[0].incidentSeq, incident.title, startedAt, incident.customerImpact, userId],
+      [
+        incidentId,
+        teamId,
+        seq.rows[0].incidentSeq,
+        incident.title,
+        startedAt,
+        incident.customerImpact,
+        userId,
+      ],
     );
     const eventIds: string[] = [];
     for (const e of incident.events ?? []) {
       const id = `e2e${randomUUID().replace(/-/g, "")}`;
       eventIds.push(id);
-      await client.query(`INSERT INTO "TimelineEvent" (id, "incidentId", "occurredAt", kind, body, "updatedAt") VALUES ($1, $2, $3, $4, $5, now())`, [
-        id,
-        incidentId,
-        new Date(startedAt.getTime() + e.minutes * 60_000),
-        e.kind,
-        e.body,
-      ]);
+      await client.query(
+        `INSERT INTO "TimelineEvent" (id, "incidentId", "occurredAt", kind, body, "updatedAt") VALUES ($1, $2, $3, $4, $5, now())`,
+        [id, incidentId, new Date(startedAt.getTime() + e.minutes * 60_000), e.kind, e.body],
+      );
     }
     await client.query("COMMIT");
     return { incidentId, teamId, eventIds };
@@ -60,11 +71,23 @@ export function createIncidentFor(
 }
 
 /** Adds a (new) user with this email to a team with the given role; they sign in afterwards. */
-export function addMember(teamId: string, email: string, role: "EDITOR" | "VIEWER", name?: string, url?: string) {
+export function addMember(
+  teamId: string,
+  email: string,
+  role: "EDITOR" | "VIEWER",
+  name?: string,
+  url?: string,
+) {
   return withClient(async (client) => {
     const userId = `e2e${randomUUID().replace(/-/g, "")}`;
-    await client.query(`INSERT INTO "User" (id, email, name, "emailVerified", "updatedAt") VALUES ($1, $2, $3, now(), now())`, [userId, email.toLowerCase(), name ?? null]);
-    await client.query(`INSERT INTO "Membership" (id, "teamId", "userId", role) VALUES ($1, $2, $3, $4)`, [`e2e${randomUUID().replace(/-/g, "")}`, teamId, userId, role]);
+    await client.query(
+      `INSERT INTO "User" (id, email, name, "emailVerified", "updatedAt") VALUES ($1, $2, $3, now(), now())`,
+      [userId, email.toLowerCase(), name ?? null],
+    );
+    await client.query(
+      `INSERT INTO "Membership" (id, "teamId", "userId", role) VALUES ($1, $2, $3, $4)`,
+      [`e2e${randomUUID().replace(/-/g, "")}`, teamId, userId, role],
+    );
     return userId;
   }, url);
 }

@@ -30,14 +30,20 @@ const rowSelect = {
 export type ActionItemRow = Prisma.ActionItemGetPayload<{ select: typeof rowSelect }>;
 
 /** The SQL form of lib/action-items/filters.ts#matchesActionFilters. */
-function whereFor(teamId: string, f: ActionFilters, userId: string, now: Date): Prisma.ActionItemWhereInput {
+function whereFor(
+  teamId: string,
+  f: ActionFilters,
+  userId: string,
+  now: Date,
+): Prisma.ActionItemWhereInput {
   const and: Prisma.ActionItemWhereInput[] = [{ teamId }];
   if (f.mine) and.push({ ownerId: userId });
   if (f.owner) and.push({ ownerId: f.owner === "none" ? null : f.owner });
   if (f.incident) and.push({ incidentId: f.incident });
   if (f.status === "ACTIVE") and.push({ status: { in: ACTIVE_STATUSES } });
   else if (f.status !== "ALL") and.push({ status: f.status });
-  if (f.overdue) and.push({ status: { in: ACTIVE_STATUSES }, dueDate: { lt: startOfTodayUtc(now) } });
+  if (f.overdue)
+    and.push({ status: { in: ACTIVE_STATUSES }, dueDate: { lt: startOfTodayUtc(now) } });
   return { AND: and };
 }
 
@@ -47,16 +53,37 @@ export const ACTION_MAX_PAGE = 200;
 
 // The order of the list, backed by the index (teamId, dueDate, priority, createdAt DESC, id):
 // PostgreSQL walks it and stops after one page.
-const listOrder: Prisma.ActionItemOrderByWithRelationInput[] = [{ dueDate: { sort: "asc", nulls: "last" } }, { priority: "asc" }, { createdAt: "desc" }, { id: "asc" }];
+const listOrder: Prisma.ActionItemOrderByWithRelationInput[] = [
+  { dueDate: { sort: "asc", nulls: "last" } },
+  { priority: "asc" },
+  { createdAt: "desc" },
+  { id: "asc" },
+];
 
 /** Overdue first, then by due date (undated last), then newest (the API's list: up to 200). */
-export function listActionItems(scope: TeamScope, filters: ActionFilters, userId: string, now = new Date()) {
+export function listActionItems(
+  scope: TeamScope,
+  filters: ActionFilters,
+  userId: string,
+  now = new Date(),
+) {
   const { teamId } = scope;
-  return db.actionItem.findMany({ where: whereFor(teamId, filters, userId, now), orderBy: listOrder, take: ACTION_LIST_LIMIT, select: rowSelect });
+  return db.actionItem.findMany({
+    where: whereFor(teamId, filters, userId, now),
+    orderBy: listOrder,
+    take: ACTION_LIST_LIMIT,
+    select: rowSelect,
+  });
 }
 
 /** One page (1-based, at most ACTION_MAX_PAGE deep) of the list in the same order. */
-export async function listActionItemsPage(scope: TeamScope, filters: ActionFilters, userId: string, page: number, now = new Date()) {
+export async function listActionItemsPage(
+  scope: TeamScope,
+  filters: ActionFilters,
+  userId: string,
+  page: number,
+  now = new Date(),
+) {
   const { teamId } = scope;
   const p = Math.min(ACTION_MAX_PAGE, Math.max(1, Math.floor(page) || 1));
   const rows = await db.actionItem.findMany({
@@ -66,7 +93,11 @@ export async function listActionItemsPage(scope: TeamScope, filters: ActionFilte
     take: ACTION_PAGE_SIZE + 1,
     select: rowSelect,
   });
-  return { items: rows.slice(0, ACTION_PAGE_SIZE), page: p, hasMore: rows.length > ACTION_PAGE_SIZE && p < ACTION_MAX_PAGE };
+  return {
+    items: rows.slice(0, ACTION_PAGE_SIZE),
+    page: p,
+    hasMore: rows.length > ACTION_PAGE_SIZE && p < ACTION_MAX_PAGE,
+  };
 }
 
 /** Counts for the filter bar: per status, overdue, and the caller's own active items. */
@@ -74,12 +105,20 @@ export async function countActionItems(scope: TeamScope, userId: string, now = n
   const { teamId } = scope;
   const [byStatus, overdue, mine] = await Promise.all([
     db.actionItem.groupBy({ by: ["status"], where: { teamId }, _count: { _all: true } }),
-    db.actionItem.count({ where: { teamId, status: { in: ACTIVE_STATUSES }, dueDate: { lt: startOfTodayUtc(now) } } }),
+    db.actionItem.count({
+      where: { teamId, status: { in: ACTIVE_STATUSES }, dueDate: { lt: startOfTodayUtc(now) } },
+    }),
     db.actionItem.count({ where: { teamId, ownerId: userId, status: { in: ACTIVE_STATUSES } } }),
   ]);
   const status = { OPEN: 0, IN_PROGRESS: 0, DONE: 0, WONT_DO: 0 };
   for (const row of byStatus) status[row.status] = row._count._all;
-  return { status, overdue, mine, active: status.OPEN + status.IN_PROGRESS, total: status.OPEN + status.IN_PROGRESS + status.DONE + status.WONT_DO };
+  return {
+    status,
+    overdue,
+    mine,
+    active: status.OPEN + status.IN_PROGRESS,
+    total: status.OPEN + status.IN_PROGRESS + status.DONE + status.WONT_DO,
+  };
 }
 
 export function listIncidentActionItems(scope: TeamScope, incidentId: string) {
@@ -99,7 +138,10 @@ export function getActionItem(scope: TeamScope, id: string) {
 /** A 5 Whys node of this incident of this team, or null. */
 export function findWhyNode(scope: TeamScope, incidentId: string, nodeId: string) {
   const { teamId } = scope;
-  return db.whyNode.findFirst({ where: { id: nodeId, incidentId, incident: { teamId } }, select: { id: true, statement: true, isRootCause: true } });
+  return db.whyNode.findFirst({
+    where: { id: nodeId, incidentId, incident: { teamId } },
+    select: { id: true, statement: true, isRootCause: true },
+  });
 }
 
 /** The incident's 5 Whys nodes for the "addresses" select, root causes first. */
@@ -126,6 +168,10 @@ export function listIncidentsWithActions(scope: TeamScope) {
 export function listOwnerOptions(scope: TeamScope) {
   const { teamId } = scope;
   return db.membership
-    .findMany({ where: { teamId }, orderBy: { createdAt: "asc" }, select: { user: { select: { id: true, name: true, email: true } } } })
+    .findMany({
+      where: { teamId },
+      orderBy: { createdAt: "asc" },
+      select: { user: { select: { id: true, name: true, email: true } } },
+    })
     .then((rows) => rows.map((r) => r.user));
 }

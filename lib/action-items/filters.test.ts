@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { filterHref, isOverdue, matchesActionFilters, parseActionFilters, type FilterableItem } from "./filters";
+import {
+  filterHref,
+  isOverdue,
+  matchesActionFilters,
+  parseActionFilters,
+  type FilterableItem,
+} from "./filters";
 
 const now = new Date("2026-03-10T15:00:00Z");
 const day = (d: string) => new Date(`${d}T00:00:00Z`);
@@ -24,24 +30,62 @@ describe("isOverdue", () => {
 
 describe("parseActionFilters", () => {
   it("defaults to active items", () => {
-    expect(parseActionFilters({})).toEqual({ mine: false, overdue: false, incident: undefined, owner: undefined, status: "ACTIVE" });
+    expect(parseActionFilters({})).toEqual({
+      mine: false,
+      overdue: false,
+      incident: undefined,
+      owner: undefined,
+      status: "ACTIVE",
+    });
   });
 
   it("reads every filter and ignores junk", () => {
-    expect(parseActionFilters({ mine: "1", overdue: "true", incident: "inc1", owner: "u1", status: "DONE" })).toMatchObject({ mine: true, overdue: true, incident: "inc1", owner: "u1", status: "DONE" });
-    expect(parseActionFilters({ status: "BOGUS", mine: ["1", "0"] })).toMatchObject({ status: "ACTIVE", mine: true });
+    expect(
+      parseActionFilters({
+        mine: "1",
+        overdue: "true",
+        incident: "inc1",
+        owner: "u1",
+        status: "DONE",
+      }),
+    ).toMatchObject({ mine: true, overdue: true, incident: "inc1", owner: "u1", status: "DONE" });
+    expect(parseActionFilters({ status: "BOGUS", mine: ["1", "0"] })).toMatchObject({
+      status: "ACTIVE",
+      mine: true,
+    });
     expect(parseActionFilters({ incident: "x".repeat(500) }).incident).toBeUndefined();
   });
 });
 
 describe("matchesActionFilters", () => {
   const items: (FilterableItem & { name: string })[] = [
-    { name: "mine overdue", ownerId: "me", incidentId: "i1", status: "OPEN", dueDate: day("2026-03-01") },
-    { name: "mine done", ownerId: "me", incidentId: "i1", status: "DONE", dueDate: day("2026-03-01") },
-    { name: "theirs", ownerId: "them", incidentId: "i2", status: "IN_PROGRESS", dueDate: day("2026-04-01") },
+    {
+      name: "mine overdue",
+      ownerId: "me",
+      incidentId: "i1",
+      status: "OPEN",
+      dueDate: day("2026-03-01"),
+    },
+    {
+      name: "mine done",
+      ownerId: "me",
+      incidentId: "i1",
+      status: "DONE",
+      dueDate: day("2026-03-01"),
+    },
+    {
+      name: "theirs",
+      ownerId: "them",
+      incidentId: "i2",
+      status: "IN_PROGRESS",
+      dueDate: day("2026-04-01"),
+    },
     { name: "unowned", ownerId: null, incidentId: "i2", status: "WONT_DO", dueDate: null },
   ];
-  const run = (params: Record<string, string>) => items.filter((i) => matchesActionFilters(i, parseActionFilters(params), "me", now)).map((i) => i.name);
+  const run = (params: Record<string, string>) =>
+    items
+      .filter((i) => matchesActionFilters(i, parseActionFilters(params), "me", now))
+      .map((i) => i.name);
 
   it.each([
     [{}, ["mine overdue", "theirs"]],

@@ -9,9 +9,15 @@ export function startOfTodayUtc(now: Date): Date {
 }
 
 /** Overdue: still open or in progress, and the due day is before today. Due today is not overdue. */
-export function isOverdue(item: { dueDate: Date | string | null; status: ActionStatus | string }, now: Date): boolean {
+export function isOverdue(
+  item: { dueDate: Date | string | null; status: ActionStatus | string },
+  now: Date,
+): boolean {
   if (!item.dueDate || !ACTIVE_STATUSES.includes(item.status as ActionStatus)) return false;
-  const due = typeof item.dueDate === "string" ? new Date(`${item.dueDate.slice(0, 10)}T00:00:00Z`) : item.dueDate;
+  const due =
+    typeof item.dueDate === "string"
+      ? new Date(`${item.dueDate.slice(0, 10)}T00:00:00Z`)
+      : item.dueDate;
   return due.getTime() < startOfTodayUtc(now).getTime();
 }
 
@@ -29,7 +35,9 @@ const filterSchema = z.object({
 export type ActionFilters = z.infer<typeof filterSchema>;
 
 /** Reads filters from URL search params; anything invalid falls back to the default. */
-export function parseActionFilters(params: Record<string, string | string[] | undefined>): ActionFilters {
+export function parseActionFilters(
+  params: Record<string, string | string[] | undefined>,
+): ActionFilters {
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   return filterSchema.parse({
     mine: one(params.mine),
@@ -48,9 +56,15 @@ export interface FilterableItem {
 }
 
 /** The same rules as the SQL query, for tests and client-side checks. */
-export function matchesActionFilters(item: FilterableItem, f: ActionFilters, userId: string, now: Date): boolean {
+export function matchesActionFilters(
+  item: FilterableItem,
+  f: ActionFilters,
+  userId: string,
+  now: Date,
+): boolean {
   if (f.mine && item.ownerId !== userId) return false;
-  if (f.owner && (f.owner === "none" ? item.ownerId !== null : item.ownerId !== f.owner)) return false;
+  if (f.owner && (f.owner === "none" ? item.ownerId !== null : item.ownerId !== f.owner))
+    return false;
   if (f.incident && item.incidentId !== f.incident) return false;
   if (f.status === "ACTIVE" && !ACTIVE_STATUSES.includes(item.status)) return false;
   if (f.status !== "ACTIVE" && f.status !== "ALL" && item.status !== f.status) return false;

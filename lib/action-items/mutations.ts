@@ -13,27 +13,43 @@ interface Actor {
   userId: string;
 }
 
-async function checkRefs(tx: Tx, teamId: string, incidentId: string, input: { ownerId: string | null; whyNodeId: string | null }) {
+async function checkRefs(
+  tx: Tx,
+  teamId: string,
+  incidentId: string,
+  input: { ownerId: string | null; whyNodeId: string | null },
+) {
   if (input.ownerId) {
-    const member = await tx.membership.findFirst({ where: { teamId, userId: input.ownerId }, select: { id: true } });
+    const member = await tx.membership.findFirst({
+      where: { teamId, userId: input.ownerId },
+      select: { id: true },
+    });
     if (!member) throw new RuleError("Choose an owner from your team.", "ownerId");
   }
   if (input.whyNodeId) {
-    const node = await tx.whyNode.findFirst({ where: { id: input.whyNodeId, incidentId, incident: { teamId } }, select: { id: true } });
-    if (!node) throw new RuleError("That cause is not part of this incident's 5 Whys.", "whyNodeId");
+    const node = await tx.whyNode.findFirst({
+      where: { id: input.whyNodeId, incidentId, incident: { teamId } },
+      select: { id: true },
+    });
+    if (!node)
+      throw new RuleError("That cause is not part of this incident's 5 Whys.", "whyNodeId");
   }
 }
 
 /** completedBy/At follow the status: set on entering DONE, cleared when leaving it. */
 function completion(previous: ActionStatus | null, next: ActionStatus, userId: string) {
-  if (next === "DONE" && previous !== "DONE") return { completedAt: new Date(), completedById: userId };
+  if (next === "DONE" && previous !== "DONE")
+    return { completedAt: new Date(), completedById: userId };
   if (next !== "DONE" && previous === "DONE") return { completedAt: null, completedById: null };
   return {};
 }
 
 export async function createActionItem(actor: Actor, incidentId: string, input: ActionItemInput) {
   return db.$transaction(async (tx) => {
-    const incident = await tx.incident.findFirst({ where: { id: incidentId, teamId: actor.teamId }, select: { id: true } });
+    const incident = await tx.incident.findFirst({
+      where: { id: incidentId, teamId: actor.teamId },
+      select: { id: true },
+    });
     if (!incident) throw new NotFoundError("Incident");
     await checkRefs(tx, actor.teamId, incidentId, input);
     const item = await tx.actionItem.create({
@@ -54,12 +70,31 @@ export async function createActionItem(actor: Actor, incidentId: string, input: 
       },
       select: { id: true },
     });
-    await recordAudit(tx, { teamId: actor.teamId, actorId: actor.userId, action: "action_item.create", entityType: "ActionItem", entityId: item.id, incidentId, data: { title: input.title, whyNodeId: input.whyNodeId } });
+    await recordAudit(tx, {
+      teamId: actor.teamId,
+      actorId: actor.userId,
+      action: "action_item.create",
+      entityType: "ActionItem",
+      entityId: item.id,
+      incidentId,
+      data: { title: input.title, whyNodeId: input.whyNodeId },
+    });
     return item;
   });
 }
 
-const comparable = ["title", "description", "ownerId", "dueDate", "priority", "type", "status", "wontDoReason", "trackerUrl", "whyNodeId"] as const;
+const comparable = [
+  "title",
+  "description",
+  "ownerId",
+  "dueDate",
+  "priority",
+  "type",
+  "status",
+  "wontDoReason",
+  "trackerUrl",
+  "whyNodeId",
+] as const;
 
 function norm(v: unknown) {
   return v instanceof Date ? v.toISOString().slice(0, 10) : (v ?? null);
@@ -70,7 +105,9 @@ export async function updateActionItem(actor: Actor, itemId: string, input: Upda
     const current = await tx.actionItem.findFirst({ where: { id: itemId, teamId: actor.teamId } });
     if (!current) throw new NotFoundError("Action item");
     if (current.version !== input.version) {
-      const changed = comparable.filter((k) => norm(current[k]) !== norm(k === "wontDoReason" ? input[k] || null : input[k]));
+      const changed = comparable.filter(
+        (k) => norm(current[k]) !== norm(k === "wontDoReason" ? input[k] || null : input[k]),
+      );
       const shown = Object.fromEntries(comparable.map((k) => [k, norm(current[k])]));
       throw new ConflictError({ ...shown, version: current.version }, changed);
     }
@@ -92,20 +129,41 @@ export async function updateActionItem(actor: Actor, itemId: string, input: Upda
         ...completion(current.status, input.status, actor.userId),
       },
     });
-    if (updated.count !== 1) throw new ConflictError({}, [], "Someone else saved this action item a moment ago. Reload to see their changes.");
+    if (updated.count !== 1)
+      throw new ConflictError(
+        {},
+        [],
+        "Someone else saved this action item a moment ago. Reload to see their changes.",
+      );
     const fields = comparable.filter((k) => norm(current[k]) !== norm(input[k]));
-    await recordAudit(tx, { teamId: actor.teamId, actorId: actor.userId, action: "action_item.update", entityType: "ActionItem", entityId: itemId, incidentId: current.incidentId, data: { fields, status: input.status } });
+    await recordAudit(tx, {
+      teamId: actor.teamId,
+      actorId: actor.userId,
+      action: "action_item.update",
+      entityType: "ActionItem",
+      entityId: itemId,
+      incidentId: current.incidentId,
+      data: { fields, status: input.status },
+    });
     return { incidentId: current.incidentId };
   });
 }
 
 /** The quick status buttons in lists (mark done, start, reopen). */
-export async function changeActionStatus(actor: Actor, itemId: string, input: { version: number; status: ActionStatus; wontDoReason: string }) {
+export async function changeActionStatus(
+  actor: Actor,
+  itemId: string,
+  input: { version: number; status: ActionStatus; wontDoReason: string },
+) {
   return db.$transaction(async (tx) => {
     const current = await tx.actionItem.findFirst({ where: { id: itemId, teamId: actor.teamId } });
     if (!current) throw new NotFoundError("Action item");
     if (current.version !== input.version) {
-      throw new ConflictError({ status: current.status, version: current.version }, ["status"], "Someone else changed this action item. The list now shows its current state.");
+      throw new ConflictError(
+        { status: current.status, version: current.version },
+        ["status"],
+        "Someone else changed this action item. The list now shows its current state.",
+      );
     }
     await tx.actionItem.update({
       where: { id: itemId },
@@ -116,17 +174,36 @@ export async function changeActionStatus(actor: Actor, itemId: string, input: { 
         ...completion(current.status, input.status, actor.userId),
       },
     });
-    await recordAudit(tx, { teamId: actor.teamId, actorId: actor.userId, action: "action_item.status", entityType: "ActionItem", entityId: itemId, incidentId: current.incidentId, data: { from: current.status, to: input.status } });
+    await recordAudit(tx, {
+      teamId: actor.teamId,
+      actorId: actor.userId,
+      action: "action_item.status",
+      entityType: "ActionItem",
+      entityId: itemId,
+      incidentId: current.incidentId,
+      data: { from: current.status, to: input.status },
+    });
     return { incidentId: current.incidentId };
   });
 }
 
 export async function deleteActionItem(actor: Actor, itemId: string) {
   return db.$transaction(async (tx) => {
-    const current = await tx.actionItem.findFirst({ where: { id: itemId, teamId: actor.teamId }, select: { id: true, incidentId: true, title: true } });
+    const current = await tx.actionItem.findFirst({
+      where: { id: itemId, teamId: actor.teamId },
+      select: { id: true, incidentId: true, title: true },
+    });
     if (!current) throw new NotFoundError("Action item");
     await tx.actionItem.delete({ where: { id: itemId } });
-    await recordAudit(tx, { teamId: actor.teamId, actorId: actor.userId, action: "action_item.delete", entityType: "ActionItem", entityId: itemId, incidentId: current.incidentId, data: { title: current.title } });
+    await recordAudit(tx, {
+      teamId: actor.teamId,
+      actorId: actor.userId,
+      action: "action_item.delete",
+      entityType: "ActionItem",
+      entityId: itemId,
+      incidentId: current.incidentId,
+      data: { title: current.title },
+    });
     return current;
   });
 }

@@ -2,13 +2,17 @@ import { z } from "zod";
 import { refineMarkdown } from "@/lib/markdown/schema";
 import { ACTION_STATUSES, PRIORITIES, ACTION_ITEM_TYPES } from "./constants";
 
-const optionalId = z.preprocess((v) => (v === "" || v == null ? null : v), z.string().max(64).nullable());
+const optionalId = z.preprocess(
+  (v) => (v === "" || v == null ? null : v),
+  z.string().max(64).nullable(),
+);
 
 /** One message per bad date (zod 4 would otherwise report every failed rule at once). */
 function dueDateProblem(s: string): string | null {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return "Enter a date like 2026-03-31.";
   const d = new Date(`${s}T00:00:00Z`);
-  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== s) return "That date does not exist.";
+  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== s)
+    return "That date does not exist.";
   if (s < "2000-01-01" || s > "2100-12-31") return "Choose a date between 2000 and 2100.";
   return null;
 }
@@ -42,30 +46,63 @@ const trackerUrl = z.preprocess(
 );
 
 export const actionItemFields = z.object({
-  title: z.string().trim().min(1, "Give the action item a title.").max(200, "Titles can be at most 200 characters."),
-  description: z.string().trim().max(5000, "Descriptions can be at most 5,000 characters.").superRefine(refineMarkdown).default(""),
+  title: z
+    .string()
+    .trim()
+    .min(1, "Give the action item a title.")
+    .max(200, "Titles can be at most 200 characters."),
+  description: z
+    .string()
+    .trim()
+    .max(5000, "Descriptions can be at most 5,000 characters.")
+    .superRefine(refineMarkdown)
+    .default(""),
   ownerId: optionalId,
   dueDate,
   priority: z.enum(PRIORITIES, "Choose a priority from P1 to P4."),
-  type: z.preprocess((v) => (v === "" || v === undefined ? null : v), z.enum(ACTION_ITEM_TYPES, "Choose prevent, mitigate, detect or process.").nullable()).default(null),
+  type: z
+    .preprocess(
+      (v) => (v === "" || v === undefined ? null : v),
+      z.enum(ACTION_ITEM_TYPES, "Choose prevent, mitigate, detect or process.").nullable(),
+    )
+    .default(null),
   status: z.enum(ACTION_STATUSES, "Choose a status."),
-  wontDoReason: z.preprocess((v) => (typeof v === "string" ? v.trim() : ""), z.string().max(1000, "Reasons can be at most 1,000 characters.")),
+  wontDoReason: z.preprocess(
+    (v) => (typeof v === "string" ? v.trim() : ""),
+    z.string().max(1000, "Reasons can be at most 1,000 characters."),
+  ),
   trackerUrl,
   whyNodeId: optionalId,
 });
 
-function requireReason<T extends { status: string; wontDoReason: string }>(value: T, ctx: z.RefinementCtx) {
+function requireReason<T extends { status: string; wontDoReason: string }>(
+  value: T,
+  ctx: z.RefinementCtx,
+) {
   if (value.status === "WONT_DO" && !value.wontDoReason) {
-    ctx.addIssue({ code: "custom", path: ["wontDoReason"], message: "Say why this will not be done." });
+    ctx.addIssue({
+      code: "custom",
+      path: ["wontDoReason"],
+      message: "Say why this will not be done.",
+    });
   }
 }
 
 export const createActionItemSchema = actionItemFields.superRefine(requireReason);
 export type ActionItemInput = z.infer<typeof createActionItemSchema>;
 
-export const updateActionItemSchema = actionItemFields.extend({ version: z.coerce.number().int().min(1) }).superRefine(requireReason);
+export const updateActionItemSchema = actionItemFields
+  .extend({ version: z.coerce.number().int().min(1) })
+  .superRefine(requireReason);
 export type UpdateActionItemInput = z.infer<typeof updateActionItemSchema>;
 
 export const statusChangeSchema = z
-  .object({ version: z.coerce.number().int().min(1), status: z.enum(ACTION_STATUSES), wontDoReason: z.preprocess((v) => (typeof v === "string" ? v.trim() : ""), z.string().max(1000)) })
+  .object({
+    version: z.coerce.number().int().min(1),
+    status: z.enum(ACTION_STATUSES),
+    wontDoReason: z.preprocess(
+      (v) => (typeof v === "string" ? v.trim() : ""),
+      z.string().max(1000),
+    ),
+  })
   .superRefine(requireReason);

@@ -7,7 +7,8 @@ export const createAlertSourceAction = defineAction({
   permission: "team:manage",
   input: alertSourceSchema,
   revalidate: ["/settings/alerts"],
-  message: (s: { token: string | null }) => (s.token ? "Source created. Copy its token now: it will not be shown again." : "Source created."),
+  message: (s: { token: string | null }) =>
+    s.token ? "Source created. Copy its token now: it will not be shown again." : "Source created.",
   run: ({ scope, user, input }) => createAlertSource(scope, user.id, input),
 });
 

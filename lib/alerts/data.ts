@@ -8,8 +8,18 @@ export function listAlertSources(scope: TeamScope) {
     where: { teamId: scope.teamId, revokedAt: null },
     orderBy: { createdAt: "asc" },
     select: {
-      id: true, name: true, kind: true, severityRules: true, defaultSeverity: true, mitigateWhenResolved: true, createdAt: true,
-      deliveries: { orderBy: { receivedAt: "desc" }, take: 10, select: { id: true, outcome: true, reason: true, alertCount: true, receivedAt: true } },
+      id: true,
+      name: true,
+      kind: true,
+      severityRules: true,
+      defaultSeverity: true,
+      mitigateWhenResolved: true,
+      createdAt: true,
+      deliveries: {
+        orderBy: { receivedAt: "desc" },
+        take: 10,
+        select: { id: true, outcome: true, reason: true, alertCount: true, receivedAt: true },
+      },
     },
   });
 }
@@ -22,6 +32,17 @@ export type AlertSourceRow = Awaited<ReturnType<typeof listAlertSources>>[number
 export function findSourceForWebhook(sourceId: string) {
   return db.alertSource.findUnique({
     where: { id: sourceId },
-    select: { id: true, teamId: true, name: true, kind: true, tokenHash: true, secretSealed: true, severityRules: true, defaultSeverity: true, mitigateWhenResolved: true, revokedAt: true },
+    select: {
+      id: true,
+      teamId: true,
+      name: true,
+      kind: true,
+      tokenHash: true,
+      secretSealed: true,
+      severityRules: true,
+      defaultSeverity: true,
+      mitigateWhenResolved: true,
+      revokedAt: true,
+    },
   });
 }

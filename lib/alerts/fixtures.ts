@@ -3,8 +3,14 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 
 export const FIXTURE_FILES = [
-  "alertmanager-v4-firing.json", "alertmanager-v4-resolved.json", "grafana-firing.json", "kapacitor-critical.json",
-  "kapacitor-ok.json", "sentry-event-alert.json", "generic-firing.json", "generic-resolved.json",
+  "alertmanager-v4-firing.json",
+  "alertmanager-v4-resolved.json",
+  "grafana-firing.json",
+  "kapacitor-critical.json",
+  "kapacitor-ok.json",
+  "sentry-event-alert.json",
+  "generic-firing.json",
+  "generic-resolved.json",
 ] as const;
 
 export function fixtureText(name: (typeof FIXTURE_FILES)[number]): string {

@@ -34,8 +34,16 @@ describe("documented payloads", () => {
 
   it("Kapacitor: id is the fingerprint, level the severity, OK resolves", () => {
     const [crit] = parseAlerts("KAPACITOR", fixture("kapacitor-critical.json"));
-    expect(crit).toMatchObject({ fingerprint: "tenant-00:resource-002:cpu:used", status: "firing", title: "tenant-00:resource-002:cpu:used is CRITICAL" });
-    expect(crit!.labels).toMatchObject({ severity: "critical", env: "stage", resourceId: "resource-002" });
+    expect(crit).toMatchObject({
+      fingerprint: "tenant-00:resource-002:cpu:used",
+      status: "firing",
+      title: "tenant-00:resource-002:cpu:used is CRITICAL",
+    });
+    expect(crit!.labels).toMatchObject({
+      severity: "critical",
+      env: "stage",
+      resourceId: "resource-002",
+    });
     const [ok] = parseAlerts("KAPACITOR", fixture("kapacitor-ok.json"));
     expect(ok).toMatchObject({ status: "resolved", fingerprint: crit!.fingerprint });
   });
@@ -55,10 +63,18 @@ describe("documented payloads", () => {
 
   it("generic JSON: single or a list; resolved without endedAt ends now", () => {
     const [f] = parseAlerts("GENERIC", fixture("generic-firing.json"), now);
-    expect(f).toMatchObject({ fingerprint: "checkout-latency-eu", groupKey: "checkout", labels: { severity: "critical", service: "checkout", region: "eu-west-1" } });
+    expect(f).toMatchObject({
+      fingerprint: "checkout-latency-eu",
+      groupKey: "checkout",
+      labels: { severity: "critical", service: "checkout", region: "eu-west-1" },
+    });
     const [r] = parseAlerts("GENERIC", fixture("generic-resolved.json"), now);
     expect(r!.endsAt?.toISOString()).toBe("2026-11-30T09:41:00.000Z");
-    const list = parseAlerts("GENERIC", { alerts: [{ status: "resolved", id: "x", title: "X" }] }, now);
+    const list = parseAlerts(
+      "GENERIC",
+      { alerts: [{ status: "resolved", id: "x", title: "X" }] },
+      now,
+    );
     expect(list[0]!.endsAt).toEqual(now);
   });
 });
@@ -69,13 +85,25 @@ describe("malformed payloads name the wrong field", () => {
       parseAlerts(kind, body);
       return [];
     } catch (error) {
-      return (error as { issues: { path: (string | number)[] }[] }).issues.map((i) => i.path.join("."));
+      return (error as { issues: { path: (string | number)[] }[] }).issues.map((i) =>
+        i.path.join("."),
+      );
     }
   };
   it("for each tool", () => {
-    expect(issues("ALERTMANAGER", { ...fixture("alertmanager-v4-firing.json"), alerts: [] })).toEqual(["alerts"]);
-    expect(issues("ALERTMANAGER", { groupKey: "g", status: "burning", alerts: [{ status: "firing", startsAt: "x" }] })).toEqual(["status", "alerts.0.startsAt"]);
-    expect(issues("KAPACITOR", { ...fixture("kapacitor-critical.json"), level: "PANIC" })).toEqual(["level"]);
+    expect(
+      issues("ALERTMANAGER", { ...fixture("alertmanager-v4-firing.json"), alerts: [] }),
+    ).toEqual(["alerts"]);
+    expect(
+      issues("ALERTMANAGER", {
+        groupKey: "g",
+        status: "burning",
+        alerts: [{ status: "firing", startsAt: "x" }],
+      }),
+    ).toEqual(["status", "alerts.0.startsAt"]);
+    expect(issues("KAPACITOR", { ...fixture("kapacitor-critical.json"), level: "PANIC" })).toEqual([
+      "level",
+    ]);
     expect(issues("SENTRY", { action: "resolved", data: {} })).toEqual(["action", "data.event"]);
     expect(issues("GENERIC", { status: "firing", title: "No id" })).toContain("id");
     expect(issues("GRAFANA", "not an object")).toEqual([""]);
@@ -84,14 +112,26 @@ describe("malformed payloads name the wrong field", () => {
 
 describe("severity rules", () => {
   it("first matching rule wins, case-insensitive; else the default", () => {
-    const rules = [{ label: "team", value: "payments", severity: "SEV1" as const }, ...DEFAULT_SEVERITY_RULES];
+    const rules = [
+      { label: "team", value: "payments", severity: "SEV1" as const },
+      ...DEFAULT_SEVERITY_RULES,
+    ];
     expect(severityFor({ team: "Payments", severity: "info" }, rules, "SEV3")).toBe("SEV1");
     expect(severityFor({ severity: "WARNING" }, rules, "SEV4")).toBe("SEV3");
     expect(severityFor({ foo: "bar" }, rules, "SEV4")).toBe("SEV4");
   });
   it("round-trip as lines and name the wrong line", () => {
-    expect(parseRuleLines(ruleLines(DEFAULT_SEVERITY_RULES))).toEqual({ ok: true, rules: DEFAULT_SEVERITY_RULES });
-    expect(parseRuleLines("# comment\nenv=prod -> sev2")).toEqual({ ok: true, rules: [{ label: "env", value: "prod", severity: "SEV2" }] });
-    expect(parseRuleLines("severity=critical SEV1\nnonsense")).toMatchObject({ ok: false, message: expect.stringContaining("Line 2") });
+    expect(parseRuleLines(ruleLines(DEFAULT_SEVERITY_RULES))).toEqual({
+      ok: true,
+      rules: DEFAULT_SEVERITY_RULES,
+    });
+    expect(parseRuleLines("# comment\nenv=prod -> sev2")).toEqual({
+      ok: true,
+      rules: [{ label: "env", value: "prod", severity: "SEV2" }],
+    });
+    expect(parseRuleLines("severity=critical SEV1\nnonsense")).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("Line 2"),
+    });
   });
 });

@@ -3,7 +3,13 @@
 // wrong. Fixtures in ./fixtures are the tools' documented examples.
 import { z } from "zod";
 
-export const ALERT_SOURCE_KINDS = ["ALERTMANAGER", "GRAFANA", "KAPACITOR", "SENTRY", "GENERIC"] as const;
+export const ALERT_SOURCE_KINDS = [
+  "ALERTMANAGER",
+  "GRAFANA",
+  "KAPACITOR",
+  "SENTRY",
+  "GENERIC",
+] as const;
 export type AlertSourceKind = (typeof ALERT_SOURCE_KINDS)[number];
 
 export interface NormalizedAlert {
@@ -48,7 +54,10 @@ const amBody = z.object({
 
 function fingerprintOf(labels: Record<string, string>): string {
   // Alertmanager always sends one; older senders may not: the sorted label set is the identity.
-  return Object.entries(labels).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${v}`).join(",");
+  return Object.entries(labels)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, v]) => `${k}=${v}`)
+    .join(",");
 }
 
 function parseAlertmanagerLike(body: unknown): NormalizedAlert[] {
@@ -61,7 +70,8 @@ function parseAlertmanagerLike(body: unknown): NormalizedAlert[] {
     description: a.annotations.description ?? "",
     labels: a.labels,
     startsAt: new Date(a.startsAt),
-    endsAt: a.endsAt && a.endsAt !== ZERO_TIME && a.status === "resolved" ? new Date(a.endsAt) : null,
+    endsAt:
+      a.endsAt && a.endsAt !== ZERO_TIME && a.status === "resolved" ? new Date(a.endsAt) : null,
     url: a.generatorURL || b.externalURL || null,
   }));
 }
@@ -75,7 +85,14 @@ const kapacitorBody = z.object({
   time,
   level: z.enum(["OK", "INFO", "WARNING", "CRITICAL"]),
   previousLevel: z.string().optional(),
-  data: z.object({ series: z.array(z.object({ name: z.string().optional(), tags: stringMap })).nullable().default([]) }).optional(),
+  data: z
+    .object({
+      series: z
+        .array(z.object({ name: z.string().optional(), tags: stringMap }))
+        .nullable()
+        .default([]),
+    })
+    .optional(),
 });
 
 function parseKapacitor(body: unknown): NormalizedAlert[] {
@@ -89,7 +106,10 @@ function parseKapacitor(body: unknown): NormalizedAlert[] {
       status: resolved ? "resolved" : "firing",
       title: b.message || b.id,
       description: b.details,
-      labels: { ...tags, severity: resolved ? (b.previousLevel ?? "OK").toLowerCase() : b.level.toLowerCase() },
+      labels: {
+        ...tags,
+        severity: resolved ? (b.previousLevel ?? "OK").toLowerCase() : b.level.toLowerCase(),
+      },
       startsAt: new Date(b.time),
       endsAt: resolved ? new Date(b.time) : null,
       url: null,
@@ -122,14 +142,23 @@ function parseSentry(body: unknown): NormalizedAlert[] {
   const labels: Record<string, string> = Object.fromEntries(e.tags);
   // Sentry levels → the severity vocabulary the default rules speak.
   labels.severity = e.level === "fatal" ? "critical" : e.level;
-  const at = e.datetime ? new Date(e.datetime) : e.timestamp ? new Date(e.timestamp * 1000) : new Date();
+  const at = e.datetime
+    ? new Date(e.datetime)
+    : e.timestamp
+      ? new Date(e.timestamp * 1000)
+      : new Date();
   return [
     {
       fingerprint: `sentry-issue-${e.issue_id}`,
       groupKey: null,
       status: "firing",
       title: e.title,
-      description: [b.data.triggered_rule && `Rule: ${b.data.triggered_rule}`, e.culprit && `Culprit: ${e.culprit}`].filter(Boolean).join("\n"),
+      description: [
+        b.data.triggered_rule && `Rule: ${b.data.triggered_rule}`,
+        e.culprit && `Culprit: ${e.culprit}`,
+      ]
+        .filter(Boolean)
+        .join("\n"),
       labels,
       startsAt: at,
       endsAt: null,
@@ -142,10 +171,25 @@ function parseSentry(body: unknown): NormalizedAlert[] {
 
 export const genericAlertSchema = z.object({
   status: z.enum(["firing", "resolved"]),
-  id: z.string().trim().min(1).max(200).meta({ description: "Stable id of the alert: the same id resolves what it fired." }),
-  group: z.string().trim().max(200).optional().meta({ description: "Alerts with the same group join one incident." }),
+  id: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .meta({ description: "Stable id of the alert: the same id resolves what it fired." }),
+  group: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .meta({ description: "Alerts with the same group join one incident." }),
   title: z.string().trim().min(1).max(200),
-  severity: z.string().trim().max(40).optional().meta({ description: "Matched by the source's severity rules (label `severity`)." }),
+  severity: z
+    .string()
+    .trim()
+    .max(40)
+    .optional()
+    .meta({ description: "Matched by the source's severity rules (label `severity`)." }),
   service: z.string().trim().max(60).optional(),
   description: z.string().max(2000).optional(),
   url: z.string().max(2000).optional(),
@@ -158,21 +202,32 @@ const genericList = z.object({ alerts: z.array(genericAlertSchema).min(1).max(10
 
 function parseGeneric(body: unknown, now: Date): NormalizedAlert[] {
   // One alert, or { alerts: [...] }: chosen up front so errors name the field, not "no union matched".
-  const list = body && typeof body === "object" && "alerts" in body ? genericList.parse(body).alerts : [genericAlertSchema.parse(body)];
+  const list =
+    body && typeof body === "object" && "alerts" in body
+      ? genericList.parse(body).alerts
+      : [genericAlertSchema.parse(body)];
   return list.map((a) => ({
     fingerprint: a.id,
     groupKey: a.group ?? null,
     status: a.status,
     title: a.title,
     description: a.description ?? "",
-    labels: { ...(a.labels ?? {}), ...(a.severity ? { severity: a.severity.toLowerCase() } : {}), ...(a.service ? { service: a.service } : {}) },
+    labels: {
+      ...(a.labels ?? {}),
+      ...(a.severity ? { severity: a.severity.toLowerCase() } : {}),
+      ...(a.service ? { service: a.service } : {}),
+    },
     startsAt: a.startedAt ? new Date(a.startedAt) : now,
     endsAt: a.status === "resolved" ? (a.endedAt ? new Date(a.endedAt) : now) : null,
     url: a.url ?? null,
   }));
 }
 
-export function parseAlerts(kind: AlertSourceKind, body: unknown, now = new Date()): NormalizedAlert[] {
+export function parseAlerts(
+  kind: AlertSourceKind,
+  body: unknown,
+  now = new Date(),
+): NormalizedAlert[] {
   switch (kind) {
     case "ALERTMANAGER":
     case "GRAFANA":

@@ -26,21 +26,37 @@ export const alertWebhookRoute = defineRoute({
     const source = await findSourceForWebhook(params.sourceId);
     if (!source || source.revokedAt) return jsonError(404, "Unknown alert source.");
     const scope = scopeForVerifiedSource({ teamId: source.teamId, verified: true });
-    const refuse = async (status: number, reason: string, fieldErrors?: Record<string, string[]>) => {
-      await recordDelivery(scope, source.id, "REFUSED", fieldErrors ? `${reason} ${Object.keys(fieldErrors).join(", ")}` : reason);
+    const refuse = async (
+      status: number,
+      reason: string,
+      fieldErrors?: Record<string, string[]>,
+    ) => {
+      await recordDelivery(
+        scope,
+        source.id,
+        "REFUSED",
+        fieldErrors ? `${reason} ${Object.keys(fieldErrors).join(", ")}` : reason,
+      );
       return jsonError(status, reason, fieldErrors);
     };
 
     const raw = await request.text();
     if (Buffer.byteLength(raw) > MAX_BODY_BYTES) return refuse(413, "Body larger than 1 MB.");
-    const verdict = source.kind === "SENTRY"
-      ? verifySentry(request.headers, raw, unseal<string>(source.secretSealed!, env().AUTH_SECRET), new Date())
-      : verifyToken(request.headers, source.tokenHash);
+    const verdict =
+      source.kind === "SENTRY"
+        ? verifySentry(
+            request.headers,
+            raw,
+            unseal<string>(source.secretSealed!, env().AUTH_SECRET),
+            new Date(),
+          )
+        : verifyToken(request.headers, source.tokenHash);
     if (!verdict.ok) return refuse(verdict.status, verdict.reason);
     if (source.kind === "SENTRY") {
       const resource = request.headers.get("sentry-hook-resource");
       // Installation and other resources are acknowledged but carry no alert.
-      if (resource && resource !== "event_alert") return NextResponse.json({ ignored: resource }, { status: 200 });
+      if (resource && resource !== "event_alert")
+        return NextResponse.json({ ignored: resource }, { status: 200 });
     }
 
     let body: unknown;
@@ -57,14 +73,22 @@ export const alertWebhookRoute = defineRoute({
     } catch (error) {
       if (error instanceof z.ZodError) {
         const fieldErrors: Record<string, string[]> = {};
-        for (const issue of error.issues) (fieldErrors[issue.path.join(".") || "_body"] ??= []).push(issue.message);
+        for (const issue of error.issues)
+          (fieldErrors[issue.path.join(".") || "_body"] ??= []).push(issue.message);
         return refuse(422, `Not a ${source.kind.toLowerCase()} alert payload:`, fieldErrors);
       }
       throw error;
     }
 
     const result = await ingestAlerts(scope, source, alerts, deliveryKey(raw));
-    if (result.outcome === "DUPLICATE") return NextResponse.json({ duplicate: true, message: "Already received: nothing changed." }, { status: 200 });
-    return NextResponse.json({ accepted: alerts.length, incidents: result.incidents, summary: result.summary }, { status: 202 });
+    if (result.outcome === "DUPLICATE")
+      return NextResponse.json(
+        { duplicate: true, message: "Already received: nothing changed." },
+        { status: 200 },
+      );
+    return NextResponse.json(
+      { accepted: alerts.length, incidents: result.incidents, summary: result.summary },
+      { status: 202 },
+    );
   },
 });

@@ -20,19 +20,35 @@ export const DEFAULT_SEVERITY_RULES: SeverityRule[] = [
   { label: "severity", value: "info", severity: "SEV4" },
 ];
 
-export function severityFor(labels: Record<string, string>, rules: SeverityRule[], fallback: Severity): Severity {
-  for (const r of rules) if ((labels[r.label] ?? "").toLowerCase() === r.value.toLowerCase()) return r.severity;
+export function severityFor(
+  labels: Record<string, string>,
+  rules: SeverityRule[],
+  fallback: Severity,
+): Severity {
+  for (const r of rules)
+    if ((labels[r.label] ?? "").toLowerCase() === r.value.toLowerCase()) return r.severity;
   return fallback;
 }
 
 /** "severity=critical SEV1" lines ⇄ rules. Returns the rules or the 1-based lines that are wrong. */
-export function parseRuleLines(text: string): { ok: true; rules: SeverityRule[] } | { ok: false; message: string } {
+export function parseRuleLines(
+  text: string,
+): { ok: true; rules: SeverityRule[] } | { ok: false; message: string } {
   const rules: SeverityRule[] = [];
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith("#"));
   for (const [i, line] of lines.entries()) {
     const m = /^([^=\s]+)\s*=\s*(.+?)\s+(?:→|->)?\s*(SEV[1-4])$/i.exec(line);
-    const parsed = m && severityRuleSchema.safeParse({ label: m[1], value: m[2], severity: m[3]!.toUpperCase() });
-    if (!parsed?.success) return { ok: false, message: `Line ${i + 1} (“${line.slice(0, 40)}”): write label=value SEV1…SEV4.` };
+    const parsed =
+      m &&
+      severityRuleSchema.safeParse({ label: m[1], value: m[2], severity: m[3]!.toUpperCase() });
+    if (!parsed?.success)
+      return {
+        ok: false,
+        message: `Line ${i + 1} (“${line.slice(0, 40)}”): write label=value SEV1…SEV4.`,
+      };
     rules.push(parsed.data);
   }
   if (rules.length > 50) return { ok: false, message: "At most 50 rules." };

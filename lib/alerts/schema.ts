@@ -3,7 +3,10 @@ import { SEVERITIES } from "@/lib/incidents/constants";
 import { ALERT_SOURCE_KINDS } from "./parse";
 import { parseRuleLines } from "./rules";
 
-const checkbox = z.string().optional().transform((v) => v === "on" || v === "true");
+const checkbox = z
+  .string()
+  .optional()
+  .transform((v) => v === "on" || v === "true");
 
 const rulesField = z
   .string()
@@ -20,7 +23,11 @@ const rulesField = z
 
 export const alertSourceSchema = z
   .object({
-    name: z.string().trim().min(1, "Name the source (e.g. Production Alertmanager).").max(80, "Keep the name under 80 characters."),
+    name: z
+      .string()
+      .trim()
+      .min(1, "Name the source (e.g. Production Alertmanager).")
+      .max(80, "Keep the name under 80 characters."),
     kind: z.enum(ALERT_SOURCE_KINDS, { error: "Choose the tool that sends the alerts." }),
     clientSecret: z.string().trim().max(200).default(""),
     rules: rulesField,
@@ -28,7 +35,12 @@ export const alertSourceSchema = z
     mitigateWhenResolved: checkbox,
   })
   .superRefine((v, ctx) => {
-    if (v.kind === "SENTRY" && v.clientSecret.length < 16) ctx.addIssue({ code: "custom", path: ["clientSecret"], message: "Paste the Client Secret of your Sentry integration." });
+    if (v.kind === "SENTRY" && v.clientSecret.length < 16)
+      ctx.addIssue({
+        code: "custom",
+        path: ["clientSecret"],
+        message: "Paste the Client Secret of your Sentry integration.",
+      });
   });
 export type AlertSourceInput = z.output<typeof alertSourceSchema>;
 

@@ -12,16 +12,59 @@ const headers = (o: Record<string, string>) => new Headers(o);
 
 describe("Sentry signature (Sentry-Hook-Signature, HMAC-SHA256 of the body)", () => {
   const cases: [string, Record<string, string>, string | null][] = [
-    ["valid", { "sentry-hook-signature": sign(body), "sentry-hook-timestamp": String(nowSec) }, null],
-    ["valid, timestamp in ms", { "sentry-hook-signature": sign(body), "sentry-hook-timestamp": String(now.getTime()) }, null],
-    ["missing signature", { "sentry-hook-timestamp": String(nowSec) }, "Missing Sentry-Hook-Signature."],
-    ["signed with another secret", { "sentry-hook-signature": sign(body, "other-secret"), "sentry-hook-timestamp": String(nowSec) }, "Bad signature."],
-    ["signature of another body", { "sentry-hook-signature": sign('{"action":"x"}'), "sentry-hook-timestamp": String(nowSec) }, "Bad signature."],
-    ["truncated signature", { "sentry-hook-signature": sign(body).slice(0, 40), "sentry-hook-timestamp": String(nowSec) }, "Bad signature."],
-    ["missing timestamp", { "sentry-hook-signature": sign(body) }, "Missing Sentry-Hook-Timestamp."],
-    ["stale: 6 minutes old", { "sentry-hook-signature": sign(body), "sentry-hook-timestamp": String(nowSec - 360) }, "Stale request (timestamp outside 5 minutes)."],
-    ["from the future: +6 minutes", { "sentry-hook-signature": sign(body), "sentry-hook-timestamp": String(nowSec + 360) }, "Stale request (timestamp outside 5 minutes)."],
-    ["just inside the window: 4m59s", { "sentry-hook-signature": sign(body), "sentry-hook-timestamp": String(nowSec - 299) }, null],
+    [
+      "valid",
+      { "sentry-hook-signature": sign(body), "sentry-hook-timestamp": String(nowSec) },
+      null,
+    ],
+    [
+      "valid, timestamp in ms",
+      { "sentry-hook-signature": sign(body), "sentry-hook-timestamp": String(now.getTime()) },
+      null,
+    ],
+    [
+      "missing signature",
+      { "sentry-hook-timestamp": String(nowSec) },
+      "Missing Sentry-Hook-Signature.",
+    ],
+    [
+      "signed with another secret",
+      {
+        "sentry-hook-signature": sign(body, "other-secret"),
+        "sentry-hook-timestamp": String(nowSec),
+      },
+      "Bad signature.",
+    ],
+    [
+      "signature of another body",
+      { "sentry-hook-signature": sign('{"action":"x"}'), "sentry-hook-timestamp": String(nowSec) },
+      "Bad signature.",
+    ],
+    [
+      "truncated signature",
+      { "sentry-hook-signature": sign(body).slice(0, 40), "sentry-hook-timestamp": String(nowSec) },
+      "Bad signature.",
+    ],
+    [
+      "missing timestamp",
+      { "sentry-hook-signature": sign(body) },
+      "Missing Sentry-Hook-Timestamp.",
+    ],
+    [
+      "stale: 6 minutes old",
+      { "sentry-hook-signature": sign(body), "sentry-hook-timestamp": String(nowSec - 360) },
+      "Stale request (timestamp outside 5 minutes).",
+    ],
+    [
+      "from the future: +6 minutes",
+      { "sentry-hook-signature": sign(body), "sentry-hook-timestamp": String(nowSec + 360) },
+      "Stale request (timestamp outside 5 minutes).",
+    ],
+    [
+      "just inside the window: 4m59s",
+      { "sentry-hook-signature": sign(body), "sentry-hook-timestamp": String(nowSec - 299) },
+      null,
+    ],
   ];
   it.each(cases)("%s", (_name, h, reason) => {
     const v = verifySentry(headers(h), body, secret, now);
@@ -33,7 +76,11 @@ describe("source tokens", () => {
   const hash = hashSecret("hsa_right");
   it.each([
     ["bearer", { authorization: "Bearer hsa_right" }, true],
-    ["basic password (Alertmanager/Grafana basic_auth)", { authorization: `Basic ${Buffer.from("am:hsa_right").toString("base64")}` }, true],
+    [
+      "basic password (Alertmanager/Grafana basic_auth)",
+      { authorization: `Basic ${Buffer.from("am:hsa_right").toString("base64")}` },
+      true,
+    ],
     ["header", { "x-hindsight-token": "hsa_right" }, true],
     ["wrong", { authorization: "Bearer hsa_wrong" }, false],
     ["missing", {}, false],

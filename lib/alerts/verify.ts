@@ -9,16 +9,24 @@ export const MAX_SKEW_SECONDS = 300;
 export type Verdict = { ok: true } | { ok: false; status: 401; reason: string };
 
 /** Sentry: hex HMAC-SHA256 of the raw body with the integration's client secret, plus a fresh timestamp. */
-export function verifySentry(headers: Headers, rawBody: string, clientSecret: string, now: Date): Verdict {
+export function verifySentry(
+  headers: Headers,
+  rawBody: string,
+  clientSecret: string,
+  now: Date,
+): Verdict {
   const signature = headers.get("sentry-hook-signature");
   if (!signature) return { ok: false, status: 401, reason: "Missing Sentry-Hook-Signature." };
   const expected = createHmac("sha256", clientSecret).update(rawBody, "utf8").digest("hex");
-  if (!safeEqual(signature.trim().toLowerCase(), expected)) return { ok: false, status: 401, reason: "Bad signature." };
+  if (!safeEqual(signature.trim().toLowerCase(), expected))
+    return { ok: false, status: 401, reason: "Bad signature." };
   const ts = Number(headers.get("sentry-hook-timestamp"));
-  if (!Number.isFinite(ts) || ts <= 0) return { ok: false, status: 401, reason: "Missing Sentry-Hook-Timestamp." };
+  if (!Number.isFinite(ts) || ts <= 0)
+    return { ok: false, status: 401, reason: "Missing Sentry-Hook-Timestamp." };
   // Sentry sends seconds; accept milliseconds too.
   const seconds = ts > 1e12 ? ts / 1000 : ts;
-  if (Math.abs(now.getTime() / 1000 - seconds) > MAX_SKEW_SECONDS) return { ok: false, status: 401, reason: "Stale request (timestamp outside 5 minutes)." };
+  if (Math.abs(now.getTime() / 1000 - seconds) > MAX_SKEW_SECONDS)
+    return { ok: false, status: 401, reason: "Stale request (timestamp outside 5 minutes)." };
   return { ok: true };
 }
 
@@ -26,7 +34,8 @@ export function verifySentry(headers: Headers, rawBody: string, clientSecret: st
 export function verifyToken(headers: Headers, tokenHash: string | null): Verdict {
   const secret = credentialFrom(headers);
   if (!secret) return { ok: false, status: 401, reason: "Missing token header." };
-  if (!tokenHash || !safeEqual(hashSecret(secret), tokenHash)) return { ok: false, status: 401, reason: "Wrong token." };
+  if (!tokenHash || !safeEqual(hashSecret(secret), tokenHash))
+    return { ok: false, status: 401, reason: "Wrong token." };
   return { ok: true };
 }
 

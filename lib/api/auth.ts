@@ -33,35 +33,53 @@ export class RateLimitedError extends Error {
 export function apiRatePolicy(): BucketPolicy {
   const { API_RATE_BURST, API_RATE_PER_SECOND } = env();
   // The floor keeps a client that ignores Retry-After blocked for at most ~a minute.
-  return { capacity: API_RATE_BURST, refillPerSecond: API_RATE_PER_SECOND, floor: -Math.ceil(API_RATE_PER_SECOND * 60) };
+  return {
+    capacity: API_RATE_BURST,
+    refillPerSecond: API_RATE_PER_SECOND,
+    floor: -Math.ceil(API_RATE_PER_SECOND * 60),
+  };
 }
 
 const UNAUTHENTICATED = "Send a valid API token: Authorization: Bearer hs_…";
 
-export async function authenticateApiRequest(request: Request, permission: Permission): Promise<ApiContext> {
+export async function authenticateApiRequest(
+  request: Request,
+  permission: Permission,
+): Promise<ApiContext> {
   const secret = credentialFrom(request.headers);
   if (!secret) throw new AuthorizationError(UNAUTHENTICATED, "unauthenticated");
   const token = await db.apiToken.findUnique({
     where: { tokenHash: hashSecret(secret) },
     select: {
-      id: true, name: true, scope: true, revokedAt: true, teamId: true, createdById: true,
+      id: true,
+      name: true,
+      scope: true,
+      revokedAt: true,
+      teamId: true,
+      createdById: true,
       team: { select: { id: true, name: true, slug: true } },
       createdBy: { select: { id: true, email: true, name: true } },
     },
   });
-  if (!token || token.revokedAt || !token.createdBy) throw new AuthorizationError(UNAUTHENTICATED, "unauthenticated");
+  if (!token || token.revokedAt || !token.createdBy)
+    throw new AuthorizationError(UNAUTHENTICATED, "unauthenticated");
   const membership = await db.membership.findUnique({
     where: { teamId_userId: { teamId: token.teamId, userId: token.createdBy.id } },
     select: { role: true },
   });
-  if (!membership) throw new AuthorizationError("This token's creator has left the team: create a new token.", "unauthenticated");
+  if (!membership)
+    throw new AuthorizationError(
+      "This token's creator has left the team: create a new token.",
+      "unauthenticated",
+    );
 
   const limit = await takeRateLimit(`api:${token.id}`, 1, new Date(), apiRatePolicy());
   if (!limit.allowed) throw new RateLimitedError(limit.retryAfterSeconds);
 
   const tokenAllows = permission === "incident:read" || token.scope === "WRITE";
   if (!tokenAllows) throw new AuthorizationError("This token is read-only.", "forbidden");
-  if (!can(membership.role, permission)) throw new AuthorizationError("The member who created this token may not do that.", "forbidden");
+  if (!can(membership.role, permission))
+    throw new AuthorizationError("The member who created this token may not do that.", "forbidden");
 
   return {
     scope: mintTeamScope(token.teamId),

@@ -14,7 +14,17 @@ describe("OpenAPI document", () => {
   });
 
   it("documents request bodies from the validating zod schemas (fields, enums, limits)", () => {
-    const create = (doc.components as { schemas: Record<string, { properties: Record<string, { maxLength?: number; enum?: string[] }>; required: string[] }> }).schemas.IncidentCreate!;
+    const create = (
+      doc.components as {
+        schemas: Record<
+          string,
+          {
+            properties: Record<string, { maxLength?: number; enum?: string[] }>;
+            required: string[];
+          }
+        >;
+      }
+    ).schemas.IncidentCreate!;
     expect(create.required.sort()).toEqual(["severity", "startedAt", "title"]);
     expect(create.properties.title!.maxLength).toBe(200);
     expect(create.properties.severity!.enum).toEqual(["SEV1", "SEV2", "SEV3", "SEV4"]);
@@ -24,9 +34,16 @@ describe("OpenAPI document", () => {
     const paths = doc.paths as Record<string, Record<string, unknown>>;
     const missing: string[] = [];
     for (const [p, ops] of Object.entries(paths)) {
-      const file = path.join(process.cwd(), "app/api/v1", p.replace(/\{(\w+)\}/g, "[$1]"), "route.ts");
+      const file = path.join(
+        process.cwd(),
+        "app/api/v1",
+        p.replace(/\{(\w+)\}/g, "[$1]"),
+        "route.ts",
+      );
       const source = existsSync(file) ? readFileSync(file, "utf8") : "";
-      for (const method of Object.keys(ops)) if (!new RegExp(`export const ${method.toUpperCase()}\\b`).test(source)) missing.push(`${method} ${p}`);
+      for (const method of Object.keys(ops))
+        if (!new RegExp(`export const ${method.toUpperCase()}\\b`).test(source))
+          missing.push(`${method} ${p}`);
     }
     expect(missing).toEqual([]);
     expect(Object.values(paths).flatMap((o) => Object.keys(o))).toHaveLength(10);

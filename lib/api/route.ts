@@ -30,10 +30,16 @@ export function apiRoute<PS extends z.ZodType = EmptyParams>(def: {
         api = await authenticateApiRequest(request, def.permission);
       } catch (error) {
         if (error instanceof RateLimitedError) {
-          return NextResponse.json({ error: error.message }, { status: 429, headers: { "Retry-After": String(error.retryAfterSeconds) } });
+          return NextResponse.json(
+            { error: error.message },
+            { status: 429, headers: { "Retry-After": String(error.retryAfterSeconds) } },
+          );
         }
         if (error instanceof AuthorizationError && error.kind === "unauthenticated") {
-          return NextResponse.json({ error: error.message }, { status: 401, headers: { "WWW-Authenticate": 'Bearer realm="hindsight"' } });
+          return NextResponse.json(
+            { error: error.message },
+            { status: 401, headers: { "WWW-Authenticate": 'Bearer realm="hindsight"' } },
+          );
         }
         throw error;
       }
@@ -56,7 +62,8 @@ export function apiError(error: unknown): Response {
     const fieldErrors: Record<string, string[]> = {};
     for (const issue of error.issues) {
       if (issue.code === "unrecognized_keys") {
-        for (const key of issue.keys) (fieldErrors[[...issue.path, key].join(".")] ??= []).push("Unknown field.");
+        for (const key of issue.keys)
+          (fieldErrors[[...issue.path, key].join(".")] ??= []).push("Unknown field.");
         continue;
       }
       (fieldErrors[issue.path.join(".") || "_body"] ??= []).push(issue.message);

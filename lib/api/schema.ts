@@ -15,7 +15,11 @@ import { timelineEventInputSchema } from "@/lib/timeline/schema";
 export const API_TOKEN_SCOPES = ["READ", "WRITE"] as const;
 
 export const createApiTokenSchema = z.object({
-  name: z.string().trim().min(1, "Name the token (what uses it).").max(80, "Keep the name under 80 characters."),
+  name: z
+    .string()
+    .trim()
+    .min(1, "Name the token (what uses it).")
+    .max(80, "Keep the name under 80 characters."),
   scope: z.enum(API_TOKEN_SCOPES, { error: "Choose read or write." }),
 });
 
@@ -23,7 +27,10 @@ export const revokeApiTokenSchema = z.object({ tokenId: z.string().min(1).max(40
 
 // ---------- REST bodies ----------
 
-const isoTime = z.iso.datetime({ offset: true, error: "Use an ISO 8601 date and time, e.g. 2026-01-10T14:02:00Z." });
+const isoTime = z.iso.datetime({
+  offset: true,
+  error: "Use an ISO 8601 date and time, e.g. 2026-01-10T14:02:00Z.",
+});
 
 /** ISO instant → the UTC wall clock the form schema reads with timeZone "UTC". */
 function utcLocal(iso: string | null | undefined): string {
@@ -47,8 +54,18 @@ const incidentFields = {
 };
 
 type IncidentJson = {
-  title?: string; severity?: string; status?: string; startedAt?: string; detectedAt?: string | null; acknowledgedAt?: string | null;
-  mitigatedAt?: string | null; resolvedAt?: string | null; summary?: string; customerImpact?: string; services?: string[]; tags?: string[];
+  title?: string;
+  severity?: string;
+  status?: string;
+  startedAt?: string;
+  detectedAt?: string | null;
+  acknowledgedAt?: string | null;
+  mitigatedAt?: string | null;
+  resolvedAt?: string | null;
+  summary?: string;
+  customerImpact?: string;
+  services?: string[];
+  tags?: string[];
   commanderId?: string | null;
 };
 
@@ -90,12 +107,20 @@ export const incidentCreateBody = z
   .meta({ id: "IncidentCreate" });
 
 /** Create: JSON → form shape → the app's incident schema. */
-export const incidentCreateSchema = incidentCreateBody.transform(incidentFormShape).pipe(incidentInputSchema);
+export const incidentCreateSchema = incidentCreateBody
+  .transform(incidentFormShape)
+  .pipe(incidentInputSchema);
 
 /** Update: any subset of the fields plus the version the change is based on (optimistic locking). */
 export const incidentPatchBody = z
   .object({
-    version: z.number().int().min(1).meta({ description: "The incident's version you read; a stale one answers 409 with what changed." }),
+    version: z
+      .number()
+      .int()
+      .min(1)
+      .meta({
+        description: "The incident's version you read; a stale one answers 409 with what changed.",
+      }),
     ...Object.fromEntries(Object.entries(incidentFields).map(([k, s]) => [k, s.optional()])),
   })
   .strict()
@@ -108,10 +133,22 @@ export const incidentListQuery = z
     status: z.enum(STATUSES).optional(),
     severity: z.enum(SEVERITIES).optional(),
     service: z.string().max(80).optional(),
-    from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().meta({ description: "First day (UTC), YYYY-MM-DD." }),
-    to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().meta({ description: "Last day (UTC, inclusive), YYYY-MM-DD." }),
+    from: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional()
+      .meta({ description: "First day (UTC), YYYY-MM-DD." }),
+    to: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional()
+      .meta({ description: "Last day (UTC, inclusive), YYYY-MM-DD." }),
     sort: z.enum(["newest", "oldest", "severity"]).optional(),
-    cursor: z.string().max(500).optional().meta({ description: "nextCursor of the previous page." }),
+    cursor: z
+      .string()
+      .max(500)
+      .optional()
+      .meta({ description: "nextCursor of the previous page." }),
   })
   .strict();
 
@@ -132,15 +169,18 @@ export const timelineCreateBody = z
 /** Timeline event: JSON → the timeline form's fields → the app's timeline schema. */
 export function timelineCreateSchema(incidentId: string) {
   return timelineCreateBody
-    .transform((v) => ({
-      incidentId,
-      timeZone: "UTC",
-      occurredAt: utcLocal(v.occurredAt),
-      kind: v.kind,
-      body: v.body,
-      author: v.author ?? "",
-      isKey: v.isKey ? "true" : undefined,
-    }) as z.input<typeof timelineEventInputSchema>)
+    .transform(
+      (v) =>
+        ({
+          incidentId,
+          timeZone: "UTC",
+          occurredAt: utcLocal(v.occurredAt),
+          kind: v.kind,
+          body: v.body,
+          author: v.author ?? "",
+          isKey: v.isKey ? "true" : undefined,
+        }) as z.input<typeof timelineEventInputSchema>,
+    )
     .pipe(timelineEventInputSchema);
 }
 
@@ -174,10 +214,23 @@ export const incidentOut = z
   .meta({ id: "Incident" });
 
 export const incidentListItemOut = incidentOut
-  .pick({ id: true, number: true, key: true, title: true, severity: true, status: true, startedAt: true, resolvedAt: true, services: true, url: true })
+  .pick({
+    id: true,
+    number: true,
+    key: true,
+    title: true,
+    severity: true,
+    status: true,
+    startedAt: true,
+    resolvedAt: true,
+    services: true,
+    url: true,
+  })
   .meta({ id: "IncidentListItem" });
 
-export const incidentPageOut = z.object({ data: z.array(incidentListItemOut), nextCursor: z.string().nullable() }).meta({ id: "IncidentPage" });
+export const incidentPageOut = z
+  .object({ data: z.array(incidentListItemOut), nextCursor: z.string().nullable() })
+  .meta({ id: "IncidentPage" });
 
 export const timelineEventOut = z
   .object({
@@ -203,7 +256,10 @@ export const actionItemOut = z
     dueDate: z.string().nullable(),
     owner: user,
     trackerUrl: z.string().nullable(),
-    rootCause: z.string().nullable().meta({ description: "The 5 Whys statement the item addresses." }),
+    rootCause: z
+      .string()
+      .nullable()
+      .meta({ description: "The 5 Whys statement the item addresses." }),
     completedAt: z.string().nullable(),
     version: z.int(),
   })
@@ -216,14 +272,24 @@ export const reportOut = z
     number: z.int().meta({ description: "Version number (republishing makes n+1)." }),
     title: z.string(),
     publishedAt: z.string(),
-    snapshot: z.record(z.string(), z.unknown()).optional().meta({ description: "Everything the published report shows (only on the single-report endpoint)." }),
+    snapshot: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .meta({
+        description: "Everything the published report shows (only on the single-report endpoint).",
+      }),
   })
   .meta({ id: "PublishedReport" });
 
 export const errorOut = z
   .object({
     error: z.string(),
-    fieldErrors: z.record(z.string(), z.array(z.string())).optional().meta({ description: "Per field (dot path), what is wrong." }),
-    conflict: z.object({ current: z.record(z.string(), z.unknown()), changed: z.array(z.string()) }).optional(),
+    fieldErrors: z
+      .record(z.string(), z.array(z.string()))
+      .optional()
+      .meta({ description: "Per field (dot path), what is wrong." }),
+    conflict: z
+      .object({ current: z.record(z.string(), z.unknown()), changed: z.array(z.string()) })
+      .optional(),
   })
   .meta({ id: "Error" });

@@ -72,11 +72,22 @@ export const patchIncidentRoute = apiRoute({
     // The form always saves every field: fill what the patch leaves out from the stored record.
     const iso = (d: Date | null) => (d ? d.toISOString() : null);
     const merged = {
-      title: current.title, severity: current.severity, status: current.status, startedAt: current.startedAt.toISOString(),
-      detectedAt: iso(current.detectedAt), acknowledgedAt: iso(current.acknowledgedAt), mitigatedAt: iso(current.mitigatedAt),
-      resolvedAt: iso(current.resolvedAt), summary: current.summary, customerImpact: current.customerImpact, services: current.services,
-      tags: current.tags, commanderId: current.commanderId,
-      ...Object.fromEntries(Object.entries(patch).filter(([k, v]) => k !== "version" && v !== undefined)),
+      title: current.title,
+      severity: current.severity,
+      status: current.status,
+      startedAt: current.startedAt.toISOString(),
+      detectedAt: iso(current.detectedAt),
+      acknowledgedAt: iso(current.acknowledgedAt),
+      mitigatedAt: iso(current.mitigatedAt),
+      resolvedAt: iso(current.resolvedAt),
+      summary: current.summary,
+      customerImpact: current.customerImpact,
+      services: current.services,
+      tags: current.tags,
+      commanderId: current.commanderId,
+      ...Object.fromEntries(
+        Object.entries(patch).filter(([k, v]) => k !== "version" && v !== undefined),
+      ),
     };
     const input = incidentInputSchema.parse(incidentFormShape(merged));
     await updateIncident(api.actor, params.id, patch.version, input);
@@ -128,7 +139,12 @@ export const listActionItemsRoute = apiRoute({
   handler: async (request, { api }) => {
     const q = query(request);
     // No "mine": a token is not a person.
-    const filters = parseActionFilters({ status: q.status ?? "ALL", overdue: q.overdue, incident: q.incident, owner: q.owner });
+    const filters = parseActionFilters({
+      status: q.status ?? "ALL",
+      overdue: q.overdue,
+      incident: q.incident,
+      owner: q.owner,
+    });
     const items = await listActionItems(api.scope, { ...filters, mine: false }, api.actor.user.id);
     return json({ data: items.map(actionItemJson) });
   },
@@ -140,7 +156,13 @@ export const listReportsRoute = apiRoute({
     const incident = new URL(request.url).searchParams.get("incident") ?? undefined;
     const rows = await listPublishedReports(api.scope, incident);
     return json({
-      data: rows.map((r) => ({ id: r.id, incidentId: r.report.incidentId, number: r.number, title: r.title, publishedAt: r.publishedAt.toISOString() })),
+      data: rows.map((r) => ({
+        id: r.id,
+        incidentId: r.report.incidentId,
+        number: r.number,
+        title: r.title,
+        publishedAt: r.publishedAt.toISOString(),
+      })),
     });
   },
 });
@@ -151,6 +173,13 @@ export const getReportRoute = apiRoute({
   handler: async (_request, { params, api }) => {
     const v = await getVersionForTeam(api.scope.teamId, params.id);
     if (!v) throw new NotFoundError("Report");
-    return json({ id: v.id, incidentId: v.incidentId, number: v.number, title: v.title, publishedAt: v.publishedAt.toISOString(), snapshot: v.snapshot });
+    return json({
+      id: v.id,
+      incidentId: v.incidentId,
+      number: v.number,
+      title: v.title,
+      publishedAt: v.publishedAt.toISOString(),
+      snapshot: v.snapshot,
+    });
   },
 });

@@ -24,7 +24,12 @@ export interface AuditInput {
 export async function recordAudit(tx: Tx, input: AuditInput) {
   await tx.auditEvent.create({ data: { ...input, data: input.data ?? undefined } });
   if (input.teamId && input.incidentId && changesReportContent(input.action)) {
-    await withdrawStaleApprovals(tx, { teamId: input.teamId, incidentId: input.incidentId, actorId: input.actorId ?? null, action: input.action });
+    await withdrawStaleApprovals(tx, {
+      teamId: input.teamId,
+      incidentId: input.incidentId,
+      actorId: input.actorId ?? null,
+      action: input.action,
+    });
   }
 }
 
@@ -37,11 +42,17 @@ export async function fieldsChangedSince(
   where: { teamId: string; entityType: string; entityId: string; action: string },
   baseVersion: number,
 ): Promise<Set<string>> {
-  const updates = await tx.auditEvent.findMany({ where, orderBy: { createdAt: "desc" }, take: 50, select: { data: true } });
+  const updates = await tx.auditEvent.findMany({
+    where,
+    orderBy: { createdAt: "desc" },
+    take: 50,
+    select: { data: true },
+  });
   const changed = new Set<string>();
   for (const u of updates) {
     const d = u.data as { version?: number; changes?: Record<string, unknown> } | null;
-    if (d?.version && d.version > baseVersion && d.changes) for (const k of Object.keys(d.changes)) changed.add(k);
+    if (d?.version && d.version > baseVersion && d.changes)
+      for (const k of Object.keys(d.changes)) changed.add(k);
   }
   return changed;
 }

@@ -24,7 +24,14 @@ function providers(): Provider[] {
     list.push(
       p.id === "github"
         ? GitHub({ clientId: p.clientId, clientSecret: p.clientSecret })
-        : { id: "oidc", name: p.name, type: "oidc", issuer: p.issuer, clientId: p.clientId, clientSecret: p.clientSecret },
+        : {
+            id: "oidc",
+            name: p.name,
+            type: "oidc",
+            issuer: p.issuer,
+            clientId: p.clientId,
+            clientSecret: p.clientSecret,
+          },
     );
   }
   return list;

@@ -28,18 +28,41 @@ describe("can", () => {
 });
 
 describe("canChangeRole", () => {
-  const base = { actorId: "a", actorRole: "OWNER" as Role, targetUserId: "b", targetRole: "EDITOR" as Role, newRole: "VIEWER" as Role, ownerCount: 1 };
+  const base = {
+    actorId: "a",
+    actorRole: "OWNER" as Role,
+    targetUserId: "b",
+    targetRole: "EDITOR" as Role,
+    newRole: "VIEWER" as Role,
+    ownerCount: 1,
+  };
   it("lets an owner change another member's role", () => expect(canChangeRole(base).ok).toBe(true));
-  it("refuses a change of one's own role", () => expect(canChangeRole({ ...base, targetUserId: "a" })).toEqual({ ok: false, reason: "You cannot change your own role." }));
-  it("refuses editors", () => expect(canChangeRole({ ...base, actorRole: "EDITOR" }).ok).toBe(false));
-  it("refuses demoting the last owner", () => expect(canChangeRole({ ...base, targetRole: "OWNER" }).ok).toBe(false));
-  it("allows demoting an owner when another remains", () => expect(canChangeRole({ ...base, targetRole: "OWNER", ownerCount: 2 }).ok).toBe(true));
+  it("refuses a change of one's own role", () =>
+    expect(canChangeRole({ ...base, targetUserId: "a" })).toEqual({
+      ok: false,
+      reason: "You cannot change your own role.",
+    }));
+  it("refuses editors", () =>
+    expect(canChangeRole({ ...base, actorRole: "EDITOR" }).ok).toBe(false));
+  it("refuses demoting the last owner", () =>
+    expect(canChangeRole({ ...base, targetRole: "OWNER" }).ok).toBe(false));
+  it("allows demoting an owner when another remains", () =>
+    expect(canChangeRole({ ...base, targetRole: "OWNER", ownerCount: 2 }).ok).toBe(true));
 });
 
 describe("canRemoveMember", () => {
-  const base = { actorId: "a", actorRole: "OWNER" as Role, targetUserId: "b", targetRole: "VIEWER" as Role, ownerCount: 1 };
+  const base = {
+    actorId: "a",
+    actorRole: "OWNER" as Role,
+    targetUserId: "b",
+    targetRole: "VIEWER" as Role,
+    ownerCount: 1,
+  };
   it("lets an owner remove a member", () => expect(canRemoveMember(base).ok).toBe(true));
-  it("lets a viewer leave", () => expect(canRemoveMember({ ...base, actorRole: "VIEWER", actorId: "b" }).ok).toBe(true));
-  it("refuses an editor removing someone else", () => expect(canRemoveMember({ ...base, actorRole: "EDITOR" }).ok).toBe(false));
-  it("refuses the last owner leaving", () => expect(canRemoveMember({ ...base, targetUserId: "a", targetRole: "OWNER" }).ok).toBe(false));
+  it("lets a viewer leave", () =>
+    expect(canRemoveMember({ ...base, actorRole: "VIEWER", actorId: "b" }).ok).toBe(true));
+  it("refuses an editor removing someone else", () =>
+    expect(canRemoveMember({ ...base, actorRole: "EDITOR" }).ok).toBe(false));
+  it("refuses the last owner leaving", () =>
+    expect(canRemoveMember({ ...base, targetUserId: "a", targetRole: "OWNER" }).ok).toBe(false));
 });

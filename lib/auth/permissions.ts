@@ -14,9 +14,23 @@ export type Permission =
 
 const grants: Record<Role, ReadonlySet<Permission>> = {
   OWNER: new Set<Permission>([
-    "incident:read", "incident:write", "report:write", "report:publish", "report:share", "team:manage", "team:leave", "template:manage",
+    "incident:read",
+    "incident:write",
+    "report:write",
+    "report:publish",
+    "report:share",
+    "team:manage",
+    "team:leave",
+    "template:manage",
   ]),
-  EDITOR: new Set<Permission>(["incident:read", "incident:write", "report:write", "report:publish", "report:share", "team:leave"]),
+  EDITOR: new Set<Permission>([
+    "incident:read",
+    "incident:write",
+    "report:write",
+    "report:publish",
+    "report:share",
+    "team:leave",
+  ]),
   VIEWER: new Set<Permission>(["incident:read", "team:leave"]),
 };
 
@@ -34,7 +48,8 @@ export function canChangeRole(args: {
   ownerCount: number;
 }): { ok: true } | { ok: false; reason: string } {
   if (args.actorRole !== "OWNER") return { ok: false, reason: "Only owners can change roles." };
-  if (args.actorId === args.targetUserId) return { ok: false, reason: "You cannot change your own role." };
+  if (args.actorId === args.targetUserId)
+    return { ok: false, reason: "You cannot change your own role." };
   if (args.targetRole === "OWNER" && args.newRole !== "OWNER" && args.ownerCount <= 1) {
     return { ok: false, reason: "A team needs at least one owner." };
   }
@@ -50,9 +65,15 @@ export function canRemoveMember(args: {
   ownerCount: number;
 }): { ok: true } | { ok: false; reason: string } {
   const leaving = args.actorId === args.targetUserId;
-  if (!leaving && args.actorRole !== "OWNER") return { ok: false, reason: "Only owners can remove members." };
+  if (!leaving && args.actorRole !== "OWNER")
+    return { ok: false, reason: "Only owners can remove members." };
   if (args.targetRole === "OWNER" && args.ownerCount <= 1) {
-    return { ok: false, reason: leaving ? "You are the last owner: make someone else an owner before leaving." : "A team needs at least one owner." };
+    return {
+      ok: false,
+      reason: leaving
+        ? "You are the last owner: make someone else an owner before leaving."
+        : "A team needs at least one owner.",
+    };
   }
   return { ok: true };
 }

@@ -3,7 +3,11 @@ import { externalProviderSettings } from "./providers";
 
 const none = { AUTH_OIDC_NAME: "Single sign-on" };
 const github = { AUTH_GITHUB_ID: "gh-id", AUTH_GITHUB_SECRET: "gh-secret" };
-const oidc = { AUTH_OIDC_ISSUER: "https://sso.example.com", AUTH_OIDC_ID: "oidc-id", AUTH_OIDC_SECRET: "oidc-secret" };
+const oidc = {
+  AUTH_OIDC_ISSUER: "https://sso.example.com",
+  AUTH_OIDC_ID: "oidc-id",
+  AUTH_OIDC_SECRET: "oidc-secret",
+};
 
 describe("externalProviderSettings", () => {
   const table: [string, Record<string, string>, string[]][] = [
@@ -20,7 +24,13 @@ describe("externalProviderSettings", () => {
 
   it("passes the OIDC issuer, client and display name through", () => {
     expect(externalProviderSettings({ ...oidc, AUTH_OIDC_NAME: "Acme SSO" })).toEqual([
-      { id: "oidc", name: "Acme SSO", clientId: "oidc-id", clientSecret: "oidc-secret", issuer: "https://sso.example.com" },
+      {
+        id: "oidc",
+        name: "Acme SSO",
+        clientId: "oidc-id",
+        clientSecret: "oidc-secret",
+        issuer: "https://sso.example.com",
+      },
     ]);
   });
 });

@@ -11,25 +11,45 @@ import { signInAs } from "@/test/session";
 vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
 
 // The bypasses the security test used, plus two more; each entry point must send them home.
-const attacks = ["//evil.example/phish", "/\\evil.example", "/%09/evil.example", "/.//evil.example", "https:evil.example"];
+const attacks = [
+  "//evil.example/phish",
+  "/\\evil.example",
+  "/%09/evil.example",
+  "/.//evil.example",
+  "https:evil.example",
+];
 
 describe("every return URL goes through one sanitizer", () => {
   beforeEach(() => vi.mocked(signIn).mockClear());
 
   it.each(attacks)("requestSignInLink asks Auth.js to return to / for %j", async (callbackUrl) => {
-    const result = await requestSignInLink(initialResult, form({ email: "victim@example.test", callbackUrl }));
+    const result = await requestSignInLink(
+      initialResult,
+      form({ email: "victim@example.test", callbackUrl }),
+    );
     expect(result.ok).toBe(true);
-    expect(vi.mocked(signIn)).toHaveBeenCalledWith("nodemailer", { email: "victim@example.test", redirectTo: "/" });
+    expect(vi.mocked(signIn)).toHaveBeenCalledWith("nodemailer", {
+      email: "victim@example.test",
+      redirectTo: "/",
+    });
   });
 
   it("requestSignInLink keeps a same-site path", async () => {
-    await requestSignInLink(initialResult, form({ email: "victim@example.test", callbackUrl: "/invitations/abc" }));
-    expect(vi.mocked(signIn)).toHaveBeenCalledWith("nodemailer", { email: "victim@example.test", redirectTo: "/invitations/abc" });
+    await requestSignInLink(
+      initialResult,
+      form({ email: "victim@example.test", callbackUrl: "/invitations/abc" }),
+    );
+    expect(vi.mocked(signIn)).toHaveBeenCalledWith("nodemailer", {
+      email: "victim@example.test",
+      redirectTo: "/invitations/abc",
+    });
   });
 
   it.each(attacks)("the team switcher returns to / for returnTo %j", async (returnTo) => {
     const { team, owner } = await createTeamWithMembers("Switch");
     signInAs(owner.id);
-    expect(await redirectOf(switchTeamAction(initialResult, form({ teamId: team.id, returnTo })))).toBe("/");
+    expect(
+      await redirectOf(switchTeamAction(initialResult, form({ teamId: team.id, returnTo }))),
+    ).toBe("/");
   });
 });

@@ -34,13 +34,21 @@ function isHostLike(path: string): boolean {
   return path.startsWith("//") || path.startsWith("/\\") || FORBIDDEN.test(path);
 }
 
-export function safeReturnPath(value: unknown, options: { fallback?: string; appOrigin?: string } = {}): string {
+export function safeReturnPath(
+  value: unknown,
+  options: { fallback?: string; appOrigin?: string } = {},
+): string {
   const fallback = options.fallback ?? "/";
   if (typeof value !== "string" || value.length === 0 || value.length > MAX_LENGTH) return fallback;
   let candidate = value;
   if (!candidate.startsWith("/") && options.appOrigin && URL.canParse(candidate)) {
     const absolute = new URL(candidate);
-    if (absolute.origin !== new URL(options.appOrigin).origin || absolute.username || absolute.password) return fallback;
+    if (
+      absolute.origin !== new URL(options.appOrigin).origin ||
+      absolute.username ||
+      absolute.password
+    )
+      return fallback;
     candidate = absolute.pathname + absolute.search + absolute.hash;
   }
   if (!candidate.startsWith("/") || FORBIDDEN.test(candidate)) return fallback;

@@ -28,7 +28,8 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
 /** The signed-in user, or a redirect to sign-in that comes back to `returnTo`. */
 export async function requireUser(returnTo?: string): Promise<CurrentUser> {
   const user = await getCurrentUser();
-  if (!user) redirect(returnTo ? `/sign-in?callbackUrl=${encodeURIComponent(returnTo)}` : "/sign-in");
+  if (!user)
+    redirect(returnTo ? `/sign-in?callbackUrl=${encodeURIComponent(returnTo)}` : "/sign-in");
   return user;
 }
 
@@ -54,7 +55,9 @@ export const getTeamContext = cache(async (): Promise<TeamContext | null> => {
     select: { role: true, team: { select: { id: true, name: true, slug: true } } },
   });
   const chosen = memberships.find((m) => m.team.id === wanted) ?? memberships[0];
-  return chosen ? { user, team: chosen.team, role: chosen.role, scope: mintTeamScope(chosen.team.id) } : null;
+  return chosen
+    ? { user, team: chosen.team, role: chosen.role, scope: mintTeamScope(chosen.team.id) }
+    : null;
 });
 
 /**
@@ -74,7 +77,10 @@ export async function requireTeam(returnTo?: string): Promise<TeamContext> {
 }
 
 /** For team pages that need a permission: a member without it gets 404, as for a missing record. */
-export async function requireTeamPermission(permission: Permission, returnTo?: string): Promise<TeamContext> {
+export async function requireTeamPermission(
+  permission: Permission,
+  returnTo?: string,
+): Promise<TeamContext> {
   const ctx = await requireTeam(returnTo);
   if (!can(ctx.role, permission)) notFound();
   return ctx;
@@ -96,7 +102,8 @@ export class AuthorizationError extends Error {
  */
 export async function authorize(permission: Permission): Promise<TeamContext> {
   const ctx = await getTeamContext();
-  if (!ctx) throw new AuthorizationError("Your session has ended. Sign in again.", "unauthenticated");
+  if (!ctx)
+    throw new AuthorizationError("Your session has ended. Sign in again.", "unauthenticated");
   if (!can(ctx.role, permission)) throw new AuthorizationError();
   return ctx;
 }

@@ -19,17 +19,23 @@ export class SignInEmailLimited extends AuthError {
 /** Queued like every email, ahead of bulk mail: a person is waiting for this one. */
 export async function sendSignInEmail(to: string, url: string) {
   const host = new URL(url).host;
-  await sendMail({
-    to,
-    subject: `Sign in to Hindsight`,
-    text: `Sign in to Hindsight (${host}) with this link:\n\n${url}\n\nThe link works once and expires in one hour. If you did not ask for it, ignore this email.`,
-    html: simpleHtmlEmail({
-      heading: "Sign in to Hindsight",
-      paragraphs: [`Use the button below to sign in to ${host}.`, "The link works once and expires in one hour. If you did not ask for it, ignore this email."],
-      actionLabel: "Sign in",
-      actionUrl: url,
-    }),
-  }, { priority: 10, limit: { field: "email" } }).catch((error: unknown) => {
+  await sendMail(
+    {
+      to,
+      subject: `Sign in to Hindsight`,
+      text: `Sign in to Hindsight (${host}) with this link:\n\n${url}\n\nThe link works once and expires in one hour. If you did not ask for it, ignore this email.`,
+      html: simpleHtmlEmail({
+        heading: "Sign in to Hindsight",
+        paragraphs: [
+          `Use the button below to sign in to ${host}.`,
+          "The link works once and expires in one hour. If you did not ask for it, ignore this email.",
+        ],
+        actionLabel: "Sign in",
+        actionUrl: url,
+      }),
+    },
+    { priority: 10, limit: { field: "email" } },
+  ).catch((error: unknown) => {
     throw error instanceof EmailRateLimitError ? new SignInEmailLimited(error) : error;
   });
   if (env().DEV_MAILBOX_DIR) {

@@ -14,6 +14,7 @@ export const saveChatIntegrationAction = defineAction({
 export const confirmChatLinkAction = defineAction({
   permission: "signed-in",
   input: confirmLinkSchema,
-  message: (r: { chatUserName: string; teamName: string }) => `Connected: ${r.chatUserName} now acts as you in ${r.teamName}.`,
+  message: (r: { chatUserName: string; teamName: string }) =>
+    `Connected: ${r.chatUserName} now acts as you in ${r.teamName}.`,
   run: ({ user, input }) => confirmLink(user.id, input.token),
 });

@@ -17,7 +17,15 @@ describe("slash command text", () => {
   ])("%j", (text, expected) => {
     expect(parseCommand(text)).toEqual(expected);
   });
-  it.each([["new"], ["new sev2"], ["note INC-1"], ["note"], ["status INC-1 done"], ["whys abc"], ["deploy prod"]])("refuses %j with a hint", (text) => {
+  it.each([
+    ["new"],
+    ["new sev2"],
+    ["note INC-1"],
+    ["note"],
+    ["status INC-1 done"],
+    ["whys abc"],
+    ["deploy prod"],
+  ])("refuses %j with a hint", (text) => {
     expect(parseCommand(text).name).toBe("invalid");
   });
 });
@@ -29,10 +37,32 @@ describe("Slack signature", () => {
   const body = "token=x&team_id=T1&text=help";
   const h = (o: Record<string, string>) => new Headers(o);
   it.each([
-    ["valid", { "x-slack-request-timestamp": ts, "x-slack-signature": slackSignature(secret, ts, body) }, null],
-    ["other secret", { "x-slack-request-timestamp": ts, "x-slack-signature": slackSignature("other", ts, body) }, "Bad signature."],
-    ["timestamp changed after signing", { "x-slack-request-timestamp": String(Number(ts) - 1), "x-slack-signature": slackSignature(secret, ts, body) }, "Bad signature."],
-    ["stale (6 min)", { "x-slack-request-timestamp": String(Number(ts) - 360), "x-slack-signature": slackSignature(secret, String(Number(ts) - 360), body) }, "Stale request (timestamp outside 5 minutes)."],
+    [
+      "valid",
+      { "x-slack-request-timestamp": ts, "x-slack-signature": slackSignature(secret, ts, body) },
+      null,
+    ],
+    [
+      "other secret",
+      { "x-slack-request-timestamp": ts, "x-slack-signature": slackSignature("other", ts, body) },
+      "Bad signature.",
+    ],
+    [
+      "timestamp changed after signing",
+      {
+        "x-slack-request-timestamp": String(Number(ts) - 1),
+        "x-slack-signature": slackSignature(secret, ts, body),
+      },
+      "Bad signature.",
+    ],
+    [
+      "stale (6 min)",
+      {
+        "x-slack-request-timestamp": String(Number(ts) - 360),
+        "x-slack-signature": slackSignature(secret, String(Number(ts) - 360), body),
+      },
+      "Stale request (timestamp outside 5 minutes).",
+    ],
     ["missing headers", {}, "Missing Slack signature headers."],
   ])("%s", (_n, headers, reason) => {
     const v = verifySlack(h(headers), body, secret, now);

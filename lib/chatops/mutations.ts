@@ -12,24 +12,54 @@ import type { ChatIntegrationInput } from "./schema";
 
 export const LINK_TTL_MINUTES = 15;
 
-export async function saveChatIntegration(scope: TeamScope, actorId: string, input: ChatIntegrationInput) {
+export async function saveChatIntegration(
+  scope: TeamScope,
+  actorId: string,
+  input: ChatIntegrationInput,
+) {
   try {
     await db.$transaction(async (tx) => {
-      const data = { workspaceId: input.workspaceId, signingSecretSealed: seal(input.signingSecret, env().AUTH_SECRET) };
-      const row = await tx.chatIntegration.upsert({ where: { teamId: scope.teamId }, create: { teamId: scope.teamId, ...data }, update: data, select: { id: true } });
-      await recordAudit(tx, { teamId: scope.teamId, actorId, action: "chat.configure", entityType: "ChatIntegration", entityId: row.id, data: { workspaceId: input.workspaceId } });
+      const data = {
+        workspaceId: input.workspaceId,
+        signingSecretSealed: seal(input.signingSecret, env().AUTH_SECRET),
+      };
+      const row = await tx.chatIntegration.upsert({
+        where: { teamId: scope.teamId },
+        create: { teamId: scope.teamId, ...data },
+        update: data,
+        select: { id: true },
+      });
+      await recordAudit(tx, {
+        teamId: scope.teamId,
+        actorId,
+        action: "chat.configure",
+        entityType: "ChatIntegration",
+        entityId: row.id,
+        data: { workspaceId: input.workspaceId },
+      });
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new RuleError("Another team already uses this Slack workspace.", "workspaceId");
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+      throw new RuleError("Another team already uses this Slack workspace.", "workspaceId");
     throw error;
   }
 }
 
 /** A one-time link (15 minutes) for a chat user to connect their Hindsight account; returns the URL. */
-export async function createLinkRequest(integrationId: string, chatUserId: string, chatUserName: string) {
+export async function createLinkRequest(
+  integrationId: string,
+  chatUserId: string,
+  chatUserName: string,
+) {
   const token = generateSecret("hcl_");
   await db.chatLinkRequest.create({
-    data: { integrationId, tokenHash: hashSecret(token), chatUserId, chatUserName: chatUserName.slice(0, 80), expiresAt: new Date(Date.now() + LINK_TTL_MINUTES * 60_000) },
+    data: {
+      integrationId,
+      tokenHash: hashSecret(token),
+      chatUserId,
+      chatUserName: chatUserName.slice(0, 80),
+      expiresAt: new Date(Date.now() + LINK_TTL_MINUTES * 60_000),
+    },
   });
   return `${env().APP_URL.replace(/\/$/, "")}/chat/link/${token}`;
 }
@@ -39,23 +69,52 @@ export async function confirmLink(userId: string, token: string) {
   return db.$transaction(async (tx) => {
     const request = await findLinkRequest(hashSecret(token));
     if (!request) throw new NotFoundError("Link");
-    const member = await tx.membership.findUnique({ where: { teamId_userId: { teamId: request.integration.teamId, userId } }, select: { id: true } });
-    if (!member) throw new RuleError(`Sign in with an account that belongs to ${request.integration.team.name}.`);
-    const used = await tx.chatLinkRequest.updateMany({ where: { id: request.id, usedAt: null }, data: { usedAt: new Date() } });
+    const member = await tx.membership.findUnique({
+      where: { teamId_userId: { teamId: request.integration.teamId, userId } },
+      select: { id: true },
+    });
+    if (!member)
+      throw new RuleError(
+        `Sign in with an account that belongs to ${request.integration.team.name}.`,
+      );
+    const used = await tx.chatLinkRequest.updateMany({
+      where: { id: request.id, usedAt: null },
+      data: { usedAt: new Date() },
+    });
     if (used.count === 0) throw new NotFoundError("Link");
     await tx.chatIdentity.upsert({
-      where: { integrationId_chatUserId: { integrationId: request.integration.id, chatUserId: request.chatUserId } },
-      create: { integrationId: request.integration.id, chatUserId: request.chatUserId, chatUserName: request.chatUserName, userId },
+      where: {
+        integrationId_chatUserId: {
+          integrationId: request.integration.id,
+          chatUserId: request.chatUserId,
+        },
+      },
+      create: {
+        integrationId: request.integration.id,
+        chatUserId: request.chatUserId,
+        chatUserName: request.chatUserName,
+        userId,
+      },
       update: { userId, chatUserName: request.chatUserName },
     });
-    await recordAudit(tx, { teamId: request.integration.teamId, actorId: userId, action: "chat.link", entityType: "ChatIntegration", entityId: request.integration.id, data: { chatUser: request.chatUserName } });
+    await recordAudit(tx, {
+      teamId: request.integration.teamId,
+      actorId: userId,
+      action: "chat.link",
+      entityType: "ChatIntegration",
+      entityId: request.integration.id,
+      data: { chatUser: request.chatUserName },
+    });
     return { chatUserName: request.chatUserName, teamName: request.integration.team.name };
   });
 }
 
 /** Replay protection: a signature seen in the last window is refused (false). */
 export async function claimSignature(signature: string, now = new Date()): Promise<boolean> {
-  await db.seenSignature.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - 10 * 60_000) } } });
-  const inserted = await db.$executeRaw`INSERT INTO "SeenSignature" ("key", "createdAt") VALUES (${signature}, ${now}) ON CONFLICT ("key") DO NOTHING`;
+  await db.seenSignature.deleteMany({
+    where: { createdAt: { lt: new Date(now.getTime() - 10 * 60_000) } },
+  });
+  const inserted =
+    await db.$executeRaw`INSERT INTO "SeenSignature" ("key", "createdAt") VALUES (${signature}, ${now}) ON CONFLICT ("key") DO NOTHING`;
   return inserted === 1;
 }

@@ -10,11 +10,18 @@ export function slackSignature(secret: string, timestamp: string, body: string):
   return `v0=${createHmac("sha256", secret).update(`v0:${timestamp}:${body}`, "utf8").digest("hex")}`;
 }
 
-export function verifySlack(headers: Headers, rawBody: string, secret: string, now: Date): { ok: true } | { ok: false; reason: string } {
+export function verifySlack(
+  headers: Headers,
+  rawBody: string,
+  secret: string,
+  now: Date,
+): { ok: true } | { ok: false; reason: string } {
   const ts = headers.get("x-slack-request-timestamp") ?? "";
   const sig = headers.get("x-slack-signature") ?? "";
   if (!ts || !sig) return { ok: false, reason: "Missing Slack signature headers." };
-  if (!/^\d{1,12}$/.test(ts) || Math.abs(now.getTime() / 1000 - Number(ts)) > SLACK_WINDOW_SECONDS) return { ok: false, reason: "Stale request (timestamp outside 5 minutes)." };
-  if (!safeEqual(sig, slackSignature(secret, ts, rawBody))) return { ok: false, reason: "Bad signature." };
+  if (!/^\d{1,12}$/.test(ts) || Math.abs(now.getTime() / 1000 - Number(ts)) > SLACK_WINDOW_SECONDS)
+    return { ok: false, reason: "Stale request (timestamp outside 5 minutes)." };
+  if (!safeEqual(sig, slackSignature(secret, ts, rawBody)))
+    return { ok: false, reason: "Bad signature." };
   return { ok: true };
 }

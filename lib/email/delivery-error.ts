@@ -5,7 +5,8 @@ export const DELIVERY_MESSAGES = {
   recipient: "The recipient's mail server refused this address. Check it, then share again.",
   temporary: "The mail server is busy or unavailable for now.",
   unreachable: "Could not reach the mail server.",
-  configuration: "The mail server refused our sign-in: ask your administrator to check the email settings.",
+  configuration:
+    "The mail server refused our sign-in: ask your administrator to check the email settings.",
   unknown: "The email could not be delivered.",
 } as const;
 
@@ -20,7 +21,13 @@ export function friendlyDeliveryError(error: unknown): string {
     if (e.responseCode >= 500) return DELIVERY_MESSAGES.recipient;
     if (e.responseCode >= 400) return DELIVERY_MESSAGES.temporary;
   }
-  if (e.code && /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|ESOCKET|ECONNECTION|EDNS|ENOTFOUND|EAI_AGAIN|ETLS)$/.test(e.code)) return DELIVERY_MESSAGES.unreachable;
+  if (
+    e.code &&
+    /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|ESOCKET|ECONNECTION|EDNS|ENOTFOUND|EAI_AGAIN|ETLS)$/.test(
+      e.code,
+    )
+  )
+    return DELIVERY_MESSAGES.unreachable;
   return DELIVERY_MESSAGES.unknown;
 }
 

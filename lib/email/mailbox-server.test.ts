@@ -8,11 +8,16 @@ import { isLoopbackAddress } from "@/lib/net/loopback";
 import { saveMail } from "./mailbox";
 import { startMailboxServer, type MailboxServer } from "./mailbox-server";
 
-const link = "http://localhost:3000/api/auth/callback/nodemailer?token=secret-token-123&email=demo%40hindsight.local";
+const link =
+  "http://localhost:3000/api/auth/callback/nodemailer?token=secret-token-123&email=demo%40hindsight.local";
 let dir: string;
 let server: MailboxServer;
 
-function get(host: string, port: number, hostHeader: string): Promise<{ status: number; body: string }> {
+function get(
+  host: string,
+  port: number,
+  hostHeader: string,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request({ host, port, path: "/", headers: { host: hostHeader } }, (res) => {
       let body = "";
@@ -26,7 +31,15 @@ function get(host: string, port: number, hostHeader: string): Promise<{ status: 
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "mailbox-test-"));
-  saveMail(dir, { id: "1", receivedAt: new Date().toISOString(), from: "a@b", to: ["demo@hindsight.local"], subject: "Sign in <script>alert(1)</script>", text: `Use ${link}\n`, html: null });
+  saveMail(dir, {
+    id: "1",
+    receivedAt: new Date().toISOString(),
+    from: "a@b",
+    to: ["demo@hindsight.local"],
+    subject: "Sign in <script>alert(1)</script>",
+    text: `Use ${link}\n`,
+    html: null,
+  });
   server = await startMailboxServer({ dir });
 });
 afterAll(async () => {
@@ -54,7 +67,9 @@ describe("development mailbox server", () => {
       .flat()
       .find((a) => a && !a.internal && a.family === "IPv4");
     if (!external) return; // a machine with loopback only has nothing else to try
-    await expect(get(external.address, server.port, `127.0.0.1:${server.port}`)).rejects.toThrow(/ECONNREFUSED/);
+    await expect(get(external.address, server.port, `127.0.0.1:${server.port}`)).rejects.toThrow(
+      /ECONNREFUSED/,
+    );
   });
 
   it.each([
@@ -74,7 +89,12 @@ describe("development mailbox server", () => {
 
 describe("/dev/mailbox in the app", () => {
   it("never shows caught mail, only where the loopback mailbox is and why it exists", async () => {
-    Object.assign(process.env, { DATABASE_URL: "postgresql://x@127.0.0.1/x", AUTH_SECRET: "unit-test-secret-0123456789", DEV_MAILBOX_DIR: dir, DEV_MAILBOX_URL: server.url });
+    Object.assign(process.env, {
+      DATABASE_URL: "postgresql://x@127.0.0.1/x",
+      AUTH_SECRET: "unit-test-secret-0123456789",
+      DEV_MAILBOX_DIR: dir,
+      DEV_MAILBOX_URL: server.url,
+    });
     const { default: DevMailboxPage } = await import("@/app/dev/mailbox/page");
     const html = renderToStaticMarkup(DevMailboxPage());
     expect(html).not.toContain("secret-token-123");

@@ -14,7 +14,10 @@ export interface MailboxServer {
 }
 
 const escape = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!,
+  );
 
 /** Escapes first, then turns http(s) URLs into links (the escaped text holds no quote or bracket). */
 function linkify(text: string): string {
@@ -25,7 +28,9 @@ export function renderMailbox(mails: StoredMail[]): string {
   const items = mails
     .slice(0, 50)
     .map(
-      (m) => `<li><p class="meta">To <strong>${escape(m.to.join(", "))}</strong> · <time datetime="${escape(m.receivedAt)}">${escape(m.receivedAt.replace("T", " ").slice(0, 19))} UTC</time></p>
+      (
+        m,
+      ) => `<li><p class="meta">To <strong>${escape(m.to.join(", "))}</strong> · <time datetime="${escape(m.receivedAt)}">${escape(m.receivedAt.replace("T", " ").slice(0, 19))} UTC</time></p>
 <h2>${escape(m.subject)}</h2><pre>${linkify(m.text)}</pre></li>`,
     )
     .join("\n");
@@ -42,7 +47,13 @@ function allowedHost(host: string | undefined, port: number): boolean {
   return ["127.0.0.1", "localhost", "[::1]"].some((name) => host === `${name}:${port}`);
 }
 
-export async function startMailboxServer({ dir, port = 0 }: { dir: string; port?: number }): Promise<MailboxServer> {
+export async function startMailboxServer({
+  dir,
+  port = 0,
+}: {
+  dir: string;
+  port?: number;
+}): Promise<MailboxServer> {
   let actualPort = port;
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const headers = { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" };
@@ -66,7 +77,8 @@ export async function startMailboxServer({ dir, port = 0 }: { dir: string; port?
       .writeHead(200, {
         "Content-Type": "text/html; charset=utf-8",
         "Cache-Control": "no-store",
-        "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+        "Content-Security-Policy":
+          "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
         "Referrer-Policy": "no-referrer",
         "X-Content-Type-Options": "nosniff",
       })

@@ -21,16 +21,29 @@ export { deliverMail } from "./smtp";
  */
 export async function sendMail(mail: OutgoingMail, options: SendOptions = {}): Promise<void> {
   const { limit, ...enqueue } = options;
-  await takeEmailAllowance({ recipient: mail.to, client: await currentClient(), teamId: limit?.teamId, field: limit?.field });
+  await takeEmailAllowance({
+    recipient: mail.to,
+    client: await currentClient(),
+    teamId: limit?.teamId,
+    field: limit?.field,
+  });
   await enqueueMail(mail, enqueue);
 }
 
 export function escapeHtml(text: string) {
-  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!,
+  );
 }
 
 /** A plain, readable HTML email with one call-to-action button. */
-export function simpleHtmlEmail({ heading, paragraphs, actionLabel, actionUrl }: {
+export function simpleHtmlEmail({
+  heading,
+  paragraphs,
+  actionLabel,
+  actionUrl,
+}: {
   heading: string;
   paragraphs: string[];
   actionLabel: string;

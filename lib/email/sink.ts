@@ -25,7 +25,12 @@ export interface SinkOptions {
   failWhile?: () => boolean;
 }
 
-export async function startMailSink({ dir, port = 0, onMail, failWhile }: SinkOptions): Promise<MailSink> {
+export async function startMailSink({
+  dir,
+  port = 0,
+  onMail,
+  failWhile,
+}: SinkOptions): Promise<MailSink> {
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
@@ -33,7 +38,13 @@ export async function startMailSink({ dir, port = 0, onMail, failWhile }: SinkOp
     onData(stream, session, callback) {
       if (failWhile?.()) {
         stream.resume();
-        stream.on("end", () => callback(Object.assign(new Error("Mailbox unavailable (simulated outage)"), { responseCode: 451 })));
+        stream.on("end", () =>
+          callback(
+            Object.assign(new Error("Mailbox unavailable (simulated outage)"), {
+              responseCode: 451,
+            }),
+          ),
+        );
         return;
       }
       simpleParser(stream)

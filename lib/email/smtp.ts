@@ -20,11 +20,19 @@ function transport(url: string): Transporter {
   return t;
 }
 
-const TRANSPORT_OPTIONS = { pool: "true", maxConnections: "5", maxMessages: "500", connectionTimeout: "10000", greetingTimeout: "10000", socketTimeout: "30000" };
+const TRANSPORT_OPTIONS = {
+  pool: "true",
+  maxConnections: "5",
+  maxMessages: "500",
+  connectionTimeout: "10000",
+  greetingTimeout: "10000",
+  socketTimeout: "30000",
+};
 
 function withTransportOptions(url: string): string {
   const u = new URL(url);
-  for (const [key, value] of Object.entries(TRANSPORT_OPTIONS)) if (!u.searchParams.has(key)) u.searchParams.set(key, value);
+  for (const [key, value] of Object.entries(TRANSPORT_OPTIONS))
+    if (!u.searchParams.has(key)) u.searchParams.set(key, value);
   return u.toString();
 }
 

@@ -35,7 +35,12 @@ function expectedMigrations(): string[] {
 }
 
 function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  return Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms).unref())]);
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms).unref(),
+    ),
+  ]);
 }
 
 /**
@@ -47,7 +52,13 @@ export async function checkReadiness(): Promise<Readiness> {
   const errors: string[] = [];
   const probe = await checkDatabase();
   if (!probe.ok) {
-    return { ready: false, database: false, migrations: { ok: false, pending: [] }, queue: false, errors: [`database: ${probe.error}`] };
+    return {
+      ready: false,
+      database: false,
+      migrations: { ok: false, pending: [] },
+      queue: false,
+      errors: [`database: ${probe.error}`],
+    };
   }
   let pending: string[] = [];
   let migrationsChecked = false;
@@ -59,14 +70,22 @@ export async function checkReadiness(): Promise<Readiness> {
   if (boss) {
     try {
       const applied = await within(
-        boss.getDb().executeSql(`SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`, []),
+        boss
+          .getDb()
+          .executeSql(
+            `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+            [],
+          ),
         1_500,
         "migrations",
       );
-      const names = new Set((applied as { rows: { migration_name: string }[] }).rows.map((r) => r.migration_name));
+      const names = new Set(
+        (applied as { rows: { migration_name: string }[] }).rows.map((r) => r.migration_name),
+      );
       pending = expectedMigrations().filter((name) => !names.has(name));
       migrationsChecked = true;
-      if (pending.length) errors.push(`migrations: ${pending.length} not applied (run npm run db:migrate)`);
+      if (pending.length)
+        errors.push(`migrations: ${pending.length} not applied (run npm run db:migrate)`);
       const queues = await within(boss.getQueues(), 1_500, "queue");
       queue = queues.some((q) => q.name === "email");
       if (!queue) errors.push("queue: the email queue does not exist");
@@ -79,5 +98,11 @@ export async function checkReadiness(): Promise<Readiness> {
     }
   }
   const migrationsOk = migrationsChecked && pending.length === 0;
-  return { ready: migrationsOk && queue, database: true, migrations: { ok: migrationsOk, pending }, queue, errors };
+  return {
+    ready: migrationsOk && queue,
+    database: true,
+    migrations: { ok: migrationsOk, pending },
+    queue,
+    errors,
+  };
 }

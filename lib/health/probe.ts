@@ -38,7 +38,9 @@ function drop(s: ProbeState) {
   client.removeAllListeners();
   client.on("error", () => undefined);
   // end() waits for the server, which may be frozen: destroy the socket instead.
-  (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
+  (
+    client as unknown as { connection?: { stream?: { destroy(): void } } }
+  ).connection?.stream?.destroy();
 }
 
 async function runProbe(connectionString: string, s: ProbeState): Promise<ProbeResult> {
@@ -51,7 +53,10 @@ async function runProbe(connectionString: string, s: ProbeState): Promise<ProbeR
     await Promise.race([
       (async () => {
         if (!s.client) {
-          const client = new pg.Client({ ...pgListenerConfig(connectionString, "hindsight-health"), connectionTimeoutMillis: DEADLINE_MS });
+          const client = new pg.Client({
+            ...pgListenerConfig(connectionString, "hindsight-health"),
+            connectionTimeoutMillis: DEADLINE_MS,
+          });
           client.on("error", () => drop(s));
           s.client = client;
           await client.connect();
@@ -63,14 +68,22 @@ async function runProbe(connectionString: string, s: ProbeState): Promise<ProbeR
     return { ok: true, latencyMs: Date.now() - started, checkedAt: Date.now() };
   } catch (error) {
     drop(s);
-    return { ok: false, latencyMs: Date.now() - started, checkedAt: Date.now(), error: error instanceof Error ? error.message : String(error) };
+    return {
+      ok: false,
+      latencyMs: Date.now() - started,
+      checkedAt: Date.now(),
+      error: error instanceof Error ? error.message : String(error),
+    };
   } finally {
     clearTimeout(timer);
   }
 }
 
 /** The database's state, at most a second old; never waits longer than ~1.2 s. */
-export function probeDatabase(connectionString: string, { maxAgeMs = FRESH_MS } = {}): Promise<ProbeResult> {
+export function probeDatabase(
+  connectionString: string,
+  { maxAgeMs = FRESH_MS } = {},
+): Promise<ProbeResult> {
   const s = state(connectionString);
   if (s.last && Date.now() - s.last.checkedAt < maxAgeMs) return Promise.resolve(s.last);
   s.running ??= runProbe(connectionString, s).then((result) => {

@@ -20,14 +20,20 @@ const refSelect = { id: true, teamId: true, number: true, title: true } as const
 /** The incident if it belongs to this team, else null: another team's id is simply not found. */
 export function findIncidentRef(scope: TeamScope, incidentId: string): Promise<IncidentRef | null> {
   if (typeof incidentId !== "string" || hasNul(incidentId)) return Promise.resolve(null);
-  return db.incident.findFirst({ where: { id: incidentId, teamId: scope.teamId }, select: refSelect });
+  return db.incident.findFirst({
+    where: { id: incidentId, teamId: scope.teamId },
+    select: refSelect,
+  });
 }
 
 /**
  * For pages under /incidents/[id]: signed in, in a team, the incident belongs to that team
  * (else 404), and the role has the permission (else 404 too).
  */
-export async function requireIncidentPage(incidentId: string, permission: Permission = "incident:read"): Promise<{ ctx: TeamContext; incident: IncidentRef }> {
+export async function requireIncidentPage(
+  incidentId: string,
+  permission: Permission = "incident:read",
+): Promise<{ ctx: TeamContext; incident: IncidentRef }> {
   const ctx = await requireTeam(`/incidents/${incidentId}`);
   const incident = await findIncidentRef(ctx.scope, incidentId);
   if (!incident || !can(ctx.role, permission)) notFound();
@@ -39,7 +45,10 @@ export async function requireIncidentPage(incidentId: string, permission: Permis
  * the permission, and that the incident is the caller's team's. Throws AuthorizationError or
  * NotFoundError (runAction turns both into a result).
  */
-export async function authorizeIncident(incidentId: string, permission: Permission): Promise<{ ctx: TeamContext; incident: IncidentRef }> {
+export async function authorizeIncident(
+  incidentId: string,
+  permission: Permission,
+): Promise<{ ctx: TeamContext; incident: IncidentRef }> {
   const ctx = await authorize(permission);
   const incident = await findIncidentRef(ctx.scope, incidentId);
   if (!incident) throw new NotFoundError("Incident");

@@ -4,13 +4,25 @@ export { LIFECYCLE_LABELS, SEVERITY_LABELS, STATUS_LABELS } from "@/lib/labels";
 export const SEVERITIES = ["SEV1", "SEV2", "SEV3", "SEV4"] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
-export const STATUSES = ["INVESTIGATING", "IDENTIFIED", "MONITORING", "RESOLVED", "CLOSED"] as const;
+export const STATUSES = [
+  "INVESTIGATING",
+  "IDENTIFIED",
+  "MONITORING",
+  "RESOLVED",
+  "CLOSED",
+] as const;
 export type IncidentStatus = (typeof STATUSES)[number];
 
 /** Statuses that count as "open" on the home page and in filters. */
 export const OPEN_STATUSES: IncidentStatus[] = ["INVESTIGATING", "IDENTIFIED", "MONITORING"];
 
-export const LIFECYCLE_FIELDS = ["startedAt", "detectedAt", "acknowledgedAt", "mitigatedAt", "resolvedAt"] as const;
+export const LIFECYCLE_FIELDS = [
+  "startedAt",
+  "detectedAt",
+  "acknowledgedAt",
+  "mitigatedAt",
+  "resolvedAt",
+] as const;
 export type LifecycleField = (typeof LIFECYCLE_FIELDS)[number];
 
 export function incidentKey(number: number) {

@@ -20,7 +20,8 @@ export function decodeCursor(raw: string): IncidentCursor | null {
     const { startedAt, id, severity } = v as Record<string, unknown>;
     if (typeof startedAt !== "string" || Number.isNaN(Date.parse(startedAt))) return null;
     if (typeof id !== "string" || !/^[a-z0-9]{1,40}$/i.test(id)) return null;
-    if (severity !== undefined && !["SEV1", "SEV2", "SEV3", "SEV4"].includes(severity as string)) return null;
+    if (severity !== undefined && !["SEV1", "SEV2", "SEV3", "SEV4"].includes(severity as string))
+      return null;
     return { startedAt, id, ...(severity ? { severity: severity as Severity } : {}) };
   } catch {
     return null;

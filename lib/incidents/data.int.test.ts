@@ -27,7 +27,18 @@ beforeAll(async () => {
       createdById: t.owner.id,
     })),
   });
-  await testDb.incident.create({ data: { teamId: otherTeamId, number: 1, title: "Not yours", severity: "SEV1", startedAt: new Date(), services: ["api"], tags: [], createdById: other.owner.id } });
+  await testDb.incident.create({
+    data: {
+      teamId: otherTeamId,
+      number: 1,
+      title: "Not yours",
+      severity: "SEV1",
+      startedAt: new Date(),
+      services: ["api"],
+      tags: [],
+      createdById: other.owner.id,
+    },
+  });
 });
 
 const filters = (raw: Record<string, string | undefined>) => incidentListFiltersSchema.parse(raw);
@@ -36,7 +47,11 @@ async function allPages(raw: Record<string, string | undefined>, pageSize: numbe
   const seen: string[] = [];
   let cursor: string | undefined;
   for (let i = 0; i < 20; i++) {
-    const page = await listIncidents(mintTeamScope(t.team.id), filters({ ...raw, cursor }), pageSize);
+    const page = await listIncidents(
+      mintTeamScope(t.team.id),
+      filters({ ...raw, cursor }),
+      pageSize,
+    );
     seen.push(...page.rows.map((r) => r.title));
     if (!page.nextCursor) break;
     cursor = page.nextCursor;
@@ -59,20 +74,36 @@ describe("listIncidents", () => {
     expect(new Set(oldest).size).toBe(30);
     const bySeverity = await allPages({ sort: "severity" }, 5);
     expect(new Set(bySeverity).size).toBe(30);
-    const rows = await testDb.incident.findMany({ where: { teamId: t.team.id }, select: { title: true, severity: true } });
+    const rows = await testDb.incident.findMany({
+      where: { teamId: t.team.id },
+      select: { title: true, severity: true },
+    });
     const sevOf = new Map(rows.map((r) => [r.title, r.severity]));
     const order = bySeverity.map((title) => sevOf.get(title)!);
     expect(order).toEqual([...order].sort());
   });
 
   it("filters by status, severity, service and date range", async () => {
-    const { rows } = await listIncidents(mintTeamScope(t.team.id), filters({ status: "RESOLVED", severity: "SEV1", service: "db", from: "2026-01-01", to: "2026-01-13" }));
+    const { rows } = await listIncidents(
+      mintTeamScope(t.team.id),
+      filters({
+        status: "RESOLVED",
+        severity: "SEV1",
+        service: "db",
+        from: "2026-01-01",
+        to: "2026-01-13",
+      }),
+    );
     // i = 0 and 12 are resolved, SEV1 and on "db"; i = 24 is outside the range.
     expect(rows.map((r) => r.title).sort()).toEqual(["Incident 1", "Incident 13"]);
   });
 
   it("starts again from the top on a malformed cursor", async () => {
-    const { rows } = await listIncidents(mintTeamScope(t.team.id), filters({ cursor: "garbage" }), 3);
+    const { rows } = await listIncidents(
+      mintTeamScope(t.team.id),
+      filters({ cursor: "garbage" }),
+      3,
+    );
     expect(rows).toHaveLength(3);
   });
 });

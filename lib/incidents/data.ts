@@ -36,10 +36,12 @@ const detailSelect = {
 export type IncidentDetail = Prisma.IncidentGetPayload<{ select: typeof detailSelect }>;
 
 /** One incident of this team, or null (another team's id is simply not found). Cached per request. */
-export const getIncident = cache(async (scope: TeamScope, incidentId: string): Promise<IncidentDetail | null> => {
-  const { teamId } = scope;
-  return db.incident.findFirst({ where: { id: incidentId, teamId }, select: detailSelect });
-});
+export const getIncident = cache(
+  async (scope: TeamScope, incidentId: string): Promise<IncidentDetail | null> => {
+    const { teamId } = scope;
+    return db.incident.findFirst({ where: { id: incidentId, teamId }, select: detailSelect });
+  },
+);
 
 /** Team members who can be incident commander, for the form's select. */
 export function listTeamMembers(scope: TeamScope) {
@@ -73,13 +75,21 @@ export interface IncidentListRow {
  * One page of the team's incidents. Keyset pagination on (startedAt, id) — or on
  * (severity, startedAt, id) for the severity sort — so deep pages cost the same as the first.
  */
-export async function listIncidents(scope: TeamScope, filters: IncidentListFilters, pageSize = INCIDENT_PAGE_SIZE) {
+export async function listIncidents(
+  scope: TeamScope,
+  filters: IncidentListFilters,
+  pageSize = INCIDENT_PAGE_SIZE,
+) {
   const { teamId } = scope;
   const where: Prisma.IncidentWhereInput = { teamId };
   if (filters.status) where.status = filters.status;
   if (filters.severity) where.severity = filters.severity;
   if (filters.service) where.services = { has: filters.service };
-  if (filters.from || filters.to) where.startedAt = { ...(filters.from && { gte: filters.from }), ...(filters.to && { lt: filters.to }) };
+  if (filters.from || filters.to)
+    where.startedAt = {
+      ...(filters.from && { gte: filters.from }),
+      ...(filters.to && { lt: filters.to }),
+    };
 
   const cursor = filters.cursor ? decodeCursor(filters.cursor) : null;
   const desc = filters.sort !== "oldest";
@@ -110,17 +120,33 @@ export async function listIncidents(scope: TeamScope, filters: IncidentListFilte
   const hasMore = rows.length > pageSize;
   const page = rows.slice(0, pageSize);
   const last = page.at(-1);
-  const nextCursor = hasMore && last ? encodeCursor({ startedAt: last.startedAt.toISOString(), id: last.id, severity: last.severity }) : null;
+  const nextCursor =
+    hasMore && last
+      ? encodeCursor({
+          startedAt: last.startedAt.toISOString(),
+          id: last.id,
+          severity: last.severity,
+        })
+      : null;
   return { rows: page as IncidentListRow[], nextCursor };
 }
 
-function afterCursor(c: IncidentCursor, sort: IncidentListFilters["sort"]): Prisma.IncidentWhereInput {
+function afterCursor(
+  c: IncidentCursor,
+  sort: IncidentListFilters["sort"],
+): Prisma.IncidentWhereInput {
   const at = new Date(c.startedAt);
   // The plain range bound beside the OR lets PostgreSQL scan (teamId, startedAt, id) from the cursor on.
   if (sort === "oldest") {
-    return { startedAt: { gte: at }, OR: [{ startedAt: { gt: at } }, { startedAt: at, id: { gt: c.id } }] };
+    return {
+      startedAt: { gte: at },
+      OR: [{ startedAt: { gt: at } }, { startedAt: at, id: { gt: c.id } }],
+    };
   }
-  const newest: Prisma.IncidentWhereInput = { startedAt: { lte: at }, OR: [{ startedAt: { lt: at } }, { startedAt: at, id: { lt: c.id } }] };
+  const newest: Prisma.IncidentWhereInput = {
+    startedAt: { lte: at },
+    OR: [{ startedAt: { lt: at } }, { startedAt: at, id: { lt: c.id } }],
+  };
   if (sort !== "severity" || !c.severity) return newest;
   // Severity is an enum ordered SEV1 < SEV4: later pages have a "larger" severity, or the same one and older.
   const worse = severityRank.slice(severityRank.indexOf(c.severity) + 1);
@@ -195,7 +221,16 @@ export interface RecentReport {
  * versions that have a newer one.
  */
 async function recentReports(teamId: string, take = 10): Promise<RecentReport[]> {
-  const rows = await db.$queryRaw<{ id: string; number: number; title: string; publishedAt: Date; incidentId: string; incidentNumber: number }[]>`
+  const rows = await db.$queryRaw<
+    {
+      id: string;
+      number: number;
+      title: string;
+      publishedAt: Date;
+      incidentId: string;
+      incidentNumber: number;
+    }[]
+  >`
     SELECT v.id, v.number, v.title, v."publishedAt", i.id AS "incidentId", i.number AS "incidentNumber"
     FROM "ReportVersion" v
     JOIN "Report" r ON r.id = v."reportId"
@@ -204,7 +239,13 @@ async function recentReports(teamId: string, take = 10): Promise<RecentReport[]>
       AND NOT EXISTS (SELECT 1 FROM "ReportVersion" n WHERE n."reportId" = v."reportId" AND n.number > v.number)
     ORDER BY v."publishedAt" DESC, v.id DESC
     LIMIT ${take}`;
-  return rows.map((r) => ({ id: r.id, number: r.number, title: r.title, publishedAt: r.publishedAt, report: { incident: { id: r.incidentId, number: r.incidentNumber } } }));
+  return rows.map((r) => ({
+    id: r.id,
+    number: r.number,
+    title: r.title,
+    publishedAt: r.publishedAt,
+    report: { incident: { id: r.incidentId, number: r.incidentNumber } },
+  }));
 }
 
 /** The time zone the user chose in their profile (null: use the browser's). Cached per request. */

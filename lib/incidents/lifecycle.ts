@@ -8,7 +8,10 @@ export type LifecycleTimes = Record<LifecycleField, Date | null> & { startedAt: 
  * precedes acknowledgement; mitigation and resolution follow detection and acknowledgement;
  * resolution is not before mitigation.
  */
-export function validateLifecycle(t: LifecycleTimes, now = new Date()): Partial<Record<LifecycleField, string>> {
+export function validateLifecycle(
+  t: LifecycleTimes,
+  now = new Date(),
+): Partial<Record<LifecycleField, string>> {
   const errors: Partial<Record<LifecycleField, string>> = {};
   const rules: [LifecycleField, LifecycleField[]][] = [
     ["detectedAt", ["startedAt"]],
@@ -18,9 +21,16 @@ export function validateLifecycle(t: LifecycleTimes, now = new Date()): Partial<
   ];
   // A little slack for clocks that run ahead of the server's.
   const future = now.getTime() + 5 * 60_000;
-  for (const field of ["startedAt", "detectedAt", "acknowledgedAt", "mitigatedAt", "resolvedAt"] as LifecycleField[]) {
+  for (const field of [
+    "startedAt",
+    "detectedAt",
+    "acknowledgedAt",
+    "mitigatedAt",
+    "resolvedAt",
+  ] as LifecycleField[]) {
     const v = t[field];
-    if (v && v.getTime() > future) errors[field] = `${LIFECYCLE_LABELS[field]} cannot be in the future.`;
+    if (v && v.getTime() > future)
+      errors[field] = `${LIFECYCLE_LABELS[field]} cannot be in the future.`;
   }
   for (const [field, earlier] of rules) {
     const v = t[field];
@@ -28,7 +38,8 @@ export function validateLifecycle(t: LifecycleTimes, now = new Date()): Partial<
     for (const e of earlier) {
       const ev = t[e];
       if (ev && v.getTime() < ev.getTime()) {
-        errors[field] = `${LIFECYCLE_LABELS[field]} cannot be before ${LIFECYCLE_LABELS[e].toLowerCase()}.`;
+        errors[field] =
+          `${LIFECYCLE_LABELS[field]} cannot be before ${LIFECYCLE_LABELS[e].toLowerCase()}.`;
         break;
       }
     }
@@ -70,7 +81,10 @@ export const DURATION_LABELS: Record<DurationKey, string> = {
   toResolve: "Time to resolve",
 };
 
-export type DurationTimes = LifecycleTimes & { impactStartedAt?: Date | null; impactEndedAt?: Date | null };
+export type DurationTimes = LifecycleTimes & {
+  impactStartedAt?: Date | null;
+  impactEndedAt?: Date | null;
+};
 
 function span(from: Date | null | undefined, to: Date | null | undefined): number | null {
   if (!from || !to) return null;
@@ -96,12 +110,19 @@ export function incidentDurations(t: DurationTimes): IncidentDurations {
 }
 
 /** The impact window: an end needs a start and is not before it; neither is in the future. */
-export function validateImpactWindow(t: { impactStartedAt: Date | null; impactEndedAt: Date | null }, now = new Date()): Partial<Record<"impactStartedAt" | "impactEndedAt", string>> {
+export function validateImpactWindow(
+  t: { impactStartedAt: Date | null; impactEndedAt: Date | null },
+  now = new Date(),
+): Partial<Record<"impactStartedAt" | "impactEndedAt", string>> {
   const future = now.getTime() + 5 * 60_000;
   const errors: Partial<Record<"impactStartedAt" | "impactEndedAt", string>> = {};
-  if (t.impactStartedAt && t.impactStartedAt.getTime() > future) errors.impactStartedAt = "Impact start cannot be in the future.";
-  if (t.impactEndedAt && t.impactEndedAt.getTime() > future) errors.impactEndedAt = "Impact end cannot be in the future.";
-  else if (t.impactEndedAt && !t.impactStartedAt) errors.impactEndedAt = "Enter when customer impact started, too.";
-  else if (t.impactEndedAt && t.impactStartedAt && t.impactEndedAt < t.impactStartedAt) errors.impactEndedAt = "Impact end cannot be before impact start.";
+  if (t.impactStartedAt && t.impactStartedAt.getTime() > future)
+    errors.impactStartedAt = "Impact start cannot be in the future.";
+  if (t.impactEndedAt && t.impactEndedAt.getTime() > future)
+    errors.impactEndedAt = "Impact end cannot be in the future.";
+  else if (t.impactEndedAt && !t.impactStartedAt)
+    errors.impactEndedAt = "Enter when customer impact started, too.";
+  else if (t.impactEndedAt && t.impactStartedAt && t.impactEndedAt < t.impactStartedAt)
+    errors.impactEndedAt = "Impact end cannot be before impact start.";
   return errors;
 }

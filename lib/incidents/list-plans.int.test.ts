@@ -10,7 +10,11 @@ import { mintTeamScope } from "@/lib/auth/scope";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { countActionItems, listActionItemsPage, listIncidentsWithActions } from "@/lib/action-items/data";
+import {
+  countActionItems,
+  listActionItemsPage,
+  listIncidentsWithActions,
+} from "@/lib/action-items/data";
 import { parseActionFilters } from "@/lib/action-items/filters";
 import { listPortalReportsPage } from "@/lib/sharing/data";
 import { adminQuery, withDatabaseName } from "../../scripts/db/admin";
@@ -26,7 +30,10 @@ let previous: PrismaClient | undefined;
 let logged: PrismaClient;
 let captured: QueryEvent[] = [];
 let seed: BulkSeed;
-const url = withDatabaseName(process.env.DATABASE_URL!, `${new URL(process.env.DATABASE_URL!).pathname.slice(1)}_plans`);
+const url = withDatabaseName(
+  process.env.DATABASE_URL!,
+  `${new URL(process.env.DATABASE_URL!).pathname.slice(1)}_plans`,
+);
 let explain: pg.Client;
 
 /** The statements `run` sends, each with its plan. */
@@ -57,11 +64,20 @@ beforeAll(async () => {
   await explain.connect();
   seed = await seedBulk(explain, { teams: 4, incidentsPerTeam: 2500 });
   // A reader holds 60 reports among grants to many other addresses (as in a real portal).
-  await explain.query(`DELETE FROM "StakeholderGrant" WHERE id NOT IN (SELECT id FROM "StakeholderGrant" ORDER BY id LIMIT 60)`);
-  await explain.query(`INSERT INTO "StakeholderGrant" (id, "reportVersionId", email) SELECT 'g2_' || v.id, v.id, 'other' || (row_number() OVER ()) % 500 || '@example.test' FROM "ReportVersion" v`);
+  await explain.query(
+    `DELETE FROM "StakeholderGrant" WHERE id NOT IN (SELECT id FROM "StakeholderGrant" ORDER BY id LIMIT 60)`,
+  );
+  await explain.query(
+    `INSERT INTO "StakeholderGrant" (id, "reportVersionId", email) SELECT 'g2_' || v.id, v.id, 'other' || (row_number() OVER ()) % 500 || '@example.test' FROM "ReportVersion" v`,
+  );
   await explain.query("ANALYZE");
-  logged = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }), log: [{ emit: "event", level: "query" }] });
-  (logged as unknown as { $on(e: "query", cb: (e: QueryEvent) => void): void }).$on("query", (e) => captured.push(e));
+  logged = new PrismaClient({
+    adapter: new PrismaPg({ connectionString: url }),
+    log: [{ emit: "event", level: "query" }],
+  });
+  (logged as unknown as { $on(e: "query", cb: (e: QueryEvent) => void): void }).$on("query", (e) =>
+    captured.push(e),
+  );
   previous = g.prisma;
   g.prisma = logged;
 }, 300_000);
@@ -75,11 +91,21 @@ afterAll(async () => {
 
 describe("list queries at 10,000 incidents use indexes (no sequential scan of Incident or ActionItem)", () => {
   const teamId = "team_1";
-  const incidents = (params: Record<string, string>) => () => listIncidents(mintTeamScope(teamId), incidentListFiltersSchema.parse(params));
+  const incidents = (params: Record<string, string>) => () =>
+    listIncidents(mintTeamScope(teamId), incidentListFiltersSchema.parse(params));
 
   it("incidents: every filter and sort, first page and deep", async () => {
-    const deep = (await explain.query(`SELECT id, "startedAt", severity FROM "Incident" WHERE "teamId" = $1 ORDER BY "startedAt" DESC, id DESC OFFSET 1224 LIMIT 1`, [teamId])).rows[0];
-    const cursor = encodeCursor({ startedAt: deep.startedAt.toISOString(), id: deep.id, severity: deep.severity });
+    const deep = (
+      await explain.query(
+        `SELECT id, "startedAt", severity FROM "Incident" WHERE "teamId" = $1 ORDER BY "startedAt" DESC, id DESC OFFSET 1224 LIMIT 1`,
+        [teamId],
+      )
+    ).rows[0];
+    const cursor = encodeCursor({
+      startedAt: deep.startedAt.toISOString(),
+      id: deep.id,
+      severity: deep.severity,
+    });
     const cases: Record<string, string>[] = [
       {},
       { cursor },
@@ -93,7 +119,8 @@ describe("list queries at 10,000 incidents use indexes (no sequential scan of In
       { service: SERVICES[5]! },
       { from: "2025-03-01", to: "2025-04-01" },
     ];
-    for (const params of cases) await expectIndexed(`incidents ${JSON.stringify(params)}`, incidents(params));
+    for (const params of cases)
+      await expectIndexed(`incidents ${JSON.stringify(params)}`, incidents(params));
     await expectIndexed("service filter options", () => listTeamServices(mintTeamScope(teamId)));
     expect(await listTeamServices(mintTeamScope(teamId))).toEqual([...SERVICES].sort());
   });
@@ -114,18 +141,34 @@ describe("list queries at 10,000 incidents use indexes (no sequential scan of In
       { incident: seed.sampleIncidentId },
     ];
     for (const params of cases) {
-      await expectIndexed(`actions ${JSON.stringify(params)}`, () => listActionItemsPage(mintTeamScope(teamId), parseActionFilters(params), seed.team.ownerId, 1, now));
+      await expectIndexed(`actions ${JSON.stringify(params)}`, () =>
+        listActionItemsPage(
+          mintTeamScope(teamId),
+          parseActionFilters(params),
+          seed.team.ownerId,
+          1,
+          now,
+        ),
+      );
     }
-    await expectIndexed("actions page 3", () => listActionItemsPage(mintTeamScope(teamId), parseActionFilters({}), seed.team.ownerId, 3, now));
-    await expectIndexed("action counts", () => countActionItems(mintTeamScope(teamId), seed.team.ownerId, now));
-    await expectIndexed("incident filter options", () => listIncidentsWithActions(mintTeamScope(teamId)));
+    await expectIndexed("actions page 3", () =>
+      listActionItemsPage(mintTeamScope(teamId), parseActionFilters({}), seed.team.ownerId, 3, now),
+    );
+    await expectIndexed("action counts", () =>
+      countActionItems(mintTeamScope(teamId), seed.team.ownerId, now),
+    );
+    await expectIndexed("incident filter options", () =>
+      listIncidentsWithActions(mintTeamScope(teamId)),
+    );
   });
 
   it("home page and portal", async () => {
     await expectIndexed("home", () => getHomeData(mintTeamScope(teamId)));
     const home = await getHomeData(mintTeamScope(teamId));
     expect(home.reports).toHaveLength(10);
-    expect(home.reports.map((r) => r.publishedAt.getTime())).toEqual(home.reports.map((r) => r.publishedAt.getTime()).sort((a, b) => b - a));
+    expect(home.reports.map((r) => r.publishedAt.getTime())).toEqual(
+      home.reports.map((r) => r.publishedAt.getTime()).sort((a, b) => b - a),
+    );
     await expectIndexed("portal list", () => listPortalReportsPage("reader@bench.test", 2));
     const page = await listPortalReportsPage("reader@bench.test", 1);
     expect(page.reports).toHaveLength(25);

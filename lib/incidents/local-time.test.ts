@@ -15,9 +15,12 @@ describe("zonedLocalToUtc", () => {
     expect(zonedLocalToUtc(local, zone)?.toISOString()).toBe(iso);
   });
 
-  it.each([["2026-02-30T10:00"], ["2026-01-10T24:00"], ["yesterday"], [""], ["2026-01-10T14:61"]])("rejects %s", (local) => {
-    expect(zonedLocalToUtc(local, "UTC")).toBeNull();
-  });
+  it.each([["2026-02-30T10:00"], ["2026-01-10T24:00"], ["yesterday"], [""], ["2026-01-10T14:61"]])(
+    "rejects %s",
+    (local) => {
+      expect(zonedLocalToUtc(local, "UTC")).toBeNull();
+    },
+  );
 
   // Date.UTC reads years 0–99 as 1900–1999: "0012" must not become 1912.
   it.each([
@@ -57,14 +60,20 @@ describe("formatters are created once per (locale, zone, options)", () => {
       }
     } as typeof Intl.DateTimeFormat;
     const at = new Date("2026-01-10T14:02:00Z");
-    const texts = Array.from({ length: 50 }, (_, i) => formatInZone(new Date(at.getTime() + i * 60_000), "Pacific/Chatham", i % 2 === 0));
+    const texts = Array.from({ length: 50 }, (_, i) =>
+      formatInZone(new Date(at.getTime() + i * 60_000), "Pacific/Chatham", i % 2 === 0),
+    );
     utcToZonedLocal(at, "Pacific/Chatham");
     utcToZonedLocal(at, "Pacific/Chatham");
     // Two option sets (with and without seconds) plus the parts formatter: three, not 52.
     expect(created).toBe(3);
     expect(texts[0]).toBe("11 Jan 2026, 03:47:00");
-    expect(dateTimeFormat("en-GB", { timeZone: "UTC" })).toBe(dateTimeFormat("en-GB", { timeZone: "UTC" }));
-    expect(dateTimeFormat("en-GB", { timeZone: "UTC" })).not.toBe(dateTimeFormat("en-US", { timeZone: "UTC" }));
+    expect(dateTimeFormat("en-GB", { timeZone: "UTC" })).toBe(
+      dateTimeFormat("en-GB", { timeZone: "UTC" }),
+    );
+    expect(dateTimeFormat("en-GB", { timeZone: "UTC" })).not.toBe(
+      dateTimeFormat("en-US", { timeZone: "UTC" }),
+    );
     Intl.DateTimeFormat = Original;
   });
 });
@@ -73,11 +82,28 @@ describe("years before 1970", () => {
   it("are refused with a field message by the incident and timeline forms", () => {
     expect(yearProblem("0026-01-10T14:02")).toBe("Enter a year from 1970 on.");
     expect(yearProblem("1970-01-01T00:00")).toBeNull();
-    const incident = incidentInputSchema.safeParse({ title: "x", severity: "SEV2", status: "INVESTIGATING", timeZone: "UTC", startedAt: "0026-01-10T14:02" });
+    const incident = incidentInputSchema.safeParse({
+      title: "x",
+      severity: "SEV2",
+      status: "INVESTIGATING",
+      timeZone: "UTC",
+      startedAt: "0026-01-10T14:02",
+    });
     expect(incident.success).toBe(false);
-    expect(incident.error?.issues).toEqual([expect.objectContaining({ path: ["startedAt"], message: "Enter a year from 1970 on." })]);
-    const event = timelineEventInputSchema.safeParse({ incidentId: "i", timeZone: "UTC", occurredAt: "0000-01-10T14:02", kind: "NOTE", body: "x" });
+    expect(incident.error?.issues).toEqual([
+      expect.objectContaining({ path: ["startedAt"], message: "Enter a year from 1970 on." }),
+    ]);
+    const event = timelineEventInputSchema.safeParse({
+      incidentId: "i",
+      timeZone: "UTC",
+      occurredAt: "0000-01-10T14:02",
+      kind: "NOTE",
+      body: "x",
+    });
     expect(event.success).toBe(false);
-    expect(event.error?.issues[0]).toMatchObject({ path: ["occurredAt"], message: "Enter a year from 1970 on." });
+    expect(event.error?.issues[0]).toMatchObject({
+      path: ["occurredAt"],
+      message: "Enter a year from 1970 on.",
+    });
   });
 });

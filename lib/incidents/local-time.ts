@@ -36,7 +36,10 @@ export function isValidTimeZone(zone: string): boolean {
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** The shared formatter for these arguments (created on first use, then reused). */
-export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+export function dateTimeFormat(
+  locale: string,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
   const key = `${locale}|${JSON.stringify(options)}`;
   let f = formatters.get(key);
   if (!f) {
@@ -47,14 +50,31 @@ export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptio
 }
 
 function partsFormatter(zone: string) {
-  return dateTimeFormat("en-US", { timeZone: zone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+  return dateTimeFormat("en-US", {
+    timeZone: zone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  });
 }
 
 /** The wall-clock fields of an instant in a zone. */
 export function zonedParts(date: Date, zone: string) {
   const p: Record<string, number> = {};
-  for (const part of partsFormatter(zone).formatToParts(date)) if (part.type !== "literal") p[part.type] = Number(part.value);
-  return { year: p.year, month: p.month, day: p.day, hour: p.hour % 24, minute: p.minute, second: p.second };
+  for (const part of partsFormatter(zone).formatToParts(date))
+    if (part.type !== "literal") p[part.type] = Number(part.value);
+  return {
+    year: p.year,
+    month: p.month,
+    day: p.day,
+    hour: p.hour % 24,
+    minute: p.minute,
+    second: p.second,
+  };
 }
 
 /** Minutes to add to UTC to get the zone's wall clock at that instant. */
@@ -75,7 +95,8 @@ export function zonedLocalToUtc(local: string, zone: string): Date | null {
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return null;
   const naive = utcMs(y, mo - 1, d, h, mi, s);
   const check = new Date(naive);
-  if (check.getUTCDate() !== d || check.getUTCMonth() !== mo - 1 || check.getUTCFullYear() !== y) return null;
+  if (check.getUTCDate() !== d || check.getUTCMonth() !== mo - 1 || check.getUTCFullYear() !== y)
+    return null;
   if (!isValidTimeZone(zone)) return null;
   // Two passes settle the offset, including around DST changes.
   let guess = naive - offsetMinutes(new Date(naive), zone) * 60_000;

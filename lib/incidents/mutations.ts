@@ -11,8 +11,21 @@ type Tx = Prisma.TransactionClient;
 type Actor = Pick<TeamContext, "user" | "team">;
 
 const EDITABLE = [
-  "title", "severity", "status", "startedAt", "detectedAt", "acknowledgedAt", "mitigatedAt", "resolvedAt", "impactStartedAt", "impactEndedAt",
-  "summary", "customerImpact", "services", "tags", "commanderId",
+  "title",
+  "severity",
+  "status",
+  "startedAt",
+  "detectedAt",
+  "acknowledgedAt",
+  "mitigatedAt",
+  "resolvedAt",
+  "impactStartedAt",
+  "impactEndedAt",
+  "summary",
+  "customerImpact",
+  "services",
+  "tags",
+  "commanderId",
 ] as const;
 type Editable = (typeof EDITABLE)[number];
 
@@ -30,7 +43,10 @@ function same(a: unknown, b: unknown) {
 
 async function assertCommander(tx: Tx, teamId: string, commanderId: string | null) {
   if (!commanderId) return;
-  const member = await tx.membership.findUnique({ where: { teamId_userId: { teamId, userId: commanderId } }, select: { id: true } });
+  const member = await tx.membership.findUnique({
+    where: { teamId_userId: { teamId, userId: commanderId } },
+    select: { id: true },
+  });
   if (!member) throw new RuleError("Choose a member of this team as commander.", "commanderId");
 }
 
@@ -43,12 +59,21 @@ export async function createIncident(actor: Actor, input: IncidentInput) {
  * The same, inside the caller's transaction (alert ingestion opens incidents and records the
  * delivery in one transaction). `actorLabel` names a non-user actor (an alert source) in the audit row.
  */
-export async function createIncidentInTx(tx: Tx, actor: Actor, input: IncidentInput, actorLabel?: string) {
+export async function createIncidentInTx(
+  tx: Tx,
+  actor: Actor,
+  input: IncidentInput,
+  actorLabel?: string,
+) {
   const check = checkTransition(null, input.status, { resolvedAt: input.resolvedAt });
   if (!check.ok) throw new RuleError(check.message, check.field);
   await assertCommander(tx, actor.team.id, input.commanderId);
   // The UPDATE takes the team row's lock, so concurrent creates get consecutive numbers.
-  const { incidentSeq } = await tx.team.update({ where: { id: actor.team.id }, data: { incidentSeq: { increment: 1 } }, select: { incidentSeq: true } });
+  const { incidentSeq } = await tx.team.update({
+    where: { id: actor.team.id },
+    data: { incidentSeq: { increment: 1 } },
+    select: { incidentSeq: true },
+  });
   const incident = await tx.incident.create({
     data: { ...input, teamId: actor.team.id, number: incidentSeq, createdById: actor.user.id },
     select: { id: true, number: true },
@@ -61,14 +86,34 @@ export async function createIncidentInTx(tx: Tx, actor: Actor, input: IncidentIn
     entityType: "Incident",
     entityId: incident.id,
     incidentId: incident.id,
-    data: { number: incident.number, title: input.title, severity: input.severity, status: input.status },
+    data: {
+      number: incident.number,
+      title: input.title,
+      severity: input.severity,
+      status: input.status,
+    },
   });
   return incident;
 }
 
 const currentSelect = {
-  id: true, version: true, title: true, severity: true, status: true, startedAt: true, detectedAt: true, acknowledgedAt: true,
-  mitigatedAt: true, resolvedAt: true, impactStartedAt: true, impactEndedAt: true, summary: true, customerImpact: true, services: true, tags: true, commanderId: true,
+  id: true,
+  version: true,
+  title: true,
+  severity: true,
+  status: true,
+  startedAt: true,
+  detectedAt: true,
+  acknowledgedAt: true,
+  mitigatedAt: true,
+  resolvedAt: true,
+  impactStartedAt: true,
+  impactEndedAt: true,
+  summary: true,
+  customerImpact: true,
+  services: true,
+  tags: true,
+  commanderId: true,
   commander: { select: { name: true, email: true } },
 } as const;
 
@@ -76,11 +121,22 @@ const currentSelect = {
  * Fields other people changed since `baseVersion`, read from the incident's audit trail (each
  * update records its new version), with their current values.
  */
-async function conflictFor(tx: Tx, teamId: string, current: Prisma.IncidentGetPayload<{ select: typeof currentSelect }>, baseVersion: number) {
-  const changed = await fieldsChangedSince(tx, { teamId, entityType: "Incident", entityId: current.id, action: "incident.update" }, baseVersion);
+async function conflictFor(
+  tx: Tx,
+  teamId: string,
+  current: Prisma.IncidentGetPayload<{ select: typeof currentSelect }>,
+  baseVersion: number,
+) {
+  const changed = await fieldsChangedSince(
+    tx,
+    { teamId, entityType: "Incident", entityId: current.id, action: "incident.update" },
+    baseVersion,
+  );
   const values: Record<string, unknown> = { version: current.version };
   for (const f of EDITABLE) values[f] = plain(current[f]);
-  values.commanderName = current.commander ? (current.commander.name ?? current.commander.email) : null;
+  values.commanderName = current.commander
+    ? (current.commander.name ?? current.commander.email)
+    : null;
   return new ConflictError(
     values,
     EDITABLE.filter((f) => changed.has(f)),
@@ -89,22 +145,43 @@ async function conflictFor(tx: Tx, teamId: string, current: Prisma.IncidentGetPa
 }
 
 /** Applies a full form save if the incident is still at `baseVersion`. Returns the changed fields. */
-export async function updateIncident(actor: Actor, incidentId: string, baseVersion: number, input: IncidentInput) {
+export async function updateIncident(
+  actor: Actor,
+  incidentId: string,
+  baseVersion: number,
+  input: IncidentInput,
+) {
   return db.$transaction(async (tx) => {
-    const current = await tx.incident.findFirst({ where: { id: incidentId, teamId: actor.team.id }, select: currentSelect });
+    const current = await tx.incident.findFirst({
+      where: { id: incidentId, teamId: actor.team.id },
+      select: currentSelect,
+    });
     if (!current) throw new NotFoundError("Incident");
-    if (current.version !== baseVersion) throw await conflictFor(tx, actor.team.id, current, baseVersion);
+    if (current.version !== baseVersion)
+      throw await conflictFor(tx, actor.team.id, current, baseVersion);
     const check = checkTransition(current.status, input.status, { resolvedAt: input.resolvedAt });
     if (!check.ok) throw new RuleError(check.message, check.field);
-    if (input.commanderId !== current.commanderId) await assertCommander(tx, actor.team.id, input.commanderId);
+    if (input.commanderId !== current.commanderId)
+      await assertCommander(tx, actor.team.id, input.commanderId);
 
     const changes: Partial<Record<Editable, { from: unknown; to: unknown }>> = {};
-    for (const f of EDITABLE) if (!same(current[f], input[f])) changes[f] = { from: plain(current[f]), to: plain(input[f]) };
-    if (Object.keys(changes).length === 0) return { changed: [] as string[], version: current.version };
+    for (const f of EDITABLE)
+      if (!same(current[f], input[f]))
+        changes[f] = { from: plain(current[f]), to: plain(input[f]) };
+    if (Object.keys(changes).length === 0)
+      return { changed: [] as string[], version: current.version };
     if (changes.commanderId) {
       // Names read better in the history than ids, and survive the member leaving.
-      const next = input.commanderId ? await tx.user.findUnique({ where: { id: input.commanderId }, select: { name: true, email: true } }) : null;
-      changes.commanderId = { from: current.commander ? (current.commander.name ?? current.commander.email) : null, to: next ? (next.name ?? next.email) : null };
+      const next = input.commanderId
+        ? await tx.user.findUnique({
+            where: { id: input.commanderId },
+            select: { name: true, email: true },
+          })
+        : null;
+      changes.commanderId = {
+        from: current.commander ? (current.commander.name ?? current.commander.email) : null,
+        to: next ? (next.name ?? next.email) : null,
+      };
     }
 
     const { count } = await tx.incident.updateMany({
@@ -113,7 +190,10 @@ export async function updateIncident(actor: Actor, incidentId: string, baseVersi
     });
     // Another save committed between our read and write.
     if (count === 0) {
-      const fresh = await tx.incident.findFirstOrThrow({ where: { id: incidentId }, select: currentSelect });
+      const fresh = await tx.incident.findFirstOrThrow({
+        where: { id: incidentId },
+        select: currentSelect,
+      });
       throw await conflictFor(tx, actor.team.id, fresh, baseVersion);
     }
     await recordAudit(tx, {
@@ -138,14 +218,22 @@ export const PUBLISHED_INCIDENT_DELETE_MESSAGE =
  */
 export async function deleteIncident(actor: Actor, incidentId: string, baseVersion: number) {
   return db.$transaction(async (tx) => {
-    const current = await tx.incident.findFirst({ where: { id: incidentId, teamId: actor.team.id }, select: currentSelect });
+    const current = await tx.incident.findFirst({
+      where: { id: incidentId, teamId: actor.team.id },
+      select: currentSelect,
+    });
     if (!current) throw new NotFoundError("Incident");
-    if (current.version !== baseVersion) throw await conflictFor(tx, actor.team.id, current, baseVersion);
+    if (current.version !== baseVersion)
+      throw await conflictFor(tx, actor.team.id, current, baseVersion);
     // Publishing locks the report row before it inserts a version, so holding that lock
     // here means no version can appear between this check and the delete.
     await tx.$executeRaw`SELECT id FROM "Report" WHERE "incidentId" = ${incidentId} FOR UPDATE`;
-    if (await tx.reportVersion.count({ where: { report: { incidentId } } })) throw new RuleError(PUBLISHED_INCIDENT_DELETE_MESSAGE);
-    const full = await tx.incident.findUniqueOrThrow({ where: { id: incidentId }, select: { number: true, title: true } });
+    if (await tx.reportVersion.count({ where: { report: { incidentId } } }))
+      throw new RuleError(PUBLISHED_INCIDENT_DELETE_MESSAGE);
+    const full = await tx.incident.findUniqueOrThrow({
+      where: { id: incidentId },
+      select: { number: true, title: true },
+    });
     await tx.incident.delete({ where: { id: incidentId } });
     await recordAudit(tx, {
       teamId: actor.team.id,

@@ -36,15 +36,29 @@ describe("incident form schema", () => {
       title: "Enter a title.",
       severity: "Choose a severity.",
     });
-    expect(fieldErrors({ ...valid, startedAt: "" })).toEqual({ startedAt: "Enter when the incident started." });
-    expect(fieldErrors({ ...valid, detectedAt: "2026-01-10T14:00" })).toEqual({ detectedAt: "Detected cannot be before started." });
-    expect(fieldErrors({ ...valid, mitigatedAt: "not a time" })).toEqual({ mitigatedAt: "That is not a date and time." });
-    expect(fieldErrors({ ...valid, title: "x".repeat(201) })).toEqual({ title: "Keep the title under 200 characters." });
-    expect(fieldErrors({ ...valid, tags: Array.from({ length: 21 }, (_, i) => `t${i}`).join(",") })).toEqual({ tags: "At most 20 tags." });
+    expect(fieldErrors({ ...valid, startedAt: "" })).toEqual({
+      startedAt: "Enter when the incident started.",
+    });
+    expect(fieldErrors({ ...valid, detectedAt: "2026-01-10T14:00" })).toEqual({
+      detectedAt: "Detected cannot be before started.",
+    });
+    expect(fieldErrors({ ...valid, mitigatedAt: "not a time" })).toEqual({
+      mitigatedAt: "That is not a date and time.",
+    });
+    expect(fieldErrors({ ...valid, title: "x".repeat(201) })).toEqual({
+      title: "Keep the title under 200 characters.",
+    });
+    expect(
+      fieldErrors({ ...valid, tags: Array.from({ length: 21 }, (_, i) => `t${i}`).join(",") }),
+    ).toEqual({ tags: "At most 20 tags." });
   });
 
   it("falls back to UTC for an unknown zone", () => {
-    expect(incidentInputSchema.parse({ ...valid, timeZone: "Nowhere/Land", detectedAt: "" }).startedAt.toISOString()).toBe("2026-01-10T15:00:00.000Z");
+    expect(
+      incidentInputSchema
+        .parse({ ...valid, timeZone: "Nowhere/Land", detectedAt: "" })
+        .startedAt.toISOString(),
+    ).toBe("2026-01-10T15:00:00.000Z");
   });
 
   it("splits lists", () => {
@@ -54,9 +68,18 @@ describe("incident form schema", () => {
 
 describe("list filters", () => {
   it("ignores bad values instead of failing", () => {
-    expect(incidentListFiltersSchema.parse({ status: "NOPE", severity: "SEV1", sort: "weird", from: "2026-13-45" })).toEqual({ severity: "SEV1", sort: "newest" });
+    expect(
+      incidentListFiltersSchema.parse({
+        status: "NOPE",
+        severity: "SEV1",
+        sort: "weird",
+        from: "2026-13-45",
+      }),
+    ).toEqual({ severity: "SEV1", sort: "newest" });
   });
   it("makes the end date inclusive", () => {
-    expect(incidentListFiltersSchema.parse({ to: "2026-01-10" }).to?.toISOString()).toBe("2026-01-11T00:00:00.000Z");
+    expect(incidentListFiltersSchema.parse({ to: "2026-01-10" }).to?.toISOString()).toBe(
+      "2026-01-11T00:00:00.000Z",
+    );
   });
 });

@@ -12,10 +12,19 @@ const dayField = z
 export const incidentListFiltersSchema = z.object({
   status: z.enum(STATUSES).optional().catch(undefined),
   severity: z.enum(SEVERITIES).optional().catch(undefined),
-  service: z.string().trim().max(80).optional().catch(undefined).transform((v) => v || undefined),
+  service: z
+    .string()
+    .trim()
+    .max(80)
+    .optional()
+    .catch(undefined)
+    .transform((v) => v || undefined),
   // Calendar days (UTC); "to" includes the whole day.
   from: dayField.optional().catch(undefined),
-  to: dayField.transform((d) => new Date(d.getTime() + 86_400_000)).optional().catch(undefined),
+  to: dayField
+    .transform((d) => new Date(d.getTime() + 86_400_000))
+    .optional()
+    .catch(undefined),
   sort: z.enum(["newest", "oldest", "severity"]).catch("newest").default("newest"),
   cursor: z.string().max(500).optional().catch(undefined),
 });
@@ -41,20 +50,37 @@ const listField = (what: string) =>
     .default("")
     .transform((raw, ctx) => {
       const items = splitList(raw);
-      if (items.length > LIST_MAX) ctx.addIssue({ code: "custom", message: `At most ${LIST_MAX} ${what}.` });
+      if (items.length > LIST_MAX)
+        ctx.addIssue({ code: "custom", message: `At most ${LIST_MAX} ${what}.` });
       const long = items.find((i) => i.length > LIST_ITEM_MAX);
-      if (long) ctx.addIssue({ code: "custom", message: `“${long.slice(0, 20)}…” is too long (at most ${LIST_ITEM_MAX} characters each).` });
+      if (long)
+        ctx.addIssue({
+          code: "custom",
+          message: `“${long.slice(0, 20)}…” is too long (at most ${LIST_ITEM_MAX} characters each).`,
+        });
       return items;
     });
 
 const localTimeField = z.string().trim().max(40, "That is not a date and time.").default("");
 
-const timeFields = ["startedAt", "detectedAt", "acknowledgedAt", "mitigatedAt", "resolvedAt", "impactStartedAt", "impactEndedAt"] as const;
+const timeFields = [
+  "startedAt",
+  "detectedAt",
+  "acknowledgedAt",
+  "mitigatedAt",
+  "resolvedAt",
+  "impactStartedAt",
+  "impactEndedAt",
+] as const;
 
 /** The incident form as the server reads it. Times arrive as datetime-local text plus the browser's zone. */
 export const incidentInputSchema = z
   .object({
-    title: z.string().trim().min(1, "Enter a title.").max(200, "Keep the title under 200 characters."),
+    title: z
+      .string()
+      .trim()
+      .min(1, "Enter a title.")
+      .max(200, "Keep the title under 200 characters."),
     severity: z.enum(SEVERITIES, { error: "Choose a severity." }),
     status: z.enum(STATUSES, { error: "Choose a status." }),
     timeZone: z.string().max(64).default("UTC"),
@@ -66,7 +92,11 @@ export const incidentInputSchema = z
     impactStartedAt: localTimeField,
     impactEndedAt: localTimeField,
     summary: z.string().trim().max(10_000, "Keep the summary under 10,000 characters.").default(""),
-    customerImpact: z.string().trim().max(5_000, "Keep the customer impact under 5,000 characters.").default(""),
+    customerImpact: z
+      .string()
+      .trim()
+      .max(5_000, "Keep the customer impact under 5,000 characters.")
+      .default(""),
     services: listField("services"),
     tags: listField("tags"),
     commanderId: z.string().trim().max(40).default(""),
@@ -78,7 +108,8 @@ export const incidentInputSchema = z
       const raw = v[f];
       if (!raw) {
         times[f] = null;
-        if (f === "startedAt") ctx.addIssue({ code: "custom", path: [f], message: "Enter when the incident started." });
+        if (f === "startedAt")
+          ctx.addIssue({ code: "custom", path: [f], message: "Enter when the incident started." });
         continue;
       }
       const d = zonedLocalToUtc(raw, zone);
@@ -86,8 +117,10 @@ export const incidentInputSchema = z
       if (problem) ctx.addIssue({ code: "custom", path: [f], message: problem });
       times[f] = d;
     }
-    for (const [field, message] of Object.entries(validateLifecycle(times))) ctx.addIssue({ code: "custom", path: [field], message });
-    for (const [field, message] of Object.entries(validateImpactWindow(times))) ctx.addIssue({ code: "custom", path: [field], message });
+    for (const [field, message] of Object.entries(validateLifecycle(times)))
+      ctx.addIssue({ code: "custom", path: [field], message });
+    for (const [field, message] of Object.entries(validateImpactWindow(times)))
+      ctx.addIssue({ code: "custom", path: [field], message });
     if (ctx.issues.length) return z.NEVER;
     return {
       title: v.title,
@@ -113,4 +146,3 @@ export const incidentRefSchema = z.object({
   id: z.string().min(1).max(40),
   version: z.coerce.number({ error: "Reload the page and try again." }).int().min(1),
 });
-

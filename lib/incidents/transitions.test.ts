@@ -35,20 +35,36 @@ describe("status transitions", () => {
   });
 
   it("keeping the same status is always fine", () => {
-    for (const s of STATUSES) expect(checkTransition(s, s, s === "RESOLVED" || s === "CLOSED" ? resolved : open).ok).toBe(true);
+    for (const s of STATUSES)
+      expect(checkTransition(s, s, s === "RESOLVED" || s === "CLOSED" ? resolved : open).ok).toBe(
+        true,
+      );
   });
 
   it("resolving needs a resolved time, reported on that field", () => {
-    expect(checkTransition("MONITORING", "RESOLVED", open)).toEqual({ ok: false, field: "resolvedAt", message: expect.stringMatching(/resolved time/) });
+    expect(checkTransition("MONITORING", "RESOLVED", open)).toEqual({
+      ok: false,
+      field: "resolvedAt",
+      message: expect.stringMatching(/resolved time/),
+    });
   });
 
   it("an open status with a resolved time is refused", () => {
-    expect(checkTransition("RESOLVED", "INVESTIGATING", resolved)).toMatchObject({ ok: false, field: "resolvedAt" });
+    expect(checkTransition("RESOLVED", "INVESTIGATING", resolved)).toMatchObject({
+      ok: false,
+      field: "resolvedAt",
+    });
   });
 
   it("says why closing early is refused", () => {
-    expect(checkTransition("INVESTIGATING", "CLOSED", resolved)).toMatchObject({ ok: false, field: "status", message: "Only a resolved incident can be closed." });
-    expect(checkTransition("CLOSED", "RESOLVED", resolved)).toMatchObject({ message: "A closed incident cannot change status." });
+    expect(checkTransition("INVESTIGATING", "CLOSED", resolved)).toMatchObject({
+      ok: false,
+      field: "status",
+      message: "Only a resolved incident can be closed.",
+    });
+    expect(checkTransition("CLOSED", "RESOLVED", resolved)).toMatchObject({
+      message: "A closed incident cannot change status.",
+    });
   });
 
   it("a new incident may start in any status but closed", () => {

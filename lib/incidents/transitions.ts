@@ -21,14 +21,29 @@ export function nextStatuses(from: IncidentStatus): IncidentStatus[] {
 }
 
 /** Statuses a new incident may start in (an incident can be written up after the fact). */
-export const CREATE_STATUSES: IncidentStatus[] = ["INVESTIGATING", "IDENTIFIED", "MONITORING", "RESOLVED"];
+export const CREATE_STATUSES: IncidentStatus[] = [
+  "INVESTIGATING",
+  "IDENTIFIED",
+  "MONITORING",
+  "RESOLVED",
+];
 
-export type TransitionCheck = { ok: true } | { ok: false; field: "status" | "resolvedAt"; message: string };
+export type TransitionCheck =
+  { ok: true } | { ok: false; field: "status" | "resolvedAt"; message: string };
 
 /** Whether `from` → `to` is allowed, given the times the incident will have after the save. */
-export function checkTransition(from: IncidentStatus | null, to: IncidentStatus, times: { resolvedAt: Date | null }): TransitionCheck {
+export function checkTransition(
+  from: IncidentStatus | null,
+  to: IncidentStatus,
+  times: { resolvedAt: Date | null },
+): TransitionCheck {
   if (from === null) {
-    if (!CREATE_STATUSES.includes(to)) return { ok: false, field: "status", message: "A new incident cannot start closed: resolve it first." };
+    if (!CREATE_STATUSES.includes(to))
+      return {
+        ok: false,
+        field: "status",
+        message: "A new incident cannot start closed: resolve it first.",
+      };
   } else if (from !== to && !allowed[from].includes(to)) {
     const why =
       from === "CLOSED"
@@ -39,10 +54,18 @@ export function checkTransition(from: IncidentStatus | null, to: IncidentStatus,
     return { ok: false, field: "status", message: why };
   }
   if ((to === "RESOLVED" || to === "CLOSED") && !times.resolvedAt) {
-    return { ok: false, field: "resolvedAt", message: `Set the resolved time to mark the incident ${STATUS_LABELS[to].toLowerCase()}.` };
+    return {
+      ok: false,
+      field: "resolvedAt",
+      message: `Set the resolved time to mark the incident ${STATUS_LABELS[to].toLowerCase()}.`,
+    };
   }
   if (to !== "RESOLVED" && to !== "CLOSED" && times.resolvedAt) {
-    return { ok: false, field: "resolvedAt", message: "An open incident has no resolved time: clear it, or set the status to Resolved." };
+    return {
+      ok: false,
+      field: "resolvedAt",
+      message: "An open incident has no resolved time: clear it, or set the status to Resolved.",
+    };
   }
   return { ok: true };
 }

@@ -42,14 +42,24 @@ export function bossOptions(connectionString: string, role: BossRole): PgBoss.Co
 
 export async function startBoss(connectionString: string, role: BossRole): Promise<PgBoss> {
   const boss = new PgBoss(bossOptions(connectionString, role));
-  boss.on("error", (error: Error) => console.error(`[hindsight] job queue (${role}): ${error.message}`));
+  boss.on("error", (error: Error) =>
+    console.error(`[hindsight] job queue (${role}): ${error.message}`),
+  );
   await boss.start();
-  await boss.createQueue(EMAIL_QUEUE, { name: EMAIL_QUEUE, policy: "standard", ...emailRetryPolicy, expireInSeconds: EMAIL_EXPIRE_SECONDS });
+  await boss.createQueue(EMAIL_QUEUE, {
+    name: EMAIL_QUEUE,
+    policy: "standard",
+    ...emailRetryPolicy,
+    expireInSeconds: EMAIL_EXPIRE_SECONDS,
+  });
   return boss;
 }
 
 /** Wakes listening workers; inside a transaction the notification is delivered on commit. */
 export async function wakeWorkers(db: PgBoss.Db, queue = EMAIL_QUEUE) {
   // pg_notify returns void, which some drivers cannot decode: select from it instead.
-  await db.executeSql("SELECT count(*)::int AS n FROM (SELECT pg_notify($1, $2)) AS wake", [WAKE_CHANNEL, queue]);
+  await db.executeSql("SELECT count(*)::int AS n FROM (SELECT pg_notify($1, $2)) AS wake", [
+    WAKE_CHANNEL,
+    queue,
+  ]);
 }

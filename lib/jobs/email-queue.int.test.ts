@@ -62,7 +62,10 @@ describe("the durable email queue", () => {
     outage = true;
     await worker();
     const to = `outage.${Date.now()}@example.test`;
-    const id = (await enqueueMail({ to, subject: "Outage test", text: "hello" }, { retryDelay: 1 }))!;
+    const id = (await enqueueMail(
+      { to, subject: "Outage test", text: "hello" },
+      { retryDelay: 1 },
+    ))!;
     await until(async () => (await jobState(id)) === "retry");
     expect(mailTo(to)).toHaveLength(0);
     outage = false;
@@ -94,7 +97,9 @@ describe("the durable email queue", () => {
   it("wakes an idle worker by NOTIFY instead of waiting for its next poll", async () => {
     // A poll interval far longer than the wait below: only the wake-up can deliver in time.
     // (How fast delivery is belongs to `npm run bench -- sharing`, not to this test.)
-    await startWorker({ smtpUrl: sink.url, pollingIntervalSeconds: 600, ...quiet }).then((w) => workers.push(w));
+    await startWorker({ smtpUrl: sink.url, pollingIntervalSeconds: 600, ...quiet }).then((w) =>
+      workers.push(w),
+    );
     const to = `fast.${Date.now()}@example.test`;
     await sendMail({ to, subject: "Fast", text: "quick" });
     await until(() => mailTo(to).length === 1, 25_000);
@@ -107,7 +112,10 @@ describe("the durable email queue", () => {
     const second = await enqueueMail({ to, subject: "Keyed", text: "SECRET-LINK-123" }, { key });
     expect(first).toBe(jobIdForKey(key));
     expect(second).toBeNull();
-    const rows = await testDb.$queryRawUnsafe<{ data: unknown }[]>(`SELECT data FROM pgboss.job WHERE id = $1::uuid`, first);
+    const rows = await testDb.$queryRawUnsafe<{ data: unknown }[]>(
+      `SELECT data FROM pgboss.job WHERE id = $1::uuid`,
+      first,
+    );
     expect(JSON.stringify(rows[0]!.data)).not.toContain("SECRET-LINK-123");
     await worker();
     await until(() => mailTo(to).length === 1);
@@ -118,12 +126,21 @@ describe("the durable email queue", () => {
     const incident = await createIncident(team.id, owner.id);
     const version = await publishReport(incident, owner.id);
     const link = await testDb.shareLink.create({
-      data: { reportVersionId: version.id, recipientEmail: `fail.${Date.now()}@example.test`, tokenHash: `h${Date.now()}`, expiresAt: new Date(Date.now() + 86_400_000), createdById: owner.id },
+      data: {
+        reportVersionId: version.id,
+        recipientEmail: `fail.${Date.now()}@example.test`,
+        tokenHash: `h${Date.now()}`,
+        expiresAt: new Date(Date.now() + 86_400_000),
+        createdById: owner.id,
+      },
     });
     outage = true;
     await worker();
     const share = { id: link.id, tokenHash: link.tokenHash };
-    await enqueueMail({ to: link.recipientEmail, subject: "Share", text: "x" }, { share, key: `s:${link.id}`, retryLimit: 1, retryDelay: 1 });
+    await enqueueMail(
+      { to: link.recipientEmail, subject: "Share", text: "x" },
+      { share, key: `s:${link.id}`, retryLimit: 1, retryDelay: 1 },
+    );
     const failed = await until(async () => {
       const row = await testDb.shareLink.findUniqueOrThrow({ where: { id: link.id } });
       return row.deliveryState === "FAILED" ? row : null;
@@ -136,7 +153,10 @@ describe("the durable email queue", () => {
     // Once SENT, a stray second job for the same share is skipped.
     outage = false;
     await testDb.shareLink.update({ where: { id: link.id }, data: { deliveryState: "SENT" } });
-    const again = (await enqueueMail({ to: link.recipientEmail, subject: "Share", text: "x" }, { share }))!;
+    const again = (await enqueueMail(
+      { to: link.recipientEmail, subject: "Share", text: "x" },
+      { share },
+    ))!;
     await until(async () => (await jobState(again)) === "completed");
     expect(mailTo(link.recipientEmail)).toHaveLength(0);
   });

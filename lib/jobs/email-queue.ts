@@ -38,9 +38,15 @@ export function jobIdForKey(key: string): string {
 }
 
 /** Returns the job id, or null when a job with the same idempotency key already exists. */
-export async function enqueueMail(mail: OutgoingMail, options: EnqueueOptions = {}): Promise<string | null> {
+export async function enqueueMail(
+  mail: OutgoingMail,
+  options: EnqueueOptions = {},
+): Promise<string | null> {
   const boss = await senderBoss();
-  const data: EmailJobData = { sealed: seal(mail, env().AUTH_SECRET), ...(options.share ? { share: options.share } : {}) };
+  const data: EmailJobData = {
+    sealed: seal(mail, env().AUTH_SECRET),
+    ...(options.share ? { share: options.share } : {}),
+  };
   const sendOptions: PgBoss.SendOptions = {};
   if (options.key) sendOptions.id = jobIdForKey(options.key);
   if (options.priority) sendOptions.priority = options.priority;

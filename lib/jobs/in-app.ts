@@ -23,7 +23,9 @@ async function boot(attempt = 1): Promise<WorkerHandle | null> {
     return worker;
   } catch (error) {
     const delay = Math.min(30, 2 ** attempt);
-    console.error(`[hindsight] could not start the email worker (${error instanceof Error ? error.message : error}); retrying in ${delay} s`);
+    console.error(
+      `[hindsight] could not start the email worker (${error instanceof Error ? error.message : error}); retrying in ${delay} s`,
+    );
     await new Promise((r) => setTimeout(r, delay * 1000));
     return boot(attempt + 1);
   }
@@ -37,7 +39,10 @@ export async function inAppWorkerState(): Promise<"off" | "starting" | "running"
   if (process.env.WORKER === "off") return "off";
   const pending = g.hindsightInAppWorker;
   if (!pending) return "starting";
-  const settled = await Promise.race([pending.then((w) => Boolean(w)), new Promise<null>((r) => setTimeout(() => r(null), 0))]);
+  const settled = await Promise.race([
+    pending.then((w) => Boolean(w)),
+    new Promise<null>((r) => setTimeout(() => r(null), 0)),
+  ]);
   running = settled ?? running;
   return running ? "running" : "starting";
 }

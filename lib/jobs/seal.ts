@@ -19,6 +19,8 @@ export function unseal<T>(sealed: string, secret: string): T {
   const raw = Buffer.from(sealed, "base64url");
   const decipher = createDecipheriv("aes-256-gcm", key(secret), raw.subarray(0, 12));
   decipher.setAuthTag(raw.subarray(12, 28));
-  const text = Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString("utf8");
+  const text = Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString(
+    "utf8",
+  );
   return JSON.parse(text) as T;
 }

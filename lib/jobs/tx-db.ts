@@ -6,7 +6,13 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 export function jobDbFor(tx: Prisma.TransactionClient): PgBoss.Db {
   return {
     async executeSql(text: string, values: unknown[] = []) {
-      const args = values.map((v) => (v === undefined ? null : v !== null && typeof v === "object" && !(v instanceof Date) ? JSON.stringify(v) : v));
+      const args = values.map((v) =>
+        v === undefined
+          ? null
+          : v !== null && typeof v === "object" && !(v instanceof Date)
+            ? JSON.stringify(v)
+            : v,
+      );
       const rows = await tx.$queryRawUnsafe<unknown[]>(text, ...args);
       return { rows };
     },

@@ -8,7 +8,11 @@ import type { OutgoingMail } from "@/lib/email/types";
 import { env } from "@/lib/env";
 import { metrics } from "@/lib/metrics/registry";
 import { pgListenerConfig } from "@/lib/pg-timeouts";
-import { markShareDelivered, recordShareDeliveryFailure, shareAwaitsDelivery } from "@/lib/sharing/mutations";
+import {
+  markShareDelivered,
+  recordShareDeliveryFailure,
+  shareAwaitsDelivery,
+} from "@/lib/sharing/mutations";
 import { EMAIL_QUEUE, startBoss, WAKE_CHANNEL } from "./boss";
 import type { EmailJobData } from "./email-queue";
 import { unseal } from "./seal";
@@ -38,7 +42,10 @@ export interface WorkerHandle {
 export type EmailJobOutcome = "sent" | "skipped";
 
 /** One attempt at one job. Throws to let pg-boss retry it with back-off. */
-export async function handleEmailJob(job: PgBoss.JobWithMetadata<EmailJobData>, smtpUrl?: string): Promise<EmailJobOutcome> {
+export async function handleEmailJob(
+  job: PgBoss.JobWithMetadata<EmailJobData>,
+  smtpUrl?: string,
+): Promise<EmailJobOutcome> {
   const { share } = job.data;
   // Idempotency for shares: a link already sent, revoked or replaced by a resend is not mailed.
   if (share && !(await shareAwaitsDelivery(share))) return "skipped";
@@ -49,12 +56,22 @@ export async function handleEmailJob(job: PgBoss.JobWithMetadata<EmailJobData>, 
     metrics().deliveryFailures.inc();
     const reason = smtpReason(error);
     // The sharer sees a fixed sentence; the raw SMTP answer is for the operator's log only.
-    console.warn(`[hindsight] email delivery failed (attempt ${job.retryCount + 1} of ${job.retryLimit + 1}): ${reason}`);
-    if (share) await recordShareDeliveryFailure(share, friendlyDeliveryError(error), job.retryCount >= job.retryLimit);
+    console.warn(
+      `[hindsight] email delivery failed (attempt ${job.retryCount + 1} of ${job.retryLimit + 1}): ${reason}`,
+    );
+    if (share)
+      await recordShareDeliveryFailure(
+        share,
+        friendlyDeliveryError(error),
+        job.retryCount >= job.retryLimit,
+      );
     throw new Error(reason);
   }
   if (share) await markShareDelivered(share, new Date());
-  metrics().deliveryDuration.observe({ outcome: "sent" }, (Date.now() - job.createdOn.getTime()) / 1000);
+  metrics().deliveryDuration.observe(
+    { outcome: "sent" },
+    (Date.now() - job.createdOn.getTime()) / 1000,
+  );
   return "sent";
 }
 
@@ -62,7 +79,11 @@ export async function handleEmailJob(job: PgBoss.JobWithMetadata<EmailJobData>, 
 export function smtpReason(error: unknown): string {
   const e = error as { responseCode?: number; response?: string; code?: string; message?: string };
   const text = e.response ?? e.message ?? String(error);
-  const reason = e.responseCode ? `SMTP ${e.responseCode}: ${text.replace(/^\d{3}\s*/, "")}` : e.code ? `${e.code}: ${text}` : text;
+  const reason = e.responseCode
+    ? `SMTP ${e.responseCode}: ${text.replace(/^\d{3}\s*/, "")}`
+    : e.code
+      ? `${e.code}: ${text}`
+      : text;
   return reason.slice(0, 300);
 }
 
@@ -83,15 +104,31 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
       try {
         await handleEmailJob(job, options.smtpUrl);
       } catch (error) {
-        await boss.fail(EMAIL_QUEUE, job.id, { message: error instanceof Error ? error.message : String(error) });
+        await boss.fail(EMAIL_QUEUE, job.id, {
+          message: error instanceof Error ? error.message : String(error),
+        });
       }
     });
   };
   for (let i = 0; i < concurrency; i++) {
-    ids.push(await boss.work<EmailJobData>(EMAIL_QUEUE, { includeMetadata: true, batchSize, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 0.5 }, handleBatch));
+    ids.push(
+      await boss.work<EmailJobData>(
+        EMAIL_QUEUE,
+        {
+          includeMetadata: true,
+          batchSize,
+          pollingIntervalSeconds: options.pollingIntervalSeconds ?? 0.5,
+        },
+        handleBatch,
+      ),
+    );
   }
-  const listener = await listenForWakeUps(connectionString, () => ids.forEach((id) => boss.notifyWorker(id)));
-  log(`Email worker started (${concurrency} loops, batches of ${batchSize}, ${sendConcurrency} sends at a time).`);
+  const listener = await listenForWakeUps(connectionString, () =>
+    ids.forEach((id) => boss.notifyWorker(id)),
+  );
+  log(
+    `Email worker started (${concurrency} loops, batches of ${batchSize}, ${sendConcurrency} sends at a time).`,
+  );
   return {
     boss,
     async stop() {

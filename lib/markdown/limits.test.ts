@@ -1,11 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { saveNarrativeSchema } from "@/lib/reports/schema";
 import { actionItemFields } from "@/lib/action-items/schema";
-import { lineDepth, markdownCost, markdownProblem, MARKDOWN_DEPTH_MESSAGE, MARKDOWN_EMPHASIS_MESSAGE } from "./limits";
+import {
+  lineDepth,
+  markdownCost,
+  markdownProblem,
+  MARKDOWN_DEPTH_MESSAGE,
+  MARKDOWN_EMPHASIS_MESSAGE,
+} from "./limits";
 import { markdownToText, renderMarkdown } from "./render";
 
 const nestedQuotes = ">".repeat(6000) + " deep";
-const indentedLists = (levels: number) => Array.from({ length: levels }, (_, i) => "  ".repeat(i) + "- level " + i).join("\n");
+const indentedLists = (levels: number) =>
+  Array.from({ length: levels }, (_, i) => "  ".repeat(i) + "- level " + i).join("\n");
 // 6,666 emphasis delimiters in one paragraph: ~7 s of CPU per render before the limits.
 const quadraticEmphasis = "a._".repeat(6666);
 
@@ -26,7 +33,8 @@ describe("markdown nesting and cost limits", () => {
   });
 
   it("accepts ordinary reports", () => {
-    const ordinary = "## Impact\n\n**Checkout** failed for _most_ users.\n\n> Quote\n> > nested reply\n\n- one\n  - two\n    - three\n\n```sql\nselect a_b_c_d_e from t_x_y;\n```";
+    const ordinary =
+      "## Impact\n\n**Checkout** failed for _most_ users.\n\n> Quote\n> > nested reply\n\n- one\n  - two\n    - three\n\n```sql\nselect a_b_c_d_e from t_x_y;\n```";
     expect(markdownProblem(ordinary)).toBeNull();
     expect(markdownProblem(indentedLists(20))).toBeNull();
   });
@@ -37,7 +45,9 @@ describe("markdown nesting and cost limits", () => {
     expect(markdownProblem(indentedLists(25))).toBe(MARKDOWN_DEPTH_MESSAGE);
     expect(markdownProblem(quadraticEmphasis)).toBe(MARKDOWN_EMPHASIS_MESSAGE);
     // Many short paragraphs: each cheap, the whole still bounded.
-    expect(markdownProblem(Array.from({ length: 1100 }, () => "a_b_c").join("\n\n"))).toBe(MARKDOWN_EMPHASIS_MESSAGE);
+    expect(markdownProblem(Array.from({ length: 1100 }, () => "a_b_c").join("\n\n"))).toBe(
+      MARKDOWN_EMPHASIS_MESSAGE,
+    );
     // An unclosed-looking fence whose info string has a backtick is text, and is counted.
     expect(markdownCost("``` a`b\n" + "a_".repeat(300)).emphasisWork).toBeGreaterThan(50_000);
   });
@@ -47,9 +57,18 @@ describe("markdown nesting and cost limits", () => {
   });
 
   it("refuses them in report narrative and action item descriptions, saving nothing", () => {
-    const narrative = saveNarrativeSchema.safeParse({ baseVersion: 1, changes: { summary: nestedQuotes }, baseline: {} });
+    const narrative = saveNarrativeSchema.safeParse({
+      baseVersion: 1,
+      changes: { summary: nestedQuotes },
+      baseline: {},
+    });
     expect(narrative.success).toBe(false);
-    expect(narrative.error?.issues).toEqual([expect.objectContaining({ path: ["changes", "summary"], message: "Quotes and lists can nest at most 20 levels." })]);
+    expect(narrative.error?.issues).toEqual([
+      expect.objectContaining({
+        path: ["changes", "summary"],
+        message: "Quotes and lists can nest at most 20 levels.",
+      }),
+    ]);
     const item = actionItemFields.shape.description.safeParse(quadraticEmphasis.slice(0, 4999));
     expect(item.success).toBe(false);
     expect(item.error?.issues[0].message).toBe(MARKDOWN_EMPHASIS_MESSAGE);
@@ -81,6 +100,8 @@ describe("rendering hostile text already stored", () => {
   it("escapes markup in the plain-text fallback", () => {
     const html = renderMarkdown(">".repeat(100) + ' <script>alert(1)</script> & "x"\n\nnext');
     expect(html).not.toContain("<script");
-    expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;</p>\n<p>next</p>");
+    expect(html).toContain(
+      "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;</p>\n<p>next</p>",
+    );
   });
 });

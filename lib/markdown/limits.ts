@@ -101,6 +101,7 @@ export function markdownCost(text: string): MarkdownCost {
 export function markdownProblem(text: string): string | null {
   const cost = markdownCost(text);
   if (cost.depth > MAX_MARKDOWN_DEPTH) return MARKDOWN_DEPTH_MESSAGE;
-  if (cost.emphasisWork > MAX_EMPHASIS_WORK || cost.delimiters > MAX_EMPHASIS_DELIMITERS) return MARKDOWN_EMPHASIS_MESSAGE;
+  if (cost.emphasisWork > MAX_EMPHASIS_WORK || cost.delimiters > MAX_EMPHASIS_DELIMITERS)
+    return MARKDOWN_EMPHASIS_MESSAGE;
   return null;
 }

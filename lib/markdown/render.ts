@@ -10,8 +10,29 @@ const marked = new Marked({ gfm: true, breaks: false, async: false });
 
 const sanitizeOptions: sanitizeHtml.IOptions = {
   allowedTags: [
-    "p", "br", "hr", "h3", "h4", "h5", "h6", "strong", "em", "del", "code", "pre", "blockquote",
-    "ul", "ol", "li", "a", "table", "thead", "tbody", "tr", "th", "td",
+    "p",
+    "br",
+    "hr",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "strong",
+    "em",
+    "del",
+    "code",
+    "pre",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
   ],
   allowedAttributes: { a: ["href", "title"], ol: ["start"], th: ["align"], td: ["align"] },
   allowedSchemes: ["http", "https", "mailto"],
@@ -29,7 +50,8 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
 // The rel attribute is added by the transform, so it must survive the attribute filter.
 (sanitizeOptions.allowedAttributes as Record<string, string[]>).a.push("rel");
 
-const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** The text as escaped paragraphs: what a reader sees when Markdown is too costly to format. */
 export function plainTextHtml(text: string): string {

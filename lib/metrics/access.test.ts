@@ -25,7 +25,11 @@ describe("route labels keep the number of series bounded", () => {
     ["/", 200, "/"],
     ["/incidents?status=OPEN&cursor=abc", 200, "/incidents"],
     ["/incidents/cm4x1y2z3a4b5c6d7e8f9g0h/whys", 200, "/incidents/[id]/whys"],
-    ["/incidents/cm4x1y2z3a4b5c6d7e8f9g0h/timeline/cm9z8y7x6w5v4u3t2s1r0q9p", 303, "/incidents/[id]/timeline/[id]"],
+    [
+      "/incidents/cm4x1y2z3a4b5c6d7e8f9g0h/timeline/cm9z8y7x6w5v4u3t2s1r0q9p",
+      303,
+      "/incidents/[id]/timeline/[id]",
+    ],
     ["/r/Zk3v_0aQ-9pLmN2bVcXz8yT1uWq4eRs6dFg7hJk5lMo", 200, "/r/[id]"],
     ["/api/v1/incidents/42", 200, "/api/v1/incidents/[id]"],
     ["/api/v1/tokens/123e4567-e89b-12d3-a456-426614174000", 200, "/api/v1/tokens/[id]"],

@@ -2,12 +2,23 @@ import "server-only";
 import type { TeamScope } from "@/lib/auth/scope";
 import { db } from "@/lib/db";
 import { incidentKey } from "@/lib/incidents/constants";
-import type { ActionRow, CountRow, DashboardAggregates, DurationRow, ReportRow, WhysRow } from "./dashboard";
+import type {
+  ActionRow,
+  CountRow,
+  DashboardAggregates,
+  DurationRow,
+  ReportRow,
+  WhysRow,
+} from "./dashboard";
 import { monthsBetween, type DashboardParams } from "./period";
 import { durationsSql, MEASURE_COLUMNS, recurringPairsSql, scopeSql } from "./sql";
 import { groupRecurring, type RootCauseRow, type SimilarPair } from "./recurring";
 
-export async function loadDashboard(scope: TeamScope, p: DashboardParams, now = new Date()): Promise<{ aggregates: DashboardAggregates; ownerNames: Record<string, string> }> {
+export async function loadDashboard(
+  scope: TeamScope,
+  p: DashboardParams,
+  now = new Date(),
+): Promise<{ aggregates: DashboardAggregates; ownerNames: Record<string, string> }> {
   const { where, month } = scopeSql(scope.teamId, p);
   const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 
@@ -16,7 +27,9 @@ export async function loadDashboard(scope: TeamScope, p: DashboardParams, now = 
   const byService = db.$queryRaw<CountRow[]>`
     SELECT ${month} AS month, s AS key, count(*)::int AS count FROM "Incident" i, unnest(i.services) s WHERE ${where} GROUP BY 1, 2`;
 
-  const durations = db.$queryRaw<Record<string, string | number | null>[]>(durationsSql(scope.teamId, p));
+  const durations = db.$queryRaw<Record<string, string | number | null>[]>(
+    durationsSql(scope.teamId, p),
+  );
 
   // Resolution → first published version of the report.
   const reports = db.$queryRaw<ReportRow[]>`
@@ -30,7 +43,9 @@ export async function loadDashboard(scope: TeamScope, p: DashboardParams, now = 
 
   // Action items of the period's incidents, by priority and by owner in one pass. Overdue and
   // on time follow lib/action-items/filters.ts: due dates are whole UTC days.
-  const actions = db.$queryRaw<(Omit<ActionRow, "by"> & { priority: string | null; owner: string | null; byOwner: number })[]>`
+  const actions = db.$queryRaw<
+    (Omit<ActionRow, "by"> & { priority: string | null; owner: string | null; byOwner: number })[]
+  >`
     SELECT a.priority::text AS priority, COALESCE(a."ownerId", 'none') AS owner, GROUPING(a.priority) AS "byOwner",
       count(*) FILTER (WHERE a.status IN ('OPEN', 'IN_PROGRESS'))::int AS open,
       count(*) FILTER (WHERE a.status IN ('OPEN', 'IN_PROGRESS') AND a."dueDate" < ${today})::int AS overdue,
@@ -56,11 +71,28 @@ export async function loadDashboard(scope: TeamScope, p: DashboardParams, now = 
       FROM "WhyNode" w WHERE w."incidentId" = i.id AND w."isRootCause") rc ON true
     WHERE ${where}`;
 
-  const [sev, svc, dur, rep, act, cat, wh, recurring] = await Promise.all([bySeverity, byService, durations, reports, actions, categories, whys, recurringCauses(scope, p)]);
+  const [sev, svc, dur, rep, act, cat, wh, recurring] = await Promise.all([
+    bySeverity,
+    byService,
+    durations,
+    reports,
+    actions,
+    categories,
+    whys,
+    recurringCauses(scope, p),
+  ]);
 
-  const ownerIds = [...new Set(act.filter((r) => r.byOwner === 1 && r.owner !== "none").map((r) => r.owner!))];
-  const owners = ownerIds.length ? await db.user.findMany({ where: { id: { in: ownerIds } }, select: { id: true, name: true, email: true } }) : [];
-  const num = (v: string | number | null | undefined) => (v === null || v === undefined ? null : Number(v));
+  const ownerIds = [
+    ...new Set(act.filter((r) => r.byOwner === 1 && r.owner !== "none").map((r) => r.owner!)),
+  ];
+  const owners = ownerIds.length
+    ? await db.user.findMany({
+        where: { id: { in: ownerIds } },
+        select: { id: true, name: true, email: true },
+      })
+    : [];
+  const num = (v: string | number | null | undefined) =>
+    v === null || v === undefined ? null : Number(v);
   return {
     ownerNames: Object.fromEntries(owners.map((o) => [o.id, o.name ?? o.email])),
     aggregates: {
@@ -68,9 +100,20 @@ export async function loadDashboard(scope: TeamScope, p: DashboardParams, now = 
       bySeverity: sev,
       byService: svc,
       durations: dur.flatMap((row) =>
-        MEASURE_COLUMNS.map(([m]): DurationRow => ({ month: String(row.month), measure: m, count: Number(row[`${m}_n`]), mean: num(row[`${m}_mean`]), median: num(row[`${m}_median`]), p90: num(row[`${m}_p90`]) })),
+        MEASURE_COLUMNS.map(([m]): DurationRow => ({
+          month: String(row.month),
+          measure: m,
+          count: Number(row[`${m}_n`]),
+          mean: num(row[`${m}_mean`]),
+          median: num(row[`${m}_median`]),
+          p90: num(row[`${m}_p90`]),
+        })),
       ),
-      reports: rep.map((r) => ({ ...r, meanLagMs: num(r.meanLagMs), medianLagMs: num(r.medianLagMs) })),
+      reports: rep.map((r) => ({
+        ...r,
+        meanLagMs: num(r.meanLagMs),
+        medianLagMs: num(r.medianLagMs),
+      })),
       actions: act.map((r) => ({
         by: r.byOwner === 1 ? "owner" : "priority",
         key: r.byOwner === 1 ? r.owner! : r.priority!,
@@ -82,7 +125,13 @@ export async function loadDashboard(scope: TeamScope, p: DashboardParams, now = 
         medianCompleteMs: num(r.medianCompleteMs),
       })),
       categories: cat,
-      whys: wh[0] ?? { incidents: 0, withTree: 0, withRootCause: 0, rootCauses: 0, rootCausesWithoutAction: 0 },
+      whys: wh[0] ?? {
+        incidents: 0,
+        withTree: 0,
+        withRootCause: 0,
+        rootCauses: 0,
+        rootCausesWithoutAction: 0,
+      },
       recurring,
     },
   };

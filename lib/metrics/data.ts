@@ -13,8 +13,12 @@ export async function refreshDatabaseGauges(): Promise<void> {
   const m = metrics();
   // Before pg-boss has created its schema (a fresh database, no mail yet) there is no queue.
   const [byState, failed, latency] = await Promise.all([
-    db.$queryRaw<{ state: string; n: bigint }[]>`SELECT state::text AS state, count(*) AS n FROM pgboss.job WHERE name = ${EMAIL_QUEUE} GROUP BY state`,
-    db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pgboss.job WHERE name = ${EMAIL_QUEUE} AND state = 'failed' AND completed_on > now() - interval '1 hour'`,
+    db.$queryRaw<
+      { state: string; n: bigint }[]
+    >`SELECT state::text AS state, count(*) AS n FROM pgboss.job WHERE name = ${EMAIL_QUEUE} GROUP BY state`,
+    db.$queryRaw<
+      { n: bigint }[]
+    >`SELECT count(*) AS n FROM pgboss.job WHERE name = ${EMAIL_QUEUE} AND state = 'failed' AND completed_on > now() - interval '1 hour'`,
     db.$queryRaw<{ p50: number | null; p95: number | null; max: number | null }[]>`
       SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY s) AS p50, percentile_cont(0.95) WITHIN GROUP (ORDER BY s) AS p95, max(s) AS max
       FROM (SELECT extract(epoch FROM completed_on - created_on)::float8 AS s FROM pgboss.job
@@ -24,7 +28,12 @@ export async function refreshDatabaseGauges(): Promise<void> {
   for (const state of STATES) m.queueJobs.set({ state }, counts.get(state) ?? 0);
   m.queueFailedRecent.set(Number(failed[0]?.n ?? 0));
   const row = latency[0];
-  for (const [quantile, value] of [["0.5", row?.p50], ["0.95", row?.p95], ["1", row?.max]] as const) m.deliveryLatencyRecent.set({ quantile }, value ?? 0);
+  for (const [quantile, value] of [
+    ["0.5", row?.p50],
+    ["0.95", row?.p95],
+    ["1", row?.max],
+  ] as const)
+    m.deliveryLatencyRecent.set({ quantile }, value ?? 0);
   // Read after the queries above, so the pool exists even on a process's first scrape.
   const pool = dbPoolStats();
   if (pool) {

@@ -5,7 +5,8 @@ import { subscribe } from "node:diagnostics_channel";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { metrics } from "./registry";
 
-const ID_SEGMENT = /^(\d+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[A-Za-z0-9_-]{20,})$/;
+const ID_SEGMENT =
+  /^(\d+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[A-Za-z0-9_-]{20,})$/;
 
 /**
  * The route pattern of a path, for a label with bounded cardinality: ids, numbers and tokens
@@ -37,7 +38,11 @@ export function installHttpMetrics(): void {
   const started = new WeakMap<ServerResponse, { at: bigint; method: string; url: string }>();
   subscribe("http.server.request.start", (message) => {
     const { request, response } = message as { request: IncomingMessage; response: ServerResponse };
-    started.set(response, { at: process.hrtime.bigint(), method: methodLabel(request), url: request.url ?? "/" });
+    started.set(response, {
+      at: process.hrtime.bigint(),
+      method: methodLabel(request),
+      url: request.url ?? "/",
+    });
   });
   subscribe("http.server.response.finish", (message) => {
     const { response } = message as { response: ServerResponse };
@@ -46,6 +51,13 @@ export function installHttpMetrics(): void {
     started.delete(response);
     const seconds = Number(process.hrtime.bigint() - start.at) / 1e9;
     const status = response.statusCode;
-    metrics().httpDuration.observe({ route: routeLabel(start.url, status), method: start.method, status: `${Math.floor(status / 100)}xx` }, seconds);
+    metrics().httpDuration.observe(
+      {
+        route: routeLabel(start.url, status),
+        method: start.method,
+        status: `${Math.floor(status / 100)}xx`,
+      },
+      seconds,
+    );
   });
 }

@@ -16,7 +16,10 @@ import { startWorker } from "@/lib/jobs/worker";
 import { testDb } from "@/test/factory";
 import { installHttpMetrics } from "./http";
 
-const scrape = (authorization?: string) => GET(new Request("http://app.test/api/metrics", { headers: authorization ? { authorization } : {} }));
+const scrape = (authorization?: string) =>
+  GET(
+    new Request("http://app.test/api/metrics", { headers: authorization ? { authorization } : {} }),
+  );
 const body = async () => {
   const response = await scrape(`Bearer ${TOKEN}`);
   expect(response.status).toBe(200);
@@ -69,8 +72,18 @@ describe("/api/metrics", () => {
     await fetch(`${base}/incidents/cm9z8y7x6w5v4u3t2s1r0q9p/whys`).then((r) => r.text());
     await fetch(`${base}/wp-login.php`).then((r) => r.text());
     const text = await body();
-    expect(value(text, 'hindsight_http_request_duration_seconds_count{route="/incidents/[id]/whys",method="GET",status="2xx"}')).toBe(2);
-    expect(value(text, 'hindsight_http_request_duration_seconds_count{route="(not found)",method="GET",status="4xx"}')).toBe(1);
+    expect(
+      value(
+        text,
+        'hindsight_http_request_duration_seconds_count{route="/incidents/[id]/whys",method="GET",status="2xx"}',
+      ),
+    ).toBe(2);
+    expect(
+      value(
+        text,
+        'hindsight_http_request_duration_seconds_count{route="(not found)",method="GET",status="4xx"}',
+      ),
+    ).toBe(1);
     expect(text).not.toContain("cm4x1y2z3a4b5c6d7e8f9g0h");
   });
 
@@ -79,23 +92,39 @@ describe("/api/metrics", () => {
     await enqueueMail({ to, subject: "Waiting", text: "no worker yet" });
     const waiting = await body();
     expect(value(waiting, 'hindsight_email_queue_jobs{state="created"}')).toBeGreaterThanOrEqual(1);
-    expect(value(waiting, 'hindsight_db_pool_connections{state="total"}')).toBeGreaterThanOrEqual(1);
+    expect(value(waiting, 'hindsight_db_pool_connections{state="total"}')).toBeGreaterThanOrEqual(
+      1,
+    );
     expect(value(waiting, 'hindsight_db_pool_connections{state="waiting"}')).toBe(0);
 
     const worker = await startWorker({ smtpUrl: sink.url, log: () => undefined });
     try {
       await expect
-        .poll(async () => (await testDb.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pgboss.job WHERE name = 'email' AND state IN ('created', 'retry', 'active')`)[0]!.n, { timeout: 20_000 })
+        .poll(
+          async () =>
+            (
+              await testDb.$queryRaw<
+                { n: bigint }[]
+              >`SELECT count(*) AS n FROM pgboss.job WHERE name = 'email' AND state IN ('created', 'retry', 'active')`
+            )[0]!.n,
+          { timeout: 20_000 },
+        )
         .toBe(0n);
     } finally {
       await worker.stop();
     }
     const delivered = await body();
     expect(value(delivered, 'hindsight_email_queue_jobs{state="created"}')).toBe(0);
-    expect(value(delivered, 'hindsight_email_queue_jobs{state="completed"}')).toBeGreaterThanOrEqual(1);
+    expect(
+      value(delivered, 'hindsight_email_queue_jobs{state="completed"}'),
+    ).toBeGreaterThanOrEqual(1);
     // The worker ran in this process: its own histogram counted the delivery too.
-    expect(value(delivered, 'hindsight_email_delivery_seconds_count{outcome="sent"}')).toBeGreaterThanOrEqual(1);
-    expect(value(delivered, 'hindsight_email_delivery_latency_seconds{quantile="0.95"}')).toBeGreaterThan(0);
+    expect(
+      value(delivered, 'hindsight_email_delivery_seconds_count{outcome="sent"}'),
+    ).toBeGreaterThanOrEqual(1);
+    expect(
+      value(delivered, 'hindsight_email_delivery_latency_seconds{quantile="0.95"}'),
+    ).toBeGreaterThan(0);
     expect(value(delivered, "hindsight_process_resident_memory_bytes")).toBeGreaterThan(0);
   });
 });

@@ -27,7 +27,10 @@ export function monthsBetween(from: string, to: string): string[] {
 
 /** [start, end) of the period as UTC instants: midnight of the first day in the zone. */
 export function periodBounds(from: string, to: string, zone: string): { start: Date; end: Date } {
-  return { start: zonedLocalToUtc(`${from}-01T00:00`, zone)!, end: zonedLocalToUtc(`${addMonths(to, 1)}-01T00:00`, zone)! };
+  return {
+    start: zonedLocalToUtc(`${from}-01T00:00`, zone)!,
+    end: zonedLocalToUtc(`${addMonths(to, 1)}-01T00:00`, zone)!,
+  };
 }
 
 export interface DashboardParams {
@@ -42,7 +45,10 @@ export interface DashboardParams {
 const month = z.string().regex(MONTH_RE);
 
 /** URL → params. Missing or bad values fall back: the last 12 months up to this month, UTC. */
-export function parseDashboardParams(raw: Record<string, string | string[] | undefined>, now: Date): DashboardParams {
+export function parseDashboardParams(
+  raw: Record<string, string | string[] | undefined>,
+  now: Date,
+): DashboardParams {
   const one = (k: string) => (Array.isArray(raw[k]) ? raw[k][0] : raw[k]);
   const tzRaw = one("tz");
   const tz = tzRaw && tzRaw.length <= 64 && isValidTimeZone(tzRaw) ? tzRaw : "UTC";
@@ -53,7 +59,10 @@ export function parseDashboardParams(raw: Record<string, string | string[] | und
   if (monthsBetween(from, to).length > MAX_MONTHS) from = addMonths(to, -(MAX_MONTHS - 1));
   const service = z.string().trim().min(1).max(80).safeParse(one("service")).data;
   const sim = Number(one("similarity"));
-  const similarity = Number.isFinite(sim) && sim >= 0.2 && sim <= 0.95 ? Math.round(sim * 100) / 100 : DEFAULT_SIMILARITY;
+  const similarity =
+    Number.isFinite(sim) && sim >= 0.2 && sim <= 0.95
+      ? Math.round(sim * 100) / 100
+      : DEFAULT_SIMILARITY;
   return { from, to, service, similarity, tz };
 }
 

@@ -24,7 +24,14 @@ export interface RecurringCause {
   /** The earliest statement of the group. */
   statement: string;
   similarity: number;
-  incidents: { incidentId: string; incidentKey: string; incidentTitle: string; startedAt: Date; statement: string; nodeId: string }[];
+  incidents: {
+    incidentId: string;
+    incidentKey: string;
+    incidentTitle: string;
+    startedAt: Date;
+    statement: string;
+    nodeId: string;
+  }[];
   actionsDone: number;
   actionsOpen: number;
   /** An incident of the group started after an earlier incident's countermeasure was completed. */
@@ -62,7 +69,9 @@ export function groupRecurring(causes: RootCauseRow[], pairs: SimilarPair[]): Re
   }
   const out: RecurringCause[] = [];
   for (const members of groups.values()) {
-    const sorted = [...members].sort((x, y) => x.startedAt.getTime() - y.startedAt.getTime() || x.id.localeCompare(y.id));
+    const sorted = [...members].sort(
+      (x, y) => x.startedAt.getTime() - y.startedAt.getTime() || x.id.localeCompare(y.id),
+    );
     if (new Set(sorted.map((m) => m.incidentId)).size < 2) continue;
     let cameBackIn: string | null = null;
     for (const later of sorted) {
@@ -70,7 +79,9 @@ export function groupRecurring(causes: RootCauseRow[], pairs: SimilarPair[]): Re
         (earlier) =>
           earlier.incidentId !== later.incidentId &&
           earlier.startedAt < later.startedAt &&
-          earlier.actions.some((a) => a.status === "DONE" && a.completedAt !== null && a.completedAt < later.startedAt),
+          earlier.actions.some(
+            (a) => a.status === "DONE" && a.completedAt !== null && a.completedAt < later.startedAt,
+          ),
       );
       if (fixedBefore) {
         cameBackIn = later.incidentKey;
@@ -81,7 +92,14 @@ export function groupRecurring(causes: RootCauseRow[], pairs: SimilarPair[]): Re
     out.push({
       statement: sorted[0]!.statement,
       similarity: Math.max(...sorted.map((m) => best.get(m.id) ?? 0)),
-      incidents: sorted.map((m) => ({ incidentId: m.incidentId, incidentKey: m.incidentKey, incidentTitle: m.incidentTitle, startedAt: m.startedAt, statement: m.statement, nodeId: m.id })),
+      incidents: sorted.map((m) => ({
+        incidentId: m.incidentId,
+        incidentKey: m.incidentKey,
+        incidentTitle: m.incidentTitle,
+        startedAt: m.startedAt,
+        statement: m.statement,
+        nodeId: m.id,
+      })),
       actionsDone: actions.filter((a) => a.status === "DONE").length,
       actionsOpen: actions.filter((a) => OPEN.has(a.status)).length,
       cameBackAfterDone: cameBackIn !== null,
@@ -89,5 +107,10 @@ export function groupRecurring(causes: RootCauseRow[], pairs: SimilarPair[]): Re
     });
   }
   // The ones that came back despite a fix first, then the most frequent.
-  return out.sort((x, y) => Number(y.cameBackAfterDone) - Number(x.cameBackAfterDone) || y.incidents.length - x.incidents.length || y.similarity - x.similarity);
+  return out.sort(
+    (x, y) =>
+      Number(y.cameBackAfterDone) - Number(x.cameBackAfterDone) ||
+      y.incidents.length - x.incidents.length ||
+      y.similarity - x.similarity,
+  );
 }

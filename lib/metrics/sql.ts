@@ -21,7 +21,9 @@ export function scopeSql(teamId: string, p: DashboardParams) {
 
 /** Milliseconds from the measure's origin to the time, NULL when unset or before the origin (as `span`). */
 const MS = (col: string, origin: string) =>
-  Prisma.raw(`CASE WHEN i."${col}" >= ${origin} THEN extract(epoch from (i."${col}" - ${origin})) * 1000 END`);
+  Prisma.raw(
+    `CASE WHEN i."${col}" >= ${origin} THEN extract(epoch from (i."${col}" - ${origin})) * 1000 END`,
+  );
 
 // The one duration rule (lib/incidents/lifecycle.ts incidentDurations): detect, mitigate and
 // resolve count from the start, acknowledge from detection (or the start when undetected); an

@@ -8,7 +8,12 @@ describe("summarize (PostgreSQL avg / percentile_cont)", () => {
   });
 
   it("leaves out missing lifecycle times, as SQL leaves out NULL", () => {
-    expect(summarize([null, 5, undefined, 15])).toEqual({ count: 2, mean: 10, median: 10, p90: 14 });
+    expect(summarize([null, 5, undefined, 15])).toEqual({
+      count: 2,
+      mean: 10,
+      median: 10,
+      p90: 14,
+    });
   });
 
   it("answers no figure for an empty period (not zero)", () => {

@@ -23,7 +23,12 @@ export interface Summary {
 export function summarize(values: readonly (number | null | undefined)[]): Summary {
   const xs = values.filter((v): v is number => typeof v === "number" && Number.isFinite(v));
   if (xs.length === 0) return { count: 0, mean: null, median: null, p90: null };
-  return { count: xs.length, mean: xs.reduce((a, b) => a + b, 0) / xs.length, median: percentileCont(xs, 0.5), p90: percentileCont(xs, 0.9) };
+  return {
+    count: xs.length,
+    mean: xs.reduce((a, b) => a + b, 0) / xs.length,
+    median: percentileCont(xs, 0.5),
+    p90: percentileCont(xs, 0.9),
+  };
 }
 
 /** A share in [0, 1], or null when there is nothing to divide (not 0: "no data" is not "0 %"). */

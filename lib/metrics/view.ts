@@ -5,7 +5,11 @@ import { loadDashboard } from "./dashboard-data";
 import { parseDashboardParams, type DashboardParams } from "./period";
 
 /** URL → params, with the viewer's preferred zone when the URL names none. */
-export function dashboardParams(raw: Record<string, string | string[] | undefined>, preferredZone: string | null, now = new Date()): DashboardParams {
+export function dashboardParams(
+  raw: Record<string, string | string[] | undefined>,
+  preferredZone: string | null,
+  now = new Date(),
+): DashboardParams {
   return parseDashboardParams(raw.tz || !preferredZone ? raw : { ...raw, tz: preferredZone }, now);
 }
 

@@ -1,7 +1,12 @@
 import { createServer, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { clientAddress, clientFromChain, installClientStamp, trustedProxyHops } from "./client-address";
+import {
+  clientAddress,
+  clientFromChain,
+  installClientStamp,
+  trustedProxyHops,
+} from "./client-address";
 
 describe("clientFromChain", () => {
   it.each([
@@ -32,7 +37,9 @@ describe("the request stamp", () => {
   beforeAll(async () => {
     installClientStamp();
     server = createServer((req, res) => {
-      seen.push(clientAddress({ get: (name) => (req.headers[name] as string | undefined) ?? null }));
+      seen.push(
+        clientAddress({ get: (name) => (req.headers[name] as string | undefined) ?? null }),
+      );
       res.end();
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -41,7 +48,10 @@ describe("the request stamp", () => {
 
   const send = (headers: Record<string, string>) =>
     new Promise<void>((resolve, reject) => {
-      const req = request({ host: "127.0.0.1", port: (server.address() as AddressInfo).port, headers }, (res) => res.resume().on("end", resolve));
+      const req = request(
+        { host: "127.0.0.1", port: (server.address() as AddressInfo).port, headers },
+        (res) => res.resume().on("end", resolve),
+      );
       req.on("error", reject);
       req.end();
     });
@@ -55,6 +65,10 @@ describe("the request stamp", () => {
   });
 
   it("treats an unstamped request as one shared, unverified client", () => {
-    expect(clientAddress(new Headers({ "x-hindsight-client": "guess 9.9.9.9", "x-forwarded-for": "6.6.6.6" }))).toBe("unverified");
+    expect(
+      clientAddress(
+        new Headers({ "x-hindsight-client": "guess 9.9.9.9", "x-forwarded-for": "6.6.6.6" }),
+      ),
+    ).toBe("unverified");
   });
 });

@@ -17,7 +17,11 @@ const g = globalThis as unknown as { hindsightClientStamp?: string };
  * peer. With `trustedProxies` hops in front of the app, the client is that many entries back
  * from the socket; with 0 it is the socket peer itself and X-Forwarded-For is ignored.
  */
-export function clientFromChain(forwardedFor: string | string[] | undefined, socketAddress: string | undefined, trustedProxies: number): string {
+export function clientFromChain(
+  forwardedFor: string | string[] | undefined,
+  socketAddress: string | undefined,
+  trustedProxies: number,
+): string {
   const socket = (socketAddress ?? "unknown").replace(/^::ffff:/, "");
   if (trustedProxies <= 0) return socket;
   const list = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? ""))
@@ -41,10 +45,15 @@ export function installClientStamp() {
   g.hindsightClientStamp = secret;
   const hops = trustedProxyHops();
   const emit = http.Server.prototype.emit;
-  http.Server.prototype.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
+  http.Server.prototype.emit = function (
+    this: http.Server,
+    event: string | symbol,
+    ...args: unknown[]
+  ) {
     if (event === "request") {
       const req = args[0] as IncomingMessage;
-      req.headers[CLIENT_HEADER] = `${secret} ${clientFromChain(req.headers["x-forwarded-for"], req.socket.remoteAddress, hops)}`;
+      req.headers[CLIENT_HEADER] =
+        `${secret} ${clientFromChain(req.headers["x-forwarded-for"], req.socket.remoteAddress, hops)}`;
     }
     return emit.apply(this, [event, ...args] as Parameters<typeof emit>);
   } as typeof emit;

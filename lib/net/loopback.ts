@@ -11,6 +11,9 @@ export function isLoopbackAddress(address: string | undefined | null): boolean {
 
 /** True when a host name (as given to `next start -H`) only listens on this machine. */
 export function isLoopbackHost(host: string): boolean {
-  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, "");
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, "");
   return h === "localhost" || isLoopbackAddress(h);
 }

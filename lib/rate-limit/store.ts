@@ -6,7 +6,12 @@ import { retryAfter, type BucketPolicy, type TakeResult } from "@/lib/sharing/ra
  * The token bucket of rate-limit.ts in one atomic statement (the row lock of the upsert
  * serialises concurrent requests from the same address across every app instance).
  */
-export async function takeRateLimit(key: string, cost: number, now: Date, policy: BucketPolicy): Promise<TakeResult> {
+export async function takeRateLimit(
+  key: string,
+  cost: number,
+  now: Date,
+  policy: BucketPolicy,
+): Promise<TakeResult> {
   const rows = await db.$queryRaw<{ tokens: number }[]>`
     INSERT INTO "RateLimitBucket" AS b ("key", "tokens", "updatedAt")
     VALUES (${key}, GREATEST(${policy.floor}::float8, ${policy.capacity}::float8 - ${cost}::float8), ${now})
@@ -18,5 +23,9 @@ export async function takeRateLimit(key: string, cost: number, now: Date, policy
   const tokens = Number(rows[0]!.tokens);
   // Same outcome as the pure `take` (the floor is negative, so a refusal always leaves a debt).
   const allowed = tokens >= 0;
-  return { allowed, bucket: { tokens, updatedAt: now }, retryAfterSeconds: allowed ? 0 : retryAfter(tokens, 1, policy) };
+  return {
+    allowed,
+    bucket: { tokens, updatedAt: now },
+    retryAfterSeconds: allowed ? 0 : retryAfter(tokens, 1, policy),
+  };
 }

@@ -13,8 +13,16 @@ it("delivers committed 5 Whys changes to the subscribers of that incident only",
   expect(whysListenerConnected()).toBe(true);
   signInAs(editor.id, team.id);
 
-  await createWhyNodeAction({ incidentId: other.id, parentId: null, statement: "Not for this subscriber" });
-  await createWhyNodeAction({ incidentId: watched.id, parentId: null, statement: "For this subscriber" });
+  await createWhyNodeAction({
+    incidentId: other.id,
+    parentId: null,
+    statement: "Not for this subscriber",
+  });
+  await createWhyNodeAction({
+    incidentId: watched.id,
+    parentId: null,
+    statement: "For this subscriber",
+  });
   const { whysVersion } = await testDb.incident.findUniqueOrThrow({ where: { id: watched.id } });
   await expect.poll(() => heard.mock.calls.length, { timeout: 5000 }).toBe(1);
   expect(heard).toHaveBeenCalledWith({ incidentId: watched.id, version: whysVersion });
@@ -24,9 +32,15 @@ it("delivers committed 5 Whys changes to the subscribers of that incident only",
   const barrier = vi.fn();
   const stopBarrier = await subscribeWhys(watched.id, barrier);
   unsubscribe();
-  await createWhyNodeAction({ incidentId: watched.id, parentId: null, statement: "After unsubscribing" });
+  await createWhyNodeAction({
+    incidentId: watched.id,
+    parentId: null,
+    statement: "After unsubscribing",
+  });
   const after = await testDb.incident.findUniqueOrThrow({ where: { id: watched.id } });
-  await expect.poll(() => barrier.mock.calls.map(([event]) => event.version), { timeout: 5000 }).toContain(after.whysVersion);
+  await expect
+    .poll(() => barrier.mock.calls.map(([event]) => event.version), { timeout: 5000 })
+    .toContain(after.whysVersion);
   stopBarrier();
   expect(heard).toHaveBeenCalledTimes(1);
 });

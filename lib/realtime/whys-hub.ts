@@ -17,7 +17,13 @@ interface Hub {
 // One LISTEN connection per server process, shared by every open stream (kept on globalThis so
 // dev reloads reuse it). Notifications come from whichever app instance committed the change.
 const g = globalThis as unknown as { __hindsightWhysHub?: Hub };
-const hub: Hub = (g.__hindsightWhysHub ??= { client: null, connecting: null, retryTimer: null, failures: 0, listeners: new Map() });
+const hub: Hub = (g.__hindsightWhysHub ??= {
+  client: null,
+  connecting: null,
+  retryTimer: null,
+  failures: 0,
+  listeners: new Map(),
+});
 
 function dispatch(event: Parameters<Listener>[0]) {
   for (const listener of hub.listeners.get(event.incidentId) ?? []) {
@@ -63,7 +69,8 @@ function connect(): Promise<void> {
       hub.client = client;
       hub.failures = 0;
       // Changes made while the connection was down were not heard: tell every stream to resync.
-      if (wasReconnect) for (const incidentId of hub.listeners.keys()) dispatch({ incidentId, version: null });
+      if (wasReconnect)
+        for (const incidentId of hub.listeners.keys()) dispatch({ incidentId, version: null });
     } catch {
       lost();
     } finally {

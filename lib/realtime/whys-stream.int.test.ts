@@ -17,7 +17,9 @@ beforeEach(async () => {
   t = await createTeamWithMembers("Stream");
   incidentId = (await createIncident(t.team.id, t.owner.id)).id;
   token = randomUUID();
-  await testDb.session.create({ data: { sessionToken: token, userId: t.viewer.id, expires: new Date(Date.now() + 3_600_000) } });
+  await testDb.session.create({
+    data: { sessionToken: token, userId: t.viewer.id, expires: new Date(Date.now() + 3_600_000) },
+  });
 });
 
 afterEach(() => {
@@ -29,7 +31,10 @@ async function open(userToken = token) {
   const abort = new AbortController();
   aborts.push(abort);
   signInAs(t.viewer.id, t.team.id);
-  const request = new Request(`http://localhost/api/incidents/${incidentId}/whys/stream`, { headers: { cookie: `authjs.session-token=${userToken}` }, signal: abort.signal });
+  const request = new Request(`http://localhost/api/incidents/${incidentId}/whys/stream`, {
+    headers: { cookie: `authjs.session-token=${userToken}` },
+    signal: abort.signal,
+  });
   const response = await GET(request, { params: Promise.resolve({ id: incidentId }) });
   return { response, abort, reader: response.status === 200 ? sseReader(response) : null };
 }
@@ -58,7 +63,8 @@ function sseReader(response: Response) {
     async until(check: (text: string, ended: boolean) => boolean, timeoutMs = 8000) {
       const end = Date.now() + timeoutMs;
       while (!check(text, ended)) {
-        if (Date.now() > end) throw new Error(`stream did not reach the expected state; got:\n${text}`);
+        if (Date.now() > end)
+          throw new Error(`stream did not reach the expected state; got:\n${text}`);
         await new Promise((r) => setTimeout(r, 50));
       }
     },
@@ -66,11 +72,14 @@ function sseReader(response: Response) {
   };
 }
 
-const versionEvents = (text: string) => text.split("\n\n").filter((e) => e.includes("event: version")).length;
+const versionEvents = (text: string) =>
+  text.split("\n\n").filter((e) => e.includes("event: version")).length;
 
 async function editorAddsCause(statement: string) {
   signInAs(t.editor.id, t.team.id);
-  expect(await createWhyNodeAction({ incidentId, parentId: null, statement })).toMatchObject({ ok: true });
+  expect(await createWhyNodeAction({ incidentId, parentId: null, statement })).toMatchObject({
+    ok: true,
+  });
 }
 
 describe("the live 5 Whys stream", () => {
@@ -81,7 +90,9 @@ describe("the live 5 Whys stream", () => {
     await editorAddsCause("Heard while a member");
     await reader!.until((text) => versionEvents(text) === 2);
 
-    await testDb.membership.delete({ where: { teamId_userId: { teamId: t.team.id, userId: t.viewer.id } } });
+    await testDb.membership.delete({
+      where: { teamId_userId: { teamId: t.team.id, userId: t.viewer.id } },
+    });
     await editorAddsCause("Not for a removed member");
     await reader!.until((_text, ended) => ended);
     expect(reader!.text).toContain("event: closed");
@@ -93,7 +104,11 @@ describe("the live 5 Whys stream", () => {
     const abort = new AbortController();
     aborts.push(abort);
     const request = new Request("http://localhost/stream", { signal: abort.signal });
-    const response = openWhysStream(request, { userId: t.viewer.id, teamId: t.team.id, incidentId, sessionToken: token }, { recheckMs: 100, currentVersion: async () => 0 });
+    const response = openWhysStream(
+      request,
+      { userId: t.viewer.id, teamId: t.team.id, incidentId, sessionToken: token },
+      { recheckMs: 100, currentVersion: async () => 0 },
+    );
     const reader = sseReader(response);
     await reader.until((text) => versionEvents(text) === 1);
     await new Promise((r) => setTimeout(r, 300));
@@ -123,7 +138,9 @@ describe("the live 5 Whys stream", () => {
     const refused = await open();
     expect(refused.response.status).toBe(429);
     expect(refused.response.headers.get("retry-after")).toBe("30");
-    expect(await refused.response.json()).toEqual({ error: expect.stringContaining(`${STREAMS_PER_USER} live views open`) });
+    expect(await refused.response.json()).toEqual({
+      error: expect.stringContaining(`${STREAMS_PER_USER} live views open`),
+    });
 
     streams[0].abort.abort();
     await expect.poll(() => openStreamCount(t.viewer.id)).toBe(STREAMS_PER_USER - 1);
@@ -133,7 +150,9 @@ describe("the live 5 Whys stream", () => {
   it("answers 404 for another team's incident", async () => {
     const other = await createTeamWithMembers("Other");
     signInAs(other.owner.id, other.team.id);
-    const response = await GET(new Request("http://localhost/x"), { params: Promise.resolve({ id: incidentId }) });
+    const response = await GET(new Request("http://localhost/x"), {
+      params: Promise.resolve({ id: incidentId }),
+    });
     expect(response.status).toBe(404);
   });
 });

@@ -25,7 +25,8 @@ export function sessionTokenOf(request: Request): string | null {
   const cookies = new Map<string, string>();
   for (const part of (request.headers.get("cookie") ?? "").split(";")) {
     const eq = part.indexOf("=");
-    if (eq > 0) cookies.set(part.slice(0, eq).trim(), decodeURIComponent(part.slice(eq + 1).trim()));
+    if (eq > 0)
+      cookies.set(part.slice(0, eq).trim(), decodeURIComponent(part.slice(eq + 1).trim()));
   }
   for (const name of SESSION_COOKIES) if (cookies.get(name)) return cookies.get(name)!;
   return null;
@@ -35,11 +36,23 @@ export function sessionTokenOf(request: Request): string | null {
 export async function viewerStillAllowed(v: StreamViewer): Promise<boolean> {
   if (!v.sessionToken) return false;
   const [session, membership, incident] = await Promise.all([
-    db.session.findUnique({ where: { sessionToken: v.sessionToken }, select: { userId: true, expires: true } }),
-    db.membership.findUnique({ where: { teamId_userId: { teamId: v.teamId, userId: v.userId } }, select: { role: true } }),
+    db.session.findUnique({
+      where: { sessionToken: v.sessionToken },
+      select: { userId: true, expires: true },
+    }),
+    db.membership.findUnique({
+      where: { teamId_userId: { teamId: v.teamId, userId: v.userId } },
+      select: { role: true },
+    }),
     db.incident.findFirst({ where: { id: v.incidentId, teamId: v.teamId }, select: { id: true } }),
   ]);
-  return session?.userId === v.userId && session.expires > new Date() && !!membership && can(membership.role, "incident:read") && !!incident;
+  return (
+    session?.userId === v.userId &&
+    session.expires > new Date() &&
+    !!membership &&
+    can(membership.role, "incident:read") &&
+    !!incident
+  );
 }
 
 // Open streams per user in this process (kept on globalThis so dev reloads share it).
@@ -64,10 +77,16 @@ export interface StreamOptions {
  * `recheckMs` and before each event, and ends (after an `event: closed`) as soon as they
  * signed out, left the team or lost access, so nothing more reaches a removed member.
  */
-export function openWhysStream(request: Request, viewer: StreamViewer, options: StreamOptions): Response {
+export function openWhysStream(
+  request: Request,
+  viewer: StreamViewer,
+  options: StreamOptions,
+): Response {
   if (openStreamCount(viewer.userId) >= STREAMS_PER_USER) {
     return Response.json(
-      { error: `You have ${STREAMS_PER_USER} live views open already. Close another tab, then reload this one.` },
+      {
+        error: `You have ${STREAMS_PER_USER} live views open already. Close another tab, then reload this one.`,
+      },
       { status: 429, headers: { "Retry-After": "30", "Cache-Control": "no-store" } },
     );
   }
@@ -124,10 +143,14 @@ export function openWhysStream(request: Request, viewer: StreamViewer, options: 
           void recheck().then(() => send(`event: version\ndata: ${JSON.stringify(event)}\n\n`));
         });
         if (closed) return unsubscribe();
-        timers.push(setInterval(() => send(`: ping ${Date.now()}\n\n`), options.heartbeatMs ?? HEARTBEAT_MS));
+        timers.push(
+          setInterval(() => send(`: ping ${Date.now()}\n\n`), options.heartbeatMs ?? HEARTBEAT_MS),
+        );
         timers.push(setInterval(() => void recheck(), options.recheckMs ?? RECHECK_MS));
         // Sent after subscribing, so a change between the two is never missed.
-        send(`retry: 2000\nevent: version\ndata: ${JSON.stringify({ incidentId: viewer.incidentId, version: await options.currentVersion() })}\n\n`);
+        send(
+          `retry: 2000\nevent: version\ndata: ${JSON.stringify({ incidentId: viewer.incidentId, version: await options.currentVersion() })}\n\n`,
+        );
       } catch {
         cleanup();
       }

@@ -15,7 +15,15 @@ import {
   updateTemplate,
   withdrawReview,
 } from "./mutations";
-import { baseVersionSchema, commentSchema, decisionSchema, requestReviewSchema, saveNarrativeSchema, setTemplateSchema, templateFormSchema } from "./schema";
+import {
+  baseVersionSchema,
+  commentSchema,
+  decisionSchema,
+  requestReviewSchema,
+  saveNarrativeSchema,
+  setTemplateSchema,
+  templateFormSchema,
+} from "./schema";
 import { getUsersByIds } from "./data";
 import { sendReviewRequestEmails } from "./review-email";
 
@@ -23,15 +31,26 @@ import { sendReviewRequestEmails } from "./review-email";
 // checks the incident is the caller's team's and the role may write (or publish) reports.
 const incidentId = z.object({ incidentId: z.string().min(1).max(64) });
 const onIncident = <S extends z.ZodType>(schema: S) => z.intersection(incidentId, schema);
-const reportPaths = (_r: unknown, input: { incidentId: string }) => [`/incidents/${input.incidentId}/report`];
-const bound = { bind: ["incidentId"], incident: (input: { incidentId: string }) => input.incidentId, revalidate: reportPaths } as const;
+const reportPaths = (_r: unknown, input: { incidentId: string }) => [
+  `/incidents/${input.incidentId}/report`,
+];
+const bound = {
+  bind: ["incidentId"],
+  incident: (input: { incidentId: string }) => input.incidentId,
+  revalidate: reportPaths,
+} as const;
 
 /** Autosave: called from the editor with the fields changed since the last save. */
 export const saveNarrativeAction = defineAction({
   ...bound,
   permission: "report:write",
   input: onIncident(saveNarrativeSchema),
-  run: ({ ctx, incident, input }) => saveNarrative({ teamId: ctx.scope.teamId, userId: ctx.user.id, role: ctx.role }, incident.id, input),
+  run: ({ ctx, incident, input }) =>
+    saveNarrative(
+      { teamId: ctx.scope.teamId, userId: ctx.user.id, role: ctx.role },
+      incident.id,
+      input,
+    ),
   message: "Saved",
 });
 
@@ -40,7 +59,12 @@ export const setReportTemplateAction = defineAction({
   permission: "report:write",
   input: onIncident(setTemplateSchema),
   run: async ({ ctx, incident, input }) => {
-    await setReportTemplate({ teamId: ctx.scope.teamId, userId: ctx.user.id, role: ctx.role }, incident.id, input.baseVersion, input.templateId);
+    await setReportTemplate(
+      { teamId: ctx.scope.teamId, userId: ctx.user.id, role: ctx.role },
+      incident.id,
+      input.baseVersion,
+      input.templateId,
+    );
   },
   message: "Template changed. Your text is kept.",
 });
@@ -48,7 +72,15 @@ export const setReportTemplateAction = defineAction({
 export const requestReviewAction = defineAction({
   ...bound,
   permission: "report:write",
-  input: onIncident(z.preprocess((raw) => ({ ...(raw as object), reviewerIds: asList((raw as { reviewerIds?: unknown })?.reviewerIds) }), requestReviewSchema)),
+  input: onIncident(
+    z.preprocess(
+      (raw) => ({
+        ...(raw as object),
+        reviewerIds: asList((raw as { reviewerIds?: unknown })?.reviewerIds),
+      }),
+      requestReviewSchema,
+    ),
+  ),
   run: async ({ ctx, incident, input }) => {
     const actor = { teamId: ctx.scope.teamId, userId: ctx.user.id, role: ctx.role };
     const requested = await requestReview(actor, incident.id, input.baseVersion, input.reviewerIds);
@@ -67,7 +99,10 @@ export const requestReviewAction = defineAction({
       return { emailed: false };
     }
   },
-  message: ({ emailed }) => (emailed ? "Review requested. Reviewers were emailed." : "Review requested. The email to reviewers could not be queued; let them know directly."),
+  message: ({ emailed }) =>
+    emailed
+      ? "Review requested. Reviewers were emailed."
+      : "Review requested. The email to reviewers could not be queued; let them know directly.",
 });
 
 export const decideReviewAction = defineAction({
@@ -75,9 +110,17 @@ export const decideReviewAction = defineAction({
   permission: "report:write",
   input: onIncident(decisionSchema),
   run: async ({ ctx, incident, input }) => {
-    await decideReview({ teamId: ctx.scope.teamId, userId: ctx.user.id, role: ctx.role }, incident.id, input.decision, { sectionKey: input.sectionKey, body: input.body });
+    await decideReview(
+      { teamId: ctx.scope.teamId, userId: ctx.user.id, role: ctx.role },
+      incident.id,
+      input.decision,
+      { sectionKey: input.sectionKey, body: input.body },
+    );
   },
-  message: (_r, input) => (input.decision === "APPROVED" ? "You approved the report." : "You requested changes. The report is back in draft."),
+  message: (_r, input) =>
+    input.decision === "APPROVED"
+      ? "You approved the report."
+      : "You requested changes. The report is back in draft.",
 });
 
 export const addCommentAction = defineAction({
@@ -85,7 +128,12 @@ export const addCommentAction = defineAction({
   permission: "report:write",
   input: onIncident(commentSchema),
   run: async ({ ctx, incident, input }) => {
-    await addComment({ teamId: ctx.scope.teamId, userId: ctx.user.id, role: ctx.role }, incident.id, input.sectionKey, input.body);
+    await addComment(
+      { teamId: ctx.scope.teamId, userId: ctx.user.id, role: ctx.role },
+      incident.id,
+      input.sectionKey,
+      input.body,
+    );
   },
   message: "Comment added.",
 });
@@ -97,7 +145,11 @@ export const resolveCommentAction = defineAction({
   permission: "report:write",
   input: incidentId.extend({ commentId: z.string().min(1).max(64) }),
   run: async ({ ctx, incident, input }) => {
-    await resolveComment({ teamId: ctx.scope.teamId, userId: ctx.user.id, role: ctx.role }, incident.id, input.commentId);
+    await resolveComment(
+      { teamId: ctx.scope.teamId, userId: ctx.user.id, role: ctx.role },
+      incident.id,
+      input.commentId,
+    );
   },
   message: "Comment resolved.",
 });
@@ -107,7 +159,11 @@ export const withdrawReviewAction = defineAction({
   permission: "report:write",
   input: onIncident(baseVersionSchema),
   run: async ({ ctx, incident, input }) => {
-    await withdrawReview({ teamId: ctx.scope.teamId, userId: ctx.user.id, role: ctx.role }, incident.id, input.baseVersion);
+    await withdrawReview(
+      { teamId: ctx.scope.teamId, userId: ctx.user.id, role: ctx.role },
+      incident.id,
+      input.baseVersion,
+    );
   },
   message: "The report is back in draft.",
 });
@@ -117,7 +173,11 @@ export const reopenReportAction = defineAction({
   permission: "report:write",
   input: onIncident(baseVersionSchema),
   run: async ({ ctx, incident, input }) => {
-    await reopenReport({ teamId: ctx.scope.teamId, userId: ctx.user.id, role: ctx.role }, incident.id, input.baseVersion);
+    await reopenReport(
+      { teamId: ctx.scope.teamId, userId: ctx.user.id, role: ctx.role },
+      incident.id,
+      input.baseVersion,
+    );
   },
   message: "A new draft is open. Published versions are unchanged.",
 });
@@ -127,7 +187,11 @@ export const publishReportAction = defineAction({
   permission: "report:publish",
   input: onIncident(baseVersionSchema),
   run: async ({ ctx, incident, input }) => {
-    const version = await publishReport({ teamId: ctx.scope.teamId, userId: ctx.user.id, role: ctx.role }, incident.id, input.baseVersion);
+    const version = await publishReport(
+      { teamId: ctx.scope.teamId, userId: ctx.user.id, role: ctx.role },
+      incident.id,
+      input.baseVersion,
+    );
     return { number: version.number };
   },
   message: ({ number }) => `Published version ${number}.`,

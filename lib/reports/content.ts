@@ -26,8 +26,17 @@ function canonical(value: unknown): unknown {
  * sections themselves, with their titles and text, are content).
  */
 export function reportContentHash(snapshot: ReportSnapshot): string {
-  const { internal: _i, version: _v, publishedAt: _pa, publishedBy: _pb, template: _t, ...content } = snapshot;
-  return createHash("sha256").update(JSON.stringify(canonical(content))).digest("hex");
+  const {
+    internal: _i,
+    version: _v,
+    publishedAt: _pa,
+    publishedBy: _pb,
+    template: _t,
+    ...content
+  } = snapshot;
+  return createHash("sha256")
+    .update(JSON.stringify(canonical(content)))
+    .digest("hex");
 }
 
 /**
@@ -36,7 +45,14 @@ export function reportContentHash(snapshot: ReportSnapshot): string {
  * (lib/reports/approvals.ts). Anything else that changes the hash (a renamed user, an edited
  * template) is still caught when approvals are counted, by comparing hashes.
  */
-const CONTENT_ACTIONS = ["incident.", "whyNode.", "action_item.", "timeline.", "report.narrative.", "report.template."];
+const CONTENT_ACTIONS = [
+  "incident.",
+  "whyNode.",
+  "action_item.",
+  "timeline.",
+  "report.narrative.",
+  "report.template.",
+];
 
 export function changesReportContent(action: string): boolean {
   return CONTENT_ACTIONS.some((prefix) => action.startsWith(prefix));

@@ -2,7 +2,13 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { CONTENT_ACTION_PREFIXES, NARRATIVE_ACTIONS } from "./content";
-import { FULL_TEMPLATE_NAME, fullTemplateSections, parseNarrative, parseTemplateSections, type TemplateSection } from "./sections";
+import {
+  FULL_TEMPLATE_NAME,
+  fullTemplateSections,
+  parseNarrative,
+  parseTemplateSections,
+  type TemplateSection,
+} from "./sections";
 import type { ReportSnapshot, ReportSource } from "./snapshot";
 import { parseSnapshot } from "./snapshot-schema";
 
@@ -28,7 +34,9 @@ const versionSelect = {
   report: { select: { incidentId: true, incident: { select: { teamId: true } } } },
 } as const;
 
-function toPublished(v: Prisma.ReportVersionGetPayload<{ select: typeof versionSelect }>): PublishedVersion {
+function toPublished(
+  v: Prisma.ReportVersionGetPayload<{ select: typeof versionSelect }>,
+): PublishedVersion {
   return {
     id: v.id,
     number: v.number,
@@ -44,19 +52,31 @@ function toPublished(v: Prisma.ReportVersionGetPayload<{ select: typeof versionS
  * A published version by id, with no authorization: callers (share links, the stakeholder
  * portal) authorize by token or grant first. Team pages use getVersionForTeam.
  */
-export async function getPublishedVersion(reportVersionId: string): Promise<PublishedVersion | null> {
+export async function getPublishedVersion(
+  reportVersionId: string,
+): Promise<PublishedVersion | null> {
   if (typeof reportVersionId !== "string" || !reportVersionId) return null;
-  const v = await db.reportVersion.findUnique({ where: { id: reportVersionId }, select: versionSelect });
+  const v = await db.reportVersion.findUnique({
+    where: { id: reportVersionId },
+    select: versionSelect,
+  });
   return v ? toPublished(v) : null;
 }
 
 /** A published version if its incident belongs to this team, else null (→ 404). */
-export async function getVersionForTeam(teamId: string, reportVersionId: string): Promise<PublishedVersion | null> {
+export async function getVersionForTeam(
+  teamId: string,
+  reportVersionId: string,
+): Promise<PublishedVersion | null> {
   const v = await getPublishedVersion(reportVersionId);
   return v && v.teamId === teamId ? v : null;
 }
 
-export async function getVersionByNumber(teamId: string, incidentId: string, number: number): Promise<PublishedVersion | null> {
+export async function getVersionByNumber(
+  teamId: string,
+  incidentId: string,
+  number: number,
+): Promise<PublishedVersion | null> {
   if (!Number.isInteger(number) || number < 1) return null;
   const v = await db.reportVersion.findFirst({
     where: { number, report: { incidentId, incident: { teamId } } },
@@ -70,7 +90,13 @@ export function listVersions(teamId: string, incidentId: string) {
   return db.reportVersion.findMany({
     where: { report: { incidentId, incident: { teamId } } },
     orderBy: { number: "desc" },
-    select: { id: true, number: true, title: true, publishedAt: true, publishedBy: { select: { name: true, email: true } } },
+    select: {
+      id: true,
+      number: true,
+      title: true,
+      publishedAt: true,
+      publishedBy: { select: { name: true, email: true } },
+    },
   });
 }
 
@@ -110,8 +136,15 @@ export const reportRowSelect = {
 export type ReportRow = Prisma.ReportGetPayload<{ select: typeof reportRowSelect }>;
 
 /** The report of an incident of this team (null until it is first opened). */
-export function findReport(client: Client, teamId: string, incidentId: string): Promise<ReportRow | null> {
-  return client.report.findFirst({ where: { incidentId, incident: { teamId } }, select: reportRowSelect });
+export function findReport(
+  client: Client,
+  teamId: string,
+  incidentId: string,
+): Promise<ReportRow | null> {
+  return client.report.findFirst({
+    where: { incidentId, incident: { teamId } },
+    select: reportRowSelect,
+  });
 }
 
 /** The current review round: the highest round number among the report's reviewers (0 = none yet). */
@@ -125,7 +158,15 @@ export async function listRoundReviewers(client: Client, reportId: string, round
   return client.reportReviewer.findMany({
     where: { reportId, round },
     orderBy: { createdAt: "asc" },
-    select: { id: true, userId: true, decision: true, decidedAt: true, approvedHash: true, withdrawnAt: true, user: { select: { name: true, email: true } } },
+    select: {
+      id: true,
+      userId: true,
+      decision: true,
+      decidedAt: true,
+      approvedHash: true,
+      withdrawnAt: true,
+      user: { select: { name: true, email: true } },
+    },
   });
 }
 
@@ -134,14 +175,37 @@ export async function listRoundReviewers(client: Client, reportId: string, round
  * published), and, while it is in review, everyone who changed anything it shows since the
  * review was requested. Read from the audit rows every such write records.
  */
-export async function listContributorIds(client: Client, report: Pick<ReportRow, "id" | "incidentId" | "status">, round: number): Promise<string[]> {
-  const published = await client.reportVersion.aggregate({ where: { reportId: report.id }, _max: { publishedAt: true } });
-  const or: Prisma.AuditEventWhereInput[] = [{ action: { in: NARRATIVE_ACTIONS }, createdAt: { gt: published._max.publishedAt ?? new Date(0) } }];
+export async function listContributorIds(
+  client: Client,
+  report: Pick<ReportRow, "id" | "incidentId" | "status">,
+  round: number,
+): Promise<string[]> {
+  const published = await client.reportVersion.aggregate({
+    where: { reportId: report.id },
+    _max: { publishedAt: true },
+  });
+  const or: Prisma.AuditEventWhereInput[] = [
+    {
+      action: { in: NARRATIVE_ACTIONS },
+      createdAt: { gt: published._max.publishedAt ?? new Date(0) },
+    },
+  ];
   if (report.status === "IN_REVIEW" && round > 0) {
-    const requested = await client.reportReviewer.aggregate({ where: { reportId: report.id, round }, _min: { createdAt: true } });
-    if (requested._min.createdAt) or.push({ OR: CONTENT_ACTION_PREFIXES.map((p) => ({ action: { startsWith: p } })), createdAt: { gte: requested._min.createdAt } });
+    const requested = await client.reportReviewer.aggregate({
+      where: { reportId: report.id, round },
+      _min: { createdAt: true },
+    });
+    if (requested._min.createdAt)
+      or.push({
+        OR: CONTENT_ACTION_PREFIXES.map((p) => ({ action: { startsWith: p } })),
+        createdAt: { gte: requested._min.createdAt },
+      });
   }
-  const rows = await client.auditEvent.findMany({ where: { incidentId: report.incidentId, actorId: { not: null }, OR: or }, distinct: ["actorId"], select: { actorId: true } });
+  const rows = await client.auditEvent.findMany({
+    where: { incidentId: report.incidentId, actorId: { not: null }, OR: or },
+    distinct: ["actorId"],
+    select: { actorId: true },
+  });
   return rows.map((r) => r.actorId!);
 }
 
@@ -149,17 +213,41 @@ export function listComments(teamId: string, reportId: string) {
   return db.reportComment.findMany({
     where: { reportId, report: { incident: { teamId } } },
     orderBy: { createdAt: "asc" },
-    select: { id: true, sectionKey: true, body: true, resolvedAt: true, createdAt: true, author: { select: { id: true, name: true, email: true } } },
+    select: {
+      id: true,
+      sectionKey: true,
+      body: true,
+      resolvedAt: true,
+      createdAt: true,
+      author: { select: { id: true, name: true, email: true } },
+    },
   });
 }
 
 /** The template a report follows: its own, else the team's default, else the built-in full AAR. */
-export async function resolveTemplate(client: Client, teamId: string, report: Pick<ReportRow, "template">): Promise<{ id: string | null; name: string; sections: TemplateSection[] }> {
+export async function resolveTemplate(
+  client: Client,
+  teamId: string,
+  report: Pick<ReportRow, "template">,
+): Promise<{ id: string | null; name: string; sections: TemplateSection[] }> {
   if (report.template && report.template.teamId === teamId) {
-    return { id: report.template.id, name: report.template.name, sections: parseTemplateSections(report.template.sections) };
+    return {
+      id: report.template.id,
+      name: report.template.name,
+      sections: parseTemplateSections(report.template.sections),
+    };
   }
-  const fallback = await client.reportTemplate.findFirst({ where: { teamId }, orderBy: [{ isDefault: "desc" }, { createdAt: "asc" }], select: { id: true, name: true, sections: true } });
-  if (fallback) return { id: fallback.id, name: fallback.name, sections: parseTemplateSections(fallback.sections) };
+  const fallback = await client.reportTemplate.findFirst({
+    where: { teamId },
+    orderBy: [{ isDefault: "desc" }, { createdAt: "asc" }],
+    select: { id: true, name: true, sections: true },
+  });
+  if (fallback)
+    return {
+      id: fallback.id,
+      name: fallback.name,
+      sections: parseTemplateSections(fallback.sections),
+    };
   return { id: null, name: FULL_TEMPLATE_NAME, sections: fullTemplateSections() };
 }
 
@@ -167,18 +255,61 @@ export async function resolveTemplate(client: Client, teamId: string, report: Pi
  * Everything composeReport needs, read from the incident as it is now (inside the caller's
  * transaction when publishing, so the frozen snapshot is consistent).
  */
-export async function readReportSource(client: Client, teamId: string, report: ReportRow, publication?: ReportSource["publication"]): Promise<ReportSource | null> {
+export async function readReportSource(
+  client: Client,
+  teamId: string,
+  report: ReportRow,
+  publication?: ReportSource["publication"],
+): Promise<ReportSource | null> {
   const incident = await client.incident.findFirst({
     where: { id: report.incidentId, teamId },
     select: {
-      id: true, number: true, title: true, severity: true, status: true, startedAt: true, detectedAt: true, acknowledgedAt: true,
-      mitigatedAt: true, resolvedAt: true, impactStartedAt: true, impactEndedAt: true, summary: true, customerImpact: true, services: true, tags: true, problemStatement: true,
+      id: true,
+      number: true,
+      title: true,
+      severity: true,
+      status: true,
+      startedAt: true,
+      detectedAt: true,
+      acknowledgedAt: true,
+      mitigatedAt: true,
+      resolvedAt: true,
+      impactStartedAt: true,
+      impactEndedAt: true,
+      summary: true,
+      customerImpact: true,
+      services: true,
+      tags: true,
+      problemStatement: true,
       commander: { select: { name: true, email: true } },
-      events: { where: { isKey: true }, orderBy: [{ occurredAt: "asc" }, { id: "asc" }], select: { id: true, occurredAt: true, kind: true, body: true, author: true } },
-      whyNodes: { select: { id: true, parentId: true, statement: true, position: true, isRootCause: true, category: true } },
+      events: {
+        where: { isKey: true },
+        orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
+        select: { id: true, occurredAt: true, kind: true, body: true, author: true },
+      },
+      whyNodes: {
+        select: {
+          id: true,
+          parentId: true,
+          statement: true,
+          position: true,
+          isRootCause: true,
+          category: true,
+        },
+      },
       actions: {
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        select: { id: true, title: true, dueDate: true, status: true, priority: true, type: true, trackerUrl: true, whyNodeId: true, owner: { select: { name: true, email: true } } },
+        select: {
+          id: true,
+          title: true,
+          dueDate: true,
+          status: true,
+          priority: true,
+          type: true,
+          trackerUrl: true,
+          whyNodeId: true,
+          owner: { select: { name: true, email: true } },
+        },
       },
     },
   });
@@ -187,36 +318,67 @@ export async function readReportSource(client: Client, teamId: string, report: R
   const round = await currentRound(client, report.id);
   const reviewers = await listRoundReviewers(client, report.id, round);
   return {
-    incident: { ...incident, commanderName: incident.commander ? (incident.commander.name ?? incident.commander.email) : null },
+    incident: {
+      ...incident,
+      commanderName: incident.commander
+        ? (incident.commander.name ?? incident.commander.email)
+        : null,
+    },
     keyEvents: incident.events,
     whyNodes: incident.whyNodes,
-    actionItems: incident.actions.map(({ owner, ...a }) => ({ ...a, ownerName: owner ? (owner.name ?? owner.email) : null })),
+    actionItems: incident.actions.map(({ owner, ...a }) => ({
+      ...a,
+      ownerName: owner ? (owner.name ?? owner.email) : null,
+    })),
     template,
     narrative: parseNarrative(report.narrative),
-    author: report.authorId ? await client.user.findUnique({ where: { id: report.authorId }, select: { name: true, email: true } }) : null,
-    reviewers: reviewers.map((r) => ({ name: r.user.name, email: r.user.email, decision: r.decision, decidedAt: r.decidedAt })),
+    author: report.authorId
+      ? await client.user.findUnique({
+          where: { id: report.authorId },
+          select: { name: true, email: true },
+        })
+      : null,
+    reviewers: reviewers.map((r) => ({
+      name: r.user.name,
+      email: r.user.email,
+      decision: r.decision,
+      decidedAt: r.decidedAt,
+    })),
     publication,
   };
 }
 
 export function getUserName(userId: string | null) {
-  return userId ? db.user.findUnique({ where: { id: userId }, select: { id: true, name: true, email: true } }) : null;
+  return userId
+    ? db.user.findUnique({ where: { id: userId }, select: { id: true, name: true, email: true } })
+    : null;
 }
 
 /** Everything the report page shows besides the composed snapshot. */
 export async function getReportWorkspace(teamId: string, report: ReportRow) {
   const round = await currentRound(db, report.id);
-  const [reviewers, candidates, comments, templates, versions, team, author, contributorIds] = await Promise.all([
-    listRoundReviewers(db, report.id, round),
-    listReviewCandidates(teamId),
-    listComments(teamId, report.id),
-    listTemplates(teamId),
-    listVersions(teamId, report.incidentId),
-    db.team.findUniqueOrThrow({ where: { id: teamId }, select: { requiredApprovals: true } }),
-    getUserName(report.authorId),
-    listContributorIds(db, report, round),
-  ]);
-  return { round, reviewers, candidates, comments, templates, versions, requiredApprovals: team.requiredApprovals, author, contributorIds };
+  const [reviewers, candidates, comments, templates, versions, team, author, contributorIds] =
+    await Promise.all([
+      listRoundReviewers(db, report.id, round),
+      listReviewCandidates(teamId),
+      listComments(teamId, report.id),
+      listTemplates(teamId),
+      listVersions(teamId, report.incidentId),
+      db.team.findUniqueOrThrow({ where: { id: teamId }, select: { requiredApprovals: true } }),
+      getUserName(report.authorId),
+      listContributorIds(db, report, round),
+    ]);
+  return {
+    round,
+    reviewers,
+    candidates,
+    comments,
+    templates,
+    versions,
+    requiredApprovals: team.requiredApprovals,
+    author,
+    contributorIds,
+  };
 }
 
 /** The template the report follows (without composing the report). */
@@ -230,5 +392,8 @@ export async function loadReportSource(teamId: string, report: ReportRow) {
 }
 
 export function getUsersByIds(teamId: string, ids: string[]) {
-  return db.user.findMany({ where: { id: { in: ids }, memberships: { some: { teamId } } }, select: { id: true, name: true, email: true } });
+  return db.user.findMany({
+    where: { id: { in: ids }, memberships: { some: { teamId } } },
+    select: { id: true, name: true, email: true },
+  });
 }

@@ -15,7 +15,9 @@ describe("diffText", () => {
 });
 
 describe("diffSnapshots", () => {
-  const v1 = composeReport(sampleSource({ publication: { number: 1, publishedAt: new Date(), publishedBy: "Dana" } }));
+  const v1 = composeReport(
+    sampleSource({ publication: { number: 1, publishedAt: new Date(), publishedBy: "Dana" } }),
+  );
 
   it("finds nothing between identical versions", () => {
     const d = diffSnapshots(v1, v1);
@@ -23,7 +25,9 @@ describe("diffSnapshots", () => {
   });
 
   it("shows narrative and incident changes in the section they belong to", () => {
-    const src = sampleSource({ narrative: { summary: "We lost many checkouts.", trigger: "A failover." } });
+    const src = sampleSource({
+      narrative: { summary: "We lost many checkouts.", trigger: "A failover." },
+    });
     const v2 = composeReport({ ...src, incident: { ...src.incident, title: "Checkout outage" } });
     const d = diffSnapshots(v1, v2);
     const summary = d.find((s) => s.key === "summary")!;
@@ -35,7 +39,9 @@ describe("diffSnapshots", () => {
 
   it("reports a section removed from the newer version", () => {
     const src = sampleSource();
-    const sections = src.template.sections.map((s) => (s.key === "expected" ? { ...s, enabled: false } : s));
+    const sections = src.template.sections.map((s) =>
+      s.key === "expected" ? { ...s, enabled: false } : s,
+    );
     const v2 = composeReport({ ...src, template: { ...src.template, sections } });
     const expected = diffSnapshots(v1, v2).find((s) => s.key === "expected")!;
     expect(expected.changed).toBe(true);

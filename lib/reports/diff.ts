@@ -35,7 +35,10 @@ export function diffText(before: string, after: string): DiffLine[] {
 export function diffSnapshots(from: ReportSnapshot, to: ReportSnapshot): SectionDiff[] {
   const a = new Map(snapshotSectionTexts(from).map((s) => [s.key, s]));
   const b = snapshotSectionTexts(to);
-  const keys = [...b.map((s) => s.key), ...[...a.keys()].filter((k) => !b.some((s) => s.key === k))];
+  const keys = [
+    ...b.map((s) => s.key),
+    ...[...a.keys()].filter((k) => !b.some((s) => s.key === k)),
+  ];
   return keys.map((key) => {
     const before = a.get(key);
     const after = b.find((s) => s.key === key);
@@ -52,9 +55,10 @@ export function diffSnapshots(from: ReportSnapshot, to: ReportSnapshot): Section
 export function diffSummary(sections: SectionDiff[]) {
   let added = 0;
   let removed = 0;
-  for (const s of sections) for (const l of s.lines) {
-    if (l.type === "added") added++;
-    else if (l.type === "removed") removed++;
-  }
+  for (const s of sections)
+    for (const l of s.lines) {
+      if (l.type === "added") added++;
+      else if (l.type === "removed") removed++;
+    }
   return { added, removed, changedSections: sections.filter((s) => s.changed).length };
 }

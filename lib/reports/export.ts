@@ -1,6 +1,9 @@
 // Names for exported files (pure): "inc-42-checkout-errors-v2.md", ASCII only so every
 // browser and mail client keeps it.
-export function exportFilename(v: { number: number; snapshot: { incident: { number: number; title: string } } }, ext: "md" | "json") {
+export function exportFilename(
+  v: { number: number; snapshot: { incident: { number: number; title: string } } },
+  ext: "md" | "json",
+) {
   const slug = v.snapshot.incident.title
     .toLowerCase()
     .normalize("NFKD")

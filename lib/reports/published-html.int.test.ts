@@ -3,16 +3,27 @@ import { mintTeamScope } from "@/lib/auth/scope";
 import { createIncident, createTeamWithMembers, testDb } from "@/test/factory";
 import { signInAs } from "@/test/session";
 import { renderReportHtml, rendererFingerprint } from "@/components/reports/report-html";
-import { decideReviewAction, publishReportAction, requestReviewAction, saveNarrativeAction } from "./actions";
+import {
+  decideReviewAction,
+  publishReportAction,
+  requestReviewAction,
+  saveNarrativeAction,
+} from "./actions";
 import { ensureReport } from "./mutations";
-import { currentHtml, findPortalVersionHtml, findTeamVersionHtml, findTeamVersionHtmlByNumber } from "./published-html";
+import {
+  currentHtml,
+  findPortalVersionHtml,
+  findTeamVersionHtml,
+  findTeamVersionHtmlByNumber,
+} from "./published-html";
 import { parseSnapshot } from "./snapshot-schema";
 import { openShareLink } from "@/lib/sharing/view";
 import { generateShareToken } from "@/lib/sharing/tokens";
 
 const form = (values: Record<string, string | string[]>) => {
   const fd = new FormData();
-  for (const [k, v] of Object.entries(values)) for (const one of Array.isArray(v) ? v : [v]) fd.append(k, one);
+  for (const [k, v] of Object.entries(values))
+    for (const one of Array.isArray(v) ? v : [v]) fd.append(k, one);
   return fd;
 };
 
@@ -27,13 +38,30 @@ describe("a published version's stored HTML", () => {
     await ensureReport(t.team.id, incidentId);
     const report = () => testDb.report.findUniqueOrThrow({ where: { incidentId } });
     signInAs(t.editor.id, t.team.id);
-    await saveNarrativeAction(incidentId, { baseVersion: (await report()).version, changes: { summary: "We **lost** checkouts <img src=x onerror=alert(1)>." }, baseline: {} });
-    await requestReviewAction(incidentId, { ok: true }, form({ baseVersion: String((await report()).version), reviewerIds: [t.owner.id] }));
+    await saveNarrativeAction(incidentId, {
+      baseVersion: (await report()).version,
+      changes: { summary: "We **lost** checkouts <img src=x onerror=alert(1)>." },
+      baseline: {},
+    });
+    await requestReviewAction(
+      incidentId,
+      { ok: true },
+      form({ baseVersion: String((await report()).version), reviewerIds: [t.owner.id] }),
+    );
     signInAs(t.owner.id, t.team.id);
-    await decideReviewAction(incidentId, { ok: true }, form({ decision: "APPROVED", sectionKey: "summary", body: "" }));
-    const published = await publishReportAction(incidentId, { ok: true }, form({ baseVersion: String((await report()).version) }));
+    await decideReviewAction(
+      incidentId,
+      { ok: true },
+      form({ decision: "APPROVED", sectionKey: "summary", body: "" }),
+    );
+    const published = await publishReportAction(
+      incidentId,
+      { ok: true },
+      form({ baseVersion: String((await report()).version) }),
+    );
     expect(published).toMatchObject({ ok: true });
-    versionId = (await testDb.reportVersion.findFirstOrThrow({ where: { report: { incidentId } } })).id;
+    versionId = (await testDb.reportVersion.findFirstOrThrow({ where: { report: { incidentId } } }))
+      .id;
   });
 
   it("is rendered at publish and identical to a rendering of its snapshot, per audience", async () => {
@@ -51,8 +79,18 @@ describe("a published version's stored HTML", () => {
 
   it("is what the shared link, the portal and the team's pages serve", async () => {
     const { token, tokenHash } = generateShareToken();
-    await testDb.shareLink.create({ data: { reportVersionId: versionId, recipientEmail: "reader@example.test", tokenHash, expiresAt: new Date(Date.now() + 86_400_000), createdById: t.owner.id } });
-    await testDb.stakeholderGrant.create({ data: { reportVersionId: versionId, email: "reader@example.test" } });
+    await testDb.shareLink.create({
+      data: {
+        reportVersionId: versionId,
+        recipientEmail: "reader@example.test",
+        tokenHash,
+        expiresAt: new Date(Date.now() + 86_400_000),
+        createdById: t.owner.id,
+      },
+    });
+    await testDb.stakeholderGrant.create({
+      data: { reportVersionId: versionId, email: "reader@example.test" },
+    });
     const row = await testDb.reportVersion.findUniqueOrThrow({ where: { id: versionId } });
 
     const shared = await openShareLink(token, { client: "198.51.100.7", now: new Date() });
@@ -60,7 +98,9 @@ describe("a published version's stored HTML", () => {
     const portal = await findPortalVersionHtml("Reader@Example.test", versionId);
     expect(await currentHtml(portal!, "stakeholder")).toBe(row.stakeholderHtml);
     const scope = mintTeamScope(t.team.id);
-    expect(await currentHtml((await findTeamVersionHtml(scope, versionId))!, "team")).toBe(row.teamHtml);
+    expect(await currentHtml((await findTeamVersionHtml(scope, versionId))!, "team")).toBe(
+      row.teamHtml,
+    );
     expect((await findTeamVersionHtmlByNumber(scope, incidentId, null))!.id).toBe(versionId);
     // Another team's scope, or an address without a grant, finds nothing.
     const other = await createTeamWithMembers("Other");
@@ -69,11 +109,18 @@ describe("a published version's stored HTML", () => {
   });
 
   it("is rendered again from the snapshot, once, when it came from another renderer", async () => {
-    await testDb.reportVersion.update({ where: { id: versionId }, data: { stakeholderHtml: "<p>stale</p>", teamHtml: null, htmlRenderer: "an-old-release" } });
+    await testDb.reportVersion.update({
+      where: { id: versionId },
+      data: { stakeholderHtml: "<p>stale</p>", teamHtml: null, htmlRenderer: "an-old-release" },
+    });
     const scope = mintTeamScope(t.team.id);
     const html = await currentHtml((await findTeamVersionHtml(scope, versionId))!, "team");
     const row = await testDb.reportVersion.findUniqueOrThrow({ where: { id: versionId } });
     expect(html).toBe(renderReportHtml(parseSnapshot(row.snapshot), "team"));
-    expect(row).toMatchObject({ teamHtml: html, htmlRenderer: rendererFingerprint(), stakeholderHtml: renderReportHtml(parseSnapshot(row.snapshot), "stakeholder") });
+    expect(row).toMatchObject({
+      teamHtml: html,
+      htmlRenderer: rendererFingerprint(),
+      stakeholderHtml: renderReportHtml(parseSnapshot(row.snapshot), "stakeholder"),
+    });
   });
 });

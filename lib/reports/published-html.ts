@@ -5,7 +5,11 @@ import "server-only";
 // then the fresh rendering is stored so it happens once per version and release.
 import type { TeamScope } from "@/lib/auth/scope";
 import { db } from "@/lib/db";
-import { renderPublishedReport, rendererFingerprint, type ReportVariant } from "@/components/reports/report-html";
+import {
+  renderPublishedReport,
+  rendererFingerprint,
+  type ReportVariant,
+} from "@/components/reports/report-html";
 import { parseSnapshot } from "./snapshot-schema";
 
 export interface StoredReportHtml {
@@ -19,19 +23,29 @@ export interface StoredReportHtml {
 }
 
 /** The HTML to serve for `stored`: the stored bytes when current, else rendered (and stored) now. */
-export async function currentHtml(stored: Pick<StoredReportHtml, "id" | "html" | "htmlRenderer">, variant: ReportVariant): Promise<string | null> {
+export async function currentHtml(
+  stored: Pick<StoredReportHtml, "id" | "html" | "htmlRenderer">,
+  variant: ReportVariant,
+): Promise<string | null> {
   if (stored.html && stored.htmlRenderer === rendererFingerprint()) return stored.html;
-  const row = await db.reportVersion.findUnique({ where: { id: stored.id }, select: { snapshot: true } });
+  const row = await db.reportVersion.findUnique({
+    where: { id: stored.id },
+    select: { snapshot: true },
+  });
   if (!row) return null;
   const rendered = renderPublishedReport(parseSnapshot(row.snapshot));
   await db.reportVersion.update({ where: { id: stored.id }, data: rendered });
   return variant === "team" ? rendered.teamHtml : rendered.stakeholderHtml;
 }
 
-const column = (variant: ReportVariant) => (variant === "team" ? `v."teamHtml"` : `v."stakeholderHtml"`);
+const column = (variant: ReportVariant) =>
+  variant === "team" ? `v."teamHtml"` : `v."stakeholderHtml"`;
 
 /** A version of one of this team's incidents, by id (print view). */
-export async function findTeamVersionHtml(scope: TeamScope, versionId: string): Promise<StoredReportHtml | null> {
+export async function findTeamVersionHtml(
+  scope: TeamScope,
+  versionId: string,
+): Promise<StoredReportHtml | null> {
   if (typeof versionId !== "string" || !versionId) return null;
   const rows = await db.$queryRawUnsafe<StoredReportHtml[]>(
     `SELECT v.id, v.number, v.title, r."incidentId", i."teamId", ${column("team")} AS html, v."htmlRenderer"
@@ -44,7 +58,11 @@ export async function findTeamVersionHtml(scope: TeamScope, versionId: string): 
 }
 
 /** A version of this team's incident by its number (version pages), or the newest (number null). */
-export async function findTeamVersionHtmlByNumber(scope: TeamScope, incidentId: string, number: number | null): Promise<StoredReportHtml | null> {
+export async function findTeamVersionHtmlByNumber(
+  scope: TeamScope,
+  incidentId: string,
+  number: number | null,
+): Promise<StoredReportHtml | null> {
   const rows = await db.$queryRawUnsafe<StoredReportHtml[]>(
     `SELECT v.id, v.number, v.title, r."incidentId", i."teamId", ${column("team")} AS html, v."htmlRenderer"
      FROM "ReportVersion" v JOIN "Report" r ON r.id = v."reportId" JOIN "Incident" i ON i.id = r."incidentId"
@@ -58,7 +76,10 @@ export async function findTeamVersionHtmlByNumber(scope: TeamScope, incidentId: 
 }
 
 /** A version this address may read in the portal (an active grant), with its stakeholder HTML. */
-export async function findPortalVersionHtml(email: string, versionId: string): Promise<StoredReportHtml | null> {
+export async function findPortalVersionHtml(
+  email: string,
+  versionId: string,
+): Promise<StoredReportHtml | null> {
   if (typeof versionId !== "string" || !versionId) return null;
   const rows = await db.$queryRawUnsafe<StoredReportHtml[]>(
     `SELECT v.id, v.number, v.title, r."incidentId", i."teamId", ${column("stakeholder")} AS html, v."htmlRenderer"

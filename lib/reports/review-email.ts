@@ -14,13 +14,21 @@ export async function sendReviewRequestEmails(args: {
   const url = new URL(`/incidents/${args.incidentId}/report`, env().APP_URL).toString();
   const who = args.requester.name ?? args.requester.email;
   for (const r of args.reviewers) {
-    const lines = [`${who} asked you to review the After Action Report for ${args.incidentLabel}.`, "Approve it or request changes, with comments on any section."];
+    const lines = [
+      `${who} asked you to review the After Action Report for ${args.incidentLabel}.`,
+      "Approve it or request changes, with comments on any section.",
+    ];
     await sendMail(
       {
         to: r.email,
         subject: `Review requested: ${args.incidentLabel}`,
         text: `${lines.join("\n\n")}\n\n${url}`,
-        html: simpleHtmlEmail({ heading: "A report is waiting for your review", paragraphs: lines, actionLabel: "Open the report", actionUrl: url }),
+        html: simpleHtmlEmail({
+          heading: "A report is waiting for your review",
+          paragraphs: lines,
+          actionLabel: "Open the report",
+          actionUrl: url,
+        }),
       },
       { key: `report-review:${args.reportId}:${args.round}:${r.id}` },
     );

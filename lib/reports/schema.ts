@@ -4,7 +4,10 @@ import { NARRATIVE_KEYS, SECTION_KEYS, templateSectionSchema } from "./sections"
 
 export const NARRATIVE_MAX = 20_000;
 const narrativeKey = z.enum(NARRATIVE_KEYS as [string, ...string[]]);
-const narrativeText = z.string().max(NARRATIVE_MAX, `A section can be at most ${NARRATIVE_MAX.toLocaleString("en")} characters.`).superRefine(refineMarkdown);
+const narrativeText = z
+  .string()
+  .max(NARRATIVE_MAX, `A section can be at most ${NARRATIVE_MAX.toLocaleString("en")} characters.`)
+  .superRefine(refineMarkdown);
 const version = z.coerce.number().int().min(1);
 
 export const saveNarrativeSchema = z.object({
@@ -24,13 +27,20 @@ export const requestReviewSchema = z.object({
 export const COMMENT_SECTIONS = [...SECTION_KEYS, "general"] as const;
 export const commentSchema = z.object({
   sectionKey: z.enum(COMMENT_SECTIONS, "Choose the section the comment is about."),
-  body: z.string().trim().min(1, "Write a comment.").max(5000, "Comments can be at most 5,000 characters."),
+  body: z
+    .string()
+    .trim()
+    .min(1, "Write a comment.")
+    .max(5000, "Comments can be at most 5,000 characters."),
 });
 
 export const decisionSchema = z.object({
   decision: z.enum(["APPROVED", "CHANGES_REQUESTED"], "Choose approve or request changes."),
   // A form sends "" when no section was chosen.
-  sectionKey: z.preprocess((v) => (v === "" ? undefined : v), z.enum(COMMENT_SECTIONS).default("general")),
+  sectionKey: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.enum(COMMENT_SECTIONS).default("general"),
+  ),
   body: z.string().trim().max(5000, "Comments can be at most 5,000 characters.").default(""),
 });
 
@@ -38,14 +48,24 @@ export const baseVersionSchema = z.object({ baseVersion: version });
 
 export const templateFormSchema = z.object({
   templateId: z.string().min(1).max(64),
-  name: z.string().trim().min(1, "Give the template a name.").max(80, "Template names can be at most 80 characters."),
+  name: z
+    .string()
+    .trim()
+    .min(1, "Give the template a name.")
+    .max(80, "Template names can be at most 80 characters."),
   isDefault: z.boolean(),
   sections: z
     .array(templateSectionSchema)
     .min(1)
     .max(SECTION_KEYS.length)
-    .refine((list) => new Set(list.map((s) => s.key)).size === list.length, "Each section can appear once.")
+    .refine(
+      (list) => new Set(list.map((s) => s.key)).size === list.length,
+      "Each section can appear once.",
+    )
     .refine((list) => list.some((s) => s.enabled), "Enable at least one section."),
 });
 
-export const setTemplateSchema = z.object({ baseVersion: version, templateId: z.string().min(1).max(64) });
+export const setTemplateSchema = z.object({
+  baseVersion: version,
+  templateId: z.string().min(1).max(64),
+});

@@ -25,21 +25,27 @@ export const SECTION_KINDS: readonly SectionKind[] = [
   {
     key: "summary",
     defaultTitle: "Summary and impact",
-    defaultPrompt: "Who was affected, what happened and for how long? Describe the customer and data impact in plain words.",
+    defaultPrompt:
+      "Who was affected, what happened and for how long? Describe the customer and data impact in plain words.",
     blocks: ["facts"],
-    fields: [{ key: "summary", label: "Summary" }, { key: "impact", label: "Customer and data impact" }],
+    fields: [
+      { key: "summary", label: "Summary" },
+      { key: "impact", label: "Customer and data impact" },
+    ],
   },
   {
     key: "expected",
     defaultTitle: "What was expected",
-    defaultPrompt: "What should have happened? Name the plan, SLO or runbook the team was working to.",
+    defaultPrompt:
+      "What should have happened? Name the plan, SLO or runbook the team was working to.",
     blocks: [],
     fields: [{ key: "expected", label: "What was expected" }],
   },
   {
     key: "happened",
     defaultTitle: "What actually happened",
-    defaultPrompt: "Walk through detection, response and recovery. The key timeline events and durations are filled in from the incident.",
+    defaultPrompt:
+      "Walk through detection, response and recovery. The key timeline events and durations are filled in from the incident.",
     blocks: ["durations", "timeline"],
     fields: [
       { key: "detection", label: "Detection" },
@@ -50,14 +56,19 @@ export const SECTION_KINDS: readonly SectionKind[] = [
   {
     key: "why",
     defaultTitle: "Why there was a difference",
-    defaultPrompt: "What triggered the incident and what made it worse? The 5 Whys tree and root causes come from the incident's analysis.",
+    defaultPrompt:
+      "What triggered the incident and what made it worse? The 5 Whys tree and root causes come from the incident's analysis.",
     blocks: ["whys"],
-    fields: [{ key: "trigger", label: "Trigger" }, { key: "contributing", label: "Contributing factors" }],
+    fields: [
+      { key: "trigger", label: "Trigger" },
+      { key: "contributing", label: "Contributing factors" },
+    ],
   },
   {
     key: "improve",
     defaultTitle: "What to sustain and what to improve",
-    defaultPrompt: "What went well, what went wrong, and where did we get lucky? Action items are listed from the incident.",
+    defaultPrompt:
+      "What went well, what went wrong, and where did we get lucky? Action items are listed from the incident.",
     blocks: ["actions"],
     fields: [
       { key: "wentWell", label: "What went well" },
@@ -78,7 +89,11 @@ export const NARRATIVE_KEYS = SECTION_KINDS.flatMap((s) => s.fields.map((f) => f
 
 export const templateSectionSchema = z.object({
   key: z.enum(SECTION_KEYS),
-  title: z.string().trim().min(1, "Give the section a title.").max(120, "Titles can be at most 120 characters."),
+  title: z
+    .string()
+    .trim()
+    .min(1, "Give the section a title.")
+    .max(120, "Titles can be at most 120 characters."),
   prompt: z.string().trim().max(1000, "Prompts can be at most 1000 characters."),
   enabled: z.boolean(),
   /** Optional subset of the kind's narrative fields (the lightweight template asks for fewer). */
@@ -90,16 +105,51 @@ export const FULL_TEMPLATE_NAME = "Full AAR";
 export const LIGHTWEIGHT_TEMPLATE_NAME = "Lightweight";
 
 export function fullTemplateSections(): TemplateSection[] {
-  return SECTION_KINDS.map((k) => ({ key: k.key, title: k.defaultTitle, prompt: k.defaultPrompt, enabled: true }));
+  return SECTION_KINDS.map((k) => ({
+    key: k.key,
+    title: k.defaultTitle,
+    prompt: k.defaultPrompt,
+    enabled: true,
+  }));
 }
 
 export function lightweightTemplateSections(): TemplateSection[] {
   return [
-    { key: "summary", title: "Summary", prompt: "Two or three sentences: what broke, who noticed, how long it lasted.", enabled: true, fields: ["summary"] },
-    { key: "happened", title: "What happened", prompt: "The key events and durations come from the incident; add a line on how it was fixed.", enabled: true, fields: ["recovery"] },
-    { key: "why", title: "Why it happened", prompt: "The trigger, in one paragraph. The 5 Whys tree is included automatically.", enabled: true, fields: ["trigger"] },
-    { key: "improve", title: "Follow-up", prompt: "Anything worth keeping or changing. Action items are listed from the incident.", enabled: true, fields: ["wentWrong"] },
-    { key: "expected", title: "What was expected", prompt: SECTION_KINDS[1].defaultPrompt, enabled: false },
+    {
+      key: "summary",
+      title: "Summary",
+      prompt: "Two or three sentences: what broke, who noticed, how long it lasted.",
+      enabled: true,
+      fields: ["summary"],
+    },
+    {
+      key: "happened",
+      title: "What happened",
+      prompt:
+        "The key events and durations come from the incident; add a line on how it was fixed.",
+      enabled: true,
+      fields: ["recovery"],
+    },
+    {
+      key: "why",
+      title: "Why it happened",
+      prompt: "The trigger, in one paragraph. The 5 Whys tree is included automatically.",
+      enabled: true,
+      fields: ["trigger"],
+    },
+    {
+      key: "improve",
+      title: "Follow-up",
+      prompt: "Anything worth keeping or changing. Action items are listed from the incident.",
+      enabled: true,
+      fields: ["wentWrong"],
+    },
+    {
+      key: "expected",
+      title: "What was expected",
+      prompt: SECTION_KINDS[1].defaultPrompt,
+      enabled: false,
+    },
   ];
 }
 
@@ -119,7 +169,13 @@ export function parseTemplateSections(value: unknown): TemplateSection[] {
     out.push(parsed.data);
   }
   for (const kind of SECTION_KINDS) {
-    if (!seen.has(kind.key)) out.push({ key: kind.key, title: kind.defaultTitle, prompt: kind.defaultPrompt, enabled: false });
+    if (!seen.has(kind.key))
+      out.push({
+        key: kind.key,
+        title: kind.defaultTitle,
+        prompt: kind.defaultPrompt,
+        enabled: false,
+      });
   }
   return out;
 }

@@ -14,12 +14,19 @@ import { snapshotToMarkdown } from "./text";
 const FIXTURE = path.join(import.meta.dirname, "fixtures", "snapshot-v1.json");
 const frozenJson = (): unknown => JSON.parse(readFileSync(FIXTURE, "utf8"));
 
-const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/&#x27;/g, "'").replace(/&amp;/g, "&").replace(/\s+/g, " ");
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&#x27;/g, "'")
+    .replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ");
 
 describe("published snapshots are parsed by their schema number", () => {
   it("reads the frozen v1 snapshot and renders it for the team and for stakeholders", () => {
     const snapshot = parseSnapshot(frozenJson());
-    const team = text(renderToStaticMarkup(createElement(ReportView, { snapshot, audience: "team" })));
+    const team = text(
+      renderToStaticMarkup(createElement(ReportView, { snapshot, audience: "team" })),
+    );
     expect(team).toContain("INC-42: Checkout errors");
     expect(team).toContain("Version 1, published 2026-01-11 09:30 UTC");
     expect(team).toContain("Connection pool kept stale connections");
@@ -29,7 +36,14 @@ describe("published snapshots are parsed by their schema number", () => {
     expect(team).toContain("Author: Dana.");
     expect(team).not.toContain("dana@example.test");
 
-    const stakeholder = text(renderToStaticMarkup(createElement(ReportView, { snapshot: toStakeholderSnapshot(snapshot), audience: "stakeholder" })));
+    const stakeholder = text(
+      renderToStaticMarkup(
+        createElement(ReportView, {
+          snapshot: toStakeholderSnapshot(snapshot),
+          audience: "stakeholder",
+        }),
+      ),
+    );
     expect(stakeholder).toContain("Connection pool kept stale connections");
     expect(stakeholder).not.toContain("dana@example.test");
   });
@@ -42,13 +56,23 @@ describe("published snapshots are parsed by their schema number", () => {
   });
 
   it("reads what publishing writes today (writer and reader agree)", () => {
-    const written = composeReport(sampleSource({ publication: { number: 3, publishedAt: new Date("2026-02-01T10:00:00Z"), publishedBy: "Dana" } }));
+    const written = composeReport(
+      sampleSource({
+        publication: {
+          number: 3,
+          publishedAt: new Date("2026-02-01T10:00:00Z"),
+          publishedBy: "Dana",
+        },
+      }),
+    );
     expect(parseSnapshot(JSON.parse(JSON.stringify(written)))).toEqual(written);
   });
 
   it("refuses an unknown schema number or a damaged snapshot, naming what is wrong", () => {
     const json = frozenJson() as Record<string, unknown>;
-    expect(() => parseSnapshot({ ...json, schema: 99 })).toThrow(new SnapshotFormatError("unknown schema 99"));
+    expect(() => parseSnapshot({ ...json, schema: 99 })).toThrow(
+      new SnapshotFormatError("unknown schema 99"),
+    );
     expect(() => parseSnapshot({ ...json, schema: undefined })).toThrow(/unknown schema null/);
     expect(() => parseSnapshot(null)).toThrow(SnapshotFormatError);
     const damaged = { ...json, incident: { ...(json.incident as object), startedAt: "yesterday" } };
@@ -68,7 +92,11 @@ describe("schema 2", () => {
   });
 
   it("round-trips what publishing writes now", () => {
-    const written = composeReport(sampleSource({ actionItems: sampleSource().actionItems.map((a) => ({ ...a, type: "DETECT" as const })) }));
+    const written = composeReport(
+      sampleSource({
+        actionItems: sampleSource().actionItems.map((a) => ({ ...a, type: "DETECT" as const })),
+      }),
+    );
     expect(parseSnapshot(JSON.parse(JSON.stringify(written)))).toEqual(written);
   });
 });

@@ -61,11 +61,26 @@ export const snapshotV1Schema = z.object({
       fields: z.array(z.object({ key: z.string(), label: z.string(), markdown: z.string() })),
     }),
   ),
-  keyEvents: z.array(z.object({ id: z.string(), occurredAt: isoTime, kind: z.string(), body: z.string(), author: z.string().nullable() })),
+  keyEvents: z.array(
+    z.object({
+      id: z.string(),
+      occurredAt: isoTime,
+      kind: z.string(),
+      body: z.string(),
+      author: z.string().nullable(),
+    }),
+  ),
   whys: z.object({
     problem: z.string(),
     tree: z.array(whyNodeV1),
-    rootCauses: z.array(z.object({ id: z.string(), statement: z.string(), category: z.string().nullable(), countermeasures: z.number().int() })),
+    rootCauses: z.array(
+      z.object({
+        id: z.string(),
+        statement: z.string(),
+        category: z.string().nullable(),
+        countermeasures: z.number().int(),
+      }),
+    ),
   }),
   actionItems: z.array(
     z.object({
@@ -80,7 +95,11 @@ export const snapshotV1Schema = z.object({
       rootCause: z.string().nullable(),
     }),
   ),
-  template: z.object({ id: z.string().nullable(), name: z.string(), sections: z.array(templateSectionSchema) }),
+  template: z.object({
+    id: z.string().nullable(),
+    name: z.string(),
+    sections: z.array(templateSectionSchema),
+  }),
   version: z.number().int().nullable(),
   publishedAt: isoTime.nullable(),
   publishedBy: z.string().nullable(),
@@ -89,7 +108,12 @@ export const snapshotV1Schema = z.object({
       authorName: z.string().nullable(),
       authorEmail: z.string().nullable(),
       reviewers: z.array(
-        z.object({ name: z.string(), email: z.string(), decision: z.enum(["PENDING", "APPROVED", "CHANGES_REQUESTED"]), decidedAt: isoTime.nullable() }),
+        z.object({
+          name: z.string(),
+          email: z.string(),
+          decision: z.enum(["PENDING", "APPROVED", "CHANGES_REQUESTED"]),
+          decidedAt: isoTime.nullable(),
+        }),
       ),
     })
     .nullable(),
@@ -101,14 +125,24 @@ export const snapshotV1Schema = z.object({
  */
 export const snapshotV2Schema = snapshotV1Schema.extend({
   schema: z.literal(2),
-  incident: snapshotV1Schema.shape.incident.extend({ impactStartedAt: isoTime.nullable(), impactEndedAt: isoTime.nullable() }),
+  incident: snapshotV1Schema.shape.incident.extend({
+    impactStartedAt: isoTime.nullable(),
+    impactEndedAt: isoTime.nullable(),
+  }),
   durations: snapshotV1Schema.shape.durations.extend({ customerImpactMs: durationMs }),
-  actionItems: z.array(snapshotV1Schema.shape.actionItems.element.extend({ type: z.enum(ACTION_ITEM_TYPES).nullable() })),
+  actionItems: z.array(
+    snapshotV1Schema.shape.actionItems.element.extend({
+      type: z.enum(ACTION_ITEM_TYPES).nullable(),
+    }),
+  ),
 });
 
 // The newest schema and the ReportSnapshot type must describe the same shape (checked by tsc).
 type SnapshotV2 = z.output<typeof snapshotV2Schema>;
-const _sameShape: [SnapshotV2 extends ReportSnapshot ? true : false, ReportSnapshot extends SnapshotV2 ? true : false] = [true, true];
+const _sameShape: [
+  SnapshotV2 extends ReportSnapshot ? true : false,
+  ReportSnapshot extends SnapshotV2 ? true : false,
+] = [true, true];
 void _sameShape;
 
 /** Version 1 knew no impact window and no action item types: they read as not recorded. */
@@ -131,13 +165,16 @@ export class SnapshotFormatError extends Error {
 
 /** Reads a stored snapshot by its schema number into the current ReportSnapshot shape. */
 export function parseSnapshot(json: unknown): ReportSnapshot {
-  const schema = json && typeof json === "object" ? (json as { schema?: unknown }).schema : undefined;
+  const schema =
+    json && typeof json === "object" ? (json as { schema?: unknown }).schema : undefined;
   switch (schema) {
     case 1: {
       const parsed = snapshotV1Schema.safeParse(json);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        throw new SnapshotFormatError(`schema 1, ${issue.path.join(".") || "(root)"}: ${issue.message}`);
+        throw new SnapshotFormatError(
+          `schema 1, ${issue.path.join(".") || "(root)"}: ${issue.message}`,
+        );
       }
       return upgradeV1(parsed.data);
     }
@@ -145,7 +182,9 @@ export function parseSnapshot(json: unknown): ReportSnapshot {
       const parsed = snapshotV2Schema.safeParse(json);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        throw new SnapshotFormatError(`schema 2, ${issue.path.join(".") || "(root)"}: ${issue.message}`);
+        throw new SnapshotFormatError(
+          `schema 2, ${issue.path.join(".") || "(root)"}: ${issue.message}`,
+        );
       }
       return parsed.data as ReportSnapshot;
     }

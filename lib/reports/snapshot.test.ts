@@ -9,7 +9,12 @@ describe("composeReport", () => {
 
   it("fills in the incident's facts and durations", () => {
     expect(snap.title).toBe("INC-42: Checkout errors");
-    expect(snap.incident).toMatchObject({ key: "INC-42", severity: "SEV2", startedAt: "2026-01-10T14:00:00.000Z", commanderName: "Dana" });
+    expect(snap.incident).toMatchObject({
+      key: "INC-42",
+      severity: "SEV2",
+      startedAt: "2026-01-10T14:00:00.000Z",
+      commanderName: "Dana",
+    });
     expect(snap.durations).toEqual({
       timeToDetectMs: 4 * 60_000,
       timeToAcknowledgeMs: 2 * 60_000,
@@ -28,19 +33,39 @@ describe("composeReport", () => {
     expect(snap.whys.tree).toHaveLength(1);
     expect(snap.whys.tree[0].children.map((c) => c.id)).toEqual(["w2", "w3"]);
     expect(snap.whys.rootCauses).toEqual([
-      { id: "w2", statement: "Connection pool kept stale connections", category: "TOOLING", countermeasures: 1 },
+      {
+        id: "w2",
+        statement: "Connection pool kept stale connections",
+        category: "TOOLING",
+        countermeasures: 1,
+      },
       { id: "w3", statement: "No failover drill", category: "PROCESS", countermeasures: 0 },
     ]);
   });
 
   it("names the root cause each action item addresses", () => {
-    expect(snap.actionItems[0]).toMatchObject({ title: "Validate connections on borrow", ownerName: "Alice", dueDate: "2026-02-01", rootCause: "Connection pool kept stale connections" });
+    expect(snap.actionItems[0]).toMatchObject({
+      title: "Validate connections on borrow",
+      ownerName: "Alice",
+      dueDate: "2026-02-01",
+      rootCause: "Connection pool kept stale connections",
+    });
     expect(snap.actionItems[1].rootCause).toBeNull();
   });
 
   it("places narrative by field key in the template's sections and order", () => {
-    expect(snap.sections.map((s) => s.key)).toEqual(["summary", "expected", "happened", "why", "improve"]);
-    expect(snap.sections[0].fields[0]).toEqual({ key: "summary", label: "Summary", markdown: "We lost checkouts." });
+    expect(snap.sections.map((s) => s.key)).toEqual([
+      "summary",
+      "expected",
+      "happened",
+      "why",
+      "improve",
+    ]);
+    expect(snap.sections[0].fields[0]).toEqual({
+      key: "summary",
+      label: "Summary",
+      markdown: "We lost checkouts.",
+    });
     expect(snap.sections[3].fields.find((f) => f.key === "trigger")?.markdown).toBe("A failover.");
   });
 
@@ -59,8 +84,20 @@ describe("composeReport", () => {
 
   it("is a draft until published, then carries version and publisher", () => {
     expect(snap.version).toBeNull();
-    const pub = composeReport(sampleSource({ publication: { number: 2, publishedAt: new Date("2026-01-11T09:00:00Z"), publishedBy: "Dana" } }));
-    expect(pub).toMatchObject({ version: 2, publishedAt: "2026-01-11T09:00:00.000Z", publishedBy: "Dana" });
+    const pub = composeReport(
+      sampleSource({
+        publication: {
+          number: 2,
+          publishedAt: new Date("2026-01-11T09:00:00Z"),
+          publishedBy: "Dana",
+        },
+      }),
+    );
+    expect(pub).toMatchObject({
+      version: 2,
+      publishedAt: "2026-01-11T09:00:00.000Z",
+      publishedBy: "Dana",
+    });
   });
 
   it("survives a JSON round trip unchanged", () => {
@@ -81,7 +118,11 @@ describe("composeReport", () => {
       incident: { ...src.incident, commanderName: "commander@corp.example" },
       actionItems: src.actionItems.map((a) => ({ ...a, ownerName: "owner@corp.example" })),
       keyEvents: src.keyEvents.map((e) => ({ ...e, author: "responder@corp.example" })),
-      publication: { number: 1, publishedAt: new Date("2026-01-11T10:00:00Z"), publishedBy: "publisher@corp.example" },
+      publication: {
+        number: 1,
+        publishedAt: new Date("2026-01-11T10:00:00Z"),
+        publishedBy: "publisher@corp.example",
+      },
     });
     // The team still sees who it was.
     expect(unnamed.incident.commanderName).toBe("commander@corp.example");
@@ -96,7 +137,10 @@ describe("composeReport", () => {
 
   it("ignores negative or missing spans", () => {
     const src = sampleSource();
-    const s = composeReport({ ...src, incident: { ...src.incident, detectedAt: new Date("2026-01-10T13:00:00Z"), resolvedAt: null } });
+    const s = composeReport({
+      ...src,
+      incident: { ...src.incident, detectedAt: new Date("2026-01-10T13:00:00Z"), resolvedAt: null },
+    });
     expect(s.durations.timeToDetectMs).toBeNull();
     expect(s.durations.timeToResolveMs).toBeNull();
   });
@@ -104,15 +148,28 @@ describe("composeReport", () => {
 
 describe("reportCompleteness", () => {
   it("lists the empty narrative fields per enabled section", () => {
-    const c = reportCompleteness(sampleSource().template.sections, { summary: "x", impact: "  ", trigger: "y" });
+    const c = reportCompleteness(sampleSource().template.sections, {
+      summary: "x",
+      impact: "  ",
+      trigger: "y",
+    });
     expect(c.total).toBe(11);
     expect(c.filled).toBe(2);
     expect(c.complete).toBe(false);
-    expect(c.sections[0]).toMatchObject({ key: "summary", complete: false, emptyFields: [{ key: "impact", label: "Customer and data impact" }] });
+    expect(c.sections[0]).toMatchObject({
+      key: "summary",
+      complete: false,
+      emptyFields: [{ key: "impact", label: "Customer and data impact" }],
+    });
   });
 
   it("counts only what the template asks for", () => {
-    const c = reportCompleteness(lightweightTemplateSections(), { summary: "a", recovery: "b", trigger: "c", wentWrong: "d" });
+    const c = reportCompleteness(lightweightTemplateSections(), {
+      summary: "a",
+      recovery: "b",
+      trigger: "c",
+      wentWrong: "d",
+    });
     expect(c).toMatchObject({ filled: 4, total: 4, complete: true });
   });
 });
@@ -146,7 +203,9 @@ describe("snapshotToMarkdown", () => {
     expect(md).toContain("## Summary and impact");
     expect(md).toContain("We lost checkouts.");
     expect(md).toContain("  - Connection pool kept stale connections **[root cause: Tooling]**");
-    expect(md).toContain("- [P2] Validate connections on borrow — owner: Alice; due: 2026-02-01; status: Open; addresses: Connection pool kept stale connections");
+    expect(md).toContain(
+      "- [P2] Validate connections on borrow — owner: Alice; due: 2026-02-01; status: Open; addresses: Connection pool kept stale connections",
+    );
     expect(md).toContain("- Time to resolve: 1 h 5 min");
     expect(md).toContain("Draft (not published).");
   });
@@ -155,6 +214,14 @@ describe("snapshotToMarkdown", () => {
 describe("exportFilename", () => {
   it("is ASCII, short and names incident and version", async () => {
     const { exportFilename } = await import("./export");
-    expect(exportFilename({ number: 2, snapshot: { incident: { number: 42, title: "Checkout “502s” — über-failure!" } } }, "md")).toBe("inc-42-checkout-502s-uber-failure-v2.md");
+    expect(
+      exportFilename(
+        {
+          number: 2,
+          snapshot: { incident: { number: 42, title: "Checkout “502s” — über-failure!" } },
+        },
+        "md",
+      ),
+    ).toBe("inc-42-checkout-502s-uber-failure-v2.md");
   });
 });

@@ -4,8 +4,21 @@
 // snapshot round-trips through JSON unchanged.
 import type { WhyNodeData, WhyTreeNode } from "@/lib/whys/tree";
 import { buildTree } from "@/lib/whys/tree";
-import { DURATION_KEYS, DURATION_LABELS, formatDuration, incidentDurations, type DurationKey, type DurationTimes } from "@/lib/incidents/lifecycle";
-import { sectionFields, sectionKind, type AutoBlock, type Narrative, type TemplateSection } from "./sections";
+import {
+  DURATION_KEYS,
+  DURATION_LABELS,
+  formatDuration,
+  incidentDurations,
+  type DurationKey,
+  type DurationTimes,
+} from "@/lib/incidents/lifecycle";
+import {
+  sectionFields,
+  sectionKind,
+  type AutoBlock,
+  type Narrative,
+  type TemplateSection,
+} from "./sections";
 
 /** Written into every snapshot; readers branch on it (lib/reports/snapshot-schema.ts). */
 export const SNAPSHOT_SCHEMA = 2;
@@ -113,7 +126,11 @@ export interface ReportSnapshot {
   publishedAt: string | null;
   publishedBy: string | null;
   /** Team-only content: stakeholder renderings and exports drop it (see toStakeholderSnapshot). */
-  internal: { authorName: string | null; authorEmail: string | null; reviewers: SnapshotReviewer[] } | null;
+  internal: {
+    authorName: string | null;
+    authorEmail: string | null;
+    reviewers: SnapshotReviewer[];
+  } | null;
 }
 
 export interface ReportSource {
@@ -153,7 +170,12 @@ export interface ReportSource {
   template: { id: string | null; name: string; sections: TemplateSection[] };
   narrative: Narrative;
   author: { name: string | null; email: string } | null;
-  reviewers: { name: string | null; email: string; decision: ReviewDecision; decidedAt: Date | null }[];
+  reviewers: {
+    name: string | null;
+    email: string;
+    decision: ReviewDecision;
+    decidedAt: Date | null;
+  }[];
   publication?: { number: number; publishedAt: Date; publishedBy: string };
 }
 
@@ -162,14 +184,29 @@ const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 /** The report's copy of the incident's figures: the one rule in lib/incidents/lifecycle.ts. */
 export function computeDurations(i: DurationTimes): SnapshotDurations {
   const d = incidentDurations(i);
-  return { timeToDetectMs: d.toDetect, timeToAcknowledgeMs: d.toAcknowledge, timeToMitigateMs: d.toMitigate, timeToResolveMs: d.toResolve, customerImpactMs: d.customerImpact };
+  return {
+    timeToDetectMs: d.toDetect,
+    timeToAcknowledgeMs: d.toAcknowledge,
+    timeToMitigateMs: d.toMitigate,
+    timeToResolveMs: d.toResolve,
+    customerImpactMs: d.customerImpact,
+  };
 }
 
 /** Snapshot durations under the shared keys and labels (report view, Markdown export); customer impact when recorded. */
-export function snapshotDurationRows(d: SnapshotDurations): { key: DurationKey | "customerImpact"; label: string; ms: number | null }[] {
-  const ms: Record<DurationKey, number | null> = { toDetect: d.timeToDetectMs, toAcknowledge: d.timeToAcknowledgeMs, toMitigate: d.timeToMitigateMs, toResolve: d.timeToResolveMs };
-  const rows: { key: DurationKey | "customerImpact"; label: string; ms: number | null }[] = DURATION_KEYS.map((key) => ({ key, label: DURATION_LABELS[key], ms: ms[key] }));
-  if (d.customerImpactMs !== null) rows.push({ key: "customerImpact", label: "Customer impact", ms: d.customerImpactMs });
+export function snapshotDurationRows(
+  d: SnapshotDurations,
+): { key: DurationKey | "customerImpact"; label: string; ms: number | null }[] {
+  const ms: Record<DurationKey, number | null> = {
+    toDetect: d.timeToDetectMs,
+    toAcknowledge: d.timeToAcknowledgeMs,
+    toMitigate: d.timeToMitigateMs,
+    toResolve: d.timeToResolveMs,
+  };
+  const rows: { key: DurationKey | "customerImpact"; label: string; ms: number | null }[] =
+    DURATION_KEYS.map((key) => ({ key, label: DURATION_LABELS[key], ms: ms[key] }));
+  if (d.customerImpactMs !== null)
+    rows.push({ key: "customerImpact", label: "Customer impact", ms: d.customerImpactMs });
   return rows;
 }
 
@@ -182,13 +219,20 @@ export function composeReport(src: ReportSource): ReportSnapshot {
   const i = src.incident;
   const nodesById = new Map(src.whyNodes.map((n) => [n.id, n]));
   const countermeasures = new Map<string, number>();
-  for (const a of src.actionItems) if (a.whyNodeId) countermeasures.set(a.whyNodeId, (countermeasures.get(a.whyNodeId) ?? 0) + 1);
+  for (const a of src.actionItems)
+    if (a.whyNodeId) countermeasures.set(a.whyNodeId, (countermeasures.get(a.whyNodeId) ?? 0) + 1);
 
   const tree = buildTree(src.whyNodes);
   const rootCauses: SnapshotRootCause[] = [];
   const walk = (list: WhyTreeNode[]) => {
     for (const n of list) {
-      if (n.isRootCause) rootCauses.push({ id: n.id, statement: n.statement, category: n.category, countermeasures: countermeasures.get(n.id) ?? 0 });
+      if (n.isRootCause)
+        rootCauses.push({
+          id: n.id,
+          statement: n.statement,
+          category: n.category,
+          countermeasures: countermeasures.get(n.id) ?? 0,
+        });
       walk(n.children);
     }
   };
@@ -200,12 +244,22 @@ export function composeReport(src: ReportSource): ReportSnapshot {
       key: s.key,
       title: s.title,
       blocks: sectionKind(s.key)!.blocks,
-      fields: sectionFields(s).map((f) => ({ key: f.key, label: f.label, markdown: (src.narrative[f.key] ?? "").trim() })),
+      fields: sectionFields(s).map((f) => ({
+        key: f.key,
+        label: f.label,
+        markdown: (src.narrative[f.key] ?? "").trim(),
+      })),
     }));
 
   const keyEvents = [...src.keyEvents]
     .sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime() || a.id.localeCompare(b.id))
-    .map((e) => ({ id: e.id, occurredAt: e.occurredAt.toISOString(), kind: e.kind, body: e.body, author: e.author }));
+    .map((e) => ({
+      id: e.id,
+      occurredAt: e.occurredAt.toISOString(),
+      kind: e.kind,
+      body: e.body,
+      author: e.author,
+    }));
 
   const actionItems = src.actionItems.map((a) => ({
     id: a.id,
@@ -246,7 +300,11 @@ export function composeReport(src: ReportSource): ReportSnapshot {
     durations: computeDurations(i),
     sections,
     keyEvents,
-    whys: { problem: i.problemStatement?.trim() || i.customerImpact.trim() || i.title, tree, rootCauses },
+    whys: {
+      problem: i.problemStatement?.trim() || i.customerImpact.trim() || i.title,
+      tree,
+      rootCauses,
+    },
     actionItems,
     template: { id: src.template.id, name: src.template.name, sections: src.template.sections },
     version: src.publication?.number ?? null,
@@ -255,7 +313,12 @@ export function composeReport(src: ReportSource): ReportSnapshot {
     internal: {
       authorName: src.author?.name ?? null,
       authorEmail: src.author?.email ?? null,
-      reviewers: src.reviewers.map((r) => ({ name: r.name ?? r.email, email: r.email, decision: r.decision, decidedAt: iso(r.decidedAt) })),
+      reviewers: src.reviewers.map((r) => ({
+        name: r.name ?? r.email,
+        email: r.email,
+        decision: r.decision,
+        decidedAt: iso(r.decidedAt),
+      })),
     },
   };
 }
@@ -281,8 +344,14 @@ export function toStakeholderSnapshot(s: ReportSnapshot): ReportSnapshot {
 }
 
 /** A field gets its own heading unless it is the section's only field and says the same. */
-export function showsFieldHeading(section: Pick<SnapshotSection, "title" | "fields">, field: Pick<SnapshotField, "label">) {
-  return section.fields.length > 1 || field.label.trim().toLowerCase() !== section.title.trim().toLowerCase();
+export function showsFieldHeading(
+  section: Pick<SnapshotSection, "title" | "fields">,
+  field: Pick<SnapshotField, "label">,
+) {
+  return (
+    section.fields.length > 1 ||
+    field.label.trim().toLowerCase() !== section.title.trim().toLowerCase()
+  );
 }
 
 /**
@@ -290,7 +359,8 @@ export function showsFieldHeading(section: Pick<SnapshotSection, "title" | "fiel
  * in this section: the facts block then leaves them out, so a report never says them twice.
  */
 export function factsNarrativeShown(section: Pick<SnapshotSection, "fields">) {
-  const written = (key: string) => section.fields.some((f) => f.key === key && f.markdown.trim() !== "");
+  const written = (key: string) =>
+    section.fields.some((f) => f.key === key && f.markdown.trim() !== "");
   return { summary: written("summary"), impact: written("impact") };
 }
 
@@ -309,14 +379,19 @@ export interface Completeness {
 }
 
 /** Which narrative fields of the enabled sections are still empty. */
-export function reportCompleteness(sections: TemplateSection[], narrative: Narrative): Completeness {
+export function reportCompleteness(
+  sections: TemplateSection[],
+  narrative: Narrative,
+): Completeness {
   let filled = 0;
   let total = 0;
   const out = sections
     .filter((s) => s.enabled)
     .map((s) => {
       const fields = sectionFields(s);
-      const emptyFields = fields.filter((f) => !(narrative[f.key] ?? "").trim()).map((f) => ({ key: f.key, label: f.label }));
+      const emptyFields = fields
+        .filter((f) => !(narrative[f.key] ?? "").trim())
+        .map((f) => ({ key: f.key, label: f.label }));
       total += fields.length;
       filled += fields.length - emptyFields.length;
       return { key: s.key, title: s.title, emptyFields, complete: emptyFields.length === 0 };

@@ -2,9 +2,22 @@
 // export and the version diff, so what a diff shows is exactly what an export contains.
 import { ACTION_ITEM_TYPE_LABELS, categoryLabel } from "@/lib/labels";
 import type { WhyTreeNode } from "@/lib/whys/tree";
-import { factsNarrativeShown, formatDuration, formatTimestamp, showsFieldHeading, snapshotDurationRows, type ReportSnapshot, type SnapshotSection } from "./snapshot";
+import {
+  factsNarrativeShown,
+  formatDuration,
+  formatTimestamp,
+  showsFieldHeading,
+  snapshotDurationRows,
+  type ReportSnapshot,
+  type SnapshotSection,
+} from "./snapshot";
 
-const STATUS_LABEL: Record<string, string> = { OPEN: "Open", IN_PROGRESS: "In progress", DONE: "Done", WONT_DO: "Won't do" };
+const STATUS_LABEL: Record<string, string> = {
+  OPEN: "Open",
+  IN_PROGRESS: "In progress",
+  DONE: "Done",
+  WONT_DO: "Won't do",
+};
 
 /** "2026-01-10 13:00 UTC – 2026-01-10 19:00 UTC (6 h)", or "since …" while impact goes on. */
 export function impactWindow(s: ReportSnapshot) {
@@ -25,7 +38,11 @@ function treeLines(nodes: WhyTreeNode[], depth = 0): string[] {
   ]);
 }
 
-function blockLines(s: ReportSnapshot, block: SnapshotSection["blocks"][number], section: SnapshotSection): string[] {
+function blockLines(
+  s: ReportSnapshot,
+  block: SnapshotSection["blocks"][number],
+  section: SnapshotSection,
+): string[] {
   const i = s.incident;
   switch (block) {
     case "facts": {
@@ -41,8 +58,12 @@ function blockLines(s: ReportSnapshot, block: SnapshotSection["blocks"][number],
         ...(i.impactStartedAt ? [`- Customer impact: ${impactWindow(s)}`] : []),
         `- Services: ${i.services.join(", ") || "—"}`,
         ...(i.commanderName ? [`- Incident commander: ${i.commanderName}`] : []),
-        ...(i.summary.trim() && !shown.summary ? ["", `Incident summary: ${i.summary.trim()}`] : []),
-        ...(i.customerImpact.trim() && !shown.impact ? ["", `Customer impact: ${i.customerImpact.trim()}`] : []),
+        ...(i.summary.trim() && !shown.summary
+          ? ["", `Incident summary: ${i.summary.trim()}`]
+          : []),
+        ...(i.customerImpact.trim() && !shown.impact
+          ? ["", `Customer impact: ${i.customerImpact.trim()}`]
+          : []),
       ];
     }
     case "durations":
@@ -51,15 +72,32 @@ function blockLines(s: ReportSnapshot, block: SnapshotSection["blocks"][number],
       ];
     case "timeline":
       return s.keyEvents.length
-        ? ["Key timeline events:", "", ...s.keyEvents.map((e) => `- ${formatTimestamp(e.occurredAt)} (${e.kind.toLowerCase()}) ${e.body.replace(/\s+/g, " ").trim()}`)]
+        ? [
+            "Key timeline events:",
+            "",
+            ...s.keyEvents.map(
+              (e) =>
+                `- ${formatTimestamp(e.occurredAt)} (${e.kind.toLowerCase()}) ${e.body.replace(/\s+/g, " ").trim()}`,
+            ),
+          ]
         : ["Key timeline events: none marked."];
     case "whys":
       return [
         `Problem: ${s.whys.problem}`,
         "",
-        ...(s.whys.tree.length ? ["5 Whys:", "", ...treeLines(s.whys.tree)] : ["5 Whys: no causes recorded."]),
+        ...(s.whys.tree.length
+          ? ["5 Whys:", "", ...treeLines(s.whys.tree)]
+          : ["5 Whys: no causes recorded."]),
         "",
-        ...(s.whys.rootCauses.length ? ["Root causes:", "", ...s.whys.rootCauses.map((r) => `- ${r.statement}${r.category ? ` (${categoryLabel(r.category)})` : ""}`)] : ["Root causes: none identified."]),
+        ...(s.whys.rootCauses.length
+          ? [
+              "Root causes:",
+              "",
+              ...s.whys.rootCauses.map(
+                (r) => `- ${r.statement}${r.category ? ` (${categoryLabel(r.category)})` : ""}`,
+              ),
+            ]
+          : ["Root causes: none identified."]),
       ];
     case "actions":
       return s.actionItems.length
@@ -99,7 +137,9 @@ export function snapshotToMarkdown(s: ReportSnapshot): string {
   const head = [
     `# ${s.title}`,
     "",
-    s.version ? `Version ${s.version}, published ${formatTimestamp(s.publishedAt)}${s.publishedBy ? ` by ${s.publishedBy}` : ""}.` : "Draft (not published).",
+    s.version
+      ? `Version ${s.version}, published ${formatTimestamp(s.publishedAt)}${s.publishedBy ? ` by ${s.publishedBy}` : ""}.`
+      : "Draft (not published).",
   ];
   const body = snapshotSectionTexts(s).flatMap((sec) => ["", `## ${sec.title}`, "", sec.text]);
   return [...head, ...body, ""].join("\n");

@@ -40,7 +40,8 @@ export type WorkflowCommand =
   | { type: "publish"; actorRole: Role }
   | { type: "reopen"; actorRole: Role };
 
-export type Transition = { ok: true; status: ReportStatus } | { ok: false; reason: string; field?: string };
+export type Transition =
+  { ok: true; status: ReportStatus } | { ok: false; reason: string; field?: string };
 
 const refuse = (reason: string, field?: string): Transition => ({ ok: false, reason, field });
 const writer = (role: Role) => role === "OWNER" || role === "EDITOR";
@@ -65,20 +66,23 @@ export function approvalWithdrawn(r: WorkflowReviewer, contentHash: string | nul
   return r.decision === "PENDING" && r.withdrawnAt != null;
 }
 
-export const CONTRIBUTOR_APPROVAL_MESSAGE = "You changed this report's content, so you cannot approve it. Another reviewer must approve it.";
+export const CONTRIBUTOR_APPROVAL_MESSAGE =
+  "You changed this report's content, so you cannot approve it. Another reviewer must approve it.";
 
 /** Whether publishing is possible now, and if not, why (shown beside the Publish button). */
 export function publishBlocker(state: WorkflowState): string | null {
   if (state.status === "PUBLISHED") return "This version is already published.";
   if (state.status !== "IN_REVIEW") return "Ask for a review first: publishing needs approvals.";
-  if (state.reviewers.some((r) => r.decision === "CHANGES_REQUESTED")) return "A reviewer requested changes.";
+  if (state.reviewers.some((r) => r.decision === "CHANGES_REQUESTED"))
+    return "A reviewer requested changes.";
   const have = approvalCount(state);
   const need = Math.max(1, state.requiredApprovals);
   const stale = staleApprovals(state).length;
   if (have < need && stale > 0) {
     return `The report changed after it was approved, so ${stale === 1 ? "1 approval was" : `${stale} approvals were`} withdrawn. Reviewers must approve the current content before it can be published.`;
   }
-  if (have < need) return `Publishing needs ${need} approval${need === 1 ? "" : "s"}; ${have} so far.`;
+  if (have < need)
+    return `Publishing needs ${need} approval${need === 1 ? "" : "s"}; ${have} so far.`;
   return null;
 }
 
@@ -86,18 +90,34 @@ export function transition(state: WorkflowState, cmd: WorkflowCommand): Transiti
   if (!writer(cmd.actorRole)) return refuse("Only editors and owners can change reports.");
   switch (cmd.type) {
     case "edit":
-      if (state.status === "IN_REVIEW") return refuse("The report is in review. Withdraw it from review to edit.");
-      if (state.status === "PUBLISHED") return refuse("The report is published. Start a new draft to edit it.");
+      if (state.status === "IN_REVIEW")
+        return refuse("The report is in review. Withdraw it from review to edit.");
+      if (state.status === "PUBLISHED")
+        return refuse("The report is published. Start a new draft to edit it.");
       return { ok: true, status: "DRAFT" };
     case "requestReview": {
-      if (state.status !== "DRAFT") return refuse(state.status === "IN_REVIEW" ? "The report is already in review." : "Start a new draft before asking for a review.");
+      if (state.status !== "DRAFT")
+        return refuse(
+          state.status === "IN_REVIEW"
+            ? "The report is already in review."
+            : "Start a new draft before asking for a review.",
+        );
       const ids = new Set(cmd.reviewerIds);
       if (ids.size === 0) return refuse("Choose at least one reviewer.", "reviewerIds");
-      if (state.authorId && ids.has(state.authorId)) return refuse("The author cannot review their own report.", "reviewerIds");
-      if (ids.has(cmd.actorId)) return refuse("You cannot review a report you sent for review.", "reviewerIds");
-      if (state.contributorIds.some((id) => ids.has(id))) return refuse("People who edited this report cannot review it. Choose reviewers who did not write it.", "reviewerIds");
+      if (state.authorId && ids.has(state.authorId))
+        return refuse("The author cannot review their own report.", "reviewerIds");
+      if (ids.has(cmd.actorId))
+        return refuse("You cannot review a report you sent for review.", "reviewerIds");
+      if (state.contributorIds.some((id) => ids.has(id)))
+        return refuse(
+          "People who edited this report cannot review it. Choose reviewers who did not write it.",
+          "reviewerIds",
+        );
       if (ids.size < Math.max(1, state.requiredApprovals)) {
-        return refuse(`Your team needs ${state.requiredApprovals} approvals: choose at least that many reviewers.`, "reviewerIds");
+        return refuse(
+          `Your team needs ${state.requiredApprovals} approvals: choose at least that many reviewers.`,
+          "reviewerIds",
+        );
       }
       return { ok: true, status: "IN_REVIEW" };
     }

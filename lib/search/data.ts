@@ -59,7 +59,13 @@ export async function searchTeam(scope: TeamScope, p: SearchParams): Promise<Sea
       startedAt: r.startedAt,
       label: r.label,
       snippet: r.snippet,
-      href: hitHref({ type: r.type, id: r.id, incidentId: r.incidentId, versionNumber: r.versionNumber, sectionKey: r.sectionKey }),
+      href: hitHref({
+        type: r.type,
+        id: r.id,
+        incidentId: r.incidentId,
+        versionNumber: r.versionNumber,
+        sectionKey: r.sectionKey,
+      }),
       score: r.score,
     })),
   };
@@ -83,7 +89,10 @@ export interface SharedReportHit {
  * revoked), the newest granted version of each report, matched by title, incident number or
  * team name (substring) or by the words of the published text (ranked, with a snippet).
  */
-export async function searchSharedReports(email: string, query: string): Promise<SharedReportHit[]> {
+export async function searchSharedReports(
+  email: string,
+  query: string,
+): Promise<SharedReportHit[]> {
   const q = query.trim();
   const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const rows = await db.$queryRaw<
@@ -137,7 +146,12 @@ export async function searchSharedReports(email: string, query: string): Promise
     sharedAt: r.sharedAt,
     match:
       r.sectionKey && r.sectionTitle && r.snippet
-        ? { sectionKey: r.sectionKey, sectionTitle: r.sectionTitle, snippet: r.snippet, href: portalHref(r.versionId, r.sectionKey) }
+        ? {
+            sectionKey: r.sectionKey,
+            sectionTitle: r.sectionTitle,
+            snippet: r.snippet,
+            href: portalHref(r.versionId, r.sectionKey),
+          }
         : null,
   }));
 }

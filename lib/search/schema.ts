@@ -17,12 +17,21 @@ export const SEARCH_TYPE_LABELS: Record<SearchType, string> = {
 export const QUERY_MAX = 200;
 export const PAGE_SIZE = 20;
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((v) => !Number.isNaN(new Date(`${v}T00:00:00Z`).getTime()));
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((v) => !Number.isNaN(new Date(`${v}T00:00:00Z`).getTime()));
 
 export const searchParamsSchema = z.object({
   q: z.string().trim().max(QUERY_MAX).catch("").default(""),
   type: z.enum(SEARCH_TYPES).optional().catch(undefined),
-  service: z.string().trim().max(80).optional().catch(undefined).transform((v) => v || undefined),
+  service: z
+    .string()
+    .trim()
+    .max(80)
+    .optional()
+    .catch(undefined)
+    .transform((v) => v || undefined),
   severity: z.enum(SEVERITIES).optional().catch(undefined),
   // Calendar days (UTC) of the incident's start; "to" includes the whole day.
   from: day.optional().catch(undefined),
@@ -32,13 +41,19 @@ export const searchParamsSchema = z.object({
 export type SearchParams = z.infer<typeof searchParamsSchema>;
 
 /** Reads Next's searchParams (string | string[] | undefined) into SearchParams. */
-export function parseSearchParams(raw: Record<string, string | string[] | undefined>): SearchParams {
-  const first = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+export function parseSearchParams(
+  raw: Record<string, string | string[] | undefined>,
+): SearchParams {
+  const first = Object.fromEntries(
+    Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]),
+  );
   return searchParamsSchema.parse(first);
 }
 
 /** The active filters, for "remove this filter" suggestions. */
-export function activeFilters(p: SearchParams): { key: "type" | "service" | "severity" | "from" | "to"; label: string }[] {
+export function activeFilters(
+  p: SearchParams,
+): { key: "type" | "service" | "severity" | "from" | "to"; label: string }[] {
   const out: { key: "type" | "service" | "severity" | "from" | "to"; label: string }[] = [];
   if (p.type) out.push({ key: "type", label: `only ${SEARCH_TYPE_LABELS[p.type].toLowerCase()}` });
   if (p.service) out.push({ key: "service", label: `service ${p.service}` });
@@ -49,8 +64,20 @@ export function activeFilters(p: SearchParams): { key: "type" | "service" | "sev
 }
 
 /** The search URL with some parameters replaced or removed (undefined removes). */
-export function searchHref(p: SearchParams, change: Partial<Record<keyof SearchParams, string | number | undefined>> = {}): string {
-  const merged: Record<string, string | number | undefined> = { q: p.q, type: p.type, service: p.service, severity: p.severity, from: p.from, to: p.to, page: p.page, ...change };
+export function searchHref(
+  p: SearchParams,
+  change: Partial<Record<keyof SearchParams, string | number | undefined>> = {},
+): string {
+  const merged: Record<string, string | number | undefined> = {
+    q: p.q,
+    type: p.type,
+    service: p.service,
+    severity: p.severity,
+    from: p.from,
+    to: p.to,
+    page: p.page,
+    ...change,
+  };
   const qs = new URLSearchParams();
   for (const [k, v] of Object.entries(merged)) {
     if (v === undefined || v === "" || (k === "page" && v === 1)) continue;

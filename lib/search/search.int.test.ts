@@ -10,7 +10,10 @@ import { HIGHLIGHT_START, HIGHLIGHT_STOP, splitHighlights } from "./highlight";
 import { searchParamsSchema } from "./schema";
 
 const params = (over: Record<string, unknown>) => searchParamsSchema.parse(over);
-const highlighted = (hit: SearchHit) => splitHighlights(hit.snippet).filter((p) => p.hit).map((p) => p.text.toLowerCase());
+const highlighted = (hit: SearchHit) =>
+  splitHighlights(hit.snippet)
+    .filter((p) => p.hit)
+    .map((p) => p.text.toLowerCase());
 
 let a: Awaited<ReturnType<typeof createTeamWithMembers>>;
 let b: Awaited<ReturnType<typeof createTeamWithMembers>>;
@@ -23,27 +26,82 @@ let action: { id: string };
 beforeAll(async () => {
   a = await createTeamWithMembers("Search A");
   b = await createTeamWithMembers("Search B");
-  pool = await createIncident(a.team.id, a.owner.id, { title: "Database connection pool exhausted" });
-  await testDb.incident.update({ where: { id: pool.id }, data: { summary: "Checkout timed out while the pool was full.", services: ["checkout", "postgres"], severity: "SEV1" } });
-  dns = await createIncident(a.team.id, a.owner.id, { title: "DNS resolution failures", startedAt: new Date("2026-03-01T10:00:00Z") });
-  await testDb.incident.update({ where: { id: dns.id }, data: { summary: "Resolvers dropped queries, the connection to the pool of resolvers flapped.", services: ["edge"] } });
-  event = await testDb.timelineEvent.create({ data: { incidentId: pool.id, occurredAt: new Date("2026-01-10T14:05:00Z"), kind: "ALERT", body: "Pager: p99 latency above 2 s on checkout" } });
-  rootCause = await testDb.whyNode.create({ data: { incidentId: pool.id, statement: "Connection leak in the retry handler kept sockets open", isRootCause: true, category: "TOOLING" } });
-  action = await testDb.actionItem.create({ data: { teamId: a.team.id, incidentId: pool.id, whyNodeId: rootCause.id, title: "Close sockets in the retry handler", description: "Add a finally block." } });
+  pool = await createIncident(a.team.id, a.owner.id, {
+    title: "Database connection pool exhausted",
+  });
+  await testDb.incident.update({
+    where: { id: pool.id },
+    data: {
+      summary: "Checkout timed out while the pool was full.",
+      services: ["checkout", "postgres"],
+      severity: "SEV1",
+    },
+  });
+  dns = await createIncident(a.team.id, a.owner.id, {
+    title: "DNS resolution failures",
+    startedAt: new Date("2026-03-01T10:00:00Z"),
+  });
+  await testDb.incident.update({
+    where: { id: dns.id },
+    data: {
+      summary: "Resolvers dropped queries, the connection to the pool of resolvers flapped.",
+      services: ["edge"],
+    },
+  });
+  event = await testDb.timelineEvent.create({
+    data: {
+      incidentId: pool.id,
+      occurredAt: new Date("2026-01-10T14:05:00Z"),
+      kind: "ALERT",
+      body: "Pager: p99 latency above 2 s on checkout",
+    },
+  });
+  rootCause = await testDb.whyNode.create({
+    data: {
+      incidentId: pool.id,
+      statement: "Connection leak in the retry handler kept sockets open",
+      isRootCause: true,
+      category: "TOOLING",
+    },
+  });
+  action = await testDb.actionItem.create({
+    data: {
+      teamId: a.team.id,
+      incidentId: pool.id,
+      whyNodeId: rootCause.id,
+      title: "Close sockets in the retry handler",
+      description: "Add a finally block.",
+    },
+  });
   // Team B says the same words: it must never show up for team A.
-  const other = await createIncident(b.team.id, b.owner.id, { title: "Database connection pool exhausted in team B" });
-  await testDb.whyNode.create({ data: { incidentId: other.id, statement: "Connection leak in the retry handler", isRootCause: true } });
+  const other = await createIncident(b.team.id, b.owner.id, {
+    title: "Database connection pool exhausted in team B",
+  });
+  await testDb.whyNode.create({
+    data: {
+      incidentId: other.id,
+      statement: "Connection leak in the retry handler",
+      isRootCause: true,
+    },
+  });
 });
 
 describe("searchTeam", () => {
   it("finds every kind of record, only of the caller's team, with a link to the exact place", async () => {
     const { hits } = await searchTeam(mintTeamScope(a.team.id), params({ q: "retry handler" }));
-    expect(hits.map((h) => [h.type, h.id])).toEqual(expect.arrayContaining([["why", rootCause.id], ["action", action.id]]));
+    expect(hits.map((h) => [h.type, h.id])).toEqual(
+      expect.arrayContaining([
+        ["why", rootCause.id],
+        ["action", action.id],
+      ]),
+    );
     expect(hits.every((h) => h.incidentId === pool.id)).toBe(true);
     const why = hits.find((h) => h.type === "why")!;
     expect(why.href).toBe(`/incidents/${pool.id}/whys?node=${rootCause.id}`);
     expect(why.label).toBe("Root cause");
-    expect(hits.find((h) => h.type === "action")!.href).toBe(`/incidents/${pool.id}/actions/${action.id}`);
+    expect(hits.find((h) => h.type === "action")!.href).toBe(
+      `/incidents/${pool.id}/actions/${action.id}`,
+    );
 
     const { hits: b1 } = await searchTeam(mintTeamScope(b.team.id), params({ q: "retry handler" }));
     expect(b1).toHaveLength(1);
@@ -51,7 +109,10 @@ describe("searchTeam", () => {
   });
 
   it("ranks a title match above a summary mention and highlights the matched words", async () => {
-    const { hits } = await searchTeam(mintTeamScope(a.team.id), params({ q: "connection pool", type: "incident" }));
+    const { hits } = await searchTeam(
+      mintTeamScope(a.team.id),
+      params({ q: "connection pool", type: "incident" }),
+    );
     expect(hits.map((h) => h.id)).toEqual([pool.id, dns.id]);
     expect(hits[0]!.score).toBeGreaterThan(hits[1]!.score);
     expect(highlighted(hits[0]!)).toEqual(expect.arrayContaining(["connection", "pool"]));
@@ -61,14 +122,18 @@ describe("searchTeam", () => {
 
   it("understands quotes, -word and or", async () => {
     const scope = mintTeamScope(a.team.id);
-    const incidents = async (q: string) => (await searchTeam(scope, params({ q, type: "incident" }))).hits.map((h) => h.id);
+    const incidents = async (q: string) =>
+      (await searchTeam(scope, params({ q, type: "incident" }))).hits.map((h) => h.id);
     expect(await incidents('"connection pool exhausted"')).toEqual([pool.id]);
     expect(await incidents("pool -resolvers")).toEqual([pool.id]);
     expect((await incidents("exhausted or dns")).sort()).toEqual([pool.id, dns.id].sort());
   });
 
   it("forgives a typo in a title (trigram) but ranks it below exact matches", async () => {
-    const { hits } = await searchTeam(mintTeamScope(a.team.id), params({ q: "databse", type: "incident" }));
+    const { hits } = await searchTeam(
+      mintTeamScope(a.team.id),
+      params({ q: "databse", type: "incident" }),
+    );
     expect(hits.map((h) => h.id)).toEqual([pool.id]);
     expect(hits[0]!.score).toBeLessThan(1);
   });
@@ -81,7 +146,10 @@ describe("searchTeam", () => {
 
   it("combines the words with service, severity, type and date filters", async () => {
     const scope = mintTeamScope(a.team.id);
-    const ids = async (over: Record<string, unknown>) => (await searchTeam(scope, params({ q: "pool", type: "incident", ...over }))).hits.map((h) => h.id);
+    const ids = async (over: Record<string, unknown>) =>
+      (await searchTeam(scope, params({ q: "pool", type: "incident", ...over }))).hits.map(
+        (h) => h.id,
+      );
     expect(await ids({ service: "edge" })).toEqual([dns.id]);
     expect(await ids({ severity: "SEV1" })).toEqual([pool.id]);
     expect(await ids({ from: "2026-02-01" })).toEqual([dns.id]);
@@ -98,27 +166,39 @@ describe("searchTeam", () => {
   it("finds published report text at the section, newest version only", async () => {
     const incident = await createIncident(a.team.id, a.owner.id, { title: "Cache stampede" });
     const v1 = await publishFixture(incident, a.owner.id);
-    await testDb.reportSectionText.updateMany({ where: { reportVersionId: v1.id, position: 0 }, data: { body: "Thundering herd on the memcached tier." } });
+    await testDb.reportSectionText.updateMany({
+      where: { reportVersionId: v1.id, position: 0 },
+      data: { body: "Thundering herd on the memcached tier." },
+    });
     const scope = mintTeamScope(a.team.id);
     const first = await searchTeam(scope, params({ q: "memcached", type: "report" }));
     expect(first.hits).toHaveLength(1);
-    expect(first.hits[0]!.href).toMatch(new RegExp(`^/incidents/${incident.id}/report/versions/1#section-`));
+    expect(first.hits[0]!.href).toMatch(
+      new RegExp(`^/incidents/${incident.id}/report/versions/1#section-`),
+    );
     expect(highlighted(first.hits[0]!)).toContain("memcached");
     // Version 2 no longer says it: the old version's text is not searched.
     await publishFixture(incident, a.owner.id);
     expect((await searchTeam(scope, params({ q: "memcached", type: "report" }))).hits).toEqual([]);
-    expect((await searchTeam(mintTeamScope(b.team.id), params({ q: "checkout", type: "report" }))).hits).toEqual([]);
+    expect(
+      (await searchTeam(mintTeamScope(b.team.id), params({ q: "checkout", type: "report" }))).hits,
+    ).toEqual([]);
   });
 });
 
 describe("portal search", () => {
   it("searches only versions granted to the address, in the published text, with a section link", async () => {
-    const shared = await createIncident(a.team.id, a.owner.id, { title: "Payment webhook backlog" });
+    const shared = await createIncident(a.team.id, a.owner.id, {
+      title: "Payment webhook backlog",
+    });
     const notShared = await createIncident(a.team.id, a.owner.id, { title: "Payment queue stall" });
     const v = await publishFixture(shared, a.owner.id);
     const hidden = await publishFixture(notShared, a.owner.id);
     // Both published texts say the same words.
-    await testDb.reportSectionText.updateMany({ where: { reportVersionId: { in: [v.id, hidden.id] }, position: 0 }, data: { body: "Checkout returned errors for 40 minutes." } });
+    await testDb.reportSectionText.updateMany({
+      where: { reportVersionId: { in: [v.id, hidden.id] }, position: 0 },
+      data: { body: "Checkout returned errors for 40 minutes." },
+    });
     const email = `stakeholder.${Date.now()}@example.test`;
     await testDb.stakeholderGrant.create({ data: { reportVersionId: v.id, email } });
 
@@ -126,10 +206,14 @@ describe("portal search", () => {
     const hits = await searchSharedReports(email, "checkout errors");
     expect(hits.map((h) => h.versionId)).toEqual([v.id]);
     expect(hits[0]!.match?.href).toMatch(new RegExp(`^/portal/reports/${v.id}#section-`));
-    expect(splitHighlights(hits[0]!.match!.snippet).some((p) => p.hit && /checkout/i.test(p.text))).toBe(true);
+    expect(
+      splitHighlights(hits[0]!.match!.snippet).some((p) => p.hit && /checkout/i.test(p.text)),
+    ).toBe(true);
     // Title and incident number still match without the text.
-    expect((await listPortalReports(email, "webhook backlog")).map((h) => h.versionId)).toEqual([v.id]);
-    expect((await listPortalReports(email, "Payment queue stall"))).toEqual([]);
+    expect((await listPortalReports(email, "webhook backlog")).map((h) => h.versionId)).toEqual([
+      v.id,
+    ]);
+    expect(await listPortalReports(email, "Payment queue stall")).toEqual([]);
     // Another address sees nothing; a revoked grant stops answering.
     expect(await searchSharedReports(`other.${email}`, "checkout")).toEqual([]);
     await testDb.stakeholderGrant.updateMany({ where: { email }, data: { revokedAt: new Date() } });

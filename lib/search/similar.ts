@@ -3,7 +3,13 @@ import type { TeamScope } from "@/lib/auth/scope";
 import { db } from "@/lib/db";
 import { incidentKey } from "@/lib/incidents/constants";
 import { similarSql } from "./sql";
-import { rankSimilar, SIMILAR_LIMIT, SIMILAR_THRESHOLD, type SimilarCandidate, type SimilarIncident } from "./similarity";
+import {
+  rankSimilar,
+  SIMILAR_LIMIT,
+  SIMILAR_THRESHOLD,
+  type SimilarCandidate,
+  type SimilarIncident,
+} from "./similarity";
 
 /**
  * "This happened before": other incidents of the team whose title or 5 Whys statements are
@@ -11,10 +17,19 @@ import { rankSimilar, SIMILAR_LIMIT, SIMILAR_THRESHOLD, type SimilarCandidate, t
  * this incident's title and causes — or to a cause being typed. At most five, only above the
  * threshold, with their root causes and how their action items stand.
  */
-export async function findSimilarIncidents(scope: TeamScope, incidentId: string, opts: { text?: string } = {}): Promise<SimilarIncident[]> {
+export async function findSimilarIncidents(
+  scope: TeamScope,
+  incidentId: string,
+  opts: { text?: string } = {},
+): Promise<SimilarIncident[]> {
   const self = await db.incident.findFirst({
     where: { id: incidentId, teamId: scope.teamId },
-    select: { id: true, title: true, services: true, whyNodes: { where: { isRootCause: true }, select: { statement: true }, take: 20 } },
+    select: {
+      id: true,
+      title: true,
+      services: true,
+      whyNodes: { where: { isRootCause: true }, select: { statement: true }, take: 20 },
+    },
   });
   if (!self) return [];
   const text = opts.text?.trim() ?? "";
@@ -23,7 +38,9 @@ export async function findSimilarIncidents(scope: TeamScope, incidentId: string,
   const title = text ? null : self.title;
   const [, rows] = await db.$transaction([
     db.$executeRaw`SELECT set_config('pg_trgm.similarity_threshold', ${String(SIMILAR_THRESHOLD)}, true)`,
-    db.$queryRaw<SimilarCandidate[]>(similarSql(scope.teamId, { id: self.id, title, statements, services: self.services })),
+    db.$queryRaw<SimilarCandidate[]>(
+      similarSql(scope.teamId, { id: self.id, title, statements, services: self.services }),
+    ),
   ]);
   const ranked = rankSimilar(rows).slice(0, SIMILAR_LIMIT);
   if (ranked.length === 0) return [];

@@ -33,12 +33,20 @@ export interface SimilarIncident extends SimilarMatch {
   actions: { done: number; open: number };
 }
 
-export function rankSimilar(candidates: SimilarCandidate[], threshold = SIMILAR_THRESHOLD): SimilarMatch[] {
+export function rankSimilar(
+  candidates: SimilarCandidate[],
+  threshold = SIMILAR_THRESHOLD,
+): SimilarMatch[] {
   const best = new Map<string, SimilarCandidate>();
   for (const c of candidates) {
     if (c.similarity < threshold) continue;
     const current = best.get(c.incidentId);
-    if (!current || c.similarity > current.similarity || (c.similarity === current.similarity && c.kind === "cause")) best.set(c.incidentId, c);
+    if (
+      !current ||
+      c.similarity > current.similarity ||
+      (c.similarity === current.similarity && c.kind === "cause")
+    )
+      best.set(c.incidentId, c);
   }
   return [...best.values()]
     .map((c) => ({

@@ -11,7 +11,10 @@ function incidentFilters(p: SearchParams): Prisma.Sql {
   if (p.severity) parts.push(Prisma.sql`AND i.severity = ${p.severity}::"Severity"`);
   if (p.service) parts.push(Prisma.sql`AND ${p.service} = ANY(i.services)`);
   if (p.from) parts.push(Prisma.sql`AND i."startedAt" >= ${new Date(`${p.from}T00:00:00Z`)}`);
-  if (p.to) parts.push(Prisma.sql`AND i."startedAt" < ${new Date(new Date(`${p.to}T00:00:00Z`).getTime() + DAY_MS)}`);
+  if (p.to)
+    parts.push(
+      Prisma.sql`AND i."startedAt" < ${new Date(new Date(`${p.to}T00:00:00Z`).getTime() + DAY_MS)}`,
+    );
   return parts.length ? Prisma.join(parts, " ") : Prisma.empty;
 }
 
@@ -21,7 +24,13 @@ function incidentFilters(p: SearchParams): Prisma.Sql {
  * word matches score 1 + ts_rank_cd (0..1); typo-only matches score their word similarity
  * (< 1), so a correctly spelled hit always outranks a near miss.
  */
-function typeQuery(type: SearchType, teamId: string, q: string, filters: Prisma.Sql, take: number): Prisma.Sql {
+function typeQuery(
+  type: SearchType,
+  teamId: string,
+  q: string,
+  filters: Prisma.Sql,
+  take: number,
+): Prisma.Sql {
   const team = Prisma.sql`i."teamId" = ${teamId} ${filters}`;
   switch (type) {
     case "incident":
@@ -66,7 +75,10 @@ export function searchSql(teamId: string, p: SearchParams): Prisma.Sql {
   const take = offset + PAGE_SIZE + 1;
   const filters = incidentFilters(p);
   const types = p.type ? [p.type] : SEARCH_TYPES;
-  const union = Prisma.join(types.map((t) => typeQuery(t, teamId, p.q, filters, take)), " UNION ALL ");
+  const union = Prisma.join(
+    types.map((t) => typeQuery(t, teamId, p.q, filters, take)),
+    " UNION ALL ",
+  );
   // ts_headline is the expensive part: it runs only on the rows of the page.
   return Prisma.sql`
     WITH q AS (SELECT websearch_to_tsquery('english', ${p.q}) AS tsq)
@@ -84,7 +96,10 @@ export function searchSql(teamId: string, p: SearchParams): Prisma.Sql {
  * (trigram index on Incident.title) or a similar 5 Whys statement (index on WhyNode.statement),
  * with how many services they share. The caller sets pg_trgm.similarity_threshold first.
  */
-export function similarSql(teamId: string, self: { id: string; title: string | null; statements: string[]; services: string[] }): Prisma.Sql {
+export function similarSql(
+  teamId: string,
+  self: { id: string; title: string | null; statements: string[]; services: string[] },
+): Prisma.Sql {
   const title = self.title;
   const statements = self.statements;
   return Prisma.sql`

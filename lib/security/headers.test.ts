@@ -12,13 +12,21 @@ describe("security headers", () => {
   });
 
   it("sends HSTS and upgrades requests only over https", () => {
-    expect(securityHeaders({ nonce: "n", https: true })["Strict-Transport-Security"]).toMatch(/max-age=\d{8}/);
-    expect(securityHeaders({ nonce: "n", https: false })["Strict-Transport-Security"]).toBeUndefined();
-    expect(contentSecurityPolicy({ nonce: "n", https: true })).toContain("upgrade-insecure-requests");
+    expect(securityHeaders({ nonce: "n", https: true })["Strict-Transport-Security"]).toMatch(
+      /max-age=\d{8}/,
+    );
+    expect(
+      securityHeaders({ nonce: "n", https: false })["Strict-Transport-Security"],
+    ).toBeUndefined();
+    expect(contentSecurityPolicy({ nonce: "n", https: true })).toContain(
+      "upgrade-insecure-requests",
+    );
   });
 
   it("lets sign-in forms post to configured providers only", () => {
-    expect(contentSecurityPolicy({ nonce: "n", https: false, formTargets: ["https://github.com"] })).toContain("form-action 'self' https://github.com");
+    expect(
+      contentSecurityPolicy({ nonce: "n", https: false, formTargets: ["https://github.com"] }),
+    ).toContain("form-action 'self' https://github.com");
   });
 
   it("makes a fresh 128-bit nonce each time", () => {

@@ -13,7 +13,12 @@ export interface HeaderOptions {
   formTargets?: string[];
 }
 
-export function contentSecurityPolicy({ nonce, https, dev = false, formTargets = [] }: HeaderOptions): string {
+export function contentSecurityPolicy({
+  nonce,
+  https,
+  dev = false,
+  formTargets = [],
+}: HeaderOptions): string {
   const directives = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
@@ -30,7 +35,8 @@ export function contentSecurityPolicy({ nonce, https, dev = false, formTargets =
   return directives.join("; ");
 }
 
-export const PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=(), interest-cohort=()";
+export const PERMISSIONS_POLICY =
+  "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=(), interest-cohort=()";
 
 export function securityHeaders(options: HeaderOptions): Record<string, string> {
   return {
@@ -38,7 +44,9 @@ export function securityHeaders(options: HeaderOptions): Record<string, string> 
     "Permissions-Policy": PERMISSIONS_POLICY,
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
-    ...(options.https ? { "Strict-Transport-Security": "max-age=63072000; includeSubDomains" } : {}),
+    ...(options.https
+      ? { "Strict-Transport-Security": "max-age=63072000; includeSubDomains" }
+      : {}),
   };
 }
 

@@ -5,7 +5,13 @@ import { z } from "zod";
 import { invalid, type ActionResult } from "@/lib/action-result";
 import type { Permission } from "@/lib/auth/permissions";
 import type { TeamScope } from "@/lib/auth/scope";
-import { AuthorizationError, authorize, getCurrentUser, type CurrentUser, type TeamContext } from "@/lib/auth/session";
+import {
+  AuthorizationError,
+  authorize,
+  getCurrentUser,
+  type CurrentUser,
+  type TeamContext,
+} from "@/lib/auth/session";
 import { InputError, NotFoundError } from "@/lib/errors";
 import { findIncidentRef, type IncidentRef } from "@/lib/incidents/access";
 import { runAction } from "@/lib/run-action";
@@ -31,7 +37,8 @@ import { toInputObject } from "./form-data";
  * merged into the input under those names (over any form field of the same name) and parsed
  * by the same schema, so a bound id is validated like any other field.
  */
-export type ServerAction<R> = ((formData: FormData) => Promise<void>) & ((...args: unknown[]) => Promise<ActionResult<R>>);
+export type ServerAction<R> = ((formData: FormData) => Promise<void>) &
+  ((...args: unknown[]) => Promise<ActionResult<R>>);
 // The first signature only lets `<form action={signOutAction}>` type-check (React wants a
 // void result there); inference (useActionState) reads the last one, which every call matches.
 
@@ -88,13 +95,18 @@ interface PublicDef<S extends z.ZodType, R> extends Common<S, R> {
   run: (args: { input: z.output<S> }) => Promise<R>;
 }
 
-type AnyDef<S extends z.ZodType, R> = TeamDef<S, R> | IncidentDef<S, R> | SignedInDef<S, R> | PublicDef<S, R>;
+type AnyDef<S extends z.ZodType, R> =
+  TeamDef<S, R> | IncidentDef<S, R> | SignedInDef<S, R> | PublicDef<S, R>;
 
 export const ACTION_BUILDER = Symbol.for("hindsight.defineAction");
 
-export function defineAction<S extends z.ZodType, R = void>(def: IncidentDef<S, R>): ServerAction<R>;
+export function defineAction<S extends z.ZodType, R = void>(
+  def: IncidentDef<S, R>,
+): ServerAction<R>;
 export function defineAction<S extends z.ZodType, R = void>(def: TeamDef<S, R>): ServerAction<R>;
-export function defineAction<S extends z.ZodType, R = void>(def: SignedInDef<S, R>): ServerAction<R>;
+export function defineAction<S extends z.ZodType, R = void>(
+  def: SignedInDef<S, R>,
+): ServerAction<R>;
 export function defineAction<S extends z.ZodType, R = void>(def: PublicDef<S, R>): ServerAction<R>;
 export function defineAction<S extends z.ZodType, R>(def: AnyDef<S, R>): ServerAction<R> {
   const bound = def.bind ?? [];
@@ -105,16 +117,22 @@ export function defineAction<S extends z.ZodType, R>(def: AnyDef<S, R>): ServerA
       try {
         const data = await execute(def, raw);
         const input = data.input;
-        const paths = typeof def.revalidate === "function" ? def.revalidate(data.result, input) : def.revalidate;
+        const paths =
+          typeof def.revalidate === "function"
+            ? def.revalidate(data.result, input)
+            : def.revalidate;
         for (const t of paths ?? []) {
           if (typeof t === "string") revalidatePath(t);
           else revalidatePath(t.path, t.type);
         }
-        target = typeof def.redirect === "function" ? def.redirect(data.result, input) : def.redirect;
-        const message = typeof def.message === "function" ? def.message(data.result, input) : def.message;
+        target =
+          typeof def.redirect === "function" ? def.redirect(data.result, input) : def.redirect;
+        const message =
+          typeof def.message === "function" ? def.message(data.result, input) : def.message;
         return { ok: true, message, data: data.result };
       } catch (error) {
-        if (def.invalidMessage && error instanceof z.ZodError) return invalid(error, def.invalidMessage);
+        if (def.invalidMessage && error instanceof z.ZodError)
+          return invalid(error, def.invalidMessage);
         throw error;
       }
     });
@@ -135,20 +153,27 @@ function rawInput(bound: readonly string[], args: unknown[]): unknown {
   const rest = args.slice(bound.length);
   const payload = toInputObject(rest[1] instanceof FormData ? rest[1] : rest[0]);
   if (!bound.length) return payload;
-  const base = payload && typeof payload === "object" && !Array.isArray(payload) ? (payload as Record<string, unknown>) : {};
+  const base =
+    payload && typeof payload === "object" && !Array.isArray(payload)
+      ? (payload as Record<string, unknown>)
+      : {};
   const merged: Record<string, unknown> = { ...base };
   bound.forEach((name, i) => (merged[name] = args[i]));
   return merged;
 }
 
-async function execute<S extends z.ZodType, R>(def: AnyDef<S, R>, raw: unknown): Promise<{ result: R; input: z.output<S> }> {
+async function execute<S extends z.ZodType, R>(
+  def: AnyDef<S, R>,
+  raw: unknown,
+): Promise<{ result: R; input: z.output<S> }> {
   if (def.permission === "public") {
     const input = parse(def.input, raw);
     return { result: await def.run({ input }), input };
   }
   if (def.permission === "signed-in") {
     const user = await getCurrentUser();
-    if (!user) throw new AuthorizationError("Your session has ended. Sign in again.", "unauthenticated");
+    if (!user)
+      throw new AuthorizationError("Your session has ended. Sign in again.", "unauthenticated");
     const input = parse(def.input, raw);
     return { result: await def.run({ input, user }), input };
   }

@@ -12,11 +12,13 @@ export function nulFieldErrors(value: unknown, path = ""): Record<string, string
 function walk(value: unknown, path: string, errors: Record<string, string[]>, depth: number) {
   if (depth > 20) return;
   if (typeof value === "string") {
-    if (value.includes(NUL)) errors[path || "_form"] = ["Contains a character that is not allowed (NUL)."];
+    if (value.includes(NUL))
+      errors[path || "_form"] = ["Contains a character that is not allowed (NUL)."];
   } else if (Array.isArray(value)) {
     value.forEach((v, i) => walk(v, path ? `${path}.${i}` : String(i), errors, depth + 1));
   } else if (value && typeof value === "object" && !(value instanceof Blob)) {
-    for (const [k, v] of Object.entries(value)) walk(v, path ? `${path}.${k}` : k, errors, depth + 1);
+    for (const [k, v] of Object.entries(value))
+      walk(v, path ? `${path}.${k}` : k, errors, depth + 1);
   }
 }
 

@@ -56,7 +56,8 @@ export function defineRoute(def: {
   const route = async (request: Request, context?: NextRouteContext): Promise<Response> => {
     try {
       const rawParams = (await context?.params) ?? {};
-      if (nulFieldErrors(rawParams)) return jsonError(400, "The address contains a character that is not allowed.");
+      if (nulFieldErrors(rawParams))
+        return jsonError(400, "The address contains a character that is not allowed.");
       const parsed = (def.params ?? z.object({})).safeParse(rawParams);
       if (!parsed.success) return jsonError(404, "Not found.");
       if (typeof def.access === "object") {
@@ -72,23 +73,40 @@ export function defineRoute(def: {
   return route;
 }
 
-export function jsonError(status: number, message: string, fieldErrors?: Record<string, string[] | undefined>) {
-  return NextResponse.json({ error: message, ...(fieldErrors ? { fieldErrors } : {}) }, { status, headers: { "Cache-Control": "no-store" } });
+export function jsonError(
+  status: number,
+  message: string,
+  fieldErrors?: Record<string, string[] | undefined>,
+) {
+  return NextResponse.json(
+    { error: message, ...(fieldErrors ? { fieldErrors } : {}) },
+    { status, headers: { "Cache-Control": "no-store" } },
+  );
 }
 
 /** Domain errors → HTTP. Unknown errors are rethrown for Next's error logging (500). */
 export function errorResponse(error: unknown): Response {
-  if (error instanceof AuthorizationError) return jsonError(error.kind === "unauthenticated" ? 401 : 403, error.message);
+  if (error instanceof AuthorizationError)
+    return jsonError(error.kind === "unauthenticated" ? 401 : 403, error.message);
   if (error instanceof NotFoundError) return jsonError(404, error.message);
   if (error instanceof ConflictError) {
-    return NextResponse.json({ error: error.message, conflict: { current: error.current, changed: error.changed } }, { status: 409 });
+    return NextResponse.json(
+      { error: error.message, conflict: { current: error.current, changed: error.changed } },
+      { status: 409 },
+    );
   }
   if (error instanceof z.ZodError) {
     const fieldErrors: Record<string, string[]> = {};
-    for (const issue of error.issues) (fieldErrors[issue.path.join(".") || "_form"] ??= []).push(issue.message);
+    for (const issue of error.issues)
+      (fieldErrors[issue.path.join(".") || "_form"] ??= []).push(issue.message);
     return jsonError(422, "Please correct the highlighted fields.", fieldErrors);
   }
   if (error instanceof InputError) return jsonError(422, error.message, error.fieldErrors);
-  if (error instanceof RuleError) return jsonError(422, error.message, error.field ? { [error.field]: [error.message] } : undefined);
+  if (error instanceof RuleError)
+    return jsonError(
+      422,
+      error.message,
+      error.field ? { [error.field]: [error.message] } : undefined,
+    );
   throw error;
 }

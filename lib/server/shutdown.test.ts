@@ -23,21 +23,31 @@ function child(graceMs: number, taskMs: number) {
     console.log("ready");
     setInterval(() => {}, 1000);
   `;
-  const proc = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: root });
+  const proc = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+    cwd: root,
+  });
   let out = "";
   proc.stdout.on("data", (d: Buffer) => (out += d));
-  const ready = new Promise<void>((resolve) => proc.stdout.on("data", () => out.includes("ready") && resolve()));
-  const exited = new Promise<number | null>((resolve) => proc.once("exit", (code) => resolve(code)));
+  const ready = new Promise<void>((resolve) =>
+    proc.stdout.on("data", () => out.includes("ready") && resolve()),
+  );
+  const exited = new Promise<number | null>((resolve) =>
+    proc.once("exit", (code) => resolve(code)),
+  );
   return { proc, ready, exited, output: () => out };
 }
 
-it("holds the server's exit until registered tasks finish; unregistered ones do not run", { timeout: 30_000 }, async () => {
-  const c = child(10_000, 300);
-  await c.ready;
-  c.proc.kill("SIGTERM");
-  expect(await c.exited).toBe(143);
-  expect(c.output()).toBe("ready\ntask started, shutting down: true\ntask finished\n");
-});
+it(
+  "holds the server's exit until registered tasks finish; unregistered ones do not run",
+  { timeout: 30_000 },
+  async () => {
+    const c = child(10_000, 300);
+    await c.ready;
+    c.proc.kill("SIGTERM");
+    expect(await c.exited).toBe(143);
+    expect(c.output()).toBe("ready\ntask started, shutting down: true\ntask finished\n");
+  },
+);
 
 it("exits after the grace period when a task hangs", { timeout: 30_000 }, async () => {
   const c = child(200, 60_000);

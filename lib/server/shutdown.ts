@@ -15,7 +15,11 @@ interface ShutdownState {
 
 // On globalThis: route handlers and instrumentation are separate bundles in one process.
 const g = globalThis as unknown as { hindsightShutdown?: ShutdownState };
-const state: ShutdownState = (g.hindsightShutdown ??= { tasks: new Set(), done: null, installed: false });
+const state: ShutdownState = (g.hindsightShutdown ??= {
+  tasks: new Set(),
+  done: null,
+  installed: false,
+});
 
 /** Runs `task` when the process is asked to stop; returns a function that unregisters it. */
 export function onShutdown(task: Task): () => void {
@@ -33,7 +37,11 @@ export function installShutdownHandlers(graceMs = 20_000): void {
   state.installed = true;
   const begin = () => {
     if (state.done) return;
-    const tasks = [...state.tasks].map((task) => Promise.resolve().then(task).catch(() => undefined));
+    const tasks = [...state.tasks].map((task) =>
+      Promise.resolve()
+        .then(task)
+        .catch(() => undefined),
+    );
     const limit = new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref());
     state.done = Promise.race([Promise.all(tasks).then(() => undefined), limit]);
   };

@@ -8,14 +8,22 @@ import { NotFoundError, RuleError } from "@/lib/errors";
 import { getPublishedVersion } from "@/lib/reports/data";
 import { defineAction } from "@/lib/server/action";
 import { getSharingPolicy, latestPublishedVersion } from "./data";
-import { createShares, resendShare, revokeGrant, revokeShare, updateSharingSettings } from "./mutations";
+import {
+  createShares,
+  resendShare,
+  revokeGrant,
+  revokeShare,
+  updateSharingSettings,
+} from "./mutations";
 import { clientAddress } from "./rate-limit";
 import { shareSchema, sharingSettingsSchema } from "./schema";
 import { lifetimeProblem, maskEmail, modeProblem } from "./tokens";
 import { resolveShareToken } from "./view";
 
 const id = z.string().min(1).max(64);
-const sharePaths = (_r: unknown, input: { incidentId: string }) => [`/incidents/${input.incidentId}/report/share`];
+const sharePaths = (_r: unknown, input: { incidentId: string }) => [
+  `/incidents/${input.incidentId}/report/share`,
+];
 
 function actorOf(user: CurrentUser) {
   return { id: user.id, name: user.name, email: user.email };
@@ -24,7 +32,8 @@ function actorOf(user: CurrentUser) {
 /** The version a share sends: the newest published one, with its frozen snapshot. */
 async function shareableVersion(scope: TeamScope, incidentId: string) {
   const latest = await latestPublishedVersion(scope.teamId, incidentId);
-  if (!latest) throw new RuleError("This report has not been published yet. Publish it before sharing.");
+  if (!latest)
+    throw new RuleError("This report has not been published yet. Publish it before sharing.");
   const version = await getPublishedVersion(latest.id);
   if (!version || version.teamId !== scope.teamId) throw new NotFoundError("Report version");
   return version;
@@ -47,7 +56,10 @@ export const shareReportAction = defineAction({
     return createShares({ version, actor: actorOf(user), input, now: new Date() });
   },
   revalidate: sharePaths,
-  message: (count, input) => (count === 1 ? `Shared with ${input.recipients[0]}. The email is on its way.` : `Shared with ${count} people. The emails are on their way.`),
+  message: (count, input) =>
+    count === 1
+      ? `Shared with ${input.recipients[0]}. The email is on its way.`
+      : `Shared with ${count} people. The emails are on their way.`,
 });
 
 /** Bound: the incident and the share link. */
@@ -56,7 +68,14 @@ export const revokeShareAction = defineAction({
   bind: ["incidentId", "shareId"],
   input: z.object({ incidentId: id, shareId: id }),
   incident: (input) => input.incidentId,
-  run: ({ scope, user, incident, input }) => revokeShare({ teamId: scope.teamId, incidentId: incident.id, shareId: input.shareId, actorId: user.id, now: new Date() }),
+  run: ({ scope, user, incident, input }) =>
+    revokeShare({
+      teamId: scope.teamId,
+      incidentId: incident.id,
+      shareId: input.shareId,
+      actorId: user.id,
+      now: new Date(),
+    }),
   revalidate: sharePaths,
   message: (email) => `Revoked the link for ${email}.`,
 });
@@ -67,7 +86,14 @@ export const resendShareAction = defineAction({
   bind: ["incidentId", "shareId"],
   input: z.object({ incidentId: id, shareId: id }),
   incident: (input) => input.incidentId,
-  run: ({ scope, user, incident, input }) => resendShare({ teamId: scope.teamId, incidentId: incident.id, shareId: input.shareId, actor: actorOf(user), now: new Date() }),
+  run: ({ scope, user, incident, input }) =>
+    resendShare({
+      teamId: scope.teamId,
+      incidentId: incident.id,
+      shareId: input.shareId,
+      actor: actorOf(user),
+      now: new Date(),
+    }),
   revalidate: sharePaths,
   message: (email) => `Sent a new link to ${email}; the previous link no longer works.`,
 });
@@ -78,7 +104,14 @@ export const revokeGrantAction = defineAction({
   bind: ["incidentId", "grantId"],
   input: z.object({ incidentId: id, grantId: id }),
   incident: (input) => input.incidentId,
-  run: ({ scope, user, incident, input }) => revokeGrant({ teamId: scope.teamId, incidentId: incident.id, grantId: input.grantId, actorId: user.id, now: new Date() }),
+  run: ({ scope, user, incident, input }) =>
+    revokeGrant({
+      teamId: scope.teamId,
+      incidentId: incident.id,
+      grantId: input.grantId,
+      actorId: user.id,
+      now: new Date(),
+    }),
   revalidate: sharePaths,
   message: (email) => `${email} can no longer read this report.`,
 });
@@ -86,7 +119,8 @@ export const revokeGrantAction = defineAction({
 export const updateSharingSettingsAction = defineAction({
   permission: "team:manage",
   input: sharingSettingsSchema,
-  run: ({ scope, user, input }) => updateSharingSettings({ teamId: scope.teamId, actorId: user.id, input }),
+  run: ({ scope, user, input }) =>
+    updateSharingSettings({ teamId: scope.teamId, actorId: user.id, input }),
   revalidate: ["/settings/sharing"],
   message: "Sharing settings saved.",
 });
@@ -101,11 +135,20 @@ export const requestShareConfirmationAction = defineAction({
   bind: ["token"],
   input: z.object({ token: z.string().min(1).max(200) }),
   run: async ({ input }) => {
-    const { access, link } = await resolveShareToken(input.token, { client: clientAddress(await headers()), now: new Date() });
-    if (access?.kind === "limited") throw new RuleError(`Too many attempts. Try again in ${access.retryAfterSeconds} seconds.`);
+    const { access, link } = await resolveShareToken(input.token, {
+      client: clientAddress(await headers()),
+      now: new Date(),
+    });
+    if (access?.kind === "limited")
+      throw new RuleError(`Too many attempts. Try again in ${access.retryAfterSeconds} seconds.`);
     if (!link) throw new RuleError("This link is not valid.");
-    await signIn("nodemailer", { email: link.recipientEmail, redirectTo: `/r/${input.token}`, redirect: false });
+    await signIn("nodemailer", {
+      email: link.recipientEmail,
+      redirectTo: `/r/${input.token}`,
+      redirect: false,
+    });
     return maskEmail(link.recipientEmail);
   },
-  message: (masked) => `We sent a sign-in link to ${masked}. Open it on this device to read the report.`,
+  message: (masked) =>
+    `We sent a sign-in link to ${masked}. Open it on this device to read the report.`,
 });

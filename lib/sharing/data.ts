@@ -19,7 +19,10 @@ export interface ShareableVersion {
 }
 
 /** The newest published version of the incident's report (the one a new share sends), or null. */
-export function latestPublishedVersion(teamId: string, incidentId: string): Promise<ShareableVersion | null> {
+export function latestPublishedVersion(
+  teamId: string,
+  incidentId: string,
+): Promise<ShareableVersion | null> {
   return db.reportVersion.findFirst({
     where: { report: { incidentId, incident: { id: incidentId, teamId } } },
     orderBy: { number: "desc" },
@@ -44,7 +47,10 @@ export interface ShareRow {
   versionNumber: number;
 }
 
-export async function listSharesForIncident(teamId: string, incidentId: string): Promise<ShareRow[]> {
+export async function listSharesForIncident(
+  teamId: string,
+  incidentId: string,
+): Promise<ShareRow[]> {
   const rows = await db.shareLink.findMany({
     where: { reportVersion: { report: { incidentId, incident: { id: incidentId, teamId } } } },
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
@@ -66,7 +72,11 @@ export async function listSharesForIncident(teamId: string, incidentId: string):
       reportVersion: { select: { number: true } },
     },
   });
-  return rows.map(({ createdBy, reportVersion, ...r }) => ({ ...r, createdBy: createdBy.name ?? createdBy.email, versionNumber: reportVersion.number }));
+  return rows.map(({ createdBy, reportVersion, ...r }) => ({
+    ...r,
+    createdBy: createdBy.name ?? createdBy.email,
+    versionNumber: reportVersion.number,
+  }));
 }
 
 export interface GrantRow {
@@ -78,12 +88,21 @@ export interface GrantRow {
 }
 
 /** Portal access for this incident's report, per recipient and version (revoked ones too, as history). */
-export async function listGrantsForIncident(teamId: string, incidentId: string): Promise<GrantRow[]> {
+export async function listGrantsForIncident(
+  teamId: string,
+  incidentId: string,
+): Promise<GrantRow[]> {
   const rows = await db.stakeholderGrant.findMany({
     where: { reportVersion: { report: { incidentId, incident: { id: incidentId, teamId } } } },
     orderBy: [{ email: "asc" }, { createdAt: "desc" }],
     take: 500,
-    select: { id: true, email: true, createdAt: true, revokedAt: true, reportVersion: { select: { number: true } } },
+    select: {
+      id: true,
+      email: true,
+      createdAt: true,
+      revokedAt: true,
+      reportVersion: { select: { number: true } },
+    },
   });
   return rows.map(({ reportVersion, ...g }) => ({ ...g, versionNumber: reportVersion.number }));
 }
@@ -140,9 +159,24 @@ export const PORTAL_PAGE_SIZE = 25;
  * newest granted version; de-duplicated, ordered and paged in one statement (by the grant's
  * email index), so the page costs the same however many reports a reader holds.
  */
-export async function listPortalReportsPage(email: string, page: number, pageSize = PORTAL_PAGE_SIZE): Promise<{ reports: PortalReport[]; page: number; hasMore: boolean }> {
+export async function listPortalReportsPage(
+  email: string,
+  page: number,
+  pageSize = PORTAL_PAGE_SIZE,
+): Promise<{ reports: PortalReport[]; page: number; hasMore: boolean }> {
   const p = Math.min(1000, Math.max(1, Math.floor(page) || 1));
-  const rows = await db.$queryRaw<{ versionId: string; reportId: string; number: number; title: string; publishedAt: Date; sharedAt: Date; incidentNumber: number; teamName: string }[]>`
+  const rows = await db.$queryRaw<
+    {
+      versionId: string;
+      reportId: string;
+      number: number;
+      title: string;
+      publishedAt: Date;
+      sharedAt: Date;
+      incidentNumber: number;
+      teamName: string;
+    }[]
+  >`
     SELECT * FROM (
       SELECT DISTINCT ON (v."reportId") v.id AS "versionId", v."reportId", v.number, v.title, v."publishedAt", g."createdAt" AS "sharedAt", i.number AS "incidentNumber", t.name AS "teamName"
       FROM "StakeholderGrant" g
@@ -172,10 +206,18 @@ export async function listPortalReportsPage(email: string, page: number, pageSiz
 /** True when this address may read this version in the portal (an active grant). */
 export async function hasPortalGrant(email: string, reportVersionId: string): Promise<boolean> {
   if (typeof reportVersionId !== "string" || !reportVersionId) return false;
-  const grant = await db.stakeholderGrant.findFirst({ where: { email: email.toLowerCase(), reportVersionId, revokedAt: null }, select: { id: true } });
+  const grant = await db.stakeholderGrant.findFirst({
+    where: { email: email.toLowerCase(), reportVersionId, revokedAt: null },
+    select: { id: true },
+  });
   return Boolean(grant);
 }
 
 export async function hasAnyPortalGrant(email: string): Promise<boolean> {
-  return Boolean(await db.stakeholderGrant.findFirst({ where: { email: email.toLowerCase(), revokedAt: null }, select: { id: true } }));
+  return Boolean(
+    await db.stakeholderGrant.findFirst({
+      where: { email: email.toLowerCase(), revokedAt: null },
+      select: { id: true },
+    }),
+  );
 }

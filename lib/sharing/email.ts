@@ -14,7 +14,13 @@ export interface ShareEmailInput {
   confirmEmail: boolean;
 }
 
-const fmtDate = (d: Date) => d.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const fmtDate = (d: Date) =>
+  d.toLocaleDateString("en-GB", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
 
 export function shareEmail(i: ShareEmailInput): OutgoingMail {
   const summary = i.summary.trim().slice(0, 600);
@@ -44,5 +50,10 @@ ${i.message ? `<blockquote style="margin:0 0 16px;padding:8px 12px;border-left:3
 <p style="color:#4b5563;font-size:13px">${e(access)} ${e(expiry)}</p>
 <p style="color:#6b7280;font-size:13px">Or paste this link into your browser: ${e(i.url)}</p>
 </body></html>`;
-  return { to: i.to, subject: `Incident report: ${i.incidentKey} ${i.reportTitle}`.slice(0, 200), text, html };
+  return {
+    to: i.to,
+    subject: `Incident report: ${i.incidentKey} ${i.reportTitle}`.slice(0, 200),
+    text,
+    html,
+  };
 }

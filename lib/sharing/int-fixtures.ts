@@ -4,7 +4,10 @@ import { sampleSource } from "@/lib/reports/test-fixtures";
 import { reportSearchSections } from "@/lib/search/report-text";
 import { testDb } from "@/test/factory";
 
-export async function publishReport(incident: { id: string; number: number; title: string }, publishedById: string) {
+export async function publishReport(
+  incident: { id: string; number: number; title: string },
+  publishedById: string,
+) {
   const report = await testDb.report.upsert({
     where: { incidentId: incident.id },
     create: { incidentId: incident.id, status: "PUBLISHED" },
@@ -14,7 +17,13 @@ export async function publishReport(incident: { id: string; number: number; titl
   const base = sampleSource();
   const snapshot = composeReport({
     ...base,
-    incident: { ...base.incident, id: incident.id, number: incident.number, title: incident.title, summary: "Checkout returned errors for 40 minutes." },
+    incident: {
+      ...base.incident,
+      id: incident.id,
+      number: incident.number,
+      title: incident.title,
+      summary: "Checkout returned errors for 40 minutes.",
+    },
     publication: { number, publishedAt: new Date(), publishedBy: "Test Publisher" },
   });
   return testDb.reportVersion.create({

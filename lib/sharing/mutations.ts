@@ -21,7 +21,13 @@ type Tx = Prisma.TransactionClient;
 function jobDb(tx: Tx): PgBoss.Db {
   return {
     async executeSql(text: string, values: unknown[] = []) {
-      const args = values.map((v) => (v === undefined ? null : v !== null && typeof v === "object" && !(v instanceof Date) ? JSON.stringify(v) : v));
+      const args = values.map((v) =>
+        v === undefined
+          ? null
+          : v !== null && typeof v === "object" && !(v instanceof Date)
+            ? JSON.stringify(v)
+            : v,
+      );
       const rows = await tx.$queryRawUnsafe<unknown[]>(text, ...args);
       return { rows };
     },
@@ -42,12 +48,23 @@ interface VersionForShare {
   id: string;
   incidentId: string;
   teamId: string;
-  snapshot: { title: string; incident: { key: string; title: string; summary: string; customerImpact: string } };
+  snapshot: {
+    title: string;
+    incident: { key: string; title: string; summary: string; customerImpact: string };
+  };
 }
 
 const deliveryKey = (share: TrackedShare) => `share:${share.id}:${share.tokenHash}`;
 
-function mailFor(version: VersionForShare, actor: Actor, to: string, token: string, message: string | null, expiresAt: Date, confirmEmail: boolean) {
+function mailFor(
+  version: VersionForShare,
+  actor: Actor,
+  to: string,
+  token: string,
+  message: string | null,
+  expiresAt: Date,
+  confirmEmail: boolean,
+) {
   const i = version.snapshot.incident;
   return shareEmail({
     to,
@@ -66,53 +83,107 @@ function mailFor(version: VersionForShare, actor: Actor, to: string, token: stri
  * One link per recipient, each with its own token, a portal grant, an audit event and a
  * queued email, all in one transaction: nothing is half-shared.
  */
-export async function createShares(args: { version: VersionForShare; actor: Actor; input: ShareInput; now: Date }): Promise<number> {
+export async function createShares(args: {
+  version: VersionForShare;
+  actor: Actor;
+  input: ShareInput;
+  now: Date;
+}): Promise<number> {
   const { version, actor, input, now } = args;
   const expiresAt = expiryFrom(now, input.days);
   // Every email's allowance first (team, client, each recipient): a refusal saves nothing.
   const client = await currentClient();
-  for (const to of input.recipients) await takeEmailAllowance({ recipient: to, client, teamId: version.teamId, field: "recipients" }, now);
-  await db.$transaction(async (tx) => {
-    for (const to of input.recipients) {
-      const { token, tokenHash } = generateShareToken();
-      const link = await tx.shareLink.create({
-        data: { reportVersionId: version.id, recipientEmail: to, message: input.message, tokenHash, mode: input.mode, expiresAt, createdById: actor.id },
-        select: { id: true },
-      });
-      await tx.stakeholderGrant.upsert({
-        where: { reportVersionId_email: { reportVersionId: version.id, email: to } },
-        create: { reportVersionId: version.id, email: to },
-        update: { revokedAt: null },
-      });
-      const share = { id: link.id, tokenHash };
-      await enqueueMail(mailFor(version, actor, to, token, input.message, expiresAt, input.mode === "CONFIRM_EMAIL"), { db: jobDb(tx), key: deliveryKey(share), share });
-      await recordAudit(tx, {
-        teamId: version.teamId,
-        actorId: actor.id,
-        action: "share.create",
-        entityType: "ShareLink",
-        entityId: link.id,
-        incidentId: version.incidentId,
-        data: { recipient: to, mode: input.mode, expiresAt: expiresAt.toISOString(), reportVersionId: version.id },
-      });
-    }
-  }, { timeout: 20_000 });
+  for (const to of input.recipients)
+    await takeEmailAllowance(
+      { recipient: to, client, teamId: version.teamId, field: "recipients" },
+      now,
+    );
+  await db.$transaction(
+    async (tx) => {
+      for (const to of input.recipients) {
+        const { token, tokenHash } = generateShareToken();
+        const link = await tx.shareLink.create({
+          data: {
+            reportVersionId: version.id,
+            recipientEmail: to,
+            message: input.message,
+            tokenHash,
+            mode: input.mode,
+            expiresAt,
+            createdById: actor.id,
+          },
+          select: { id: true },
+        });
+        await tx.stakeholderGrant.upsert({
+          where: { reportVersionId_email: { reportVersionId: version.id, email: to } },
+          create: { reportVersionId: version.id, email: to },
+          update: { revokedAt: null },
+        });
+        const share = { id: link.id, tokenHash };
+        await enqueueMail(
+          mailFor(
+            version,
+            actor,
+            to,
+            token,
+            input.message,
+            expiresAt,
+            input.mode === "CONFIRM_EMAIL",
+          ),
+          { db: jobDb(tx), key: deliveryKey(share), share },
+        );
+        await recordAudit(tx, {
+          teamId: version.teamId,
+          actorId: actor.id,
+          action: "share.create",
+          entityType: "ShareLink",
+          entityId: link.id,
+          incidentId: version.incidentId,
+          data: {
+            recipient: to,
+            mode: input.mode,
+            expiresAt: expiresAt.toISOString(),
+            reportVersionId: version.id,
+          },
+        });
+      }
+    },
+    { timeout: 20_000 },
+  );
   return input.recipients.length;
 }
 
 async function findTeamShare(tx: Tx, teamId: string, incidentId: string, shareId: string) {
-  const link = typeof shareId === "string"
-    ? await tx.shareLink.findFirst({
-        where: { id: shareId, reportVersion: { report: { incidentId, incident: { id: incidentId, teamId } } } },
-        select: { id: true, recipientEmail: true, revokedAt: true, expiresAt: true, message: true, mode: true, reportVersionId: true },
-      })
-    : null;
+  const link =
+    typeof shareId === "string"
+      ? await tx.shareLink.findFirst({
+          where: {
+            id: shareId,
+            reportVersion: { report: { incidentId, incident: { id: incidentId, teamId } } },
+          },
+          select: {
+            id: true,
+            recipientEmail: true,
+            revokedAt: true,
+            expiresAt: true,
+            message: true,
+            mode: true,
+            reportVersionId: true,
+          },
+        })
+      : null;
   if (!link) throw new NotFoundError("Share link");
   return link;
 }
 
 /** Takes effect on the next request: the link page reads revokedAt every time. */
-export async function revokeShare(args: { teamId: string; incidentId: string; shareId: string; actorId: string; now: Date }) {
+export async function revokeShare(args: {
+  teamId: string;
+  incidentId: string;
+  shareId: string;
+  actorId: string;
+  now: Date;
+}) {
   const { teamId, incidentId, shareId, actorId, now } = args;
   return db.$transaction(async (tx) => {
     const link = await findTeamShare(tx, teamId, incidentId, shareId);
@@ -120,12 +191,32 @@ export async function revokeShare(args: { teamId: string; incidentId: string; sh
     await tx.shareLink.update({ where: { id: link.id }, data: { revokedAt: now } });
     // Portal access goes with the last live link for this address and version.
     const others = await tx.shareLink.count({
-      where: { reportVersionId: link.reportVersionId, recipientEmail: link.recipientEmail, revokedAt: null, expiresAt: { gt: now } },
+      where: {
+        reportVersionId: link.reportVersionId,
+        recipientEmail: link.recipientEmail,
+        revokedAt: null,
+        expiresAt: { gt: now },
+      },
     });
     if (others === 0) {
-      await tx.stakeholderGrant.updateMany({ where: { reportVersionId: link.reportVersionId, email: link.recipientEmail, revokedAt: null }, data: { revokedAt: now } });
+      await tx.stakeholderGrant.updateMany({
+        where: {
+          reportVersionId: link.reportVersionId,
+          email: link.recipientEmail,
+          revokedAt: null,
+        },
+        data: { revokedAt: now },
+      });
     }
-    await recordAudit(tx, { teamId, actorId, action: "share.revoke", entityType: "ShareLink", entityId: link.id, incidentId, data: { recipient: link.recipientEmail } });
+    await recordAudit(tx, {
+      teamId,
+      actorId,
+      action: "share.revoke",
+      entityType: "ShareLink",
+      entityId: link.id,
+      incidentId,
+      data: { recipient: link.recipientEmail },
+    });
     return link.recipientEmail;
   });
 }
@@ -135,42 +226,100 @@ export async function revokeShare(args: { teamId: string; incidentId: string; sh
  * replaced), the row keeps its history (views, expiry). We never store a token, so the same
  * link cannot be re-sent; see docs/decisions.md.
  */
-export async function resendShare(args: { teamId: string; incidentId: string; shareId: string; actor: Actor; now: Date }) {
+export async function resendShare(args: {
+  teamId: string;
+  incidentId: string;
+  shareId: string;
+  actor: Actor;
+  now: Date;
+}) {
   const { teamId, incidentId, shareId, actor, now } = args;
   // The link is re-sent for the version it was made for (possibly older than the latest).
   const current = await findTeamShare(db as unknown as Tx, teamId, incidentId, shareId);
   const version = await getPublishedVersion(current.reportVersionId);
   if (!version) throw new NotFoundError("Report version");
-  await takeEmailAllowance({ recipient: current.recipientEmail, client: await currentClient(), teamId }, now);
+  await takeEmailAllowance(
+    { recipient: current.recipientEmail, client: await currentClient(), teamId },
+    now,
+  );
   return db.$transaction(async (tx) => {
     const link = await findTeamShare(tx, teamId, incidentId, shareId);
     const state = linkState(link, now);
-    if (state === "revoked") throw new RuleError("This link was revoked. Share the report again to send a new one.");
-    if (state === "expired") throw new RuleError("This link has expired. Share the report again to send a new one.");
+    if (state === "revoked")
+      throw new RuleError("This link was revoked. Share the report again to send a new one.");
+    if (state === "expired")
+      throw new RuleError("This link has expired. Share the report again to send a new one.");
     const { token, tokenHash } = generateShareToken();
-    await tx.shareLink.update({ where: { id: link.id }, data: { tokenHash, deliveryState: "QUEUED", deliveryError: null, sentAt: null } });
+    await tx.shareLink.update({
+      where: { id: link.id },
+      data: { tokenHash, deliveryState: "QUEUED", deliveryError: null, sentAt: null },
+    });
     const share = { id: link.id, tokenHash };
-    await enqueueMail(mailFor(version, actor, link.recipientEmail, token, link.message, link.expiresAt, link.mode === "CONFIRM_EMAIL"), { db: jobDb(tx), key: deliveryKey(share), share });
-    await recordAudit(tx, { teamId, actorId: actor.id, action: "share.resend", entityType: "ShareLink", entityId: link.id, incidentId, data: { recipient: link.recipientEmail } });
+    await enqueueMail(
+      mailFor(
+        version,
+        actor,
+        link.recipientEmail,
+        token,
+        link.message,
+        link.expiresAt,
+        link.mode === "CONFIRM_EMAIL",
+      ),
+      { db: jobDb(tx), key: deliveryKey(share), share },
+    );
+    await recordAudit(tx, {
+      teamId,
+      actorId: actor.id,
+      action: "share.resend",
+      entityType: "ShareLink",
+      entityId: link.id,
+      incidentId,
+      data: { recipient: link.recipientEmail },
+    });
     return link.recipientEmail;
   });
 }
 
 /** Removes portal access and the recipient's live links for that version. */
-export async function revokeGrant(args: { teamId: string; incidentId: string; grantId: string; actorId: string; now: Date }) {
+export async function revokeGrant(args: {
+  teamId: string;
+  incidentId: string;
+  grantId: string;
+  actorId: string;
+  now: Date;
+}) {
   const { teamId, incidentId, grantId, actorId, now } = args;
   return db.$transaction(async (tx) => {
-    const grant = typeof grantId === "string"
-      ? await tx.stakeholderGrant.findFirst({
-          where: { id: grantId, reportVersion: { report: { incidentId, incident: { id: incidentId, teamId } } } },
-          select: { id: true, email: true, revokedAt: true, reportVersionId: true },
-        })
-      : null;
+    const grant =
+      typeof grantId === "string"
+        ? await tx.stakeholderGrant.findFirst({
+            where: {
+              id: grantId,
+              reportVersion: { report: { incidentId, incident: { id: incidentId, teamId } } },
+            },
+            select: { id: true, email: true, revokedAt: true, reportVersionId: true },
+          })
+        : null;
     if (!grant) throw new NotFoundError("Portal access");
     if (grant.revokedAt) return grant.email;
     await tx.stakeholderGrant.update({ where: { id: grant.id }, data: { revokedAt: now } });
-    await tx.shareLink.updateMany({ where: { reportVersionId: grant.reportVersionId, recipientEmail: grant.email, revokedAt: null }, data: { revokedAt: now } });
-    await recordAudit(tx, { teamId, actorId, action: "grant.revoke", entityType: "StakeholderGrant", entityId: grant.id, incidentId, data: { email: grant.email } });
+    await tx.shareLink.updateMany({
+      where: {
+        reportVersionId: grant.reportVersionId,
+        recipientEmail: grant.email,
+        revokedAt: null,
+      },
+      data: { revokedAt: now },
+    });
+    await recordAudit(tx, {
+      teamId,
+      actorId,
+      action: "grant.revoke",
+      entityType: "StakeholderGrant",
+      entityId: grant.id,
+      incidentId,
+      data: { email: grant.email },
+    });
     return grant.email;
   });
 }
@@ -179,7 +328,14 @@ export async function revokeGrant(args: { teamId: string; incidentId: string; gr
  * One view of a shared report: counters and an audit event (actor = the recipient's address),
  * in one statement (one round trip, atomic) because this is the hottest write in sharing.
  */
-export async function recordShareView(args: { shareId: string; teamId: string; incidentId: string; recipientEmail: string; viewerEmail?: string | null; now: Date }) {
+export async function recordShareView(args: {
+  shareId: string;
+  teamId: string;
+  incidentId: string;
+  recipientEmail: string;
+  viewerEmail?: string | null;
+  now: Date;
+}) {
   const { shareId, teamId, incidentId, recipientEmail, viewerEmail, now } = args;
   const data = viewerEmail ? JSON.stringify({ confirmedAs: viewerEmail }) : null;
   await db.$executeRaw`
@@ -191,9 +347,23 @@ export async function recordShareView(args: { shareId: string; teamId: string; i
     FROM viewed`;
 }
 
-export async function recordPortalView(args: { teamId: string; incidentId: string; versionId: string; email: string; userId: string }) {
+export async function recordPortalView(args: {
+  teamId: string;
+  incidentId: string;
+  versionId: string;
+  email: string;
+  userId: string;
+}) {
   await db.auditEvent.create({
-    data: { teamId: args.teamId, actorId: args.userId, actorLabel: args.email, action: "portal.view", entityType: "ReportVersion", entityId: args.versionId, incidentId: args.incidentId },
+    data: {
+      teamId: args.teamId,
+      actorId: args.userId,
+      actorLabel: args.email,
+      action: "portal.view",
+      entityType: "ReportVersion",
+      entityId: args.versionId,
+      incidentId: args.incidentId,
+    },
   });
 }
 
@@ -203,14 +373,27 @@ export { takeRateLimit } from "@/lib/rate-limit/store";
 /** Drops buckets idle long enough to be full again (called now and then, not per request). */
 export async function pruneRateLimits(now: Date, policy: BucketPolicy) {
   const fullAfterSeconds = (policy.capacity - policy.floor) / policy.refillPerSecond;
-  await db.rateLimitBucket.deleteMany({ where: { updatedAt: { lt: new Date(now.getTime() - fullAfterSeconds * 1000) } } });
+  await db.rateLimitBucket.deleteMany({
+    where: { updatedAt: { lt: new Date(now.getTime() - fullAfterSeconds * 1000) } },
+  });
 }
 
-export async function updateSharingSettings(args: { teamId: string; actorId: string; input: SharingSettingsInput }) {
+export async function updateSharingSettings(args: {
+  teamId: string;
+  actorId: string;
+  input: SharingSettingsInput;
+}) {
   const { teamId, actorId, input } = args;
   await db.$transaction(async (tx) => {
     await tx.team.update({ where: { id: teamId }, data: input });
-    await recordAudit(tx, { teamId, actorId, action: "team.sharing.update", entityType: "Team", entityId: teamId, data: { ...input } });
+    await recordAudit(tx, {
+      teamId,
+      actorId,
+      action: "team.sharing.update",
+      entityType: "Team",
+      entityId: teamId,
+      data: { ...input },
+    });
   });
 }
 
@@ -218,16 +401,28 @@ export async function updateSharingSettings(args: { teamId: string; actorId: str
 
 /** False when the link was already sent, revoked, or its token replaced by a resend. */
 export async function shareAwaitsDelivery(share: TrackedShare): Promise<boolean> {
-  const link = await db.shareLink.findUnique({ where: { id: share.id }, select: { tokenHash: true, deliveryState: true, revokedAt: true } });
-  return Boolean(link && link.tokenHash === share.tokenHash && link.deliveryState !== "SENT" && !link.revokedAt);
+  const link = await db.shareLink.findUnique({
+    where: { id: share.id },
+    select: { tokenHash: true, deliveryState: true, revokedAt: true },
+  });
+  return Boolean(
+    link && link.tokenHash === share.tokenHash && link.deliveryState !== "SENT" && !link.revokedAt,
+  );
 }
 
 export async function markShareDelivered(share: TrackedShare, now: Date) {
-  await db.shareLink.updateMany({ where: { id: share.id, tokenHash: share.tokenHash }, data: { deliveryState: "SENT", deliveryError: null, sentAt: now } });
+  await db.shareLink.updateMany({
+    where: { id: share.id, tokenHash: share.tokenHash },
+    data: { deliveryState: "SENT", deliveryError: null, sentAt: now },
+  });
 }
 
 /** Keeps the latest reason visible while retrying; FAILED only after the last attempt. */
-export async function recordShareDeliveryFailure(share: TrackedShare, reason: string, final: boolean) {
+export async function recordShareDeliveryFailure(
+  share: TrackedShare,
+  reason: string,
+  final: boolean,
+) {
   await db.shareLink.updateMany({
     where: { id: share.id, tokenHash: share.tokenHash, deliveryState: { not: "SENT" } },
     data: { deliveryError: reason, ...(final ? { deliveryState: "FAILED" as const } : {}) },

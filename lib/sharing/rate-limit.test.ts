@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { clientAddress, LOOKUP_COST, MISS_PENALTY, SHARE_VIEW_LIMIT, take, type Bucket } from "./rate-limit";
+import {
+  clientAddress,
+  LOOKUP_COST,
+  MISS_PENALTY,
+  SHARE_VIEW_LIMIT,
+  take,
+  type Bucket,
+} from "./rate-limit";
 
 const policy = { capacity: 5, refillPerSecond: 1, floor: -10 };
 const t0 = new Date("2026-03-01T12:00:00Z");
@@ -55,7 +62,9 @@ describe("token bucket", () => {
 
 describe("client address", () => {
   it("never trusts a client's own X-Forwarded-For or X-Real-IP (see lib/net/client-address.test.ts)", () => {
-    expect(clientAddress(new Headers({ "x-forwarded-for": "203.0.113.7, 10.0.0.1" }))).toBe("unverified");
+    expect(clientAddress(new Headers({ "x-forwarded-for": "203.0.113.7, 10.0.0.1" }))).toBe(
+      "unverified",
+    );
     expect(clientAddress(new Headers({ "x-real-ip": "198.51.100.2" }))).toBe("unverified");
   });
 });

@@ -41,11 +41,20 @@ export function refill(bucket: Bucket | null, now: Date, policy: BucketPolicy): 
  * Takes `cost` tokens. The cost is charged even when refused (down to the floor), so a client
  * that ignores Retry-After stays blocked; one that waits gets through.
  */
-export function take(bucket: Bucket | null, now: Date, cost: number, policy: BucketPolicy): TakeResult {
+export function take(
+  bucket: Bucket | null,
+  now: Date,
+  cost: number,
+  policy: BucketPolicy,
+): TakeResult {
   const available = refill(bucket, now, policy);
   const tokens = Math.max(policy.floor, available - cost);
   const allowed = available - cost >= 0;
-  return { allowed, bucket: { tokens, updatedAt: now }, retryAfterSeconds: allowed ? 0 : retryAfter(tokens, 1, policy) };
+  return {
+    allowed,
+    bucket: { tokens, updatedAt: now },
+    retryAfterSeconds: allowed ? 0 : retryAfter(tokens, 1, policy),
+  };
 }
 
 /** Seconds until `cost` tokens are available again from a balance of `tokens`. */

@@ -20,17 +20,27 @@ export const recipientsSchema = z
   .max(MAX_RECIPIENTS * 260, "That is too many addresses.")
   .transform((raw, ctx) => {
     const list = splitRecipients(raw);
-    if (list.length === 0) ctx.addIssue({ code: "custom", message: "Enter at least one email address." });
-    if (list.length > MAX_RECIPIENTS) ctx.addIssue({ code: "custom", message: `Share with at most ${MAX_RECIPIENTS} addresses at a time.` });
+    if (list.length === 0)
+      ctx.addIssue({ code: "custom", message: "Enter at least one email address." });
+    if (list.length > MAX_RECIPIENTS)
+      ctx.addIssue({
+        code: "custom",
+        message: `Share with at most ${MAX_RECIPIENTS} addresses at a time.`,
+      });
     for (const address of list) {
       if (!single.safeParse(address).success) {
-        ctx.addIssue({ code: "custom", message: `"${address.slice(0, 80)}" is not a valid email address.` });
+        ctx.addIssue({
+          code: "custom",
+          message: `"${address.slice(0, 80)}" is not a valid email address.`,
+        });
       }
     }
     return list;
   });
 
-export const shareModeSchema = z.enum(["ANYONE_WITH_LINK", "CONFIRM_EMAIL"], { error: "Choose who can open the link." });
+export const shareModeSchema = z.enum(["ANYONE_WITH_LINK", "CONFIRM_EMAIL"], {
+  error: "Choose who can open the link.",
+});
 
 export const shareSchema = z.object({
   recipients: recipientsSchema,
@@ -60,7 +70,10 @@ export const sharingSettingsSchema = z
   .object({
     shareLinkDefaultDays: days("default lifetime"),
     shareLinkMaxDays: days("maximum lifetime"),
-    allowAnonymousShareLink: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()),
+    allowAnonymousShareLink: z.preprocess(
+      (v) => v === true || v === "on" || v === "true",
+      z.boolean(),
+    ),
   })
   .refine((v) => v.shareLinkDefaultDays <= v.shareLinkMaxDays, {
     path: ["shareLinkDefaultDays"],

@@ -3,7 +3,13 @@ import { requireTeam } from "@/lib/auth/session";
 import { stopSender } from "@/lib/jobs/sender";
 import { signInAs } from "@/test/session";
 import { createIncident, createTeamWithMembers, createUser, testDb } from "@/test/factory";
-import { resendShareAction, revokeGrantAction, revokeShareAction, shareReportAction, updateSharingSettingsAction } from "./actions";
+import {
+  resendShareAction,
+  revokeGrantAction,
+  revokeShareAction,
+  shareReportAction,
+  updateSharingSettingsAction,
+} from "./actions";
 import { publishReport } from "./int-fixtures";
 import { listPortalReports } from "./data";
 import { takeRateLimit } from "./mutations";
@@ -21,14 +27,25 @@ let clientSeq = 0;
 const client = () => `test-client-${Date.now()}-${++clientSeq}`;
 
 const share = (fields: Partial<Record<"recipients" | "message" | "days" | "mode", string>> = {}) =>
-  shareReportAction(incident.id, { ok: true }, form({ recipients: "x@example.test", days: "7", mode: "ANYONE_WITH_LINK", ...fields }));
+  shareReportAction(
+    incident.id,
+    { ok: true },
+    form({ recipients: "x@example.test", days: "7", mode: "ANYONE_WITH_LINK", ...fields }),
+  );
 
-async function directLink(overrides: { mode?: "ANYONE_WITH_LINK" | "CONFIRM_EMAIL"; expiresAt?: Date; recipientEmail?: string } = {}) {
+async function directLink(
+  overrides: {
+    mode?: "ANYONE_WITH_LINK" | "CONFIRM_EMAIL";
+    expiresAt?: Date;
+    recipientEmail?: string;
+  } = {},
+) {
   const { token, tokenHash } = generateShareToken();
   const link = await testDb.shareLink.create({
     data: {
       reportVersionId: version.id,
-      recipientEmail: overrides.recipientEmail ?? `direct.${Date.now()}.${++clientSeq}@example.test`,
+      recipientEmail:
+        overrides.recipientEmail ?? `direct.${Date.now()}.${++clientSeq}@example.test`,
       tokenHash,
       mode: overrides.mode ?? "ANYONE_WITH_LINK",
       expiresAt: overrides.expiresAt ?? expiryFrom(new Date(), 7),
@@ -53,17 +70,45 @@ afterAll(async () => {
 describe("sharing a published report", () => {
   it("lets an editor share with two addresses: links, grants, audit and queued emails, no token stored", async () => {
     signInAs(a.editor.id, a.team.id);
-    const result = await share({ recipients: "One@Example.test,\ntwo@example.test", message: "Please read section 4" });
-    expect(result).toMatchObject({ ok: true, message: "Shared with 2 people. The emails are on their way." });
-    const links = await testDb.shareLink.findMany({ where: { reportVersionId: version.id, recipientEmail: { in: ["one@example.test", "two@example.test"] } } });
+    const result = await share({
+      recipients: "One@Example.test,\ntwo@example.test",
+      message: "Please read section 4",
+    });
+    expect(result).toMatchObject({
+      ok: true,
+      message: "Shared with 2 people. The emails are on their way.",
+    });
+    const links = await testDb.shareLink.findMany({
+      where: {
+        reportVersionId: version.id,
+        recipientEmail: { in: ["one@example.test", "two@example.test"] },
+      },
+    });
     expect(links).toHaveLength(2);
     for (const l of links) {
-      expect(l).toMatchObject({ deliveryState: "QUEUED", message: "Please read section 4", mode: "ANYONE_WITH_LINK", createdById: a.editor.id });
+      expect(l).toMatchObject({
+        deliveryState: "QUEUED",
+        message: "Please read section 4",
+        mode: "ANYONE_WITH_LINK",
+        createdById: a.editor.id,
+      });
       expect(l.tokenHash).toMatch(/^[0-9a-f]{64}$/);
       expect(l.expiresAt.getTime() - l.createdAt.getTime()).toBeGreaterThan(6.9 * 86_400_000);
     }
-    expect(await testDb.stakeholderGrant.count({ where: { reportVersionId: version.id, email: { in: ["one@example.test", "two@example.test"] }, revokedAt: null } })).toBe(2);
-    expect(await testDb.auditEvent.count({ where: { action: "share.create", entityId: { in: links.map((l) => l.id) } } })).toBe(2);
+    expect(
+      await testDb.stakeholderGrant.count({
+        where: {
+          reportVersionId: version.id,
+          email: { in: ["one@example.test", "two@example.test"] },
+          revokedAt: null,
+        },
+      }),
+    ).toBe(2);
+    expect(
+      await testDb.auditEvent.count({
+        where: { action: "share.create", entityId: { in: links.map((l) => l.id) } },
+      }),
+    ).toBe(2);
     const jobs = await testDb.$queryRawUnsafe<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'email' AND data->'share'->>'id' = ANY($1::text[])`,
       links.map((l) => l.id),
@@ -76,31 +121,54 @@ describe("sharing a published report", () => {
     const before = await testDb.shareLink.count();
     const result = await share({ recipients: "ok@example.test, bob@" });
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.fieldErrors?.recipients).toEqual(['"bob@" is not a valid email address.']);
+    expect(!result.ok && result.fieldErrors?.recipients).toEqual([
+      '"bob@" is not a valid email address.',
+    ]);
     expect(await testDb.shareLink.count()).toBe(before);
   });
 
   it("keeps lifetime and mode within the team's policy", async () => {
     signInAs(a.editor.id, a.team.id);
-    await testDb.team.update({ where: { id: a.team.id }, data: { shareLinkMaxDays: 10, allowAnonymousShareLink: false } });
+    await testDb.team.update({
+      where: { id: a.team.id },
+      data: { shareLinkMaxDays: 10, allowAnonymousShareLink: false },
+    });
     const tooLong = await share({ days: "11", mode: "CONFIRM_EMAIL" });
-    expect(!tooLong.ok && tooLong.fieldErrors?.days).toEqual(["Links may last at most 10 days (team policy)."]);
+    expect(!tooLong.ok && tooLong.fieldErrors?.days).toEqual([
+      "Links may last at most 10 days (team policy).",
+    ]);
     const anonymous = await share({ days: "5" });
     expect(!anonymous.ok && anonymous.fieldErrors?.mode?.[0]).toMatch(/confirm their email/);
-    await testDb.team.update({ where: { id: a.team.id }, data: { shareLinkMaxDays: 90, allowAnonymousShareLink: true } });
+    await testDb.team.update({
+      where: { id: a.team.id },
+      data: { shareLinkMaxDays: 90, allowAnonymousShareLink: true },
+    });
   });
 
   it("refuses viewers, hides other teams' incidents, and needs a published version", async () => {
     signInAs(a.viewer.id, a.team.id);
-    expect(await share()).toMatchObject({ ok: false, message: "You do not have permission to do that." });
+    expect(await share()).toMatchObject({
+      ok: false,
+      message: "You do not have permission to do that.",
+    });
     signInAs(b.owner.id, b.team.id);
     expect(await share()).toMatchObject({ ok: false, message: "Incident not found." });
     const { link } = await directLink();
-    expect(await revokeShareAction(incident.id, link.id, { ok: true })).toMatchObject({ ok: false, message: "Incident not found." });
+    expect(await revokeShareAction(incident.id, link.id, { ok: true })).toMatchObject({
+      ok: false,
+      message: "Incident not found.",
+    });
     const draftOnly = await createIncident(a.team.id, a.owner.id, { title: "Unpublished" });
     signInAs(a.editor.id, a.team.id);
-    const result = await shareReportAction(draftOnly.id, { ok: true }, form({ recipients: "x@example.test", days: "7", mode: "ANYONE_WITH_LINK" }));
-    expect(result).toMatchObject({ ok: false, message: "This report has not been published yet. Publish it before sharing." });
+    const result = await shareReportAction(
+      draftOnly.id,
+      { ok: true },
+      form({ recipients: "x@example.test", days: "7", mode: "ANYONE_WITH_LINK" }),
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      message: "This report has not been published yet. Publish it before sharing.",
+    });
   });
 });
 
@@ -115,22 +183,40 @@ describe("opening a link", () => {
     const row = await testDb.shareLink.findUniqueOrThrow({ where: { id: link.id } });
     expect(row.viewCount).toBe(2);
     expect(row.lastViewedAt?.getTime()).toBe(now.getTime());
-    const audit = await testDb.auditEvent.findMany({ where: { action: "share.view", entityId: link.id } });
+    const audit = await testDb.auditEvent.findMany({
+      where: { action: "share.view", entityId: link.id },
+    });
     expect(audit).toHaveLength(2);
-    expect(audit[0]).toMatchObject({ actorLabel: link.recipientEmail, teamId: a.team.id, incidentId: incident.id, actorId: null });
+    expect(audit[0]).toMatchObject({
+      actorLabel: link.recipientEmail,
+      teamId: a.team.id,
+      incidentId: incident.id,
+      actorId: null,
+    });
   });
 
   it("expires with the injected clock, and answers expired, revoked and unknown tokens alike", async () => {
     const created = new Date("2026-05-01T10:00:00Z");
     const { token, link } = await directLink({ expiresAt: expiryFrom(created, 3) });
-    expect((await openShareLink(token, { client: client(), now: new Date("2026-05-04T09:59:59Z") })).kind).toBe("ok");
-    expect(await openShareLink(token, { client: client(), now: new Date("2026-05-04T10:00:00Z") })).toEqual({ kind: "not-found" });
-    expect(await openShareLink(generateShareToken().token, { client: client(), now: created })).toEqual({ kind: "not-found" });
-    expect(await openShareLink("not-a-token", { client: client(), now: created })).toEqual({ kind: "not-found" });
+    expect(
+      (await openShareLink(token, { client: client(), now: new Date("2026-05-04T09:59:59Z") }))
+        .kind,
+    ).toBe("ok");
+    expect(
+      await openShareLink(token, { client: client(), now: new Date("2026-05-04T10:00:00Z") }),
+    ).toEqual({ kind: "not-found" });
+    expect(
+      await openShareLink(generateShareToken().token, { client: client(), now: created }),
+    ).toEqual({ kind: "not-found" });
+    expect(await openShareLink("not-a-token", { client: client(), now: created })).toEqual({
+      kind: "not-found",
+    });
     // A token differing in one character, same shape: the constant-time comparison path says no.
     const flipped = token.slice(0, -1) + (token.endsWith("A") ? "B" : "A");
     expect(hashShareToken(flipped)).not.toBe(link.tokenHash);
-    expect(await openShareLink(flipped, { client: client(), now: created })).toEqual({ kind: "not-found" });
+    expect(await openShareLink(flipped, { client: client(), now: created })).toEqual({
+      kind: "not-found",
+    });
   });
 
   it("revocation takes effect on the next request; resend replaces the token", async () => {
@@ -139,26 +225,61 @@ describe("opening a link", () => {
     expect((await openShareLink(token, { client: client(), now: new Date() })).kind).toBe("ok");
     const resent = await resendShareAction(incident.id, link.id, { ok: true });
     expect(resent).toMatchObject({ ok: true });
-    expect(await openShareLink(token, { client: client(), now: new Date() })).toEqual({ kind: "not-found" });
+    expect(await openShareLink(token, { client: client(), now: new Date() })).toEqual({
+      kind: "not-found",
+    });
     const after = await testDb.shareLink.findUniqueOrThrow({ where: { id: link.id } });
     expect(after.tokenHash).not.toBe(link.tokenHash);
     expect(after.deliveryState).toBe("QUEUED");
 
     const second = await directLink();
-    expect(await revokeShareAction(incident.id, second.link.id, { ok: true })).toMatchObject({ ok: true });
-    expect(await openShareLink(second.token, { client: client(), now: new Date() })).toEqual({ kind: "not-found" });
-    expect(await resendShareAction(incident.id, second.link.id, { ok: true })).toMatchObject({ ok: false, message: expect.stringMatching(/revoked/) });
+    expect(await revokeShareAction(incident.id, second.link.id, { ok: true })).toMatchObject({
+      ok: true,
+    });
+    expect(await openShareLink(second.token, { client: client(), now: new Date() })).toEqual({
+      kind: "not-found",
+    });
+    expect(await resendShareAction(incident.id, second.link.id, { ok: true })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/revoked/),
+    });
     signInAs(a.viewer.id, a.team.id);
     const third = await directLink();
-    expect(await revokeShareAction(incident.id, third.link.id, { ok: true })).toMatchObject({ ok: false, message: "You do not have permission to do that." });
+    expect(await revokeShareAction(incident.id, third.link.id, { ok: true })).toMatchObject({
+      ok: false,
+      message: "You do not have permission to do that.",
+    });
   });
 
   it("asks for email confirmation before a confirm-email link opens", async () => {
-    const { token } = await directLink({ mode: "CONFIRM_EMAIL", recipientEmail: "confirm.me@example.test" });
+    const { token } = await directLink({
+      mode: "CONFIRM_EMAIL",
+      recipientEmail: "confirm.me@example.test",
+    });
     const anonymous = await openShareLink(token, { client: client(), now: new Date() });
-    expect(anonymous).toEqual({ kind: "confirm", maskedEmail: "c•••@example.test", signedInAs: null });
-    expect((await openShareLink(token, { client: client(), now: new Date(), viewerEmail: "someone.else@example.test" })).kind).toBe("confirm");
-    expect((await openShareLink(token, { client: client(), now: new Date(), viewerEmail: "Confirm.Me@example.test" })).kind).toBe("ok");
+    expect(anonymous).toEqual({
+      kind: "confirm",
+      maskedEmail: "c•••@example.test",
+      signedInAs: null,
+    });
+    expect(
+      (
+        await openShareLink(token, {
+          client: client(),
+          now: new Date(),
+          viewerEmail: "someone.else@example.test",
+        })
+      ).kind,
+    ).toBe("confirm");
+    expect(
+      (
+        await openShareLink(token, {
+          client: client(),
+          now: new Date(),
+          viewerEmail: "Confirm.Me@example.test",
+        })
+      ).kind,
+    ).toBe("ok");
   });
 });
 
@@ -167,7 +288,17 @@ describe("guessing protection", () => {
     const key = `bucket-${Date.now()}`;
     const t0 = new Date("2026-06-01T00:00:00Z");
     let expected: Bucket | null = null;
-    const steps: [number, number][] = [[0, 1], [0, 10], [0, 10], [0, 10], [0, 1], [5, 1], [30, 1], [31, 10], [200, 1]];
+    const steps: [number, number][] = [
+      [0, 1],
+      [0, 10],
+      [0, 10],
+      [0, 10],
+      [0, 1],
+      [5, 1],
+      [30, 1],
+      [31, 10],
+      [200, 1],
+    ];
     for (const [seconds, cost] of steps) {
       const now = new Date(t0.getTime() + seconds * 1000);
       const want = take(expected, now, cost, SHARE_VIEW_LIMIT);
@@ -184,7 +315,8 @@ describe("guessing protection", () => {
     const now = new Date();
     const { token } = await directLink();
     const results = [];
-    for (let i = 0; i < 4; i++) results.push(await openShareLink(generateShareToken().token, { client: guesser, now }));
+    for (let i = 0; i < 4; i++)
+      results.push(await openShareLink(generateShareToken().token, { client: guesser, now }));
     expect(results.slice(0, 3).every((r) => r.kind === "not-found")).toBe(true);
     expect(results[3]).toMatchObject({ kind: "limited" });
     const retryAfter = results[3]!.kind === "limited" ? results[3]!.retryAfterSeconds : 0;
@@ -202,7 +334,9 @@ describe("portal access and settings", () => {
     signInAs(a.editor.id, a.team.id);
     const stakeholder = await createUser("Stakeholder");
     await share({ recipients: stakeholder.email });
-    expect((await listPortalReports(stakeholder.email)).map((r) => r.versionId)).toEqual([version.id]);
+    expect((await listPortalReports(stakeholder.email)).map((r) => r.versionId)).toEqual([
+      version.id,
+    ]);
     expect(await listPortalReports(stakeholder.email, `INC-${incident.number}`)).toHaveLength(1);
     expect(await listPortalReports(stakeholder.email, "no such report")).toHaveLength(0);
 
@@ -212,23 +346,45 @@ describe("portal access and settings", () => {
     signInAs(nobody.id);
     await expect(requireTeam()).rejects.toThrow("NEXT_REDIRECT /onboarding");
 
-    const grant = await testDb.stakeholderGrant.findFirstOrThrow({ where: { email: stakeholder.email } });
+    const grant = await testDb.stakeholderGrant.findFirstOrThrow({
+      where: { email: stakeholder.email },
+    });
     signInAs(a.editor.id, a.team.id);
-    expect(await revokeGrantAction(incident.id, grant.id, { ok: true })).toMatchObject({ ok: false });
+    expect(await revokeGrantAction(incident.id, grant.id, { ok: true })).toMatchObject({
+      ok: false,
+    });
     signInAs(a.owner.id, a.team.id);
-    expect(await revokeGrantAction(incident.id, grant.id, { ok: true })).toMatchObject({ ok: true });
+    expect(await revokeGrantAction(incident.id, grant.id, { ok: true })).toMatchObject({
+      ok: true,
+    });
     expect(await listPortalReports(stakeholder.email)).toHaveLength(0);
-    expect(await testDb.shareLink.count({ where: { recipientEmail: stakeholder.email, revokedAt: null } })).toBe(0);
+    expect(
+      await testDb.shareLink.count({
+        where: { recipientEmail: stakeholder.email, revokedAt: null },
+      }),
+    ).toBe(0);
   });
 
   it("only owners change the sharing policy, within bounds", async () => {
-    const settings = (fields: Record<string, string>) => updateSharingSettingsAction({ ok: true }, form(fields));
+    const settings = (fields: Record<string, string>) =>
+      updateSharingSettingsAction({ ok: true }, form(fields));
     signInAs(a.editor.id, a.team.id);
-    expect(await settings({ shareLinkDefaultDays: "5", shareLinkMaxDays: "10" })).toMatchObject({ ok: false, message: "You do not have permission to do that." });
+    expect(await settings({ shareLinkDefaultDays: "5", shareLinkMaxDays: "10" })).toMatchObject({
+      ok: false,
+      message: "You do not have permission to do that.",
+    });
     signInAs(a.owner.id, a.team.id);
     const bad = await settings({ shareLinkDefaultDays: "20", shareLinkMaxDays: "10" });
-    expect(!bad.ok && bad.fieldErrors?.shareLinkDefaultDays).toEqual(["The default lifetime cannot be longer than the maximum."]);
-    expect(await settings({ shareLinkDefaultDays: "5", shareLinkMaxDays: "10" })).toMatchObject({ ok: true });
-    expect(await testDb.team.findUniqueOrThrow({ where: { id: a.team.id } })).toMatchObject({ shareLinkDefaultDays: 5, shareLinkMaxDays: 10, allowAnonymousShareLink: false });
+    expect(!bad.ok && bad.fieldErrors?.shareLinkDefaultDays).toEqual([
+      "The default lifetime cannot be longer than the maximum.",
+    ]);
+    expect(await settings({ shareLinkDefaultDays: "5", shareLinkMaxDays: "10" })).toMatchObject({
+      ok: true,
+    });
+    expect(await testDb.team.findUniqueOrThrow({ where: { id: a.team.id } })).toMatchObject({
+      shareLinkDefaultDays: 5,
+      shareLinkMaxDays: 10,
+      allowAnonymousShareLink: false,
+    });
   });
 });

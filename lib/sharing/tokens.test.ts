@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { expiryFrom, generateShareToken, hashesMatch, hashShareToken, isWellFormedToken, lifetimeProblem, linkState, maskEmail, modeProblem } from "./tokens";
+import {
+  expiryFrom,
+  generateShareToken,
+  hashesMatch,
+  hashShareToken,
+  isWellFormedToken,
+  lifetimeProblem,
+  linkState,
+  maskEmail,
+  modeProblem,
+} from "./tokens";
 
 describe("share tokens", () => {
   it("are 256-bit base64url strings, unique, stored as their SHA-256", () => {
@@ -35,7 +45,9 @@ describe("link state with an injected clock", () => {
   it("expires exactly at expiresAt", () => {
     expect(expiresAt.toISOString()).toBe("2026-03-08T12:00:00.000Z");
     expect(linkState({ expiresAt, revokedAt: null }, now)).toBe("active");
-    expect(linkState({ expiresAt, revokedAt: null }, new Date(expiresAt.getTime() - 1))).toBe("active");
+    expect(linkState({ expiresAt, revokedAt: null }, new Date(expiresAt.getTime() - 1))).toBe(
+      "active",
+    );
     expect(linkState({ expiresAt, revokedAt: null }, expiresAt)).toBe("expired");
   });
 
@@ -59,7 +71,9 @@ describe("lifetime and mode policy", () => {
   });
 
   it("refuses anonymous links when the team does not allow them", () => {
-    expect(modeProblem("ANYONE_WITH_LINK", { allowAnonymousShareLink: false })).toMatch(/confirm their email/);
+    expect(modeProblem("ANYONE_WITH_LINK", { allowAnonymousShareLink: false })).toMatch(
+      /confirm their email/,
+    );
     expect(modeProblem("CONFIRM_EMAIL", { allowAnonymousShareLink: false })).toBeNull();
     expect(modeProblem("ANYONE_WITH_LINK", { allowAnonymousShareLink: true })).toBeNull();
   });

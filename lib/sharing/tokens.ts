@@ -53,14 +53,22 @@ export interface SharePolicy {
 export const LIFETIME_LIMITS = { min: 1, max: 365 } as const;
 
 /** Null when the requested lifetime fits the team's policy, else the message to show. */
-export function lifetimeProblem(days: number, policy: Pick<SharePolicy, "shareLinkMaxDays">): string | null {
-  if (!Number.isInteger(days) || days < LIFETIME_LIMITS.min) return "Choose a lifetime of at least one day.";
-  if (days > policy.shareLinkMaxDays) return `Links may last at most ${policy.shareLinkMaxDays} days (team policy).`;
+export function lifetimeProblem(
+  days: number,
+  policy: Pick<SharePolicy, "shareLinkMaxDays">,
+): string | null {
+  if (!Number.isInteger(days) || days < LIFETIME_LIMITS.min)
+    return "Choose a lifetime of at least one day.";
+  if (days > policy.shareLinkMaxDays)
+    return `Links may last at most ${policy.shareLinkMaxDays} days (team policy).`;
   return null;
 }
 
 /** Null when the mode is allowed by the team's policy, else the message to show. */
-export function modeProblem(mode: "ANYONE_WITH_LINK" | "CONFIRM_EMAIL", policy: Pick<SharePolicy, "allowAnonymousShareLink">): string | null {
+export function modeProblem(
+  mode: "ANYONE_WITH_LINK" | "CONFIRM_EMAIL",
+  policy: Pick<SharePolicy, "allowAnonymousShareLink">,
+): string | null {
   return mode === "ANYONE_WITH_LINK" && !policy.allowAnonymousShareLink
     ? "This team only allows links that ask the recipient to confirm their email."
     : null;

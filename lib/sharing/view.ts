@@ -32,23 +32,42 @@ export interface ResolveOptions {
  * tokens all answer "not-found" and cost the client the same miss penalty, so responses give
  * no hint which it was.
  */
-export async function resolveShareToken(token: string, { client, now, viewerEmail: viewer }: ResolveOptions) {
+export async function resolveShareToken(
+  token: string,
+  { client, now, viewerEmail: viewer }: ResolveOptions,
+) {
   const gate = await takeRateLimit(`share:${client}`, LOOKUP_COST, now, SHARE_VIEW_LIMIT);
-  if (!gate.allowed) return { access: { kind: "limited", retryAfterSeconds: gate.retryAfterSeconds } as const, link: null };
+  if (!gate.allowed)
+    return {
+      access: { kind: "limited", retryAfterSeconds: gate.retryAfterSeconds } as const,
+      link: null,
+    };
   if (Math.random() < 0.01) void pruneRateLimits(now, SHARE_VIEW_LIMIT).catch(() => undefined);
 
   const hash = typeof token === "string" && isWellFormedToken(token) ? hashShareToken(token) : null;
   const link = hash ? await findShareByTokenHash(hash) : null;
   // The lookup is by unique index; the hashes are compared again in constant time so the
   // decision never depends on a data-dependent string comparison.
-  const valid = link && hash && hashesMatch(link.tokenHash, hash) && linkState(link, now) === "active";
+  const valid =
+    link && hash && hashesMatch(link.tokenHash, hash) && linkState(link, now) === "active";
   if (!valid || !link) {
     await takeRateLimit(`share:${client}`, MISS_PENALTY, now, SHARE_VIEW_LIMIT);
     return { access: { kind: "not-found" } as const, link: null, viewerEmail: null };
   }
-  const viewerEmail = link.mode === "CONFIRM_EMAIL" ? ((typeof viewer === "function" ? await viewer() : viewer) ?? null) : null;
+  const viewerEmail =
+    link.mode === "CONFIRM_EMAIL"
+      ? ((typeof viewer === "function" ? await viewer() : viewer) ?? null)
+      : null;
   if (link.mode === "CONFIRM_EMAIL" && viewerEmail?.toLowerCase() !== link.recipientEmail) {
-    return { access: { kind: "confirm", maskedEmail: maskEmail(link.recipientEmail), signedInAs: viewerEmail } as const, link, viewerEmail };
+    return {
+      access: {
+        kind: "confirm",
+        maskedEmail: maskEmail(link.recipientEmail),
+        signedInAs: viewerEmail,
+      } as const,
+      link,
+      viewerEmail,
+    };
   }
   return { access: null, link, viewerEmail };
 }
@@ -58,10 +77,27 @@ export async function openShareLink(token: string, options: ResolveOptions): Pro
   const { access, link, viewerEmail } = await resolveShareToken(token, options);
   if (access) return access;
   const l = link!;
-  const html = await currentHtml({ id: l.reportVersionId, html: l.html, htmlRenderer: l.htmlRenderer }, "stakeholder");
+  const html = await currentHtml(
+    { id: l.reportVersionId, html: l.html, htmlRenderer: l.htmlRenderer },
+    "stakeholder",
+  );
   if (html === null) return { kind: "not-found" };
-  const record = () => recordShareView({ shareId: l.id, teamId: l.teamId, incidentId: l.incidentId, recipientEmail: l.recipientEmail, viewerEmail, now: options.now });
+  const record = () =>
+    recordShareView({
+      shareId: l.id,
+      teamId: l.teamId,
+      incidentId: l.incidentId,
+      recipientEmail: l.recipientEmail,
+      viewerEmail,
+      now: options.now,
+    });
   if (options.defer) options.defer(record);
   else await record();
-  return { kind: "ok", versionId: l.reportVersionId, title: l.title, html, recipientEmail: l.recipientEmail };
+  return {
+    kind: "ok",
+    versionId: l.reportVersionId,
+    title: l.title,
+    html,
+    recipientEmail: l.recipientEmail,
+  };
 }

@@ -12,13 +12,38 @@ import { EmailRateLimitError } from "@/lib/rate-limit/email";
 import { defineAction } from "@/lib/server/action";
 import { findOwnMembership, isMember } from "./data";
 import { invitationPath, sendInvitationEmail } from "./invitation-email";
-import { acceptInvitation, changeRole, createInvitation, createTeam, removeMember, renameTeam, renewInvitation, revokeInvitation, updateProfile } from "./mutations";
-import { changeRoleSchema, createTeamSchema, invitationIdSchema, inviteSchema, membershipIdSchema, profileSchema, renameTeamSchema, switchTeamSchema } from "./schema";
+import {
+  acceptInvitation,
+  changeRole,
+  createInvitation,
+  createTeam,
+  removeMember,
+  renameTeam,
+  renewInvitation,
+  revokeInvitation,
+  updateProfile,
+} from "./mutations";
+import {
+  changeRoleSchema,
+  createTeamSchema,
+  invitationIdSchema,
+  inviteSchema,
+  membershipIdSchema,
+  profileSchema,
+  renameTeamSchema,
+  switchTeamSchema,
+} from "./schema";
 
 async function setActiveTeam(teamId: string) {
   // Secure whenever the app is served over https, like Auth.js's session cookie.
   const secure = env().APP_URL.startsWith("https:");
-  (await cookies()).set(ACTIVE_TEAM_COOKIE, teamId, { httpOnly: true, sameSite: "lax", path: "/", maxAge: 60 * 60 * 24 * 365, secure });
+  (await cookies()).set(ACTIVE_TEAM_COOKIE, teamId, {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    maxAge: 60 * 60 * 24 * 365,
+    secure,
+  });
 }
 
 // Team membership changes what every page shows (header, switcher, lists).
@@ -40,7 +65,8 @@ export const switchTeamAction = defineAction({
   input: switchTeamSchema.extend({ returnTo: z.string().optional() }),
   invalidMessage: "Choose a team.",
   run: async ({ user, input }) => {
-    if (!(await isMember(user.id, input.teamId))) throw new RuleError("You are not a member of that team.", "teamId");
+    if (!(await isMember(user.id, input.teamId)))
+      throw new RuleError("You are not a member of that team.", "teamId");
     await setActiveTeam(input.teamId);
   },
   revalidate: everything,
@@ -58,7 +84,10 @@ export const renameTeamAction = defineAction({
 export const updateProfileAction = defineAction({
   permission: "signed-in",
   // A form without the zone picker means "no zone chosen".
-  input: z.preprocess((raw) => ({ timeZone: "", ...(raw && typeof raw === "object" ? raw : {}) }), profileSchema),
+  input: z.preprocess(
+    (raw) => ({ timeZone: "", ...(raw && typeof raw === "object" ? raw : {}) }),
+    profileSchema,
+  ),
   run: ({ user, input }) => updateProfile(user.id, input),
   revalidate: everything,
   message: "Profile saved.",
@@ -73,13 +102,24 @@ export const inviteMemberAction = defineAction({
       await sendInvitationEmail(invitation, user, scope.teamId);
       return { email: invitation.email, sent: true, limited: null };
     } catch (error) {
-      console.error("[hindsight] invitation email failed:", error instanceof Error ? error.message : error);
-      return { email: invitation.email, sent: false, limited: error instanceof EmailRateLimitError ? error.message : null };
+      console.error(
+        "[hindsight] invitation email failed:",
+        error instanceof Error ? error.message : error,
+      );
+      return {
+        email: invitation.email,
+        sent: false,
+        limited: error instanceof EmailRateLimitError ? error.message : null,
+      };
     }
   },
   revalidate: ["/settings/members"],
   message: ({ email, sent, limited }) =>
-    sent ? `Invitation sent to ${email}.` : limited ? `Invitation for ${email} saved, but not emailed: ${limited}` : `Invitation for ${email} saved, but the email could not be sent. Use “Resend” to try again.`,
+    sent
+      ? `Invitation sent to ${email}.`
+      : limited
+        ? `Invitation for ${email} saved, but not emailed: ${limited}`
+        : `Invitation for ${email} saved, but the email could not be sent. Use “Resend” to try again.`,
 });
 
 export const revokeInvitationAction = defineAction({
@@ -100,7 +140,10 @@ export const resendInvitationAction = defineAction({
     try {
       await sendInvitationEmail(inv, user, scope.teamId);
     } catch (error) {
-      console.error("[hindsight] invitation email failed:", error instanceof Error ? error.message : error);
+      console.error(
+        "[hindsight] invitation email failed:",
+        error instanceof Error ? error.message : error,
+      );
       if (error instanceof EmailRateLimitError) throw new RuleError(error.message);
       throw new RuleError(`The email to ${inv.email} could not be sent. Try again in a minute.`);
     }
@@ -124,17 +167,23 @@ export const acceptInvitationAction = defineAction({
 export const changeRoleAction = defineAction({
   permission: "team:manage",
   input: changeRoleSchema,
-  run: ({ scope, user, input }) => changeRole(user.id, scope.teamId, input.membershipId, input.role),
+  run: ({ scope, user, input }) =>
+    changeRole(user.id, scope.teamId, input.membershipId, input.role),
   revalidate: ["/settings/members"],
-  message: (updated, input) => (updated.changed ? `Role changed to ${roleLabel(input.role).toLowerCase()}.` : "Role unchanged."),
+  message: (updated, input) =>
+    updated.changed ? `Role changed to ${roleLabel(input.role).toLowerCase()}.` : "Role unchanged.",
 });
 
 export const removeMemberAction = defineAction({
   permission: "team:manage",
   input: membershipIdSchema,
-  run: async ({ ctx, input }) => ({ ...(await removeMember(ctx.user.id, ctx.scope.teamId, input.membershipId)), teamName: ctx.team.name }),
+  run: async ({ ctx, input }) => ({
+    ...(await removeMember(ctx.user.id, ctx.scope.teamId, input.membershipId)),
+    teamName: ctx.team.name,
+  }),
   revalidate: ["/settings/members"],
-  message: (removed) => `${removed.user.name ?? removed.user.email} was removed from ${removed.teamName}.`,
+  message: (removed) =>
+    `${removed.user.name ?? removed.user.email} was removed from ${removed.teamName}.`,
 });
 
 export const leaveTeamAction = defineAction({
@@ -158,6 +207,8 @@ export const signOutForInvitationAction = defineAction({
   permission: "public",
   input: invitationIdSchema,
   run: async ({ input }) => {
-    await signOut({ redirectTo: `/sign-in?callbackUrl=${encodeURIComponent(invitationPath(input.invitationId))}` });
+    await signOut({
+      redirectTo: `/sign-in?callbackUrl=${encodeURIComponent(invitationPath(input.invitationId))}`,
+    });
   },
 });

@@ -20,7 +20,12 @@ export function listMembers(teamId: string) {
   return db.membership.findMany({
     where: { teamId },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { id: true, role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
+    select: {
+      id: true,
+      role: true,
+      createdAt: true,
+      user: { select: { id: true, name: true, email: true } },
+    },
   });
 }
 
@@ -29,7 +34,13 @@ export function listOpenInvitations(teamId: string) {
   return db.invitation.findMany({
     where: { teamId, acceptedAt: null, revokedAt: null },
     orderBy: { createdAt: "desc" },
-    select: { id: true, email: true, role: true, createdAt: true, invitedBy: { select: { name: true, email: true } } },
+    select: {
+      id: true,
+      email: true,
+      role: true,
+      createdAt: true,
+      invitedBy: { select: { name: true, email: true } },
+    },
   });
 }
 
@@ -66,29 +77,56 @@ export function listInvitationsForUser(userId: string, email: string) {
       team: { memberships: { none: { userId } } },
     },
     orderBy: { createdAt: "desc" },
-    select: { id: true, role: true, createdAt: true, team: { select: { name: true } }, invitedBy: { select: { name: true, email: true } } },
+    select: {
+      id: true,
+      role: true,
+      createdAt: true,
+      team: { select: { name: true } },
+      invitedBy: { select: { name: true, email: true } },
+    },
   });
 }
 
 export function getProfile(userId: string) {
-  return db.user.findUnique({ where: { id: userId }, select: { name: true, email: true, timeZone: true } });
+  return db.user.findUnique({
+    where: { id: userId },
+    select: { name: true, email: true, timeZone: true },
+  });
 }
 
 /** The user's own membership in a team (for "Leave team"), or null. */
 export function findOwnMembership(userId: string, teamId: string) {
-  return db.membership.findUnique({ where: { teamId_userId: { teamId, userId } }, select: { id: true, role: true } });
+  return db.membership.findUnique({
+    where: { teamId_userId: { teamId, userId } },
+    select: { id: true, role: true },
+  });
 }
 
 /** Whether someone without a team has a live invitation waiting (onboarding shows it). */
 export async function hasLiveInvitation(email: string) {
   const since = new Date(Date.now() - INVITATION_TTL_DAYS * 24 * 60 * 60 * 1000);
-  return (await db.invitation.count({ where: { email: { equals: email, mode: "insensitive" }, acceptedAt: null, revokedAt: null, createdAt: { gt: since } } })) > 0;
+  return (
+    (await db.invitation.count({
+      where: {
+        email: { equals: email, mode: "insensitive" },
+        acceptedAt: null,
+        revokedAt: null,
+        createdAt: { gt: since },
+      },
+    })) > 0
+  );
 }
 
 /** How many live invitations to other teams wait for this user (the header links to them). */
 export function countInvitationsForUser(userId: string, email: string) {
   const since = new Date(Date.now() - INVITATION_TTL_DAYS * 24 * 60 * 60 * 1000);
   return db.invitation.count({
-    where: { email: { equals: email, mode: "insensitive" }, acceptedAt: null, revokedAt: null, createdAt: { gt: since }, team: { memberships: { none: { userId } } } },
+    where: {
+      email: { equals: email, mode: "insensitive" },
+      acceptedAt: null,
+      revokedAt: null,
+      createdAt: { gt: since },
+      team: { memberships: { none: { userId } } },
+    },
   });
 }

@@ -13,7 +13,11 @@ export function invitationUrl(invitationId: string) {
   return url.toString();
 }
 
-export async function sendInvitationEmail(invitation: { id: string; email: string; role: string; createdAt: Date; team: { name: string } }, inviter: { name: string | null; email: string }, teamId?: string) {
+export async function sendInvitationEmail(
+  invitation: { id: string; email: string; role: string; createdAt: Date; team: { name: string } },
+  inviter: { name: string | null; email: string },
+  teamId?: string,
+) {
   const who = inviter.name ? `${inviter.name} (${inviter.email})` : inviter.email;
   const role = invitation.role.toLowerCase();
   const url = invitationUrl(invitation.id);
@@ -23,10 +27,18 @@ export async function sendInvitationEmail(invitation: { id: string; email: strin
   ];
   // One email per invitation and renewal: a retried action cannot send the same one twice.
   const key = `invitation:${invitation.id}:${invitation.createdAt.toISOString()}`;
-  await sendMail({
-    to: invitation.email,
-    subject: `Join ${invitation.team.name} on Hindsight`,
-    text: `${lines.join("\n\n")}\n\n${url}\n\nIf you did not expect this invitation, ignore this email.`,
-    html: simpleHtmlEmail({ heading: `Join ${invitation.team.name} on Hindsight`, paragraphs: [...lines, "If you did not expect this invitation, ignore this email."], actionLabel: "Accept invitation", actionUrl: url }),
-  }, { key, limit: { teamId, field: "email" } });
+  await sendMail(
+    {
+      to: invitation.email,
+      subject: `Join ${invitation.team.name} on Hindsight`,
+      text: `${lines.join("\n\n")}\n\n${url}\n\nIf you did not expect this invitation, ignore this email.`,
+      html: simpleHtmlEmail({
+        heading: `Join ${invitation.team.name} on Hindsight`,
+        paragraphs: [...lines, "If you did not expect this invitation, ignore this email."],
+        actionLabel: "Accept invitation",
+        actionUrl: url,
+      }),
+    },
+    { key, limit: { teamId, field: "email" } },
+  );
 }

@@ -6,18 +6,28 @@ import type { OutgoingMail } from "@/lib/email/types";
 import { jobIdForKey } from "@/lib/jobs/email-queue";
 import { stopSender } from "@/lib/jobs/sender";
 import { unseal } from "@/lib/jobs/seal";
-import { acceptInvitationAction, inviteMemberAction, resendInvitationAction, revokeInvitationAction } from "./actions";
+import {
+  acceptInvitationAction,
+  inviteMemberAction,
+  resendInvitationAction,
+  revokeInvitationAction,
+} from "./actions";
 import { form, redirectOf } from "@/test/actions";
 
-const invite = (email: string, role = "VIEWER") => inviteMemberAction(initialResult, form({ email, role }));
-const accept = (invitationId: string) => acceptInvitationAction(initialResult, form({ invitationId }));
+const invite = (email: string, role = "VIEWER") =>
+  inviteMemberAction(initialResult, form({ email, role }));
+const accept = (invitationId: string) =>
+  acceptInvitationAction(initialResult, form({ invitationId }));
 
 const fresh = () => `invitee.${Math.random().toString(36).slice(2, 10)}@example.test`;
 
 /** The invitation email waiting in the durable queue (sealed there; opened here to read it). */
 async function queuedInvitationMail(invitation: { id: string; createdAt: Date }) {
   const id = jobIdForKey(`invitation:${invitation.id}:${invitation.createdAt.toISOString()}`);
-  const rows = await testDb.$queryRawUnsafe<{ data: { sealed: string } }[]>(`SELECT data FROM pgboss.job WHERE name = 'email' AND id = $1::uuid`, id);
+  const rows = await testDb.$queryRawUnsafe<{ data: { sealed: string } }[]>(
+    `SELECT data FROM pgboss.job WHERE name = 'email' AND id = $1::uuid`,
+    id,
+  );
   return rows[0] ? unseal<OutgoingMail>(rows[0].data.sealed, process.env.AUTH_SECRET!) : null;
 }
 
@@ -35,8 +45,15 @@ describe("inviting", () => {
     const result = await invite(email.toUpperCase(), "EDITOR");
     expect(result.ok).toBe(true);
     const inv = await testDb.invitation.findFirstOrThrow({ where: { teamId: t.team.id, email } });
-    expect(inv).toMatchObject({ role: "EDITOR", invitedById: t.owner.id, acceptedAt: null, revokedAt: null });
-    expect(await testDb.auditEvent.count({ where: { entityId: inv.id, action: "invitation.create" } })).toBe(1);
+    expect(inv).toMatchObject({
+      role: "EDITOR",
+      invitedById: t.owner.id,
+      acceptedAt: null,
+      revokedAt: null,
+    });
+    expect(
+      await testDb.auditEvent.count({ where: { entityId: inv.id, action: "invitation.create" } }),
+    ).toBe(1);
     const mail = await queuedInvitationMail(inv);
     expect(mail).toMatchObject({ to: email, subject: "Join Invites on Hindsight" });
     expect(mail?.text).toContain(`/sign-in?callbackUrl=%2Finvitations%2F${inv.id}`);
@@ -72,7 +89,9 @@ describe("inviting", () => {
     signInAs(t.owner.id, t.team.id);
     const before = await testDb.invitation.count();
     const bad = await invite("not-an-email");
-    expect(!bad.ok && bad.fieldErrors?.email).toEqual(["Enter a valid email address, like name@example.com."]);
+    expect(!bad.ok && bad.fieldErrors?.email).toEqual([
+      "Enter a valid email address, like name@example.com.",
+    ]);
     const owner = await invite(fresh(), "OWNER");
     expect(!owner.ok && owner.fieldErrors?.role).toEqual(["Choose Editor or Viewer."]);
     expect(await testDb.invitation.count()).toBe(before);
@@ -81,9 +100,19 @@ describe("inviting", () => {
   it("re-inviting after expiry replaces the expired invitation", async () => {
     signInAs(t.owner.id, t.team.id);
     const email = fresh();
-    const old = await testDb.invitation.create({ data: { teamId: t.team.id, email, role: "VIEWER", invitedById: t.owner.id, createdAt: new Date(Date.now() - 15 * 86_400_000) } });
+    const old = await testDb.invitation.create({
+      data: {
+        teamId: t.team.id,
+        email,
+        role: "VIEWER",
+        invitedById: t.owner.id,
+        createdAt: new Date(Date.now() - 15 * 86_400_000),
+      },
+    });
     expect((await invite(email)).ok).toBe(true);
-    expect((await testDb.invitation.findUniqueOrThrow({ where: { id: old.id } })).revokedAt).not.toBeNull();
+    expect(
+      (await testDb.invitation.findUniqueOrThrow({ where: { id: old.id } })).revokedAt,
+    ).not.toBeNull();
     expect(await testDb.invitation.count({ where: { email, revokedAt: null } })).toBe(1);
   });
 });
@@ -91,15 +120,31 @@ describe("inviting", () => {
 describe("revoking and resending", () => {
   it("revokes and resends only this team's open invitations, as an owner", async () => {
     const other = await createTeamWithMembers("Elsewhere");
-    const theirs = await testDb.invitation.create({ data: { teamId: other.team.id, email: fresh(), role: "VIEWER", invitedById: other.owner.id } });
-    const ours = await testDb.invitation.create({ data: { teamId: t.team.id, email: fresh(), role: "VIEWER", invitedById: t.owner.id, createdAt: new Date(Date.now() - 20 * 86_400_000) } });
+    const theirs = await testDb.invitation.create({
+      data: { teamId: other.team.id, email: fresh(), role: "VIEWER", invitedById: other.owner.id },
+    });
+    const ours = await testDb.invitation.create({
+      data: {
+        teamId: t.team.id,
+        email: fresh(),
+        role: "VIEWER",
+        invitedById: t.owner.id,
+        createdAt: new Date(Date.now() - 20 * 86_400_000),
+      },
+    });
 
     signInAs(t.owner.id, t.team.id);
-    expect(await revokeInvitationAction(initialResult, form({ invitationId: theirs.id }))).toMatchObject({ ok: false, message: "Invitation not found." });
-    expect(await resendInvitationAction(initialResult, form({ invitationId: theirs.id }))).toMatchObject({ ok: false, message: "Invitation not found." });
+    expect(
+      await revokeInvitationAction(initialResult, form({ invitationId: theirs.id })),
+    ).toMatchObject({ ok: false, message: "Invitation not found." });
+    expect(
+      await resendInvitationAction(initialResult, form({ invitationId: theirs.id })),
+    ).toMatchObject({ ok: false, message: "Invitation not found." });
 
     signInAs(t.editor.id, t.team.id);
-    expect((await revokeInvitationAction(initialResult, form({ invitationId: ours.id }))).ok).toBe(false);
+    expect((await revokeInvitationAction(initialResult, form({ invitationId: ours.id }))).ok).toBe(
+      false,
+    );
 
     signInAs(t.owner.id, t.team.id);
     await resendInvitationAction(initialResult, form({ invitationId: ours.id }));
@@ -107,15 +152,34 @@ describe("revoking and resending", () => {
     expect(Date.now() - renewed.createdAt.getTime()).toBeLessThan(60_000);
     expect((await queuedInvitationMail(renewed))?.to).toBe(ours.email);
 
-    expect((await revokeInvitationAction(initialResult, form({ invitationId: ours.id }))).ok).toBe(true);
-    expect((await testDb.invitation.findUniqueOrThrow({ where: { id: ours.id } })).revokedAt).not.toBeNull();
-    expect(await testDb.auditEvent.count({ where: { entityId: ours.id, action: { in: ["invitation.resend", "invitation.revoke"] } } })).toBe(2);
+    expect((await revokeInvitationAction(initialResult, form({ invitationId: ours.id }))).ok).toBe(
+      true,
+    );
+    expect(
+      (await testDb.invitation.findUniqueOrThrow({ where: { id: ours.id } })).revokedAt,
+    ).not.toBeNull();
+    expect(
+      await testDb.auditEvent.count({
+        where: { entityId: ours.id, action: { in: ["invitation.resend", "invitation.revoke"] } },
+      }),
+    ).toBe(2);
   });
 });
 
 describe("accepting", () => {
-  async function invitationFor(email: string, overrides: Partial<{ createdAt: Date; revokedAt: Date; role: "EDITOR" | "VIEWER" }> = {}) {
-    return testDb.invitation.create({ data: { teamId: t.team.id, email, role: overrides.role ?? "VIEWER", invitedById: t.owner.id, ...overrides } });
+  async function invitationFor(
+    email: string,
+    overrides: Partial<{ createdAt: Date; revokedAt: Date; role: "EDITOR" | "VIEWER" }> = {},
+  ) {
+    return testDb.invitation.create({
+      data: {
+        teamId: t.team.id,
+        email,
+        role: overrides.role ?? "VIEWER",
+        invitedById: t.owner.id,
+        ...overrides,
+      },
+    });
   }
 
   it("joins with the invited role, marks the invitation accepted and makes the team active", async () => {
@@ -123,10 +187,18 @@ describe("accepting", () => {
     const inv = await invitationFor(invitee.email.toUpperCase(), { role: "EDITOR" });
     signInAs(invitee.id);
     expect(await redirectOf(accept(inv.id))).toBe("/");
-    const membership = await testDb.membership.findUniqueOrThrow({ where: { teamId_userId: { teamId: t.team.id, userId: invitee.id } } });
+    const membership = await testDb.membership.findUniqueOrThrow({
+      where: { teamId_userId: { teamId: t.team.id, userId: invitee.id } },
+    });
     expect(membership.role).toBe("EDITOR");
-    expect((await testDb.invitation.findUniqueOrThrow({ where: { id: inv.id } })).acceptedAt).not.toBeNull();
-    expect(await testDb.auditEvent.count({ where: { entityId: inv.id, action: "invitation.accept", actorId: invitee.id } })).toBe(1);
+    expect(
+      (await testDb.invitation.findUniqueOrThrow({ where: { id: inv.id } })).acceptedAt,
+    ).not.toBeNull();
+    expect(
+      await testDb.auditEvent.count({
+        where: { entityId: inv.id, action: "invitation.accept", actorId: invitee.id },
+      }),
+    ).toBe(1);
     expect(testSession.cookies.get("hindsight-team")).toBe(t.team.id);
   });
 
@@ -138,12 +210,16 @@ describe("accepting", () => {
     expect(result).toMatchObject({ ok: false });
     expect(!result.ok && result.message).toMatch(/was sent to .* but you are signed in as/);
     expect(await testDb.membership.count({ where: { userId: stranger.id } })).toBe(0);
-    expect((await testDb.invitation.findUniqueOrThrow({ where: { id: inv.id } })).acceptedAt).toBeNull();
+    expect(
+      (await testDb.invitation.findUniqueOrThrow({ where: { id: inv.id } })).acceptedAt,
+    ).toBeNull();
   });
 
   it("refuses an expired invitation", async () => {
     const invitee = await createUser("Late");
-    const inv = await invitationFor(invitee.email, { createdAt: new Date(Date.now() - 14 * 86_400_000 - 1000) });
+    const inv = await invitationFor(invitee.email, {
+      createdAt: new Date(Date.now() - 14 * 86_400_000 - 1000),
+    });
     signInAs(invitee.id);
     const result = await accept(inv.id);
     expect(!result.ok && result.message).toMatch(/expired/);
@@ -164,14 +240,23 @@ describe("accepting", () => {
     const inv = await invitationFor(invitee.email);
     signInAs(invitee.id);
     await redirectOf(accept(inv.id));
-    expect(await accept(inv.id)).toMatchObject({ ok: false, message: "This invitation has already been accepted." });
-    expect(await accept("missing-id")).toMatchObject({ ok: false, message: "Invitation not found." });
+    expect(await accept(inv.id)).toMatchObject({
+      ok: false,
+      message: "This invitation has already been accepted.",
+    });
+    expect(await accept("missing-id")).toMatchObject({
+      ok: false,
+      message: "Invitation not found.",
+    });
     expect(await testDb.membership.count({ where: { userId: invitee.id } })).toBe(1);
   });
 
   it("needs a session", async () => {
     const inv = await invitationFor(fresh());
     signInAs(null);
-    expect(await accept(inv.id)).toMatchObject({ ok: false, message: "Your session has ended. Sign in again." });
+    expect(await accept(inv.id)).toMatchObject({
+      ok: false,
+      message: "Your session has ended. Sign in again.",
+    });
   });
 });

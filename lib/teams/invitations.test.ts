@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { daysUntilExpiry, INVITATION_TTL_DAYS, invitationExpiresAt, invitationProblem, invitationState, sameEmail } from "./invitations";
+import {
+  daysUntilExpiry,
+  INVITATION_TTL_DAYS,
+  invitationExpiresAt,
+  invitationProblem,
+  invitationState,
+  sameEmail,
+} from "./invitations";
 
 const created = new Date("2026-03-01T10:00:00Z");
 const at = (iso: string) => new Date(iso);
@@ -16,13 +23,25 @@ describe("invitation expiry", () => {
     ["at expiry", "2026-03-15T10:00:00Z", "expired"],
     ["long after", "2026-06-01T00:00:00Z", "expired"],
   ])("is %s → %s", (_label, now, state) => {
-    expect(invitationState({ createdAt: created, acceptedAt: null, revokedAt: null }, at(now))).toBe(state);
+    expect(
+      invitationState({ createdAt: created, acceptedAt: null, revokedAt: null }, at(now)),
+    ).toBe(state);
   });
 
   it("reports accepted and revoked before expiry", () => {
     const later = at("2026-05-01T00:00:00Z");
-    expect(invitationState({ createdAt: created, acceptedAt: at("2026-03-02T00:00:00Z"), revokedAt: null }, later)).toBe("accepted");
-    expect(invitationState({ createdAt: created, acceptedAt: null, revokedAt: at("2026-03-02T00:00:00Z") }, later)).toBe("revoked");
+    expect(
+      invitationState(
+        { createdAt: created, acceptedAt: at("2026-03-02T00:00:00Z"), revokedAt: null },
+        later,
+      ),
+    ).toBe("accepted");
+    expect(
+      invitationState(
+        { createdAt: created, acceptedAt: null, revokedAt: at("2026-03-02T00:00:00Z") },
+        later,
+      ),
+    ).toBe("revoked");
   });
 
   it("counts whole days left, rounding up, never below zero", () => {
@@ -40,6 +59,8 @@ describe("invitation expiry", () => {
 });
 
 describe("sameEmail", () => {
-  it("ignores case and surrounding spaces", () => expect(sameEmail(" Alice@Example.COM", "alice@example.com")).toBe(true));
-  it("tells different addresses apart", () => expect(sameEmail("alice@example.com", "alice@example.org")).toBe(false));
+  it("ignores case and surrounding spaces", () =>
+    expect(sameEmail(" Alice@Example.COM", "alice@example.com")).toBe(true));
+  it("tells different addresses apart", () =>
+    expect(sameEmail("alice@example.com", "alice@example.org")).toBe(false));
 });

@@ -9,7 +9,10 @@ export function invitationExpiresAt(createdAt: Date): Date {
   return new Date(createdAt.getTime() + INVITATION_TTL_DAYS * DAY_MS);
 }
 
-export function invitationState(inv: { createdAt: Date; acceptedAt: Date | null; revokedAt: Date | null }, now = new Date()): InvitationState {
+export function invitationState(
+  inv: { createdAt: Date; acceptedAt: Date | null; revokedAt: Date | null },
+  now = new Date(),
+): InvitationState {
   if (inv.acceptedAt) return "accepted";
   if (inv.revokedAt) return "revoked";
   return now.getTime() >= invitationExpiresAt(inv.createdAt).getTime() ? "expired" : "pending";
@@ -17,7 +20,10 @@ export function invitationState(inv: { createdAt: Date; acceptedAt: Date | null;
 
 /** Whole days left before expiry, rounded up (0 once expired), for "expires in 3 days". */
 export function daysUntilExpiry(createdAt: Date, now = new Date()): number {
-  return Math.max(0, Math.ceil((invitationExpiresAt(createdAt).getTime() - now.getTime()) / DAY_MS));
+  return Math.max(
+    0,
+    Math.ceil((invitationExpiresAt(createdAt).getTime() - now.getTime()) / DAY_MS),
+  );
 }
 
 /** Email addresses compare case-insensitively: Alice@Example.com may accept alice@example.com's invitation. */

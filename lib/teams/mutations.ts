@@ -15,8 +15,17 @@ type Tx = Prisma.TransactionClient;
 export async function createTeam(userId: string, name: string) {
   const slug = `${slugify(name)}-${randomBytes(3).toString("hex")}`;
   return db.$transaction(async (tx) => {
-    const team = await tx.team.create({ data: { name, slug, memberships: { create: { userId, role: "OWNER" } } } });
-    await recordAudit(tx, { teamId: team.id, actorId: userId, action: "team.create", entityType: "Team", entityId: team.id, data: { name } });
+    const team = await tx.team.create({
+      data: { name, slug, memberships: { create: { userId, role: "OWNER" } } },
+    });
+    await recordAudit(tx, {
+      teamId: team.id,
+      actorId: userId,
+      action: "team.create",
+      entityType: "Team",
+      entityId: team.id,
+      data: { name },
+    });
     return team;
   });
 }
@@ -26,62 +35,129 @@ export async function createTeam(userId: string, name: string) {
  * must not leave the team without an owner, so the owner count is read under this lock.
  */
 async function lockTeam(tx: Tx, teamId: string) {
-  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Team" WHERE id = ${teamId} FOR UPDATE`;
+  const rows = await tx.$queryRaw<
+    { id: string }[]
+  >`SELECT id FROM "Team" WHERE id = ${teamId} FOR UPDATE`;
   if (rows.length === 0) throw new NotFoundError("Team");
 }
 
 /** The actor's role in the team, read inside the transaction (never from the session or a cookie). */
 async function roleIn(tx: Tx, teamId: string, userId: string): Promise<Role> {
-  const m = await tx.membership.findUnique({ where: { teamId_userId: { teamId, userId } }, select: { role: true } });
+  const m = await tx.membership.findUnique({
+    where: { teamId_userId: { teamId, userId } },
+    select: { role: true },
+  });
   if (!m) throw new AuthorizationError("You are no longer a member of this team.");
   return m.role;
 }
 
 async function requireOwner(tx: Tx, teamId: string, userId: string) {
-  if ((await roleIn(tx, teamId, userId)) !== "OWNER") throw new AuthorizationError("Only team owners can do that.");
+  if ((await roleIn(tx, teamId, userId)) !== "OWNER")
+    throw new AuthorizationError("Only team owners can do that.");
 }
 
-const ownerCount = (tx: Tx, teamId: string) => tx.membership.count({ where: { teamId, role: "OWNER" } });
+const ownerCount = (tx: Tx, teamId: string) =>
+  tx.membership.count({ where: { teamId, role: "OWNER" } });
 
 export async function renameTeam(actorId: string, teamId: string, name: string) {
   return db.$transaction(async (tx) => {
     await requireOwner(tx, teamId, actorId);
-    const before = await tx.team.findUniqueOrThrow({ where: { id: teamId }, select: { name: true } });
-    const team = await tx.team.update({ where: { id: teamId }, data: { name }, select: { id: true, name: true } });
-    await recordAudit(tx, { teamId, actorId, action: "team.rename", entityType: "Team", entityId: teamId, data: { from: before.name, to: name } });
+    const before = await tx.team.findUniqueOrThrow({
+      where: { id: teamId },
+      select: { name: true },
+    });
+    const team = await tx.team.update({
+      where: { id: teamId },
+      data: { name },
+      select: { id: true, name: true },
+    });
+    await recordAudit(tx, {
+      teamId,
+      actorId,
+      action: "team.rename",
+      entityType: "Team",
+      entityId: teamId,
+      data: { from: before.name, to: name },
+    });
     return team;
   });
 }
 
-export async function updateProfile(userId: string, profile: { name: string; timeZone: string | null }) {
+export async function updateProfile(
+  userId: string,
+  profile: { name: string; timeZone: string | null },
+) {
   return db.$transaction(async (tx) => {
-    const user = await tx.user.update({ where: { id: userId }, data: profile, select: { id: true, name: true, timeZone: true } });
-    await recordAudit(tx, { teamId: null, actorId: userId, action: "user.update_profile", entityType: "User", entityId: userId, data: profile });
+    const user = await tx.user.update({
+      where: { id: userId },
+      data: profile,
+      select: { id: true, name: true, timeZone: true },
+    });
+    await recordAudit(tx, {
+      teamId: null,
+      actorId: userId,
+      action: "user.update_profile",
+      entityType: "User",
+      entityId: userId,
+      data: profile,
+    });
     return user;
   });
 }
 
-export async function createInvitation(actorId: string, teamId: string, input: { email: string; role: "EDITOR" | "VIEWER" }) {
+export async function createInvitation(
+  actorId: string,
+  teamId: string,
+  input: { email: string; role: "EDITOR" | "VIEWER" },
+) {
   return db.$transaction(async (tx) => {
     await lockTeam(tx, teamId);
     await requireOwner(tx, teamId, actorId);
     const email = input.email.trim().toLowerCase();
-    const member = await tx.membership.findFirst({ where: { teamId, user: { email: { equals: email, mode: "insensitive" } } }, select: { id: true } });
+    const member = await tx.membership.findFirst({
+      where: { teamId, user: { email: { equals: email, mode: "insensitive" } } },
+      select: { id: true },
+    });
     if (member) throw new RuleError(`${email} is already a member of this team.`, "email");
     const open = await tx.invitation.findMany({
-      where: { teamId, email: { equals: email, mode: "insensitive" }, acceptedAt: null, revokedAt: null },
+      where: {
+        teamId,
+        email: { equals: email, mode: "insensitive" },
+        acceptedAt: null,
+        revokedAt: null,
+      },
       select: { id: true, createdAt: true, acceptedAt: true, revokedAt: true },
     });
     if (open.some((i) => invitationState(i) === "pending")) {
-      throw new RuleError(`${email} already has a pending invitation. Resend it from the list below instead.`, "email");
+      throw new RuleError(
+        `${email} already has a pending invitation. Resend it from the list below instead.`,
+        "email",
+      );
     }
     // Expired invitations to the same address are superseded by the new one, so the list shows one row.
-    if (open.length > 0) await tx.invitation.updateMany({ where: { id: { in: open.map((i) => i.id) } }, data: { revokedAt: new Date() } });
+    if (open.length > 0)
+      await tx.invitation.updateMany({
+        where: { id: { in: open.map((i) => i.id) } },
+        data: { revokedAt: new Date() },
+      });
     const invitation = await tx.invitation.create({
       data: { teamId, email, role: input.role, invitedById: actorId },
-      select: { id: true, email: true, role: true, createdAt: true, team: { select: { name: true } } },
+      select: {
+        id: true,
+        email: true,
+        role: true,
+        createdAt: true,
+        team: { select: { name: true } },
+      },
     });
-    await recordAudit(tx, { teamId, actorId, action: "invitation.create", entityType: "Invitation", entityId: invitation.id, data: { email, role: input.role } });
+    await recordAudit(tx, {
+      teamId,
+      actorId,
+      action: "invitation.create",
+      entityType: "Invitation",
+      entityId: invitation.id,
+      data: { email, role: input.role },
+    });
     return invitation;
   });
 }
@@ -100,7 +176,14 @@ export async function revokeInvitation(actorId: string, teamId: string, invitati
     await requireOwner(tx, teamId, actorId);
     const inv = await findOpenInvitation(tx, teamId, invitationId);
     await tx.invitation.update({ where: { id: inv.id }, data: { revokedAt: new Date() } });
-    await recordAudit(tx, { teamId, actorId, action: "invitation.revoke", entityType: "Invitation", entityId: inv.id, data: { email: inv.email } });
+    await recordAudit(tx, {
+      teamId,
+      actorId,
+      action: "invitation.revoke",
+      entityType: "Invitation",
+      entityId: inv.id,
+      data: { email: inv.email },
+    });
     return inv;
   });
 }
@@ -113,30 +196,64 @@ export async function renewInvitation(actorId: string, teamId: string, invitatio
     const renewed = await tx.invitation.update({
       where: { id: inv.id },
       data: { createdAt: new Date() },
-      select: { id: true, email: true, role: true, createdAt: true, team: { select: { name: true } } },
+      select: {
+        id: true,
+        email: true,
+        role: true,
+        createdAt: true,
+        team: { select: { name: true } },
+      },
     });
-    await recordAudit(tx, { teamId, actorId, action: "invitation.resend", entityType: "Invitation", entityId: inv.id, data: { email: inv.email } });
+    await recordAudit(tx, {
+      teamId,
+      actorId,
+      action: "invitation.resend",
+      entityType: "Invitation",
+      entityId: inv.id,
+      data: { email: inv.email },
+    });
     return renewed;
   });
 }
 
 /** Joins the team with the invited role: marks the invitation accepted and creates the membership together. */
 export async function acceptInvitation(user: { id: string; email: string }, invitationId: string) {
-  const found = await db.invitation.findUnique({ where: { id: invitationId }, select: { teamId: true } });
+  const found = await db.invitation.findUnique({
+    where: { id: invitationId },
+    select: { teamId: true },
+  });
   if (!found) throw new NotFoundError("Invitation");
   return db.$transaction(async (tx) => {
     await lockTeam(tx, found.teamId);
     const inv = await tx.invitation.findUniqueOrThrow({
       where: { id: invitationId },
-      select: { id: true, teamId: true, email: true, role: true, createdAt: true, acceptedAt: true, revokedAt: true },
+      select: {
+        id: true,
+        teamId: true,
+        email: true,
+        role: true,
+        createdAt: true,
+        acceptedAt: true,
+        revokedAt: true,
+      },
     });
     if (!sameEmail(inv.email, user.email)) {
-      throw new RuleError(`This invitation was sent to ${inv.email}, but you are signed in as ${user.email}.`);
+      throw new RuleError(
+        `This invitation was sent to ${inv.email}, but you are signed in as ${user.email}.`,
+      );
     }
     const problem = invitationProblem(invitationState(inv));
     if (problem) throw new RuleError(problem);
-    const existing = await tx.membership.findUnique({ where: { teamId_userId: { teamId: inv.teamId, userId: user.id } }, select: { id: true, role: true } });
-    const membership = existing ?? (await tx.membership.create({ data: { teamId: inv.teamId, userId: user.id, role: inv.role }, select: { id: true, role: true } }));
+    const existing = await tx.membership.findUnique({
+      where: { teamId_userId: { teamId: inv.teamId, userId: user.id } },
+      select: { id: true, role: true },
+    });
+    const membership =
+      existing ??
+      (await tx.membership.create({
+        data: { teamId: inv.teamId, userId: user.id, role: inv.role },
+        select: { id: true, role: true },
+      }));
     await tx.invitation.update({ where: { id: inv.id }, data: { acceptedAt: new Date() } });
     await recordAudit(tx, {
       teamId: inv.teamId,
@@ -144,26 +261,52 @@ export async function acceptInvitation(user: { id: string; email: string }, invi
       action: "invitation.accept",
       entityType: "Invitation",
       entityId: inv.id,
-      data: { membershipId: membership.id, role: membership.role, alreadyMember: Boolean(existing) },
+      data: {
+        membershipId: membership.id,
+        role: membership.role,
+        alreadyMember: Boolean(existing),
+      },
     });
     return { teamId: inv.teamId, role: membership.role };
   });
 }
 
-export async function changeRole(actorId: string, teamId: string, membershipId: string, newRole: Role) {
+export async function changeRole(
+  actorId: string,
+  teamId: string,
+  membershipId: string,
+  newRole: Role,
+) {
   return db.$transaction(async (tx) => {
     await lockTeam(tx, teamId);
-    const target = await tx.membership.findFirst({ where: { id: membershipId, teamId }, select: { id: true, userId: true, role: true } });
+    const target = await tx.membership.findFirst({
+      where: { id: membershipId, teamId },
+      select: { id: true, userId: true, role: true },
+    });
     if (!target) throw new NotFoundError("Member");
     const actorRole = await roleIn(tx, teamId, actorId);
-    const verdict = canChangeRole({ actorId, actorRole, targetUserId: target.userId, targetRole: target.role, newRole, ownerCount: await ownerCount(tx, teamId) });
+    const verdict = canChangeRole({
+      actorId,
+      actorRole,
+      targetUserId: target.userId,
+      targetRole: target.role,
+      newRole,
+      ownerCount: await ownerCount(tx, teamId),
+    });
     if (!verdict.ok) {
       if (actorRole !== "OWNER") throw new AuthorizationError(verdict.reason);
       throw new RuleError(verdict.reason, "role");
     }
     if (target.role === newRole) return { ...target, changed: false };
     await tx.membership.update({ where: { id: target.id }, data: { role: newRole } });
-    await recordAudit(tx, { teamId, actorId, action: "membership.change_role", entityType: "Membership", entityId: target.id, data: { userId: target.userId, from: target.role, to: newRole } });
+    await recordAudit(tx, {
+      teamId,
+      actorId,
+      action: "membership.change_role",
+      entityType: "Membership",
+      entityId: target.id,
+      data: { userId: target.userId, from: target.role, to: newRole },
+    });
     return { ...target, role: newRole, changed: true };
   });
 }
@@ -172,12 +315,22 @@ export async function changeRole(actorId: string, teamId: string, membershipId: 
 export async function removeMember(actorId: string, teamId: string, membershipId: string) {
   return db.$transaction(async (tx) => {
     await lockTeam(tx, teamId);
-    const target = await tx.membership.findFirst({ where: { id: membershipId, teamId }, select: { id: true, userId: true, role: true, user: { select: { name: true, email: true } } } });
+    const target = await tx.membership.findFirst({
+      where: { id: membershipId, teamId },
+      select: { id: true, userId: true, role: true, user: { select: { name: true, email: true } } },
+    });
     if (!target) throw new NotFoundError("Member");
     const actorRole = await roleIn(tx, teamId, actorId);
-    const verdict = canRemoveMember({ actorId, actorRole, targetUserId: target.userId, targetRole: target.role, ownerCount: await ownerCount(tx, teamId) });
+    const verdict = canRemoveMember({
+      actorId,
+      actorRole,
+      targetUserId: target.userId,
+      targetRole: target.role,
+      ownerCount: await ownerCount(tx, teamId),
+    });
     if (!verdict.ok) {
-      if (actorRole !== "OWNER" && actorId !== target.userId) throw new AuthorizationError(verdict.reason);
+      if (actorRole !== "OWNER" && actorId !== target.userId)
+        throw new AuthorizationError(verdict.reason);
       throw new RuleError(verdict.reason);
     }
     await tx.membership.delete({ where: { id: target.id } });

@@ -10,7 +10,9 @@ async function grantPortalAccess(email: string) {
   const t = await createTeamWithMembers("Publisher");
   const incident = await createIncident(t.team.id, t.owner.id);
   const report = await testDb.report.create({ data: { incidentId: incident.id } });
-  const version = await testDb.reportVersion.create({ data: { reportId: report.id, number: 1, snapshot: {}, title: "AAR", publishedById: t.owner.id } });
+  const version = await testDb.reportVersion.create({
+    data: { reportId: report.id, number: 1, snapshot: {}, title: "AAR", publishedById: t.owner.id },
+  });
   await testDb.stakeholderGrant.create({ data: { reportVersionId: version.id, email } });
   return t;
 }
@@ -29,7 +31,13 @@ describe("where someone without a team lands", () => {
     expect(await redirectOf(requireTeam("/"))).toBe("/portal");
 
     const expired = await testDb.invitation.create({
-      data: { teamId: publisher.team.id, email: user.email, role: "VIEWER", invitedById: publisher.owner.id, createdAt: new Date(Date.now() - 15 * 86_400_000) },
+      data: {
+        teamId: publisher.team.id,
+        email: user.email,
+        role: "VIEWER",
+        invitedById: publisher.owner.id,
+        createdAt: new Date(Date.now() - 15 * 86_400_000),
+      },
     });
     expect(await redirectOf(requireTeam("/"))).toBe("/portal");
 
@@ -39,7 +47,9 @@ describe("where someone without a team lands", () => {
 
   it("sends a signed-out visitor to sign-in with the way back", async () => {
     signInAs(null);
-    expect(await redirectOf(requireTeam("/settings/members"))).toBe("/sign-in?callbackUrl=%2Fsettings%2Fmembers");
+    expect(await redirectOf(requireTeam("/settings/members"))).toBe(
+      "/sign-in?callbackUrl=%2Fsettings%2Fmembers",
+    );
   });
 });
 
@@ -48,7 +58,15 @@ describe("invitations waiting for someone already in a team", () => {
     const mine = await createTeamWithMembers("Mine");
     const other = await createTeamWithMembers("Other");
     const invite = (teamId: string, invitedById: string, createdAt = new Date()) =>
-      testDb.invitation.create({ data: { teamId, email: mine.editor.email.toUpperCase(), role: "VIEWER", invitedById, createdAt } });
+      testDb.invitation.create({
+        data: {
+          teamId,
+          email: mine.editor.email.toUpperCase(),
+          role: "VIEWER",
+          invitedById,
+          createdAt,
+        },
+      });
     await invite(other.team.id, other.owner.id);
     await invite(mine.team.id, mine.owner.id); // already a member there
     await invite(other.team.id, other.owner.id, new Date(Date.now() - 20 * 86_400_000)); // expired

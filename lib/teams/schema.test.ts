@@ -3,7 +3,10 @@ import { inviteSchema, profileSchema, renameTeamSchema, timeZones } from "./sche
 
 describe("inviteSchema", () => {
   it("normalises the address and accepts editor or viewer", () => {
-    expect(inviteSchema.parse({ email: "  Alice@Example.COM ", role: "EDITOR" })).toEqual({ email: "alice@example.com", role: "EDITOR" });
+    expect(inviteSchema.parse({ email: "  Alice@Example.COM ", role: "EDITOR" })).toEqual({
+      email: "alice@example.com",
+      role: "EDITOR",
+    });
   });
   it.each(["OWNER", "ADMIN", ""])("refuses role %j", (role) => {
     const r = inviteSchema.safeParse({ email: "a@example.com", role });
@@ -14,7 +17,9 @@ describe("inviteSchema", () => {
 
 describe("profileSchema", () => {
   it("accepts IANA zones and UTC, and an empty choice as no zone", () => {
-    expect(profileSchema.parse({ name: "Ana", timeZone: "America/Sao_Paulo" }).timeZone).toBe("America/Sao_Paulo");
+    expect(profileSchema.parse({ name: "Ana", timeZone: "America/Sao_Paulo" }).timeZone).toBe(
+      "America/Sao_Paulo",
+    );
     expect(profileSchema.parse({ name: "Ana", timeZone: "UTC" }).timeZone).toBe("UTC");
     expect(profileSchema.parse({ name: "Ana", timeZone: "" }).timeZone).toBeNull();
   });

@@ -1,13 +1,21 @@
 import { z } from "zod";
 import { emailSchema } from "@/lib/auth/schema";
 
-export const teamNameSchema = z.string().trim().min(2, "Team name needs at least 2 characters.").max(80, "Team name can be at most 80 characters.");
+export const teamNameSchema = z
+  .string()
+  .trim()
+  .min(2, "Team name needs at least 2 characters.")
+  .max(80, "Team name can be at most 80 characters.");
 
 export const createTeamSchema = z.object({ name: teamNameSchema });
 
 export const renameTeamSchema = z.object({ name: teamNameSchema });
 
-const id = (what: string) => z.string({ error: `Missing ${what}.` }).min(1, `Missing ${what}.`).max(64, `Unknown ${what}.`);
+const id = (what: string) =>
+  z
+    .string({ error: `Missing ${what}.` })
+    .min(1, `Missing ${what}.`)
+    .max(64, `Unknown ${what}.`);
 
 export const roleSchema = z.enum(["OWNER", "EDITOR", "VIEWER"], { error: "Choose a role." });
 
@@ -33,7 +41,11 @@ export function timeZones(): string[] {
 }
 
 export const profileSchema = z.object({
-  name: z.string().trim().min(1, "Enter your name.").max(80, "Your name can be at most 80 characters."),
+  name: z
+    .string()
+    .trim()
+    .min(1, "Enter your name.")
+    .max(80, "Your name can be at most 80 characters."),
   timeZone: z
     .string()
     .trim()

@@ -8,7 +8,12 @@ const utc = { baseDate: "2017-01-31", timeZone: "UTC" };
 /** [at, author, body] of each event, in time order. */
 function read(text: string, opts = utc) {
   const r = parseTimelineImport(text, opts);
-  return { events: r.events.map((e) => [e.occurredAt, e.author, e.body]), errors: r.errors, notes: r.events.map((e) => e.note ?? null), parsed: r };
+  return {
+    events: r.events.map((e) => [e.occurredAt, e.author, e.body]),
+    errors: r.errors,
+    notes: r.events.map((e) => e.note ?? null),
+    parsed: r,
+  };
 }
 
 describe("regressions from issue 12", () => {
@@ -33,21 +38,54 @@ const THREE = [
 ];
 
 describe.each([
-  ["24-hour with seconds", "23:27:00 yp: db1 replication lag alert fired\n23:29:00 Jane Doe: rolled back the deploy\n23:31:00 yp: lag is back to normal"],
-  ["24-hour, bracketed, no seconds", "[23:27] yp: db1 replication lag alert fired\n[23:29] Jane Doe: rolled back the deploy\n[23:31] yp: lag is back to normal"],
-  ["12-hour with AM/PM", "11:27 PM yp: db1 replication lag alert fired\n11:29 pm Jane Doe: rolled back the deploy\n11:31 p.m. yp: lag is back to normal"],
+  [
+    "24-hour with seconds",
+    "23:27:00 yp: db1 replication lag alert fired\n23:29:00 Jane Doe: rolled back the deploy\n23:31:00 yp: lag is back to normal",
+  ],
+  [
+    "24-hour, bracketed, no seconds",
+    "[23:27] yp: db1 replication lag alert fired\n[23:29] Jane Doe: rolled back the deploy\n[23:31] yp: lag is back to normal",
+  ],
+  [
+    "12-hour with AM/PM",
+    "11:27 PM yp: db1 replication lag alert fired\n11:29 pm Jane Doe: rolled back the deploy\n11:31 p.m. yp: lag is back to normal",
+  ],
   [
     "ISO 8601 with offsets (the zone wins)",
     "2017-02-01T00:27:00+01:00 yp: db1 replication lag alert fired\n2017-01-31T18:29:00-05:00 Jane Doe: rolled back the deploy\n2017-01-31 23:31:00 UTC yp: lag is back to normal",
   ],
-  ["IRC", "[23:27] <yp> db1 replication lag alert fired\n[23:29] <Jane Doe> rolled back the deploy\n[23:31] <yp> lag is back to normal"],
-  ["Matrix (plain-text export)", "2017-01-31 23:27:00 <yp> db1 replication lag alert fired\n2017-01-31 23:29:00 <Jane Doe> rolled back the deploy\n2017-01-31 23:31:00 <yp> lag is back to normal"],
-  ["Slack copy and paste", "yp\n11:27 PM\ndb1 replication lag alert fired\nJane Doe\n11:29 PM\nrolled back the deploy\nyp\n11:31 PM\nlag is back to normal\n"],
-  ["Slack with name and time on one line", "yp  11:27 PM\ndb1 replication lag alert fired\nJane Doe  11:29 PM\nrolled back the deploy\nyp  11:31 PM\nlag is back to normal"],
-  ["Mattermost", "yp\n23:27\ndb1 replication lag alert fired\n\nJane Doe\n23:29\nrolled back the deploy\n\nyp\n23:31\nlag is back to normal"],
-  ["Microsoft Teams", "[11:27 PM] yp\ndb1 replication lag alert fired\n[11:29 PM] Jane Doe\nrolled back the deploy\n[11:31 PM] yp\nlag is back to normal"],
-  ["Microsoft Teams with dates", "[1/31/2017 11:27 PM] yp\ndb1 replication lag alert fired\n[1/31/2017 11:29 PM] Jane Doe\nrolled back the deploy\n[1/31/2017 11:31 PM] yp\nlag is back to normal"],
-  ["WhatsApp", "1/31/17, 11:27 PM - yp: db1 replication lag alert fired\n1/31/17, 11:29 PM - Jane Doe: rolled back the deploy\n1/31/17, 11:31 PM - yp: lag is back to normal"],
+  [
+    "IRC",
+    "[23:27] <yp> db1 replication lag alert fired\n[23:29] <Jane Doe> rolled back the deploy\n[23:31] <yp> lag is back to normal",
+  ],
+  [
+    "Matrix (plain-text export)",
+    "2017-01-31 23:27:00 <yp> db1 replication lag alert fired\n2017-01-31 23:29:00 <Jane Doe> rolled back the deploy\n2017-01-31 23:31:00 <yp> lag is back to normal",
+  ],
+  [
+    "Slack copy and paste",
+    "yp\n11:27 PM\ndb1 replication lag alert fired\nJane Doe\n11:29 PM\nrolled back the deploy\nyp\n11:31 PM\nlag is back to normal\n",
+  ],
+  [
+    "Slack with name and time on one line",
+    "yp  11:27 PM\ndb1 replication lag alert fired\nJane Doe  11:29 PM\nrolled back the deploy\nyp  11:31 PM\nlag is back to normal",
+  ],
+  [
+    "Mattermost",
+    "yp\n23:27\ndb1 replication lag alert fired\n\nJane Doe\n23:29\nrolled back the deploy\n\nyp\n23:31\nlag is back to normal",
+  ],
+  [
+    "Microsoft Teams",
+    "[11:27 PM] yp\ndb1 replication lag alert fired\n[11:29 PM] Jane Doe\nrolled back the deploy\n[11:31 PM] yp\nlag is back to normal",
+  ],
+  [
+    "Microsoft Teams with dates",
+    "[1/31/2017 11:27 PM] yp\ndb1 replication lag alert fired\n[1/31/2017 11:29 PM] Jane Doe\nrolled back the deploy\n[1/31/2017 11:31 PM] yp\nlag is back to normal",
+  ],
+  [
+    "WhatsApp",
+    "1/31/17, 11:27 PM - yp: db1 replication lag alert fired\n1/31/17, 11:29 PM - Jane Doe: rolled back the deploy\n1/31/17, 11:31 PM - yp: lag is back to normal",
+  ],
 ])("%s", (_name, text) => {
   it("reads three messages with their authors and times", () => {
     const r = read(text);
@@ -59,7 +97,9 @@ describe.each([
 
 describe("block layouts", () => {
   it("keeps a multi-line Slack message together and continues the same author on a bare time", () => {
-    const r = read("yp\n11:27 PM\nfirst line\nsecond line\n11:28\nstill me\nJane Doe\n11:30 PM\nhello");
+    const r = read(
+      "yp\n11:27 PM\nfirst line\nsecond line\n11:28\nstill me\nJane Doe\n11:30 PM\nhello",
+    );
     expect(r.errors).toEqual([]);
     expect(r.events).toEqual([
       ["2017-01-31T23:27:00.000Z", "yp", "first line\nsecond line"],
@@ -80,7 +120,11 @@ describe("block layouts", () => {
 
 describe("ambiguous lines are flagged with the reading chosen", () => {
   it.each([
-    ["[2/3/2017 10:00] yp: which month?", "2017-02-03T10:00:00.000Z", /could be day\/month or month\/day: read as 2017-02-03/],
+    [
+      "[2/3/2017 10:00] yp: which month?",
+      "2017-02-03T10:00:00.000Z",
+      /could be day\/month or month\/day: read as 2017-02-03/,
+    ],
     ["[2.3.2017 10:00] yp: European dots", "2017-03-02T10:00:00.000Z", /read as 2017-03-02/],
     ["14:02 restarted the primary", "2017-01-31T14:02:00.000Z", /No author name/],
   ])("%s", (line, iso, note) => {
@@ -98,7 +142,10 @@ describe("ambiguous lines are flagged with the reading chosen", () => {
 
   it("midnight rollover is flagged", () => {
     const r = parseTimelineImport("11:58 PM yp: late\n12:03 AM yp: after midnight", utc);
-    expect(r.events.map((e) => e.occurredAt)).toEqual(["2017-01-31T23:58:00.000Z", "2017-02-01T00:03:00.000Z"]);
+    expect(r.events.map((e) => e.occurredAt)).toEqual([
+      "2017-01-31T23:58:00.000Z",
+      "2017-02-01T00:03:00.000Z",
+    ]);
     expect(r.events[1].note).toMatch(/next day, 2017-02-01/);
   });
 });

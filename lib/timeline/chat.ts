@@ -29,7 +29,9 @@ const STAMP =
   String.raw`(?:\s?(?<ampm>[AaPp])\.?[Mm]\.?(?![A-Za-z]))?` +
   String.raw`(?:(?<z>Z(?![A-Za-z]))|\s?(?<utc>UTC|GMT)(?![A-Za-z])|\s?(?<off>[+-]\d{2}:?\d{2})(?![\d:]))?`;
 const STAMP_RE = new RegExp(String.raw`^(?<open>\[)?${STAMP}(?<close>\])?`);
-const TRAILING_STAMP_RE = new RegExp(String.raw`^(?<name>[^\[\]:<>]{1,${AUTHOR_MAX}}?)(?:\s{2,}|\t|\s*(?=\[))\[?${STAMP}\]?$`);
+const TRAILING_STAMP_RE = new RegExp(
+  String.raw`^(?<name>[^\[\]:<>]{1,${AUTHOR_MAX}}?)(?:\s{2,}|\t|\s*(?=\[))\[?${STAMP}\]?$`,
+);
 const NO_TIME_RE = /^[\w.@-]{1,80}\s*:\s*\S/;
 
 type Groups = Record<string, string | undefined>;
@@ -57,7 +59,14 @@ function leadingStamp(t: string): Stamp | null {
 
 function looksLikeName(s: string) {
   const t = s.trim();
-  return t.length > 0 && t.length <= 60 && t.split(/\s+/).length <= 5 && !/[.!?,;:]$/.test(t) && !t.includes("://") && !/^\d/.test(t);
+  return (
+    t.length > 0 &&
+    t.length <= 60 &&
+    t.split(/\s+/).length <= 5 &&
+    !/[.!?,;:]$/.test(t) &&
+    !t.includes("://") &&
+    !/^\d/.test(t)
+  );
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -78,7 +87,10 @@ class ChatClock {
   private day: string;
   private last = -1;
   private lastPm: boolean | null = null;
-  constructor(base: string, private zone: string) {
+  constructor(
+    base: string,
+    private zone: string,
+  ) {
     this.day = base;
   }
 
@@ -137,7 +149,8 @@ class ChatClock {
   private numericDate(text: string): { date: string; note?: string } | { error: string } {
     const [a, b, y] = text.split(/[/.]/).map(Number);
     const sep = text.includes(".") ? "." : "/";
-    const year = y === undefined || Number.isNaN(y) ? Number(this.day.slice(0, 4)) : y < 100 ? 2000 + y : y;
+    const year =
+      y === undefined || Number.isNaN(y) ? Number(this.day.slice(0, 4)) : y < 100 ? 2000 + y : y;
     let month = a;
     let day = b;
     let note: string | undefined;
@@ -146,7 +159,8 @@ class ChatClock {
       if (sep === ".") [day, month] = [a, b];
       note = `“${text}” could be day/month or month/day: read as ${year}-${pad(month)}-${pad(day)}.`;
     }
-    if (month < 1 || month > 12 || day < 1 || day > 31) return { error: `“${text}” is not a real date.` };
+    if (month < 1 || month > 12 || day < 1 || day > 31)
+      return { error: `“${text}” is not a real date.` };
     return { date: `${year}-${pad(month)}-${pad(day)}`, note };
   }
 }
@@ -162,7 +176,9 @@ function splitAuthor(rest: string): { author: string | null; text: string } | nu
   if (irc) return { author: irc[1].trim(), text: irc[2] };
   const me = /^\*\s+(\S{1,80})\s+(.+)$/.exec(rest);
   if (me) return { author: me[1], text: `${me[1]} ${me[2]}` };
-  const colon = new RegExp(String.raw`^([^:\s<\[][^:]{0,${AUTHOR_MAX - 1}}?)\s*:(?!//)\s*(.*)$`).exec(rest);
+  const colon = new RegExp(
+    String.raw`^([^:\s<\[][^:]{0,${AUTHOR_MAX - 1}}?)\s*:(?!//)\s*(.*)$`,
+  ).exec(rest);
   if (colon) return { author: colon[1].trim(), text: colon[2] };
   return null;
 }
@@ -176,7 +192,10 @@ interface Block {
 }
 
 /** Reads chat text line by line; `lines[i]` is text line i + 1. */
-export function parseChatLines(lines: string[], opts: { baseDate: string; timeZone: string }): { messages: ChatMessage[]; problems: ChatProblem[] } {
+export function parseChatLines(
+  lines: string[],
+  opts: { baseDate: string; timeZone: string },
+): { messages: ChatMessage[]; problems: ChatProblem[] } {
   const clock = new ChatClock(opts.baseDate, opts.timeZone);
   const messages: ChatMessage[] = [];
   const problems: ChatProblem[] = [];
@@ -184,17 +203,27 @@ export function parseChatLines(lines: string[], opts: { baseDate: string; timeZo
   let block: Block | null = null;
   let pending: { line: number; text: string } | null = null;
 
-  const refuse = (line: number, text: string, reason: string) => problems.push({ line, text, reason });
+  const refuse = (line: number, text: string, reason: string) =>
+    problems.push({ line, text, reason });
   const refusePending = () => {
     if (!pending) return;
-    const reason = NO_TIME_RE.test(pending.text) ? "No time at the start of the line (expected e.g. 14:02 alice: text)." : "Not a chat line: expected “14:02 name: message”.";
+    const reason = NO_TIME_RE.test(pending.text)
+      ? "No time at the start of the line (expected e.g. 14:02 alice: text)."
+      : "Not a chat line: expected “14:02 name: message”.";
     refuse(pending.line, pending.text, reason);
     pending = null;
   };
   const flush = () => {
     if (!block) return;
     const text = block.lines.join("\n").trim();
-    if (text) messages.push({ line: block.line, at: block.at, author: block.author, text, note: block.note });
+    if (text)
+      messages.push({
+        line: block.line,
+        at: block.at,
+        author: block.author,
+        text,
+        note: block.note,
+      });
     else refuse(block.line, lines[block.line - 1].trim(), "No message follows this line.");
     block = null;
   };
@@ -202,7 +231,13 @@ export function parseChatLines(lines: string[], opts: { baseDate: string; timeZo
     const r = clock.resolve(stamp);
     if ("error" in r) return void refuse(line, lines[line - 1].trim(), r.error);
     if (author) known.add(author);
-    block = { line, at: r.at, author, lines: [], note: [extraNote, r.note].filter(Boolean).join(" ") || undefined };
+    block = {
+      line,
+      at: r.at,
+      author,
+      lines: [],
+      note: [extraNote, r.note].filter(Boolean).join(" ") || undefined,
+    };
   };
   // Whether line i (0-based) starts a new message, so "[2:27 PM] Alice" knows a message follows.
   const isPlainText = (i: number) => {
@@ -234,7 +269,10 @@ export function parseChatLines(lines: string[], opts: { baseDate: string; timeZo
       const author = said?.author ?? null;
       const text = (said?.text ?? stamp.rest).trim();
       if (!text) return void refuse(line, t, "The message is empty.");
-      const note = [said ? undefined : "No author name: the whole line is the message.", r.note].filter(Boolean).join(" ") || undefined;
+      const note =
+        [said ? undefined : "No author name: the whole line is the message.", r.note]
+          .filter(Boolean)
+          .join(" ") || undefined;
       if (author) known.add(author);
       messages.push({ line, at: r.at, author, text, note });
       return;
@@ -263,7 +301,9 @@ export function parseChatLines(lines: string[], opts: { baseDate: string; timeZo
       const continuation = !stamp.groups.ampm && clock.usesAmPm();
       if (!continuation && body.length >= 2 && looksLikeName(last)) {
         current.lines.splice(current.lines.lastIndexOf(last));
-        const note = known.has(last) ? undefined : `Read “${last}” as the author's name, not part of the message above.`;
+        const note = known.has(last)
+          ? undefined
+          : `Read “${last}” as the author's name, not part of the message above.`;
         flush();
         return open(line, last, stamp.groups, note);
       }

@@ -27,7 +27,10 @@ export function listTimeline(scope: TeamScope, incidentId: string) {
 /** When the incident started (the base date for time-only import lines). */
 export async function getIncidentStart(scope: TeamScope, incidentId: string): Promise<Date> {
   const { teamId } = scope;
-  const inc = await db.incident.findFirst({ where: { id: incidentId, teamId }, select: { startedAt: true } });
+  const inc = await db.incident.findFirst({
+    where: { id: incidentId, teamId },
+    select: { startedAt: true },
+  });
   if (!inc) throw new NotFoundError("Incident");
   return inc.startedAt;
 }

@@ -4,7 +4,14 @@
 import { zonedLocalToUtc } from "@/lib/incidents/local-time";
 import { parseChatLines } from "./chat";
 import { guessKind } from "./guess";
-import { AUTHOR_MAX, BODY_MAX, IMPORT_MAX_CHARS, IMPORT_MAX_EVENTS, TIMELINE_KINDS, type TimelineKind } from "./constants";
+import {
+  AUTHOR_MAX,
+  BODY_MAX,
+  IMPORT_MAX_CHARS,
+  IMPORT_MAX_EVENTS,
+  TIMELINE_KINDS,
+  type TimelineKind,
+} from "./constants";
 
 export interface ParsedEvent {
   line: number;
@@ -50,7 +57,10 @@ const ROLLOVER_SECONDS = 12 * 3600;
 class Clock {
   private day: string;
   private lastSeconds = -1;
-  constructor(base: string, private zone: string) {
+  constructor(
+    base: string,
+    private zone: string,
+  ) {
     this.day = base;
   }
   /** A full date resets the running day, so later time-only lines follow it. */
@@ -62,7 +72,8 @@ class Clock {
   atTime(time: string): Date | null {
     const s = seconds(time);
     // A big step back (23:58 → 00:03) is midnight; a small one (14:02 → 14:01) is just lines out of order.
-    if (this.lastSeconds >= 0 && this.lastSeconds - s > ROLLOVER_SECONDS) this.day = addDays(this.day, 1);
+    if (this.lastSeconds >= 0 && this.lastSeconds - s > ROLLOVER_SECONDS)
+      this.day = addDays(this.day, 1);
     this.lastSeconds = s;
     return zonedLocalToUtc(`${this.day}T${time}`, this.zone);
   }
@@ -88,7 +99,8 @@ function normTime(t: string): string | null {
 function checkBody(body: string): string | null {
   if (!body.trim()) return "The message is empty.";
   // PostgreSQL text cannot hold NUL, and other control characters are copy-paste debris.
-  if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(body)) return "The message contains control characters.";
+  if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(body))
+    return "The message contains control characters.";
   if (body.length > BODY_MAX) return `The message is longer than ${BODY_MAX} characters.`;
   return null;
 }
@@ -97,13 +109,26 @@ function parseChat(lines: string[], opts: ParseOptions): ParseResult {
   const { messages, problems } = parseChatLines(lines, opts);
   const result: ParseResult = { format: "chat", events: [], errors: [...problems] };
   for (const m of messages) {
-    const problem = checkBody(m.text) ?? (m.author && m.author.length > AUTHOR_MAX ? `The author is longer than ${AUTHOR_MAX} characters.` : null);
+    const problem =
+      checkBody(m.text) ??
+      (m.author && m.author.length > AUTHOR_MAX
+        ? `The author is longer than ${AUTHOR_MAX} characters.`
+        : null);
     if (problem) {
       result.errors.push({ line: m.line, text: lines[m.line - 1].trim(), reason: problem });
       continue;
     }
     const guess = guessKind(m.text);
-    result.events.push({ line: m.line, occurredAt: m.at.toISOString(), kind: guess.kind, body: m.text, author: m.author, isKey: guess.isKey, source: "CHAT", ...(m.note ? { note: m.note } : {}) });
+    result.events.push({
+      line: m.line,
+      occurredAt: m.at.toISOString(),
+      kind: guess.kind,
+      body: m.text,
+      author: m.author,
+      isKey: guess.isKey,
+      source: "CHAT",
+      ...(m.note ? { note: m.note } : {}),
+    });
   }
   result.errors.sort((a, b) => a.line - b.line);
   return result;
@@ -170,12 +195,14 @@ function toEvent(f: Fields, line: number, clock: Clock): ParsedEvent | string {
     const t = m ? normTime(m[2]) : null;
     if (m && t) at = m[1] ? clock.atDate(m[1], t) : clock.atTime(t);
   }
-  if (!at) return `“${time.slice(0, 40)}” is not a time (use 14:02, 2026-01-10 14:02 or an ISO time).`;
+  if (!at)
+    return `“${time.slice(0, 40)}” is not a time (use 14:02, 2026-01-10 14:02 or an ISO time).`;
 
   let kind: TimelineKind = "NOTE";
   if (f.kind !== undefined && f.kind !== null && String(f.kind).trim() !== "") {
     const k = String(f.kind).trim().toUpperCase();
-    if (!(TIMELINE_KINDS as readonly string[]).includes(k)) return `Unknown kind “${String(f.kind).slice(0, 30)}” (use ${TIMELINE_KINDS.join(", ").toLowerCase()}).`;
+    if (!(TIMELINE_KINDS as readonly string[]).includes(k))
+      return `Unknown kind “${String(f.kind).slice(0, 30)}” (use ${TIMELINE_KINDS.join(", ").toLowerCase()}).`;
     kind = k as TimelineKind;
   }
   if (typeof f.text !== "string") return "Missing text.";
@@ -193,7 +220,15 @@ function toEvent(f: Fields, line: number, clock: Clock): ParsedEvent | string {
     if (TRUE.has(k)) isKey = true;
     else if (!FALSE.has(k)) return `“${String(f.key).slice(0, 20)}” is not yes or no for key.`;
   }
-  return { line, occurredAt: at.toISOString(), kind, body: f.text.trim(), author, isKey, source: "IMPORT" };
+  return {
+    line,
+    occurredAt: at.toISOString(),
+    kind,
+    body: f.text.trim(),
+    author,
+    isKey,
+    source: "IMPORT",
+  };
 }
 
 function parseCsv(text: string, opts: ParseOptions): ParseResult {
@@ -204,15 +239,30 @@ function parseCsv(text: string, opts: ParseOptions): ParseResult {
   const idx = (name: string) => cols.indexOf(name);
   for (const required of ["time", "text"]) {
     if (idx(required) < 0) {
-      result.errors.push({ line: header.line, text: header.cells.join(","), reason: `The header has no “${required}” column (expected time,kind,text,author,key).` });
+      result.errors.push({
+        line: header.line,
+        text: header.cells.join(","),
+        reason: `The header has no “${required}” column (expected time,kind,text,author,key).`,
+      });
       return result;
     }
   }
   const clock = new Clock(opts.baseDate, opts.timeZone);
   for (const row of rows) {
     const get = (name: string) => (idx(name) >= 0 ? (row.cells[idx(name)] ?? "") : undefined);
-    const ev = toEvent({ time: get("time"), kind: get("kind"), text: get("text"), author: get("author"), key: get("key") }, row.line, clock);
-    if (typeof ev === "string") result.errors.push({ line: row.line, text: row.cells.join(",").slice(0, 200), reason: ev });
+    const ev = toEvent(
+      {
+        time: get("time"),
+        kind: get("kind"),
+        text: get("text"),
+        author: get("author"),
+        key: get("key"),
+      },
+      row.line,
+      clock,
+    );
+    if (typeof ev === "string")
+      result.errors.push({ line: row.line, text: row.cells.join(",").slice(0, 200), reason: ev });
     else result.events.push(ev);
   }
   return result;
@@ -224,18 +274,27 @@ function parseJson(text: string, opts: ParseOptions): ParseResult {
   try {
     data = JSON.parse(text);
   } catch (e) {
-    result.errors.push({ line: 1, text: text.slice(0, 80), reason: `Not valid JSON: ${(e as Error).message}` });
+    result.errors.push({
+      line: 1,
+      text: text.slice(0, 80),
+      reason: `Not valid JSON: ${(e as Error).message}`,
+    });
     return result;
   }
   if (!Array.isArray(data)) {
-    result.errors.push({ line: 1, text: text.slice(0, 80), reason: "Expected a JSON array of {time, kind, text, author, key} objects." });
+    result.errors.push({
+      line: 1,
+      text: text.slice(0, 80),
+      reason: "Expected a JSON array of {time, kind, text, author, key} objects.",
+    });
     return result;
   }
   const clock = new Clock(opts.baseDate, opts.timeZone);
   data.forEach((item, i) => {
     const line = i + 1;
     const preview = JSON.stringify(item)?.slice(0, 200) ?? String(item);
-    if (!item || typeof item !== "object" || Array.isArray(item)) return void result.errors.push({ line, text: preview, reason: "Not an object." });
+    if (!item || typeof item !== "object" || Array.isArray(item))
+      return void result.errors.push({ line, text: preview, reason: "Not an object." });
     const ev = toEvent(item as Fields, line, clock);
     if (typeof ev === "string") result.errors.push({ line, text: preview, reason: ev });
     else result.events.push(ev);
@@ -257,15 +316,30 @@ export function parseTimelineImport(text: string, opts: ParseOptions): ParseResu
   if (!body.trim()) return { format: "empty", events: [], errors: [] };
   if (!DATE_RE.test(opts.baseDate)) throw new Error("baseDate must be YYYY-MM-DD");
   if (body.length > IMPORT_MAX_CHARS) {
-    return { format: "empty", events: [], errors: [{ line: 1, text: "", reason: `The text is longer than ${IMPORT_MAX_CHARS.toLocaleString("en")} characters: import it in parts.` }] };
+    return {
+      format: "empty",
+      events: [],
+      errors: [
+        {
+          line: 1,
+          text: "",
+          reason: `The text is longer than ${IMPORT_MAX_CHARS.toLocaleString("en")} characters: import it in parts.`,
+        },
+      ],
+    };
   }
   const trimmed = body.trimStart();
   let result: ParseResult;
   if (trimmed.startsWith("[") && !/^\[\d{1,4}[:/.-]/.test(trimmed)) result = parseJson(body, opts);
-  else if (looksLikeCsvHeader(body.split(/\r?\n/).find((l) => l.trim()) ?? "")) result = parseCsv(body, opts);
+  else if (looksLikeCsvHeader(body.split(/\r?\n/).find((l) => l.trim()) ?? ""))
+    result = parseCsv(body, opts);
   else result = parseChat(body.split(/\r?\n/), opts);
   if (result.events.length > IMPORT_MAX_EVENTS) {
-    result.errors.push({ line: result.events[IMPORT_MAX_EVENTS].line, text: "", reason: `At most ${IMPORT_MAX_EVENTS} events per import; this has ${result.events.length}.` });
+    result.errors.push({
+      line: result.events[IMPORT_MAX_EVENTS].line,
+      text: "",
+      reason: `At most ${IMPORT_MAX_EVENTS} events per import; this has ${result.events.length}.`,
+    });
   }
   result.events.sort((a, b) => a.occurredAt.localeCompare(b.occurredAt) || a.line - b.line);
   return result;
@@ -275,12 +349,18 @@ export function parseTimelineImport(text: string, opts: ParseOptions): ParseResu
  * The kind and key-event choices the preview form submitted for one event (`kind.<id>`,
  * `key.<id>`; see components/timeline/import-preview.tsx), over the parser's guess.
  */
-export function previewChoice(fields: Record<string, unknown>, id: string, fallback: { kind: TimelineKind; isKey: boolean }) {
+export function previewChoice(
+  fields: Record<string, unknown>,
+  id: string,
+  fallback: { kind: TimelineKind; isKey: boolean },
+) {
   const kind = String(fields[`kind.${id}`] ?? "");
   const raw = fields[`key.${id}`];
   const keys = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map(String);
   return {
-    kind: (TIMELINE_KINDS as readonly string[]).includes(kind) ? (kind as TimelineKind) : fallback.kind,
+    kind: (TIMELINE_KINDS as readonly string[]).includes(kind)
+      ? (kind as TimelineKind)
+      : fallback.kind,
     isKey: keys.length ? keys.includes("on") : fallback.isKey,
   };
 }

@@ -14,32 +14,69 @@ const FIELDS = ["occurredAt", "kind", "body", "author", "isKey"] as const;
 
 const plain = (v: unknown) => (v instanceof Date ? v.toISOString() : v === undefined ? null : v);
 
-const eventSelect = { id: true, version: true, occurredAt: true, kind: true, body: true, author: true, isKey: true } as const;
+const eventSelect = {
+  id: true,
+  version: true,
+  occurredAt: true,
+  kind: true,
+  body: true,
+  author: true,
+  isKey: true,
+} as const;
 type EventRow = Prisma.TimelineEventGetPayload<{ select: typeof eventSelect }>;
 
 /** The event if it belongs to this incident of this team. */
 async function findEvent(tx: Tx, teamId: string, incidentId: string, eventId: string) {
-  const e = await tx.timelineEvent.findFirst({ where: { id: eventId, incidentId, incident: { teamId } }, select: eventSelect });
+  const e = await tx.timelineEvent.findFirst({
+    where: { id: eventId, incidentId, incident: { teamId } },
+    select: eventSelect,
+  });
   if (!e) throw new NotFoundError("Timeline event");
   return e;
 }
 
 async function conflictFor(tx: Tx, teamId: string, current: EventRow, baseVersion: number) {
-  const changed = await fieldsChangedSince(tx, { teamId, entityType: "TimelineEvent", entityId: current.id, action: "timeline.update" }, baseVersion);
+  const changed = await fieldsChangedSince(
+    tx,
+    { teamId, entityType: "TimelineEvent", entityId: current.id, action: "timeline.update" },
+    baseVersion,
+  );
   const current_: Record<string, unknown> = { version: current.version };
   for (const f of FIELDS) current_[f] = plain(current[f]);
-  return new ConflictError(current_, FIELDS.filter((f) => changed.has(f)), "Someone else changed this event while you were editing. Your text is kept below: review, then save again.");
+  return new ConflictError(
+    current_,
+    FIELDS.filter((f) => changed.has(f)),
+    "Someone else changed this event while you were editing. Your text is kept below: review, then save again.",
+  );
 }
 
 /** `source` says where the event came from (the REST API, chat, an alert); the form's are MANUAL. */
-export async function createTimelineEvent(actor: Actor, input: TimelineEventInput, source: TimelineSource = "MANUAL") {
+export async function createTimelineEvent(
+  actor: Actor,
+  input: TimelineEventInput,
+  source: TimelineSource = "MANUAL",
+) {
   return db.$transaction((tx) => createTimelineEventInTx(tx, actor, input, source));
 }
 
 /** The same inside the caller's transaction; `actorLabel` names a non-user actor in the audit row. */
-export async function createTimelineEventInTx(tx: Tx, actor: Actor, input: TimelineEventInput, source: TimelineSource, actorLabel?: string) {
+export async function createTimelineEventInTx(
+  tx: Tx,
+  actor: Actor,
+  input: TimelineEventInput,
+  source: TimelineSource,
+  actorLabel?: string,
+) {
   const event = await tx.timelineEvent.create({
-    data: { incidentId: input.incidentId, occurredAt: input.occurredAt, kind: input.kind, body: input.body, author: input.author, isKey: input.isKey, source },
+    data: {
+      incidentId: input.incidentId,
+      occurredAt: input.occurredAt,
+      kind: input.kind,
+      body: input.body,
+      author: input.author,
+      isKey: input.isKey,
+      source,
+    },
     select: { id: true },
   });
   await recordAudit(tx, {
@@ -50,23 +87,48 @@ export async function createTimelineEventInTx(tx: Tx, actor: Actor, input: Timel
     entityType: "TimelineEvent",
     entityId: event.id,
     incidentId: input.incidentId,
-    data: { occurredAt: input.occurredAt.toISOString(), kind: input.kind, body: input.body.slice(0, 200) },
+    data: {
+      occurredAt: input.occurredAt.toISOString(),
+      kind: input.kind,
+      body: input.body.slice(0, 200),
+    },
   });
   return event;
 }
 
-export async function updateTimelineEvent(actor: Actor, eventId: string, baseVersion: number, input: TimelineEventInput) {
+export async function updateTimelineEvent(
+  actor: Actor,
+  eventId: string,
+  baseVersion: number,
+  input: TimelineEventInput,
+) {
   return db.$transaction(async (tx) => {
     const current = await findEvent(tx, actor.team.id, input.incidentId, eventId);
-    if (current.version !== baseVersion) throw await conflictFor(tx, actor.team.id, current, baseVersion);
+    if (current.version !== baseVersion)
+      throw await conflictFor(tx, actor.team.id, current, baseVersion);
     const changes: Record<string, { from: unknown; to: unknown }> = {};
-    for (const f of FIELDS) if (plain(current[f]) !== plain(input[f])) changes[f] = { from: plain(current[f]), to: plain(input[f]) };
+    for (const f of FIELDS)
+      if (plain(current[f]) !== plain(input[f]))
+        changes[f] = { from: plain(current[f]), to: plain(input[f]) };
     if (Object.keys(changes).length === 0) return;
     const { count } = await tx.timelineEvent.updateMany({
       where: { id: eventId, version: baseVersion },
-      data: { occurredAt: input.occurredAt, kind: input.kind, body: input.body, author: input.author, isKey: input.isKey, version: { increment: 1 } },
+      data: {
+        occurredAt: input.occurredAt,
+        kind: input.kind,
+        body: input.body,
+        author: input.author,
+        isKey: input.isKey,
+        version: { increment: 1 },
+      },
     });
-    if (count === 0) throw await conflictFor(tx, actor.team.id, await findEvent(tx, actor.team.id, input.incidentId, eventId), baseVersion);
+    if (count === 0)
+      throw await conflictFor(
+        tx,
+        actor.team.id,
+        await findEvent(tx, actor.team.id, input.incidentId, eventId),
+        baseVersion,
+      );
     await recordAudit(tx, {
       teamId: actor.team.id,
       actorId: actor.user.id,
@@ -79,10 +141,16 @@ export async function updateTimelineEvent(actor: Actor, eventId: string, baseVer
   });
 }
 
-export async function deleteTimelineEvent(actor: Actor, incidentId: string, eventId: string, baseVersion: number) {
+export async function deleteTimelineEvent(
+  actor: Actor,
+  incidentId: string,
+  eventId: string,
+  baseVersion: number,
+) {
   return db.$transaction(async (tx) => {
     const current = await findEvent(tx, actor.team.id, incidentId, eventId);
-    if (current.version !== baseVersion) throw await conflictFor(tx, actor.team.id, current, baseVersion);
+    if (current.version !== baseVersion)
+      throw await conflictFor(tx, actor.team.id, current, baseVersion);
     await tx.timelineEvent.delete({ where: { id: eventId } });
     await recordAudit(tx, {
       teamId: actor.team.id,
@@ -91,18 +159,36 @@ export async function deleteTimelineEvent(actor: Actor, incidentId: string, even
       entityType: "TimelineEvent",
       entityId: eventId,
       incidentId,
-      data: { occurredAt: current.occurredAt.toISOString(), kind: current.kind, body: current.body.slice(0, 200) },
+      data: {
+        occurredAt: current.occurredAt.toISOString(),
+        kind: current.kind,
+        body: current.body.slice(0, 200),
+      },
     });
   });
 }
 
 /** Inserts every parsed event or none; one audit row describes the import. */
-export async function importTimelineEvents(actor: Actor, incidentId: string, events: ParsedEvent[], format: string) {
+export async function importTimelineEvents(
+  actor: Actor,
+  incidentId: string,
+  events: ParsedEvent[],
+  format: string,
+) {
   if (events.length === 0) throw new RuleError("Nothing to import.", "text");
-  if (events.length > IMPORT_MAX_EVENTS) throw new RuleError(`At most ${IMPORT_MAX_EVENTS} events per import.`, "text");
+  if (events.length > IMPORT_MAX_EVENTS)
+    throw new RuleError(`At most ${IMPORT_MAX_EVENTS} events per import.`, "text");
   return db.$transaction(async (tx) => {
     const { count } = await tx.timelineEvent.createMany({
-      data: events.map((e) => ({ incidentId, occurredAt: new Date(e.occurredAt), kind: e.kind, body: e.body, author: e.author, isKey: e.isKey, source: e.source })),
+      data: events.map((e) => ({
+        incidentId,
+        occurredAt: new Date(e.occurredAt),
+        kind: e.kind,
+        body: e.body,
+        author: e.author,
+        isKey: e.isKey,
+        source: e.source,
+      })),
     });
     await recordAudit(tx, {
       teamId: actor.team.id,

@@ -32,7 +32,8 @@ function whyAction<S extends z.ZodType<{ incidentId: string }>, R extends object
     incident: (input) => input.incidentId,
     message: message ? (d: WhyChangeResult) => message(d as unknown as R & Outcome) : undefined,
     run: async ({ ctx, scope, incident, input }): Promise<WhyChangeResult> => {
-      const result = (await mutate({ teamId: scope.teamId, userId: ctx.user.id }, input)) as R & Outcome;
+      const result = (await mutate({ teamId: scope.teamId, userId: ctx.user.id }, input)) as R &
+        Outcome;
       // No revalidatePath: every page showing the tree is dynamic (nothing is cached), and a
       // revalidation would make Next re-render the whole 300-node editor into this response.
       // Open editors learn about the change through the live stream instead.
@@ -42,9 +43,17 @@ function whyAction<S extends z.ZodType<{ incidentId: string }>, R extends object
   });
 }
 
-export const createWhyNodeAction = whyAction(s.createNodeSchema, m.createWhyNode, () => "Cause added.");
+export const createWhyNodeAction = whyAction(
+  s.createNodeSchema,
+  m.createWhyNode,
+  () => "Cause added.",
+);
 
-export const updateWhyStatementAction = whyAction(s.updateStatementSchema, m.updateWhyStatement, () => "Cause saved.");
+export const updateWhyStatementAction = whyAction(
+  s.updateStatementSchema,
+  m.updateWhyStatement,
+  () => "Cause saved.",
+);
 
 export const setWhyRootCauseAction = whyAction(s.rootCauseSchema, m.setWhyRootCause);
 
@@ -52,14 +61,34 @@ export const moveWhyNodeAction = whyAction(s.moveNodeSchema, m.moveWhyNode, () =
 
 export const reorderWhyNodeAction = whyAction(s.reorderNodeSchema, m.reorderWhyNode);
 
-export const deleteWhyNodeAction = whyAction(s.deleteNodeSchema, m.deleteWhyNode, (r) => (r.count === 1 ? "Deleted 1 cause." : `Deleted ${r.count} causes.`));
+export const deleteWhyNodeAction = whyAction(s.deleteNodeSchema, m.deleteWhyNode, (r) =>
+  r.count === 1 ? "Deleted 1 cause." : `Deleted ${r.count} causes.`,
+);
 
-export const restoreWhyNodesAction = whyAction(s.restoreSchema, m.restoreWhyNodes, (r) => (r.count === 1 ? "Restored 1 cause." : `Restored ${r.count} causes.`));
+export const restoreWhyNodesAction = whyAction(s.restoreSchema, m.restoreWhyNodes, (r) =>
+  r.count === 1 ? "Restored 1 cause." : `Restored ${r.count} causes.`,
+);
 
-export const citeTimelineEventAction = whyAction(s.eventEvidenceSchema, m.citeTimelineEvent, () => "Timeline event cited.");
+export const citeTimelineEventAction = whyAction(
+  s.eventEvidenceSchema,
+  m.citeTimelineEvent,
+  () => "Timeline event cited.",
+);
 
-export const addEvidenceLinkAction = whyAction(s.linkEvidenceSchema, m.addEvidenceLink, () => "Link added.");
+export const addEvidenceLinkAction = whyAction(
+  s.linkEvidenceSchema,
+  m.addEvidenceLink,
+  () => "Link added.",
+);
 
-export const removeEvidenceAction = whyAction(s.removeEvidenceSchema, m.removeEvidence, () => "Citation removed.");
+export const removeEvidenceAction = whyAction(
+  s.removeEvidenceSchema,
+  m.removeEvidence,
+  () => "Citation removed.",
+);
 
-export const updateProblemStatementAction = whyAction(s.problemSchema, m.updateProblemStatement, () => "Problem statement saved.");
+export const updateProblemStatementAction = whyAction(
+  s.problemSchema,
+  m.updateProblemStatement,
+  () => "Problem statement saved.",
+);

@@ -5,10 +5,21 @@ import { NotFoundError } from "@/lib/errors";
 import { buildTree, type WhyNodeData, type WhyTreeNode } from "./tree";
 import type { WhySession } from "./types";
 
-const nodeSelect = { id: true, parentId: true, statement: true, position: true, isRootCause: true, category: true } as const;
+const nodeSelect = {
+  id: true,
+  parentId: true,
+  statement: true,
+  position: true,
+  isRootCause: true,
+  category: true,
+} as const;
 
 /** The problem at the top of the tree: the saved statement, else the incident's customer impact, else its title. */
-export function problemOf(incident: { problemStatement: string | null; customerImpact: string; title: string }) {
+export function problemOf(incident: {
+  problemStatement: string | null;
+  customerImpact: string;
+  title: string;
+}) {
   return incident.problemStatement?.trim() || incident.customerImpact.trim() || incident.title;
 }
 
@@ -26,7 +37,12 @@ export async function getWhyTree(scope: TeamScope, incidentId: string): Promise<
   const { teamId } = scope;
   const incident = await db.incident.findFirst({
     where: { id: incidentId, teamId },
-    select: { problemStatement: true, customerImpact: true, title: true, whyNodes: { select: nodeSelect } },
+    select: {
+      problemStatement: true,
+      customerImpact: true,
+      title: true,
+      whyNodes: { select: nodeSelect },
+    },
   });
   if (!incident) throw new NotFoundError("Incident");
   const nodes: WhyNodeData[] = incident.whyNodes;
@@ -34,7 +50,10 @@ export async function getWhyTree(scope: TeamScope, incidentId: string): Promise<
 }
 
 /** Countermeasures per root-cause node (action items linked by whyNodeId), for WhyDiagram. */
-export async function getRootCauseActions(scope: TeamScope, incidentId: string): Promise<Record<string, { id: string; title: string; status: string }[]>> {
+export async function getRootCauseActions(
+  scope: TeamScope,
+  incidentId: string,
+): Promise<Record<string, { id: string; title: string; status: string }[]>> {
   const { teamId } = scope;
   const items = await db.actionItem.findMany({
     where: { teamId, incidentId, whyNodeId: { not: null } },
@@ -68,8 +87,13 @@ export async function getWhySession(scope: TeamScope, incidentId: string): Promi
           },
         },
       },
-      events: { orderBy: [{ occurredAt: "asc" }, { id: "asc" }], select: { id: true, occurredAt: true, kind: true, body: true } },
-      team: { select: { memberships: { select: { user: { select: { name: true, email: true } } } } } },
+      events: {
+        orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
+        select: { id: true, occurredAt: true, kind: true, body: true },
+      },
+      team: {
+        select: { memberships: { select: { user: { select: { name: true, email: true } } } } },
+      },
     },
   });
   if (!incident) throw new NotFoundError("Incident");
@@ -81,16 +105,29 @@ export async function getWhySession(scope: TeamScope, incidentId: string): Promi
     problem: problemOf(incident),
     problemStatement: incident.problemStatement,
     whysVersion: incident.whysVersion,
-    nodes: incident.whyNodes.map((n) => ({ ...n, evidence: n.evidence.map((e) => ({ ...e, url: e.url, label: e.label })) })),
-    events: incident.events.map((e) => ({ id: e.id, occurredAt: e.occurredAt.toISOString(), kind: e.kind, body: e.body })),
+    nodes: incident.whyNodes.map((n) => ({
+      ...n,
+      evidence: n.evidence.map((e) => ({ ...e, url: e.url, label: e.label })),
+    })),
+    events: incident.events.map((e) => ({
+      id: e.id,
+      occurredAt: e.occurredAt.toISOString(),
+      kind: e.kind,
+      body: e.body,
+    })),
     actions,
-    memberNames: incident.team.memberships.map((m) => m.user.name).filter((n): n is string => Boolean(n)),
+    memberNames: incident.team.memberships
+      .map((m) => m.user.name)
+      .filter((n): n is string => Boolean(n)),
   };
 }
 
 /** The current whysVersion (cheap; used by the live stream to say where a client starts). */
 export async function getWhysVersion(scope: TeamScope, incidentId: string): Promise<number | null> {
   const { teamId } = scope;
-  const row = await db.incident.findFirst({ where: { id: incidentId, teamId }, select: { whysVersion: true } });
+  const row = await db.incident.findFirst({
+    where: { id: incidentId, teamId },
+    select: { whysVersion: true },
+  });
   return row?.whysVersion ?? null;
 }

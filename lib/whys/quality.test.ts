@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { analyzeTree, checkStatement, formatSummary, jaccard, summarize, tokens } from "./quality";
 import { buildTree, type WhyNodeData } from "./tree";
 
-const node = (id: string, parentId: string | null, statement: string, extra: Partial<WhyNodeData> = {}): WhyNodeData => ({
+const node = (
+  id: string,
+  parentId: string | null,
+  statement: string,
+  extra: Partial<WhyNodeData> = {},
+): WhyNodeData => ({
   id,
   parentId,
   statement,
@@ -40,7 +45,11 @@ describe("statement hints", () => {
   });
 
   it("does not treat a name inside a word as a person", () => {
-    expect(checkStatement("Aliases in the DNS config pointed at the old load balancer", { memberNames: ["Ali Khan"] })).toEqual([]);
+    expect(
+      checkStatement("Aliases in the DNS config pointed at the old load balancer", {
+        memberNames: ["Ali Khan"],
+      }),
+    ).toEqual([]);
   });
 
   it("says nothing about an empty draft", () => {
@@ -49,21 +58,40 @@ describe("statement hints", () => {
 });
 
 describe("tree rules", () => {
-  const deepChain = Array.from({ length: 9 }, (_, i) => node(`d${i}`, i === 0 ? null : `d${i - 1}`, `Deep reason number ${i} about replication lag growth`));
+  const deepChain = Array.from({ length: 9 }, (_, i) =>
+    node(
+      `d${i}`,
+      i === 0 ? null : `d${i - 1}`,
+      `Deep reason number ${i} about replication lag growth`,
+    ),
+  );
   it.each([
     {
       name: "a branch ending above depth 3 without a root cause",
-      nodes: [node("a", null, "The checkout API returned errors to customers"), node("b", "a", "The database connection pool was exhausted")],
+      nodes: [
+        node("a", null, "The checkout API returned errors to customers"),
+        node("b", "a", "The database connection pool was exhausted"),
+      ],
       expect: { b: ["shallow"] },
     },
     {
       name: "a shallow branch that reaches a root cause is fine",
-      nodes: [node("a", null, "The checkout API returned errors to customers"), node("b", "a", "The pool size was hard-coded in the chart", { isRootCause: true, category: "CAPACITY" })],
+      nodes: [
+        node("a", null, "The checkout API returned errors to customers"),
+        node("b", "a", "The pool size was hard-coded in the chart", {
+          isRootCause: true,
+          category: "CAPACITY",
+        }),
+      ],
       expect: {},
     },
     {
       name: "a branch reaching depth 3 is fine without a root cause",
-      nodes: [node("a", null, "The checkout API returned errors"), node("b", "a", "The connection pool was exhausted"), node("c", "b", "Traffic doubled after the campaign launch")],
+      nodes: [
+        node("a", null, "The checkout API returned errors"),
+        node("b", "a", "The connection pool was exhausted"),
+        node("c", "b", "Traffic doubled after the campaign launch"),
+      ],
       expect: {},
     },
     {
@@ -88,7 +116,10 @@ describe("tree rules", () => {
       nodes: [
         node("a", null, "The failover script did not drain the primary connections"),
         node("b", "a", "Failover script did not drain primary connections at all"),
-        node("c", "b", "The drain step was never written into the script", { isRootCause: true, category: "TOOLING" }),
+        node("c", "b", "The drain step was never written into the script", {
+          isRootCause: true,
+          category: "TOOLING",
+        }),
       ],
       expect: {},
     },
@@ -119,9 +150,26 @@ describe("summary", () => {
     node("d", null, "Retries amplified the load"),
   ];
   it.each([
-    [undefined, { branches: 3, branchesWithRootCause: 2, rootCauses: 2, rootCausesWithoutCountermeasure: null }, "3 branches, 2 reach a root cause · 2 root causes"],
-    [{ b: 1 }, { branches: 3, branchesWithRootCause: 2, rootCauses: 2, rootCausesWithoutCountermeasure: 1 }, "3 branches, 2 reach a root cause · 2 root causes, 1 without a countermeasure"],
-    [{ b: 2, c: 1 }, { branches: 3, branchesWithRootCause: 2, rootCauses: 2, rootCausesWithoutCountermeasure: 0 }, "3 branches, 2 reach a root cause · 2 root causes, 0 without a countermeasure"],
+    [
+      undefined,
+      {
+        branches: 3,
+        branchesWithRootCause: 2,
+        rootCauses: 2,
+        rootCausesWithoutCountermeasure: null,
+      },
+      "3 branches, 2 reach a root cause · 2 root causes",
+    ],
+    [
+      { b: 1 },
+      { branches: 3, branchesWithRootCause: 2, rootCauses: 2, rootCausesWithoutCountermeasure: 1 },
+      "3 branches, 2 reach a root cause · 2 root causes, 1 without a countermeasure",
+    ],
+    [
+      { b: 2, c: 1 },
+      { branches: 3, branchesWithRootCause: 2, rootCauses: 2, rootCausesWithoutCountermeasure: 0 },
+      "3 branches, 2 reach a root cause · 2 root causes, 0 without a countermeasure",
+    ],
   ])("countermeasures %j", (counts, expected, line) => {
     const summary = summarize(buildTree(nodes), counts);
     expect(summary).toEqual(expected);
@@ -130,16 +178,28 @@ describe("summary", () => {
 
   it("reads naturally for an empty tree and a single branch", () => {
     expect(formatSummary(summarize([]))).toBe("0 branches, 0 reach a root cause · 0 root causes");
-    expect(formatSummary(summarize(buildTree([node("x", null, "Only cause", { isRootCause: true, category: "OTHER" })]), {}))).toBe(
-      "1 branch, 1 reaches a root cause · 1 root cause, 1 without a countermeasure",
-    );
+    expect(
+      formatSummary(
+        summarize(
+          buildTree([node("x", null, "Only cause", { isRootCause: true, category: "OTHER" })]),
+          {},
+        ),
+      ),
+    ).toBe("1 branch, 1 reaches a root cause · 1 root cause, 1 without a countermeasure");
   });
 });
 
 describe("performance", () => {
   it("analyzes a 300-node tree quickly", () => {
     const nodes: WhyNodeData[] = [];
-    for (let i = 0; i < 300; i++) nodes.push(node(`n${i}`, i < 10 ? null : `n${Math.floor(i / 3)}`, `Cause ${i} about subsystem ${i % 17} and queue ${i % 11}`));
+    for (let i = 0; i < 300; i++)
+      nodes.push(
+        node(
+          `n${i}`,
+          i < 10 ? null : `n${Math.floor(i / 3)}`,
+          `Cause ${i} about subsystem ${i % 17} and queue ${i % 11}`,
+        ),
+      );
     const start = performance.now();
     analyzeTree(buildTree(nodes));
     expect(performance.now() - start).toBeLessThan(500);

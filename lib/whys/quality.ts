@@ -43,11 +43,15 @@ const BLAME_PATTERNS: { pattern: RegExp; phrase: string }[] = [
   { pattern: /\bshould(n'?t| not)? have\b/i, phrase: "should have" },
   { pattern: /\bforg(o|e)t(ten)?\b/i, phrase: "forgot" },
   { pattern: /\bdid(n'?t| not) pay attention\b/i, phrase: "didn't pay attention" },
-  { pattern: /\b(negligen(t|ce)|sloppy|lazy|incompeten(t|ce))\b/i, phrase: "judgement of a person" },
+  {
+    pattern: /\b(negligen(t|ce)|sloppy|lazy|incompeten(t|ce))\b/i,
+    phrase: "judgement of a person",
+  },
   { pattern: /\b(his|her|their) (fault|mistake)\b/i, phrase: "someone's fault" },
 ];
 
-const REFRAME = "Ask what made this easy to get wrong: a missing check, an unclear runbook, a risky default, a tool that allowed it?";
+const REFRAME =
+  "Ask what made this easy to get wrong: a missing check, an unclear runbook, a risky default, a tool that allowed it?";
 
 const VAGUE_PATTERNS = [
   /\bsomehow\b/i,
@@ -69,7 +73,9 @@ function personAsSubject(statement: string, memberNames: string[]): string | nul
   for (const full of memberNames) {
     const name = full.trim();
     if (name.length < 2) continue;
-    const candidates = [name, name.split(/\s+/)[0]].filter((c, i, all) => c.length >= 2 && all.indexOf(c) === i);
+    const candidates = [name, name.split(/\s+/)[0]].filter(
+      (c, i, all) => c.length >= 2 && all.indexOf(c) === i,
+    );
     for (const c of candidates) {
       if (new RegExp(`^${escapeRegExp(c)}(?:'s)?\\b`, "i").test(opening)) return c;
     }
@@ -91,7 +97,11 @@ export const statementRules: StatementRule[] = [
       }
       const found = BLAME_PATTERNS.find((b) => b.pattern.test(statement));
       if (!found) return null;
-      return { rule: "blame", message: `"${found.phrase}" points at a person, not a cause.`, suggestion: REFRAME };
+      return {
+        rule: "blame",
+        message: `"${found.phrase}" points at a person, not a cause.`,
+        suggestion: REFRAME,
+      };
     },
   },
   {
@@ -100,10 +110,18 @@ export const statementRules: StatementRule[] = [
       const text = statement.trim();
       if (!text) return null;
       if (text.length < 12 || words(text).length < 3) {
-        return { rule: "vague", message: "Very short: say what happened and to what.", suggestion: "For example: \"The deploy job skipped the migration check\"." };
+        return {
+          rule: "vague",
+          message: "Very short: say what happened and to what.",
+          suggestion: 'For example: "The deploy job skipped the migration check".',
+        };
       }
       if (VAGUE_PATTERNS.some((p) => p.test(text))) {
-        return { rule: "vague", message: "Vague: a cause should be specific enough to act on.", suggestion: "Name the component, the condition and what it led to." };
+        return {
+          rule: "vague",
+          message: "Vague: a cause should be specific enough to act on.",
+          suggestion: "Name the component, the condition and what it led to.",
+        };
       }
       return null;
     },
@@ -119,7 +137,33 @@ export const SHALLOW_DEPTH = 3;
 export const DEEP_DEPTH = 7;
 export const DUPLICATE_SIMILARITY = 0.8;
 
-const STOPWORDS = new Set(["a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "was", "were", "is", "are", "be", "been", "it", "its", "by", "with", "at", "that", "this", "not", "no"]);
+const STOPWORDS = new Set([
+  "a",
+  "an",
+  "the",
+  "of",
+  "to",
+  "in",
+  "on",
+  "for",
+  "and",
+  "or",
+  "was",
+  "were",
+  "is",
+  "are",
+  "be",
+  "been",
+  "it",
+  "its",
+  "by",
+  "with",
+  "at",
+  "that",
+  "this",
+  "not",
+  "no",
+]);
 
 /** Lower-case word tokens without punctuation or filler words. */
 export function tokens(statement: string): Set<string> {
@@ -151,7 +195,7 @@ export const treeRules: TreeRule[] = [
           out.set(leaf.id, {
             rule: "shallow",
             message: `This branch stops after ${path.length === 1 ? "one why" : `${path.length} whys`} without a root cause.`,
-            suggestion: "Ask \"Why?\" again, or mark this as a root cause if it is one.",
+            suggestion: 'Ask "Why?" again, or mark this as a root cause if it is one.',
           });
         }
       }
@@ -167,7 +211,8 @@ export const treeRules: TreeRule[] = [
           out.set(id, {
             rule: "deep",
             message: `This branch is deeper than ${DEEP_DEPTH} whys: it may be going in circles.`,
-            suggestion: "Check whether an earlier answer already explains this, and mark the root cause there.",
+            suggestion:
+              "Check whether an earlier answer already explains this, and mark the root cause there.",
           });
         }
       }
@@ -196,12 +241,16 @@ export const treeRules: TreeRule[] = [
           // Same branch (one explains the other) is a chain, not a duplicate.
           if (ctx.ancestors.get(a.id)?.has(b.id) || ctx.ancestors.get(b.id)?.has(a.id)) continue;
           if (jaccard(all[i].tokens, all[j].tokens) < DUPLICATE_SIMILARITY) continue;
-          for (const [here, other] of [[a, b], [b, a]] as const) {
+          for (const [here, other] of [
+            [a, b],
+            [b, a],
+          ] as const) {
             if (!out.has(here.id)) {
               out.set(here.id, {
                 rule: "duplicate",
                 message: `Nearly the same as "${truncate(other.statement, 80)}" in another branch.`,
-                suggestion: "Merge the branches (move one under the other) or keep one and cite the other as evidence.",
+                suggestion:
+                  "Merge the branches (move one under the other) or keep one and cite the other as evidence.",
               });
             }
           }
@@ -223,7 +272,10 @@ export interface TreeAnalysis {
 }
 
 /** Runs every rule over the tree. O(n) plus the duplicate check's pruned pair scan. */
-export function analyzeTree(roots: WhyTreeNode[], ctx: StatementContext & { countermeasures?: Record<string, number> } = {}): TreeAnalysis {
+export function analyzeTree(
+  roots: WhyTreeNode[],
+  ctx: StatementContext & { countermeasures?: Record<string, number> } = {},
+): TreeAnalysis {
   const depth = new Map<string, number>();
   const ancestors = new Map<string, Set<string>>();
   const walk = (list: WhyTreeNode[], d: number, above: Set<string>) => {
@@ -265,7 +317,10 @@ export interface TreeSummary {
  * Counts for the summary line. `countermeasures` maps a node id to the number of action items
  * whose whyNodeId is that node (missing ids count as zero).
  */
-export function summarize<T extends WhyNodeData>(roots: TreeOf<T>[], countermeasures?: Record<string, number>): TreeSummary {
+export function summarize<T extends WhyNodeData>(
+  roots: TreeOf<T>[],
+  countermeasures?: Record<string, number>,
+): TreeSummary {
   const paths = branches(roots);
   let rootCauses = 0;
   let uncovered = 0;
@@ -290,9 +345,12 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 
 /** "3 branches, 2 reach a root cause · 2 root causes, 1 without a countermeasure". */
 export function formatSummary(s: TreeSummary): string {
-  const parts = [`${plural(s.branches, "branch", "branches")}, ${s.branchesWithRootCause} ${s.branchesWithRootCause === 1 ? "reaches" : "reach"} a root cause`];
+  const parts = [
+    `${plural(s.branches, "branch", "branches")}, ${s.branchesWithRootCause} ${s.branchesWithRootCause === 1 ? "reaches" : "reach"} a root cause`,
+  ];
   let causes = plural(s.rootCauses, "root cause");
-  if (s.rootCausesWithoutCountermeasure !== null && s.rootCauses > 0) causes += `, ${s.rootCausesWithoutCountermeasure} without a countermeasure`;
+  if (s.rootCausesWithoutCountermeasure !== null && s.rootCauses > 0)
+    causes += `, ${s.rootCausesWithoutCountermeasure} without a countermeasure`;
   parts.push(causes);
   return parts.join(" · ");
 }

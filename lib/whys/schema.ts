@@ -8,9 +8,14 @@ export const statementSchema = z
   .string({ error: "Write the cause." })
   .trim()
   .min(1, "Write the cause: a statement cannot be empty.")
-  .max(STATEMENT_MAX, `Keep a cause under ${STATEMENT_MAX} characters (split it into several causes if needed).`);
+  .max(
+    STATEMENT_MAX,
+    `Keep a cause under ${STATEMENT_MAX} characters (split it into several causes if needed).`,
+  );
 
-export const categorySchema = z.enum(ROOT_CAUSE_CATEGORIES as [string, ...string[]], { error: "Choose a category for the root cause." });
+export const categorySchema = z.enum(ROOT_CAUSE_CATEGORIES as [string, ...string[]], {
+  error: "Choose a category for the root cause.",
+});
 
 export const createNodeSchema = z.object({
   incidentId: id,
@@ -35,7 +40,10 @@ export const rootCauseSchema = z
     isRootCause: z.boolean(),
     category: categorySchema.nullish(),
   })
-  .refine((v) => !v.isRootCause || v.category, { message: "Choose a category for the root cause.", path: ["category"] });
+  .refine((v) => !v.isRootCause || v.category, {
+    message: "Choose a category for the root cause.",
+    path: ["category"],
+  });
 
 export const moveNodeSchema = z.object({
   incidentId: id,

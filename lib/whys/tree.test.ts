@@ -1,7 +1,24 @@
 import { describe, expect, it } from "vitest";
-import { branches, buildTree, checkMove, countNodes, depthOf, moveTargets, pathTo, reorderSiblings, subtreeIds, visibleRows, type WhyNodeData } from "./tree";
+import {
+  branches,
+  buildTree,
+  checkMove,
+  countNodes,
+  depthOf,
+  moveTargets,
+  pathTo,
+  reorderSiblings,
+  subtreeIds,
+  visibleRows,
+  type WhyNodeData,
+} from "./tree";
 
-const n = (id: string, parentId: string | null, position = 0, extra: Partial<WhyNodeData> = {}): WhyNodeData => ({
+const n = (
+  id: string,
+  parentId: string | null,
+  position = 0,
+  extra: Partial<WhyNodeData> = {},
+): WhyNodeData => ({
   id,
   parentId,
   statement: `statement ${id}`,
@@ -26,7 +43,10 @@ describe("buildTree", () => {
   });
 
   it("breaks position ties by id and keeps extra fields", () => {
-    const roots = buildTree([{ ...n("z", null, 0), version: 3 }, { ...n("y", null, 0), version: 1 }]);
+    const roots = buildTree([
+      { ...n("z", null, 0), version: 3 },
+      { ...n("y", null, 0), version: 1 },
+    ]);
     expect(roots.map((r) => r.id)).toEqual(["y", "z"]);
     expect(roots[1].version).toBe(3);
   });
@@ -68,11 +88,18 @@ describe("checkMove (cycle detection)", () => {
 
   it("explains a cycle", () => {
     const result = checkMove(nodes, "a", "d");
-    expect(result).toEqual({ ok: false, reason: "A cause cannot move under itself or under one of its own causes." });
+    expect(result).toEqual({
+      ok: false,
+      reason: "A cause cannot move under itself or under one of its own causes.",
+    });
   });
 
   it("offers every target outside the subtree except the current parent", () => {
-    expect(moveTargets(nodes, "b").map((t) => t.id).sort()).toEqual(["c", "e"]);
+    expect(
+      moveTargets(nodes, "b")
+        .map((t) => t.id)
+        .sort(),
+    ).toEqual(["c", "e"]);
   });
 
   it("collects the whole subtree", () => {
@@ -94,11 +121,20 @@ describe("reorderSiblings", () => {
 
 describe("branches and visible rows", () => {
   it("lists one path per leaf", () => {
-    expect(branches(buildTree(nodes)).map((p) => p.map((x) => x.id).join(">"))).toEqual(["a>b>d", "a>c", "e"]);
+    expect(branches(buildTree(nodes)).map((p) => p.map((x) => x.id).join(">"))).toEqual([
+      "a>b>d",
+      "a>c",
+      "e",
+    ]);
   });
 
   it("hides the children of collapsed nodes and reports level and position in set", () => {
     const rows = visibleRows(buildTree(nodes), new Set(["b"]));
-    expect(rows.map((r) => `${r.node.id}:${r.level}:${r.posInSet}/${r.setSize}`)).toEqual(["a:1:1/2", "b:2:1/2", "c:2:2/2", "e:1:2/2"]);
+    expect(rows.map((r) => `${r.node.id}:${r.level}:${r.posInSet}/${r.setSize}`)).toEqual([
+      "a:1:1/2",
+      "b:2:1/2",
+      "c:2:2/2",
+      "e:1:2/2",
+    ]);
   });
 });

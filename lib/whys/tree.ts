@@ -109,13 +109,21 @@ export type MoveCheck = { ok: true } | { ok: false; reason: string };
  * Whether `nodeId` may move under `newParentId` (null: to the top, directly under the problem).
  * Refuses unknown nodes and cycles (a node under itself or one of its own descendants).
  */
-export function checkMove<T extends Flat>(nodes: T[], nodeId: string, newParentId: string | null): MoveCheck {
+export function checkMove<T extends Flat>(
+  nodes: T[],
+  nodeId: string,
+  newParentId: string | null,
+): MoveCheck {
   const byId = indexById(nodes);
   if (!byId.has(nodeId)) return { ok: false, reason: "That cause no longer exists." };
   if (newParentId === null) return { ok: true };
-  if (!byId.has(newParentId)) return { ok: false, reason: "The new parent is not part of this incident's 5 Whys tree." };
+  if (!byId.has(newParentId))
+    return { ok: false, reason: "The new parent is not part of this incident's 5 Whys tree." };
   if (subtreeIds(nodes, nodeId).has(newParentId)) {
-    return { ok: false, reason: "A cause cannot move under itself or under one of its own causes." };
+    return {
+      ok: false,
+      reason: "A cause cannot move under itself or under one of its own causes.",
+    };
   }
   return { ok: true };
 }
@@ -131,7 +139,11 @@ export function moveTargets<T extends Flat>(nodes: T[], nodeId: string): T[] {
  * The sibling order after moving `nodeId` one step up or down: a list of ids, or null when it
  * is already at that end.
  */
-export function reorderSiblings(siblingIds: string[], nodeId: string, direction: "up" | "down"): string[] | null {
+export function reorderSiblings(
+  siblingIds: string[],
+  nodeId: string,
+  direction: "up" | "down",
+): string[] | null {
   const index = siblingIds.indexOf(nodeId);
   if (index < 0) return null;
   const target = direction === "up" ? index - 1 : index + 1;
@@ -162,7 +174,10 @@ export interface VisibleRow<T extends WhyNodeData> {
 }
 
 /** The rows a tree view shows (depth-first), skipping children of collapsed nodes. */
-export function visibleRows<T extends WhyNodeData>(roots: TreeOf<T>[], collapsed: ReadonlySet<string>): VisibleRow<T>[] {
+export function visibleRows<T extends WhyNodeData>(
+  roots: TreeOf<T>[],
+  collapsed: ReadonlySet<string>,
+): VisibleRow<T>[] {
   const rows: VisibleRow<T>[] = [];
   const walk = (list: TreeOf<T>[], level: number, parentId: string | null) => {
     list.forEach((node, i) => {

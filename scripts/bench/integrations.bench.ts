@@ -20,7 +20,8 @@ const ALERTS = 200;
 const CONCURRENCY = 10;
 const SECONDS = 5;
 
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 const sha = (s: string) => createHash("sha256").update(s).digest("hex");
 
@@ -28,10 +29,19 @@ async function seed(url: string) {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
-    await c.query(`INSERT INTO "User" (id, email, name, "createdAt", "updatedAt") VALUES ('benchuser', 'bench.owner@example.test', 'Bench Owner', now(), now())`);
-    await c.query(`INSERT INTO "Team" (id, name, slug, "createdAt", "updatedAt") VALUES ('benchteam', 'Bench Team', 'bench-team', now(), now())`);
-    await c.query(`INSERT INTO "Membership" (id, "teamId", "userId", role) VALUES ('benchm', 'benchteam', 'benchuser', 'OWNER')`);
-    await c.query(`INSERT INTO "ApiToken" (id, "teamId", name, scope, "tokenHash", prefix, "createdById") VALUES ('benchtok', 'benchteam', 'bench', 'WRITE', $1, 'hs_bench…', 'benchuser')`, [sha("hs_bench_token")]);
+    await c.query(
+      `INSERT INTO "User" (id, email, name, "createdAt", "updatedAt") VALUES ('benchuser', 'bench.owner@example.test', 'Bench Owner', now(), now())`,
+    );
+    await c.query(
+      `INSERT INTO "Team" (id, name, slug, "createdAt", "updatedAt") VALUES ('benchteam', 'Bench Team', 'bench-team', now(), now())`,
+    );
+    await c.query(
+      `INSERT INTO "Membership" (id, "teamId", "userId", role) VALUES ('benchm', 'benchteam', 'benchuser', 'OWNER')`,
+    );
+    await c.query(
+      `INSERT INTO "ApiToken" (id, "teamId", name, scope, "tokenHash", prefix, "createdById") VALUES ('benchtok', 'benchteam', 'bench', 'WRITE', $1, 'hs_bench…', 'benchuser')`,
+      [sha("hs_bench_token")],
+    );
     await c.query(
       `INSERT INTO "AlertSource" (id, "teamId", name, kind, "tokenHash", "severityRules", "defaultSeverity", "createdById") VALUES ('benchsrc', 'benchteam', 'Bench', 'GENERIC', $1, '[]', 'SEV3', 'benchuser')`,
       [sha("hsa_bench_token")],
@@ -97,18 +107,31 @@ async function main() {
     await seed(url);
     if (!existsSync(path.join(root, distDir, "BUILD_ID"))) {
       console.log(`Building into ${distDir} …`);
-      const built = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, env, stdio: "inherit" });
+      const built = spawnSync(process.execPath, [nextBin, "build"], {
+        cwd: root,
+        env,
+        stdio: "inherit",
+      });
       if (built.status !== 0) throw new Error("next build failed");
     }
     app = await startNextApp({ port, env });
 
     // 1. Alert → incident latency.
-    const alertHeaders = { authorization: "Bearer hsa_bench_token", "content-type": "application/json" };
+    const alertHeaders = {
+      authorization: "Bearer hsa_bench_token",
+      "content-type": "application/json",
+    };
     const post = (i: number) =>
       fetch(`${appUrl}/api/v1/alerts/benchsrc`, {
         method: "POST",
         headers: alertHeaders,
-        body: JSON.stringify({ status: "firing", id: `bench-${i}`, title: `Bench alert ${i}`, severity: "critical", service: "bench" }),
+        body: JSON.stringify({
+          status: "firing",
+          id: `bench-${i}`,
+          title: `Bench alert ${i}`,
+          severity: "critical",
+          service: "bench",
+        }),
       });
     for (let i = 0; i < 5; i++) await (await post(-1 - i)).arrayBuffer();
     const latencies: number[] = [];
@@ -122,15 +145,32 @@ async function main() {
     latencies.sort((a, b) => a - b);
     const c = new pg.Client({ connectionString: url });
     await c.connect();
-    const { rows } = await c.query(`SELECT count(*)::int AS n FROM "Incident" WHERE "teamId" = 'benchteam' AND title LIKE 'Bench alert %' AND title NOT LIKE 'Bench alert -%'`);
+    const { rows } = await c.query(
+      `SELECT count(*)::int AS n FROM "Incident" WHERE "teamId" = 'benchteam' AND title LIKE 'Bench alert %' AND title NOT LIKE 'Bench alert -%'`,
+    );
     await c.end();
-    console.log(`Alert → incident (${ALERTS} generic alerts, one after another): median ${ms(quantile(latencies, 0.5))}, p95 ${ms(quantile(latencies, 0.95))}, max ${ms(latencies.at(-1)!)}; incidents opened: ${rows[0].n}`);
+    console.log(
+      `Alert → incident (${ALERTS} generic alerts, one after another): median ${ms(quantile(latencies, 0.5))}, p95 ${ms(quantile(latencies, 0.95))}, max ${ms(latencies.at(-1)!)}; incidents opened: ${rows[0].n}`,
+    );
 
     // 2. REST API throughput.
-    const apiHeaders = { authorization: "Bearer hs_bench_token", "content-type": "application/json" };
-    await throughput("GET /api/v1/incidents (list, 50 a page)", () => fetch(`${appUrl}/api/v1/incidents`, { headers: apiHeaders }));
+    const apiHeaders = {
+      authorization: "Bearer hs_bench_token",
+      "content-type": "application/json",
+    };
+    await throughput("GET /api/v1/incidents (list, 50 a page)", () =>
+      fetch(`${appUrl}/api/v1/incidents`, { headers: apiHeaders }),
+    );
     await throughput("POST /api/v1/incidents (create)", (n) =>
-      fetch(`${appUrl}/api/v1/incidents`, { method: "POST", headers: apiHeaders, body: JSON.stringify({ title: `Bench incident ${n}`, severity: "SEV3", startedAt: "2026-11-30T09:00:00Z" }) }),
+      fetch(`${appUrl}/api/v1/incidents`, {
+        method: "POST",
+        headers: apiHeaders,
+        body: JSON.stringify({
+          title: `Bench incident ${n}`,
+          severity: "SEV3",
+          startedAt: "2026-11-30T09:00:00Z",
+        }),
+      }),
     );
   } finally {
     await app?.stop();

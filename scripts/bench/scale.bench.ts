@@ -14,7 +14,13 @@ import { encodeCursor } from "../../lib/incidents/cursor";
 import { startMailSink } from "../../lib/email/sink";
 import { loadExtensions, type Caller, type PageTarget } from "./scale/extensions";
 import { seedLargeIncident, shareLargeIncident } from "./scale/large";
-import { load as loadOnce, startApp, type LoadOptions, type LoadResult, type RunningApp } from "./scale/load";
+import {
+  load as loadOnce,
+  startApp,
+  type LoadOptions,
+  type LoadResult,
+  type RunningApp,
+} from "./scale/load";
 import { appendRun, machine, type ScaleReport } from "./scale/report";
 import { readBulkSeed, SERVICES, seedBulk, type BulkSeed } from "./scale/seed";
 import { appNodeOptions } from "../node-options";
@@ -45,10 +51,10 @@ async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Pro
 /** Cursor of the page `page` pages deep (1 = first) of the newest-first incident list. */
 async function deepCursor(url: string, teamId: string, page: number, pageSize = 25) {
   const row = await withClient(url, (c) =>
-    c.query<{ id: string; startedAt: Date; severity: "SEV1" }>(`SELECT id, "startedAt", severity FROM "Incident" WHERE "teamId" = $1 ORDER BY "startedAt" DESC, id DESC OFFSET $2 LIMIT 1`, [
-      teamId,
-      (page - 1) * pageSize - 1,
-    ]),
+    c.query<{ id: string; startedAt: Date; severity: "SEV1" }>(
+      `SELECT id, "startedAt", severity FROM "Incident" WHERE "teamId" = $1 ORDER BY "startedAt" DESC, id DESC OFFSET $2 LIMIT 1`,
+      [teamId, (page - 1) * pageSize - 1],
+    ),
   );
   const r = row.rows[0]!;
   return encodeCursor({ startedAt: r.startedAt.toISOString(), id: r.id, severity: r.severity });
@@ -96,10 +102,14 @@ function cookieFor(seed: BulkSeed, as: Caller): string | undefined {
 }
 
 async function getOk(url: string, cookie?: string, expect?: string) {
-  const res = await fetch(url, { headers: { ...(cookie ? { cookie } : {}), "x-forwarded-for": "10.254.0.1" }, redirect: "manual" });
+  const res = await fetch(url, {
+    headers: { ...(cookie ? { cookie } : {}), "x-forwarded-for": "10.254.0.1" },
+    redirect: "manual",
+  });
   const body = await res.text();
   if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
-  if (expect && !body.includes(expect)) throw new Error(`${url} does not show ${JSON.stringify(expect)}`);
+  if (expect && !body.includes(expect))
+    throw new Error(`${url} does not show ${JSON.stringify(expect)}`);
   return body;
 }
 
@@ -119,14 +129,23 @@ async function main() {
   const reuse = process.env.BENCH_REUSE;
   const stamp = reuse ?? `${Date.now()}_${process.pid}`;
   const keep = process.env.BENCH_KEEP_DB === "1" || Boolean(reuse);
-  const names = { small: `hindsight_bench_scale_small_${stamp}`, large: `hindsight_bench_scale_large_${stamp}` };
-  const urls = { small: withDatabaseName(baseUrl, names.small), large: withDatabaseName(baseUrl, names.large) };
+  const names = {
+    small: `hindsight_bench_scale_small_${stamp}`,
+    large: `hindsight_bench_scale_large_${stamp}`,
+  };
+  const urls = {
+    small: withDatabaseName(baseUrl, names.small),
+    large: withDatabaseName(baseUrl, names.large),
+  };
   const publicDir = path.join(root, "public");
   const hadPublic = existsSync(publicDir);
   const staticDir = path.join(publicDir, "__bench");
   const mailDir = mkdtempSync(path.join(tmpdir(), "hindsight-scale-mail-"));
   const arrivals: { to: string; at: number }[] = [];
-  const sink = await startMailSink({ dir: mailDir, onMail: (m) => arrivals.push({ to: m.to.join(","), at: performance.now() }) });
+  const sink = await startMailSink({
+    dir: mailDir,
+    onMail: (m) => arrivals.push({ to: m.to.join(","), at: performance.now() }),
+  });
   const apps: RunningApp[] = [];
   const extensions = await loadExtensions();
   try {
@@ -137,23 +156,39 @@ async function main() {
     let t0 = performance.now();
     const smallShape = { teams: 1, incidentsPerTeam: SMALL };
     const bigShape = { teams: TEAMS, incidentsPerTeam: PER_TEAM };
-    const small = await withClient(urls.small, (c) => (reuse ? readBulkSeed(c, smallShape) : seedBulk(c, smallShape)));
+    const small = await withClient(urls.small, (c) =>
+      reuse ? readBulkSeed(c, smallShape) : seedBulk(c, smallShape),
+    );
     const smallSeedS = (performance.now() - t0) / 1000;
     t0 = performance.now();
-    const big = await withClient(urls.large, (c) => (reuse ? readBulkSeed(c, bigShape) : seedBulk(c, bigShape)));
+    const big = await withClient(urls.large, (c) =>
+      reuse ? readBulkSeed(c, bigShape) : seedBulk(c, bigShape),
+    );
     const largeSeedS = reuse ? NaN : (performance.now() - t0) / 1000;
-    const large = await withClient(urls.large, (c) => (reuse ? shareLargeIncident(c) : seedLargeIncident(c, PER_TEAM + 1)));
+    const large = await withClient(urls.large, (c) =>
+      reuse ? shareLargeIncident(c) : seedLargeIncident(c, PER_TEAM + 1),
+    );
     for (const ext of extensions) {
       if (!ext.seed || reuse) continue;
       await withClient(urls.small, (c) => ext.seed!(c, { size: "small", seed: small }));
       await withClient(urls.large, (c) => ext.seed!(c, { size: "large", seed: big, large }));
     }
-    log(`${reuse ? "reused" : "seeded"} ${big.incidents.toLocaleString("en")} incidents in ${largeSeedS.toFixed(1)} s (${JSON.stringify(big.counts)}); 1k database in ${smallSeedS.toFixed(1)} s`);
+    log(
+      `${reuse ? "reused" : "seeded"} ${big.incidents.toLocaleString("en")} incidents in ${largeSeedS.toFixed(1)} s (${JSON.stringify(big.counts)}); 1k database in ${smallSeedS.toFixed(1)} s`,
+    );
 
     if (!existsSync(path.join(root, distDir, "BUILD_ID"))) {
       log(`building into ${distDir} …`);
       const tsconfig = readFileSync(path.join(root, "tsconfig.json"), "utf8");
-      const built = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { cwd: root, stdio: "ignore", env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" } });
+      const built = spawnSync(
+        process.execPath,
+        [path.join(root, "node_modules/next/dist/bin/next"), "build"],
+        {
+          cwd: root,
+          stdio: "ignore",
+          env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
+        },
+      );
       writeFileSync(path.join(root, "tsconfig.json"), tsconfig);
       if (built.status !== 0) throw new Error("next build failed");
     }
@@ -172,16 +207,44 @@ async function main() {
     const nodeOptions = process.env.BENCH_NODE_OPTIONS ?? appNodeOptions(process.env);
 
     const reports = [
-      { label: "shared link /r/<token>", path: `/r/${large.shareToken}`, as: "anonymous" as Caller, file: "shared.html", rotate: true },
-      { label: "portal report", path: `/portal/reports/${large.versionId}`, as: "reader" as Caller, file: "portal.html", rotate: false },
-      { label: "print", path: `/print/reports/${large.versionId}`, as: "owner" as Caller, file: "print.html", rotate: false },
-      { label: "team report page", path: `/incidents/${large.incidentId}/report`, as: "owner" as Caller, file: "team.html", rotate: false },
+      {
+        label: "shared link /r/<token>",
+        path: `/r/${large.shareToken}`,
+        as: "anonymous" as Caller,
+        file: "shared.html",
+        rotate: true,
+      },
+      {
+        label: "portal report",
+        path: `/portal/reports/${large.versionId}`,
+        as: "reader" as Caller,
+        file: "portal.html",
+        rotate: false,
+      },
+      {
+        label: "print",
+        path: `/print/reports/${large.versionId}`,
+        as: "owner" as Caller,
+        file: "print.html",
+        rotate: false,
+      },
+      {
+        label: "team report page",
+        path: `/incidents/${large.incidentId}/report`,
+        as: "owner" as Caller,
+        file: "team.html",
+        rotate: false,
+      },
     ];
     // 1. The exact bytes of each report view, saved as static files the same server will serve.
     let app = await startApp(root, env(urls.large), nodeOptions);
     apps.push(app);
     mkdirSync(staticDir, { recursive: true });
-    for (const r of reports) writeFileSync(path.join(staticDir, r.file), await getOk(`${app.url}${r.path}`, cookieFor(big, r.as), "Cause 119:"));
+    for (const r of reports)
+      writeFileSync(
+        path.join(staticDir, r.file),
+        await getOk(`${app.url}${r.path}`, cookieFor(big, r.as), "Cause 119:"),
+      );
     await app.stop();
     apps.pop();
 
@@ -200,16 +263,33 @@ async function main() {
       await getOk(`${app.url}/__bench/${r.file}`);
       const row: ScaleReport["reports"][number] = { label: r.label, runs: [] };
       for (const connections of [10, 50]) {
-        const view = await load({ url: `${app.url}${r.path}`, connections, seconds: REPORT_SECONDS, minRequests: 2 * connections, headers, rotateClientAddress: r.rotate });
-        const file = await load({ url: `${app.url}/__bench/${r.file}`, connections, seconds: REPORT_SECONDS, minRequests: 2 * connections });
+        const view = await load({
+          url: `${app.url}${r.path}`,
+          connections,
+          seconds: REPORT_SECONDS,
+          minRequests: 2 * connections,
+          headers,
+          rotateClientAddress: r.rotate,
+        });
+        const file = await load({
+          url: `${app.url}/__bench/${r.file}`,
+          connections,
+          seconds: REPORT_SECONDS,
+          minRequests: 2 * connections,
+        });
         row.runs.push({ connections, view, file });
-        log(`${r.label} @${connections}: ${view.rps.toFixed(1)} req/s vs static ${file.rps.toFixed(1)} (${((view.rps / file.rps) * 100).toFixed(1)} %), ${(view.bytes / 1024).toFixed(0)} KB${view.non2xx ? `, ${view.non2xx} non-2xx!` : ""}`);
+        log(
+          `${r.label} @${connections}: ${view.rps.toFixed(1)} req/s vs static ${file.rps.toFixed(1)} (${((view.rps / file.rps) * 100).toFixed(1)} %), ${(view.bytes / 1024).toFixed(0)} KB${view.non2xx ? `, ${view.non2xx} non-2xx!` : ""}`,
+        );
       }
       reportRows.push(row);
     }
 
     // 50 pages deep; the 1k database has only 40 pages, so there it is the last one.
-    const deep = { small: await deepCursor(urls.small, small.team.teamId, Math.min(50, Math.floor(SMALL / 25))), large: await deepCursor(urls.large, big.team.teamId, Math.min(50, Math.floor(PER_TEAM / 25))) };
+    const deep = {
+      small: await deepCursor(urls.small, small.team.teamId, Math.min(50, Math.floor(SMALL / 25))),
+      large: await deepCursor(urls.large, big.team.teamId, Math.min(50, Math.floor(PER_TEAM / 25))),
+    };
     const lists = listTargets(big, deep.large);
     const smallLists = listTargets(small, deep.small);
     for (const ext of extensions) {
@@ -220,25 +300,47 @@ async function main() {
     const listRows: ScaleReport["lists"] = [];
     for (let i = 0; i < lists.length; i++) {
       const runs: Record<"small" | "large", LoadResult> = {} as never;
-      for (const [size, target, seed, a] of [["small", smallLists[i]!, small, smallApp], ["large", lists[i]!, big, app]] as const) {
+      for (const [size, target, seed, a] of [
+        ["small", smallLists[i]!, small, smallApp],
+        ["large", lists[i]!, big, app],
+      ] as const) {
         const cookie = cookieFor(seed, target.as);
         await getOk(`${a.url}${target.path}`, cookie);
-        runs[size] = await load({ url: `${a.url}${target.path}`, connections: LIST_CONNECTIONS, seconds: LIST_SECONDS, minRequests: 20, headers: cookie ? { cookie } : undefined });
+        runs[size] = await load({
+          url: `${a.url}${target.path}`,
+          connections: LIST_CONNECTIONS,
+          seconds: LIST_SECONDS,
+          minRequests: 20,
+          headers: cookie ? { cookie } : undefined,
+        });
       }
       listRows.push({ label: lists[i]!.label, small: runs.small, large: runs.large });
-      log(`${lists[i]!.label}: p95 ${runs.small.p95.toFixed(0)} → ${runs.large.p95.toFixed(0)} ms (×${(runs.large.p95 / runs.small.p95).toFixed(2)}), ${(runs.large.bytes / 1024).toFixed(0)} KB`);
+      log(
+        `${lists[i]!.label}: p95 ${runs.small.p95.toFixed(0)} → ${runs.large.p95.toFixed(0)} ms (×${(runs.large.p95 / runs.small.p95).toFixed(2)}), ${(runs.large.bytes / 1024).toFixed(0)} KB`,
+      );
     }
     await smallApp.stop();
     settleOn = [app];
 
     // 3. Share emails: MAILS links queued in one transaction, as one share to many recipients is.
     const mail = await measureShareEmails(urls.large, large.versionId, arrivals);
-    log(`share emails: ${mail.perSecond.toFixed(1)}/s (${mail.delivered}/${MAILS} delivered, ${mail.duplicates} duplicates, ${mail.sent} marked sent)`);
+    log(
+      `share emails: ${mail.perSecond.toFixed(1)}/s (${mail.delivered}/${MAILS} delivered, ${mail.duplicates} duplicates, ${mail.sent} marked sent)`,
+    );
 
     const extra: { label: string; value: string }[] = [];
     for (const ext of extensions) {
       if (!ext.measure) continue;
-      extra.push(...(await ext.measure({ appUrl: app.url, databaseUrl: urls.large, seed: big, large, cookie: (as) => cookieFor(big, as), load })));
+      extra.push(
+        ...(await ext.measure({
+          appUrl: app.url,
+          databaseUrl: urls.large,
+          seed: big,
+          large,
+          cookie: (as) => cookieFor(big, as),
+          load,
+        })),
+      );
     }
     const peakRssMb = app.peakRssMb();
     await app.stop();
@@ -248,7 +350,13 @@ async function main() {
       date: new Date().toISOString(),
       commit: commit(),
       nodeOptions,
-      seed: { incidents: big.incidents, teams: TEAMS, seconds: largeSeedS, counts: big.counts, smallIncidents: SMALL },
+      seed: {
+        incidents: big.incidents,
+        teams: TEAMS,
+        seconds: largeSeedS,
+        counts: big.counts,
+        smallIncidents: SMALL,
+      },
       reports: reportRows,
       lists: listRows,
       mail,
@@ -264,21 +372,36 @@ async function main() {
     rmSync(mailDir, { recursive: true, force: true });
     rmSync(hadPublic ? staticDir : publicDir, { recursive: true, force: true });
     if (!keep) {
-      for (const name of Object.values(names)) await adminQuery(baseUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
+      for (const name of Object.values(names))
+        await adminQuery(baseUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(
+          () => undefined,
+        );
     } else {
-      log(`kept databases ${Object.values(names).join(", ")}: measure them again with BENCH_REUSE=${stamp}`);
+      log(
+        `kept databases ${Object.values(names).join(", ")}: measure them again with BENCH_REUSE=${stamp}`,
+      );
     }
     await server?.stop();
   }
 }
 
 function commit(): string {
-  const rev = spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8" }).stdout.trim();
-  const dirty = spawnSync("git", ["status", "--porcelain", "--untracked-files=no"], { cwd: root, encoding: "utf8" }).stdout.trim();
+  const rev = spawnSync("git", ["rev-parse", "--short", "HEAD"], {
+    cwd: root,
+    encoding: "utf8",
+  }).stdout.trim();
+  const dirty = spawnSync("git", ["status", "--porcelain", "--untracked-files=no"], {
+    cwd: root,
+    encoding: "utf8",
+  }).stdout.trim();
   return `${rev}${dirty ? " (with uncommitted changes)" : ""}`;
 }
 
-async function measureShareEmails(url: string, versionId: string, arrivals: { to: string; at: number }[]) {
+async function measureShareEmails(
+  url: string,
+  versionId: string,
+  arrivals: { to: string; at: number }[],
+) {
   Object.assign(process.env, { DATABASE_URL: url, AUTH_SECRET: SECRET });
   const { enqueueMail } = await import("../../lib/jobs/email-queue");
   const { stopSender } = await import("../../lib/jobs/sender");
@@ -288,27 +411,62 @@ async function measureShareEmails(url: string, versionId: string, arrivals: { to
   const recipients = Array.from({ length: MAILS }, (_, i) => `stakeholder${i}.${run}@bench.test`);
   const c = new pg.Client({ connectionString: url });
   await c.connect();
-  const jobDb = { executeSql: async (text: string, values: unknown[] = []) => ({ rows: (await c.query(text, values as unknown[])).rows }) };
+  const jobDb = {
+    executeSql: async (text: string, values: unknown[] = []) => ({
+      rows: (await c.query(text, values as unknown[])).rows,
+    }),
+  };
   arrivals.length = 0;
   try {
     await c.query("BEGIN");
     for (const [i, to] of recipients.entries()) {
       const { token, tokenHash } = generateShareToken();
       const id = `mail_share_${run}_${i}`;
-      await c.query(`INSERT INTO "ShareLink" (id, "reportVersionId", "recipientEmail", "tokenHash", "expiresAt", "createdById") VALUES ($1, $2, $3, $4, now() + interval '30 days', 'u_1_1')`, [id, versionId, to, tokenHash]);
-      const message = shareEmail({ to, url: `http://127.0.0.1/r/${token}`, reportTitle: "Checkout outage", incidentKey: "INC-1", summary: "Checkout failed.", sharerName: "Bench", message: null, expiresAt: new Date(Date.now() + 30 * 86_400_000), confirmEmail: false });
-      await enqueueMail(message, { db: jobDb, key: `share:${id}:${tokenHash}`, share: { id, tokenHash } });
+      await c.query(
+        `INSERT INTO "ShareLink" (id, "reportVersionId", "recipientEmail", "tokenHash", "expiresAt", "createdById") VALUES ($1, $2, $3, $4, now() + interval '30 days', 'u_1_1')`,
+        [id, versionId, to, tokenHash],
+      );
+      const message = shareEmail({
+        to,
+        url: `http://127.0.0.1/r/${token}`,
+        reportTitle: "Checkout outage",
+        incidentKey: "INC-1",
+        summary: "Checkout failed.",
+        sharerName: "Bench",
+        message: null,
+        expiresAt: new Date(Date.now() + 30 * 86_400_000),
+        confirmEmail: false,
+      });
+      await enqueueMail(message, {
+        db: jobDb,
+        key: `share:${id}:${tokenHash}`,
+        share: { id, tokenHash },
+      });
     }
     await c.query("COMMIT");
     const start = performance.now();
     const deadline = Date.now() + 180_000;
-    while (new Set(arrivals.map((a) => a.to)).size < MAILS && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    while (new Set(arrivals.map((a) => a.to)).size < MAILS && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
     // Anything sent twice would arrive within moments of the last one.
     await new Promise((r) => setTimeout(r, 1500));
     const last = Math.max(...arrivals.map((a) => a.at));
     const delivered = new Set(arrivals.map((a) => a.to)).size;
-    const sent = Number((await c.query(`SELECT count(*)::int AS n FROM "ShareLink" WHERE id LIKE 'mail_share_' || $1 || '_%' AND "deliveryState" = 'SENT'`, [run])).rows[0].n);
-    return { perSecond: delivered / ((last - start) / 1000), delivered, duplicates: arrivals.length - delivered, sent, total: MAILS };
+    const sent = Number(
+      (
+        await c.query(
+          `SELECT count(*)::int AS n FROM "ShareLink" WHERE id LIKE 'mail_share_' || $1 || '_%' AND "deliveryState" = 'SENT'`,
+          [run],
+        )
+      ).rows[0].n,
+    );
+    return {
+      perSecond: delivered / ((last - start) / 1000),
+      delivered,
+      duplicates: arrivals.length - delivered,
+      sent,
+      total: MAILS,
+    };
   } finally {
     await c.end();
     await stopSender();

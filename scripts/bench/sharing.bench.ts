@@ -22,16 +22,24 @@ const MAILS = 20;
 const CONCURRENCY = 20;
 const SECONDS = 10;
 
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 const ms = (n: number) => `${n.toFixed(0)} ms`;
 
 async function seedOwner(url: string, email: string) {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
-    await c.query(`INSERT INTO "User" (id, email, name, "createdAt", "updatedAt") VALUES ('benchuser', $1, 'Bench Owner', now(), now())`, [email]);
-    await c.query(`INSERT INTO "Team" (id, name, slug, "createdAt", "updatedAt") VALUES ('benchteam', 'Bench Team', 'bench-team', now(), now())`);
-    await c.query(`INSERT INTO "Membership" (id, "teamId", "userId", role) VALUES ('benchm', 'benchteam', 'benchuser', 'OWNER')`);
+    await c.query(
+      `INSERT INTO "User" (id, email, name, "createdAt", "updatedAt") VALUES ('benchuser', $1, 'Bench Owner', now(), now())`,
+      [email],
+    );
+    await c.query(
+      `INSERT INTO "Team" (id, name, slug, "createdAt", "updatedAt") VALUES ('benchteam', 'Bench Team', 'bench-team', now(), now())`,
+    );
+    await c.query(
+      `INSERT INTO "Membership" (id, "teamId", "userId", role) VALUES ('benchm', 'benchteam', 'benchuser', 'OWNER')`,
+    );
   } finally {
     await c.end();
   }
@@ -45,7 +53,10 @@ async function main() {
   const url = embeddedUrl(name);
   const mailDir = mkdtempSync(path.join(tmpdir(), "hindsight-bench-mail-"));
   const arrivals = new Map<string, number>();
-  const sink = await startMailSink({ dir: mailDir, onMail: (m) => arrivals.set(m.subject, performance.now()) });
+  const sink = await startMailSink({
+    dir: mailDir,
+    onMail: (m) => arrivals.set(m.subject, performance.now()),
+  });
   const appUrl = `http://127.0.0.1:${port}`;
   const env = {
     ...process.env,
@@ -64,7 +75,11 @@ async function main() {
     await migrateDeploy(url, true);
     if (!existsSync(path.join(root, distDir, "BUILD_ID"))) {
       console.log(`Building into ${distDir} …`);
-      const built = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, env, stdio: "inherit" });
+      const built = spawnSync(process.execPath, [nextBin, "build"], {
+        cwd: root,
+        env,
+        stdio: "inherit",
+      });
       if (built.status !== 0) throw new Error("next build failed");
     }
     app = await startNextApp({ port, env });
@@ -73,7 +88,8 @@ async function main() {
     const { enqueueMail } = await import("../../lib/jobs/email-queue");
     const { stopSender } = await import("../../lib/jobs/sender");
     await enqueueMail({ to: "warmup@example.test", subject: "warm-up", text: "warm-up" });
-    for (let i = 0; i < 100 && !arrivals.has("warm-up"); i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 100 && !arrivals.has("warm-up"); i++)
+      await new Promise((r) => setTimeout(r, 100));
     const latencies: number[] = [];
     for (let i = 0; i < MAILS; i++) {
       const subject = `bench mail ${i}`;
@@ -88,15 +104,21 @@ async function main() {
     }
     await stopSender();
     latencies.sort((a, b) => a - b);
-    console.log(`Email enqueue → SMTP sink (${MAILS} mails, in-app worker): median ${ms(quantile(latencies, 0.5))}, p95 ${ms(quantile(latencies, 0.95))}, max ${ms(latencies.at(-1)!)}`);
+    console.log(
+      `Email enqueue → SMTP sink (${MAILS} mails, in-app worker): median ${ms(quantile(latencies, 0.5))}, p95 ${ms(quantile(latencies, 0.95))}, max ${ms(latencies.at(-1)!)}`,
+    );
     // The idle worker is woken by NOTIFY, not by its 0.5 s poll: every mail should land well within 2 s.
-    console.log(`Target: each queued mail delivered within 2 s by an idle worker: ${latencies.at(-1)! < 2_000 ? "met" : "NOT MET"} (max ${ms(latencies.at(-1)!)})`);
+    console.log(
+      `Target: each queued mail delivered within 2 s by an idle worker: ${latencies.at(-1)! < 2_000 ? "met" : "NOT MET"} (max ${ms(latencies.at(-1)!)})`,
+    );
 
     // 2. Share-link views per second.
     await seedOwner(url, "bench.owner@example.test");
     const fixture = await publishReportFor("bench.owner@example.test", "Bench outage", url);
     const tokens = await createShareLinks(fixture, 50, url);
-    const warm = await fetch(`${appUrl}/r/${tokens[0]}`, { headers: { "x-forwarded-for": "10.255.0.1" } });
+    const warm = await fetch(`${appUrl}/r/${tokens[0]}`, {
+      headers: { "x-forwarded-for": "10.255.0.1" },
+    });
     if (warm.status !== 200) throw new Error(`warm-up view answered ${warm.status}`);
     await warm.text();
     // Baseline on the same machine and moment: a trivial route handler (the machine is shared).
@@ -110,7 +132,9 @@ async function main() {
         }
       }),
     );
-    console.log(`Baseline: /api/health answers ${(healthCount / 3).toFixed(0)} requests/s with ${CONCURRENCY} concurrent clients`);
+    console.log(
+      `Baseline: /api/health answers ${(healthCount / 3).toFixed(0)} requests/s with ${CONCURRENCY} concurrent clients`,
+    );
     const statuses = new Map<number, number>();
     const viewTimes: number[] = [];
     let seq = 0;
@@ -120,7 +144,10 @@ async function main() {
         const n = seq++;
         const ip = `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
         const t = performance.now();
-        const res = await fetch(`${appUrl}/r/${tokens[(worker + n) % tokens.length]}`, { headers: { "x-forwarded-for": ip }, redirect: "manual" });
+        const res = await fetch(`${appUrl}/r/${tokens[(worker + n) % tokens.length]}`, {
+          headers: { "x-forwarded-for": ip },
+          redirect: "manual",
+        });
         await res.arrayBuffer();
         viewTimes.push(performance.now() - t);
         statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
@@ -131,10 +158,17 @@ async function main() {
     const elapsed = (performance.now() - started) / 1000;
     const ok = statuses.get(200) ?? 0;
     viewTimes.sort((a, b) => a - b);
-    const counted = (await Promise.all(tokens.map((t) => shareViewCount(t, url)))).reduce((s, n) => s! + (n ?? 0), 0)! - 1;
+    const counted =
+      (await Promise.all(tokens.map((t) => shareViewCount(t, url)))).reduce(
+        (s, n) => s! + (n ?? 0),
+        0,
+      )! - 1;
     console.log(
       `Share-link views (${CONCURRENCY} concurrent keep-alive clients, ${SECONDS} s): ${(ok / elapsed).toFixed(1)} views/s ` +
-        `(${ok} × 200${[...statuses].filter(([s]) => s !== 200).map(([s, n]) => `, ${n} × ${s}`).join("")}); ` +
+        `(${ok} × 200${[...statuses]
+          .filter(([s]) => s !== 200)
+          .map(([s, n]) => `, ${n} × ${s}`)
+          .join("")}); ` +
         `latency median ${ms(quantile(viewTimes, 0.5))}, p95 ${ms(quantile(viewTimes, 0.95))}; views counted in the database: ${counted}`,
     );
   } finally {

@@ -24,7 +24,8 @@ const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
-const fmt = (xs: number[]) => `median ${median(xs).toFixed(0)} ms (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)}, n=${xs.length})`;
+const fmt = (xs: number[]) =>
+  `median ${median(xs).toFixed(0)} ms (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)}, n=${xs.length})`;
 
 const id = () => `b${randomUUID().replace(/-/g, "").slice(0, 24)}`;
 
@@ -36,11 +37,23 @@ async function seed(url: string) {
     const userId = id();
     const teamId = id();
     const incidentId = id();
-    await c.query(`INSERT INTO "User" (id, email, name, "updatedAt") VALUES ($1, 'bench@example.test', 'Bench User', now())`, [userId]);
-    await c.query(`INSERT INTO "Team" (id, name, slug, "incidentSeq", "updatedAt") VALUES ($1, 'Bench Team', $2, 1, now())`, [teamId, `bench-${teamId}`]);
-    await c.query(`INSERT INTO "Membership" (id, "teamId", "userId", role) VALUES ($1, $2, $3, 'OWNER')`, [id(), teamId, userId]);
+    await c.query(
+      `INSERT INTO "User" (id, email, name, "updatedAt") VALUES ($1, 'bench@example.test', 'Bench User', now())`,
+      [userId],
+    );
+    await c.query(
+      `INSERT INTO "Team" (id, name, slug, "incidentSeq", "updatedAt") VALUES ($1, 'Bench Team', $2, 1, now())`,
+      [teamId, `bench-${teamId}`],
+    );
+    await c.query(
+      `INSERT INTO "Membership" (id, "teamId", "userId", role) VALUES ($1, $2, $3, 'OWNER')`,
+      [id(), teamId, userId],
+    );
     const token = randomBytes(32).toString("hex");
-    await c.query(`INSERT INTO "Session" (id, "sessionToken", "userId", expires, "activeTeamId") VALUES ($1, $2, $3, now() + interval '1 day', $4)`, [id(), token, userId, teamId]);
+    await c.query(
+      `INSERT INTO "Session" (id, "sessionToken", "userId", expires, "activeTeamId") VALUES ($1, $2, $3, now() + interval '1 day', $4)`,
+      [id(), token, userId, teamId],
+    );
     await c.query(
       `INSERT INTO "Incident" (id, "teamId", number, title, severity, "startedAt", "customerImpact", services, tags, "createdById", "updatedAt")
        VALUES ($1, $2, 1, 'Bench incident', 'SEV2', now() - interval '2 hours', 'Checkout failed for many customers.', '{checkout}', '{}', $3, now())`,
@@ -50,31 +63,49 @@ async function seed(url: string) {
     for (let i = 0; i < 40; i++) {
       const eventId = id();
       events.push(eventId);
-      await c.query(`INSERT INTO "TimelineEvent" (id, "incidentId", "occurredAt", kind, body, "updatedAt") VALUES ($1, $2, now() - interval '2 hours' + ($3 || ' minutes')::interval, 'NOTE', $4, now())`, [
-        eventId,
-        incidentId,
-        String(i * 3),
-        `Timeline note ${i}: queue depth ${i * 17} and error rate ${(i % 9) + 1}%`,
-      ]);
+      await c.query(
+        `INSERT INTO "TimelineEvent" (id, "incidentId", "occurredAt", kind, body, "updatedAt") VALUES ($1, $2, now() - interval '2 hours' + ($3 || ' minutes')::interval, 'NOTE', $4, now())`,
+        [
+          eventId,
+          incidentId,
+          String(i * 3),
+          `Timeline note ${i}: queue depth ${i * 17} and error rate ${(i % 9) + 1}%`,
+        ],
+      );
     }
     // Breadth-first: 6 top-level causes, up to 3 causes each, until NODES nodes (depth ~5).
     const nodes: { id: string; parentId: string | null; position: number; depth: number }[] = [];
     for (let i = 0; i < 6; i++) nodes.push({ id: id(), parentId: null, position: i, depth: 1 });
     for (let i = 0; nodes.length < NODES; i++) {
       const parent = nodes[i];
-      for (let k = 0; k < 3 && nodes.length < NODES; k++) nodes.push({ id: id(), parentId: parent.id, position: k, depth: parent.depth + 1 });
+      for (let k = 0; k < 3 && nodes.length < NODES; k++)
+        nodes.push({ id: id(), parentId: parent.id, position: k, depth: parent.depth + 1 });
     }
     const hasChild = new Set(nodes.map((n) => n.parentId));
     const values: unknown[] = [];
     const rows = nodes.map((n, i) => {
       const leaf = !hasChild.has(n.id);
-      values.push(n.id, incidentId, n.parentId, `Cause ${i} at depth ${n.depth}: component ${i % 23} hit limit ${i % 7} under load ${i % 13}`, n.position, leaf && i % 4 === 0, leaf && i % 4 === 0 ? "CAPACITY" : null);
+      values.push(
+        n.id,
+        incidentId,
+        n.parentId,
+        `Cause ${i} at depth ${n.depth}: component ${i % 23} hit limit ${i % 7} under load ${i % 13}`,
+        n.position,
+        leaf && i % 4 === 0,
+        leaf && i % 4 === 0 ? "CAPACITY" : null,
+      );
       const b = i * 7;
       return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, $${b + 7}::"RootCauseCategory", now())`;
     });
-    await c.query(`INSERT INTO "WhyNode" (id, "incidentId", "parentId", statement, position, "isRootCause", category, "updatedAt") VALUES ${rows.join(", ")}`, values);
+    await c.query(
+      `INSERT INTO "WhyNode" (id, "incidentId", "parentId", statement, position, "isRootCause", category, "updatedAt") VALUES ${rows.join(", ")}`,
+      values,
+    );
     for (let i = 0; i < nodes.length; i += 5) {
-      await c.query(`INSERT INTO "WhyNodeEvidence" (id, "nodeId", "timelineEventId") VALUES ($1, $2, $3)`, [id(), nodes[i].id, events[i % events.length]]);
+      await c.query(
+        `INSERT INTO "WhyNodeEvidence" (id, "nodeId", "timelineEventId") VALUES ($1, $2, $3)`,
+        [id(), nodes[i].id, events[i % events.length]],
+      );
     }
     return { incidentId, token, lastNodeId: nodes[nodes.length - 1].id, firstNodeId: nodes[0].id };
   } finally {
@@ -90,8 +121,17 @@ async function main() {
   await adminQuery(baseUrl, `CREATE DATABASE "${name}"`);
   const apps: StartedApp[] = [];
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined),
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    executablePath:
+      process.env.CHROMIUM_PATH ??
+      (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined),
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
   });
   try {
     await migrateDeploy(url, true);
@@ -110,7 +150,11 @@ async function main() {
       console.log(`Building the app into ${distDir} …`);
       // next build adds its dist dir's types to tsconfig.json; a benchmark must leave the tree clean.
       const tsconfig = readFileSync(path.join(root, "tsconfig.json"), "utf8");
-      const built = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "ignore", env });
+      const built = spawnSync(process.execPath, [nextBin, "build"], {
+        cwd: root,
+        stdio: "ignore",
+        env,
+      });
       writeFileSync(path.join(root, "tsconfig.json"), tsconfig);
       if (built.status !== 0) throw new Error("next build failed");
     }
@@ -118,14 +162,22 @@ async function main() {
     const ports = [await freePort(), await freePort()];
     for (const port of ports) {
       const appUrl = `http://localhost:${port}`;
-      apps.push(await startNextApp({ port, env: { ...env, APP_URL: appUrl, AUTH_URL: appUrl }, stdio: "ignore" }));
+      apps.push(
+        await startNextApp({
+          port,
+          env: { ...env, APP_URL: appUrl, AUTH_URL: appUrl },
+          stdio: "ignore",
+        }),
+      );
     }
     const [urlA, urlB] = ports.map((p) => `http://localhost:${p}`);
     const editorPath = `/incidents/${incidentId}/whys`;
     const diagramPath = `/incidents/${incidentId}/whys/diagram`;
     const cookie = `authjs.session-token=${token}`;
 
-    console.log(`\n5 Whys bench: ${NODES}-node tree, 2 app instances on ports ${ports.join(" and ")}\n`);
+    console.log(
+      `\n5 Whys bench: ${NODES}-node tree, 2 app instances on ports ${ports.join(" and ")}\n`,
+    );
 
     // Server response: full HTML of the page (warm-up first: the first request compiles nothing
     // in production, but fills the connection pool).
@@ -142,12 +194,17 @@ async function main() {
         const html = await response.text();
         times.push(performance.now() - t0);
         bytes = html.length;
-        if (!response.ok || !html.includes(`Cause ${NODES - 1} at depth`)) throw new Error(`${p} answered ${response.status} without the whole tree`);
+        if (!response.ok || !html.includes(`Cause ${NODES - 1} at depth`))
+          throw new Error(`${p} answered ${response.status} without the whole tree`);
       }
-      console.log(`Server response, ${label.padEnd(12)}: ${fmt(times)}, ${(bytes / 1024).toFixed(0)} KiB HTML`);
+      console.log(
+        `Server response, ${label.padEnd(12)}: ${fmt(times)}, ${(bytes / 1024).toFixed(0)} KiB HTML`,
+      );
       if (process.env.BENCH_DEBUG) {
         const html = await fetch(`${urlA}${p}`, { headers: { cookie } }).then((r) => r.text());
-        console.log(`  last node element in server HTML: ${html.includes(`id="why-node-${lastNodeId}"`)} at offset ${html.indexOf(`id="why-node-${lastNodeId}"`)}; hidden-div count ${(html.match(/<div hidden/g) ?? []).length}`);
+        console.log(
+          `  last node element in server HTML: ${html.includes(`id="why-node-${lastNodeId}"`)} at offset ${html.indexOf(`id="why-node-${lastNodeId}"`)}; hidden-div count ${(html.match(/<div hidden/g) ?? []).length}`,
+        );
       }
     }
 
@@ -157,10 +214,13 @@ async function main() {
       [contextA, urlA],
       [contextB, urlB],
     ] as const) {
-      await ctx.addCookies([{ name: "authjs.session-token", value: token, url: u, httpOnly: true, sameSite: "Lax" }]);
+      await ctx.addCookies([
+        { name: "authjs.session-token", value: token, url: u, httpOnly: true, sameSite: "Lax" },
+      ]);
     }
     const pageA = await contextA.newPage();
-    if (process.env.BENCH_DEBUG) pageA.on("console", (m) => console.log(`[browser ${m.type()}] ${m.text().slice(0, 300)}`));
+    if (process.env.BENCH_DEBUG)
+      pageA.on("console", (m) => console.log(`[browser ${m.type()}] ${m.text().slice(0, 300)}`));
 
     // Browser: navigation until the last node is visible and the page is interactive (hydrated:
     // the live stream is connected, which only happens once the client code runs).
@@ -180,7 +240,11 @@ async function main() {
     })()`);
     const timed = async (path: string, waitForLive: boolean) => {
       await pageA.goto(path, { waitUntil: "commit" });
-      await pageA.waitForFunction(waitForLive ? "window.__whysMarks && window.__whysMarks.live && window.__whysMarks.visible" : "window.__whysMarks && window.__whysMarks.visible");
+      await pageA.waitForFunction(
+        waitForLive
+          ? "window.__whysMarks && window.__whysMarks.live && window.__whysMarks.visible"
+          : "window.__whysMarks && window.__whysMarks.visible",
+      );
       return (await pageA.evaluate("window.__whysMarks")) as { visible: number; live?: number };
     };
     const editorVisible: number[] = [];

@@ -6,7 +6,18 @@
 // flags and credentials).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
-import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  chownSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 
 export interface RootLayout {
@@ -36,9 +47,16 @@ export function othersCanReach(target: string): boolean {
  * Where the embedded server's binaries and data live. Anyone but root: in the clone. Root: in
  * the clone when `postgres` can reach it there, else under `base` (one directory per clone).
  */
-export function rootLayout(options: { root: string; nativeDir: string; pgDir: string; uid: number; base?: string }): RootLayout {
+export function rootLayout(options: {
+  root: string;
+  nativeDir: string;
+  pgDir: string;
+  uid: number;
+  base?: string;
+}): RootLayout {
   if (options.uid !== 0) return { nativeDir: options.nativeDir, pgDir: options.pgDir };
-  if (othersCanReach(options.nativeDir) && othersCanReach(path.dirname(options.pgDir))) return { nativeDir: options.nativeDir, pgDir: options.pgDir };
+  if (othersCanReach(options.nativeDir) && othersCanReach(path.dirname(options.pgDir)))
+    return { nativeDir: options.nativeDir, pgDir: options.pgDir };
   const id = createHash("sha256").update(path.resolve(options.root)).digest("hex").slice(0, 12);
   const base = path.join(options.base ?? "/var/lib/hindsight", id);
   return { nativeDir: path.join(base, "pgsql"), pgDir: path.join(base, "pg"), relocatedTo: base };
@@ -48,7 +66,9 @@ function postgresIds(): { uid: number; gid: number } {
   const read = () => {
     const uid = spawnSync("id", ["-u", "postgres"], { encoding: "utf8" });
     const gid = spawnSync("id", ["-g", "postgres"], { encoding: "utf8" });
-    return uid.status === 0 && gid.status === 0 ? { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) } : null;
+    return uid.status === 0 && gid.status === 0
+      ? { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) }
+      : null;
   };
   const found = read();
   if (found) return found;
@@ -56,7 +76,10 @@ function postgresIds(): { uid: number; gid: number } {
   spawnSync("groupadd", ["postgres"]);
   spawnSync("useradd", ["-g", "postgres", "postgres"]);
   const created = read();
-  if (!created) throw new Error("Could not create the system user `postgres` the embedded PostgreSQL must run as (groupadd/useradd failed). Run as a non-root user or set DATABASE_URL.");
+  if (!created)
+    throw new Error(
+      "Could not create the system user `postgres` the embedded PostgreSQL must run as (groupadd/useradd failed). Run as a non-root user or set DATABASE_URL.",
+    );
   return created;
 }
 
@@ -102,16 +125,32 @@ export async function startRelocatedServer(options: {
     writeFileSync(pwfile, `${options.password}\n`, { mode: 0o600 });
     chownSync(pwfile, ids.uid, ids.gid);
     try {
-      const init = spawnSync(bin("initdb"), [`--pgdata=${layout.pgDir}`, "--auth=scram-sha-256", `--username=${options.user}`, `--pwfile=${pwfile}`, "--encoding=UTF8", "--locale=C"], {
-        ...ids,
-        encoding: "utf8",
-      });
-      if (init.status !== 0) throw new Error(`initdb failed: ${(init.stderr || init.error?.message || "").trim()}`);
+      const init = spawnSync(
+        bin("initdb"),
+        [
+          `--pgdata=${layout.pgDir}`,
+          "--auth=scram-sha-256",
+          `--username=${options.user}`,
+          `--pwfile=${pwfile}`,
+          "--encoding=UTF8",
+          "--locale=C",
+        ],
+        {
+          ...ids,
+          encoding: "utf8",
+        },
+      );
+      if (init.status !== 0)
+        throw new Error(`initdb failed: ${(init.stderr || init.error?.message || "").trim()}`);
     } finally {
       rmSync(pwfile, { force: true });
     }
   }
-  const child: ChildProcess = spawn(bin("postgres"), ["-D", layout.pgDir, "-p", String(options.port)], { ...ids, stdio: ["ignore", "ignore", "pipe"] });
+  const child: ChildProcess = spawn(
+    bin("postgres"),
+    ["-D", layout.pgDir, "-p", String(options.port)],
+    { ...ids, stdio: ["ignore", "ignore", "pipe"] },
+  );
   await new Promise<void>((resolve, reject) => {
     let output = "";
     child.stderr!.on("data", (chunk: Buffer) => {
@@ -119,9 +158,17 @@ export async function startRelocatedServer(options: {
       if (output.includes("database system is ready to accept connections")) resolve();
     });
     child.once("error", reject);
-    child.once("exit", (code) => reject(new Error(`PostgreSQL exited during start-up (${code}): ${output.trim().split("\n").slice(-3).join(" ")}`)));
+    child.once("exit", (code) =>
+      reject(
+        new Error(
+          `PostgreSQL exited during start-up (${code}): ${output.trim().split("\n").slice(-3).join(" ")}`,
+        ),
+      ),
+    );
   });
-  options.onLog?.(`Embedded PostgreSQL runs as user postgres from ${layout.relocatedTo} (the clone's directory is closed to other users).`);
+  options.onLog?.(
+    `Embedded PostgreSQL runs as user postgres from ${layout.relocatedTo} (the clone's directory is closed to other users).`,
+  );
   return {
     stop: () =>
       new Promise<void>((resolve) => {

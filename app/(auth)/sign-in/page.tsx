@@ -16,7 +16,11 @@ const errors: Record<string, string> = {
   AccessDenied: "Access denied.",
 };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string; error?: string }>;
+}) {
   const params = await searchParams;
   const error = typeof params.error === "string" ? params.error : undefined;
   const callbackUrl = safeReturnPath(params.callbackUrl);
@@ -27,7 +31,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <h1 className="mb-1 text-lg font-semibold">Sign in</h1>
       <p className="mb-4 text-sm text-slate-600">We email you a link; no password needed.</p>
       {error && (
-        <p role="alert" className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+        <p
+          role="alert"
+          className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+        >
           {errors[error] ?? "Sign-in failed. Try again."}
         </p>
       )}
@@ -46,8 +53,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       )}
       {env().DEV_MAILBOX_DIR && (
         <p className="mt-6 rounded-md bg-blue-50 px-3 py-2 text-sm text-blue-900">
-          Development mode: emails are caught locally. Open the <Link className="font-medium underline" href="/dev/mailbox">development mailbox</Link> to
-          click your sign-in link (it is also printed in the terminal). The demo team&apos;s owner is <strong>demo@hindsight.local</strong>.
+          Development mode: emails are caught locally. Open the{" "}
+          <Link className="font-medium underline" href="/dev/mailbox">
+            development mailbox
+          </Link>{" "}
+          to click your sign-in link (it is also printed in the terminal). The demo team&apos;s
+          owner is <strong>demo@hindsight.local</strong>.
         </p>
       )}
     </>

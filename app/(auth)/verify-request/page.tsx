@@ -9,7 +9,9 @@ export default function VerifyRequestPage() {
   return (
     <>
       <h1 className="mb-2 text-lg font-semibold">Check your email</h1>
-      <p className="text-sm text-slate-700">We sent you a sign-in link. It works once and expires in one hour.</p>
+      <p className="text-sm text-slate-700">
+        We sent you a sign-in link. It works once and expires in one hour.
+      </p>
       {env().DEV_MAILBOX_DIR && (
         <p className="mt-4 text-sm">
           <Link className="font-medium text-blue-700 underline" href="/dev/mailbox">

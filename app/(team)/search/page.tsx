@@ -4,7 +4,15 @@ import { requireTeam } from "@/lib/auth/session";
 import { SEVERITIES, SEVERITY_LABELS } from "@/lib/incidents/constants";
 import { listTeamServices } from "@/lib/incidents/data";
 import { searchTeam } from "@/lib/search/data";
-import { activeFilters, PAGE_SIZE, parseSearchParams, QUERY_MAX, SEARCH_TYPES, SEARCH_TYPE_LABELS, searchHref } from "@/lib/search/schema";
+import {
+  activeFilters,
+  PAGE_SIZE,
+  parseSearchParams,
+  QUERY_MAX,
+  SEARCH_TYPES,
+  SEARCH_TYPE_LABELS,
+  searchHref,
+} from "@/lib/search/schema";
 import { SearchResults } from "@/components/search/search-results";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -15,10 +23,17 @@ export const metadata: Metadata = { title: "Search" };
 const control = "block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
 const labelClass = "mb-1 block text-xs font-medium text-slate-700";
 
-export default async function SearchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SearchPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const p = parseSearchParams(await searchParams);
   const ctx = await requireTeam(searchHref(p));
-  const [{ hits, hasMore }, services] = await Promise.all([searchTeam(ctx.scope, p), listTeamServices(ctx.scope)]);
+  const [{ hits, hasMore }, services] = await Promise.all([
+    searchTeam(ctx.scope, p),
+    listTeamServices(ctx.scope),
+  ]);
   const filters = activeFilters(p);
   const offset = (p.page - 1) * PAGE_SIZE;
 
@@ -28,57 +43,116 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
         title="Search"
         description={
           <>
-            Incidents, timeline events, 5 Whys, action items and published reports of {ctx.team.name}. Use quotes for a phrase, <code>-word</code> to exclude a
-            word, <code>or</code> for either word. Press <kbd className="rounded border border-slate-300 px-1 text-xs">/</kbd> anywhere to search.
+            Incidents, timeline events, 5 Whys, action items and published reports of{" "}
+            {ctx.team.name}. Use quotes for a phrase, <code>-word</code> to exclude a word,{" "}
+            <code>or</code> for either word. Press{" "}
+            <kbd className="rounded border border-slate-300 px-1 text-xs">/</kbd> anywhere to
+            search.
           </>
         }
       />
-      <form method="get" action="/search" role="search" aria-label="Search with filters" className="mb-4 grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-3 lg:grid-cols-7 lg:items-end">
+      <form
+        method="get"
+        action="/search"
+        role="search"
+        aria-label="Search with filters"
+        className="mb-4 grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-3 lg:grid-cols-7 lg:items-end"
+      >
         <div className="col-span-2 sm:col-span-3 lg:col-span-2">
-          <label htmlFor="s-q" className={labelClass}>Words</label>
-          <input id="s-q" name="q" type="search" defaultValue={p.q} maxLength={QUERY_MAX} className={control} placeholder="e.g. &quot;connection pool&quot; -staging" />
+          <label htmlFor="s-q" className={labelClass}>
+            Words
+          </label>
+          <input
+            id="s-q"
+            name="q"
+            type="search"
+            defaultValue={p.q}
+            maxLength={QUERY_MAX}
+            className={control}
+            placeholder='e.g. "connection pool" -staging'
+          />
         </div>
         <div>
-          <label htmlFor="s-type" className={labelClass}>Type</label>
+          <label htmlFor="s-type" className={labelClass}>
+            Type
+          </label>
           <select id="s-type" name="type" defaultValue={p.type ?? ""} className={control}>
             <option value="">Everything</option>
-            {SEARCH_TYPES.map((t) => <option key={t} value={t}>{SEARCH_TYPE_LABELS[t]}</option>)}
+            {SEARCH_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {SEARCH_TYPE_LABELS[t]}
+              </option>
+            ))}
           </select>
         </div>
         <div>
-          <label htmlFor="s-service" className={labelClass}>Service</label>
+          <label htmlFor="s-service" className={labelClass}>
+            Service
+          </label>
           <select id="s-service" name="service" defaultValue={p.service ?? ""} className={control}>
             <option value="">Any service</option>
-            {services.map((s) => <option key={s} value={s}>{s}</option>)}
+            {services.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
           </select>
         </div>
         <div>
-          <label htmlFor="s-severity" className={labelClass}>Severity</label>
-          <select id="s-severity" name="severity" defaultValue={p.severity ?? ""} className={control}>
+          <label htmlFor="s-severity" className={labelClass}>
+            Severity
+          </label>
+          <select
+            id="s-severity"
+            name="severity"
+            defaultValue={p.severity ?? ""}
+            className={control}
+          >
             <option value="">Any severity</option>
-            {SEVERITIES.map((s) => <option key={s} value={s}>{SEVERITY_LABELS[s]}</option>)}
+            {SEVERITIES.map((s) => (
+              <option key={s} value={s}>
+                {SEVERITY_LABELS[s]}
+              </option>
+            ))}
           </select>
         </div>
         <div>
-          <label htmlFor="s-from" className={labelClass}>Started from</label>
-          <input id="s-from" type="date" name="from" defaultValue={p.from ?? ""} className={control} />
+          <label htmlFor="s-from" className={labelClass}>
+            Started from
+          </label>
+          <input
+            id="s-from"
+            type="date"
+            name="from"
+            defaultValue={p.from ?? ""}
+            className={control}
+          />
         </div>
         <div>
-          <label htmlFor="s-to" className={labelClass}>Started until</label>
+          <label htmlFor="s-to" className={labelClass}>
+            Started until
+          </label>
           <input id="s-to" type="date" name="to" defaultValue={p.to ?? ""} className={control} />
         </div>
         <div className="col-span-2 sm:col-span-3 lg:col-span-7">
-          <button type="submit" className={buttonClass("primary")}>Search</button>
+          <button type="submit" className={buttonClass("primary")}>
+            Search
+          </button>
         </div>
       </form>
 
       <p className="sr-only" role="status" aria-live="polite">
-        {p.q ? (hits.length ? `Showing results ${offset + 1} to ${offset + hits.length} for “${p.q}”.` : `No results for “${p.q}”.`) : ""}
+        {p.q
+          ? hits.length
+            ? `Showing results ${offset + 1} to ${offset + hits.length} for “${p.q}”.`
+            : `No results for “${p.q}”.`
+          : ""}
       </p>
 
       {!p.q ? (
         <EmptyState title="Type words to search">
-          Search finds words in titles, summaries, timeline events, 5 Whys statements, action items and published reports, and forgives small typos.
+          Search finds words in titles, summaries, timeline events, 5 Whys statements, action items
+          and published reports, and forgives small typos.
         </EmptyState>
       ) : hits.length === 0 ? (
         <EmptyState title={`No results for “${p.q}”${filters.length ? " with these filters" : ""}`}>
@@ -88,7 +162,10 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
               <ul className="mt-2 flex flex-wrap justify-center gap-2">
                 {filters.map((f) => (
                   <li key={f.key}>
-                    <Link href={searchHref(p, { [f.key]: undefined, page: undefined })} className="rounded-full border border-slate-300 px-3 py-1 text-blue-800 hover:bg-slate-50">
+                    <Link
+                      href={searchHref(p, { [f.key]: undefined, page: undefined })}
+                      className="rounded-full border border-slate-300 px-3 py-1 text-blue-800 hover:bg-slate-50"
+                    >
                       Remove “{f.label}”
                     </Link>
                   </li>
@@ -103,8 +180,18 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
         <>
           <SearchResults hits={hits} offset={offset} />
           <nav aria-label="Result pages" className="mt-4 flex justify-between text-sm">
-            {p.page > 1 ? <Link href={searchHref(p, { page: p.page - 1 })} className={buttonClass("secondary")}>Previous results</Link> : <span />}
-            {hasMore && <Link href={searchHref(p, { page: p.page + 1 })} className={buttonClass("secondary")}>More results</Link>}
+            {p.page > 1 ? (
+              <Link href={searchHref(p, { page: p.page - 1 })} className={buttonClass("secondary")}>
+                Previous results
+              </Link>
+            ) : (
+              <span />
+            )}
+            {hasMore && (
+              <Link href={searchHref(p, { page: p.page + 1 })} className={buttonClass("secondary")}>
+                More results
+              </Link>
+            )}
           </nav>
         </>
       )}

@@ -20,7 +20,10 @@ export default async function SettingsLayout({ children }: { children: React.Rea
   const ctx = await requireTeam("/settings");
   return (
     <div className="space-y-6">
-      <SubNav label="Settings" links={can(ctx.role, "team:manage") ? [...links, ...ownerLinks] : links} />
+      <SubNav
+        label="Settings"
+        links={can(ctx.role, "team:manage") ? [...links, ...ownerLinks] : links}
+      />
       <div>{children}</div>
     </div>
   );

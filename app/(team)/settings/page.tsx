@@ -16,8 +16,13 @@ export default async function SettingsPage() {
   return (
     <div className="space-y-8">
       <PageHeader title="Settings" description={`Team ${ctx.team.name} and your own profile.`} />
-      <section aria-labelledby="team-heading" className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
-        <h2 id="team-heading" className="mb-4 text-base font-semibold text-slate-900">Team</h2>
+      <section
+        aria-labelledby="team-heading"
+        className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6"
+      >
+        <h2 id="team-heading" className="mb-4 text-base font-semibold text-slate-900">
+          Team
+        </h2>
         {can(ctx.role, "team:manage") ? (
           <TeamNameForm name={ctx.team.name} />
         ) : (
@@ -28,12 +33,26 @@ export default async function SettingsPage() {
           </dl>
         )}
         <p className="mt-6 border-t border-slate-100 pt-4 text-sm text-slate-600">
-          Working with another group? <Link href="/onboarding" className="font-medium text-blue-800 underline">Create another team</Link> or accept an invitation; switch teams from the header.
+          Working with another group?{" "}
+          <Link href="/onboarding" className="font-medium text-blue-800 underline">
+            Create another team
+          </Link>{" "}
+          or accept an invitation; switch teams from the header.
         </p>
       </section>
-      <section aria-labelledby="profile-heading" className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
-        <h2 id="profile-heading" className="mb-4 text-base font-semibold text-slate-900">Your profile</h2>
-        <ProfileForm name={profile?.name ?? null} email={ctx.user.email} timeZone={profile?.timeZone ?? null} timeZones={timeZones()} />
+      <section
+        aria-labelledby="profile-heading"
+        className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6"
+      >
+        <h2 id="profile-heading" className="mb-4 text-base font-semibold text-slate-900">
+          Your profile
+        </h2>
+        <ProfileForm
+          name={profile?.name ?? null}
+          email={ctx.user.email}
+          timeZone={profile?.timeZone ?? null}
+          timeZones={timeZones()}
+        />
       </section>
     </div>
   );

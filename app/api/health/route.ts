@@ -16,8 +16,16 @@ export const GET = defineRoute({
     const probe = await checkDatabase();
     const instance = env().INSTANCE_ID;
     return Response.json(
-      { status: probe.ok ? "ok" : "degraded", database: probe.ok, latencyMs: probe.latencyMs, ...(instance ? { instance } : {}) },
-      { status: probe.ok ? 200 : 503, headers: { "Cache-Control": "no-store", ...(probe.ok ? {} : { "Retry-After": "5" }) } },
+      {
+        status: probe.ok ? "ok" : "degraded",
+        database: probe.ok,
+        latencyMs: probe.latencyMs,
+        ...(instance ? { instance } : {}),
+      },
+      {
+        status: probe.ok ? 200 : 503,
+        headers: { "Cache-Control": "no-store", ...(probe.ok ? {} : { "Retry-After": "5" }) },
+      },
     );
   },
 });

@@ -20,6 +20,8 @@ export const GET = defineRoute({
     }
     await refreshDatabaseGauges();
     const { registry } = metrics();
-    return new Response(await registry.metrics(), { headers: { "Content-Type": registry.contentType, "Cache-Control": "no-store" } });
+    return new Response(await registry.metrics(), {
+      headers: { "Content-Type": registry.contentType, "Cache-Control": "no-store" },
+    });
   },
 });

@@ -8,6 +8,9 @@ export const GET = defineRoute({
   access: "public",
   handler: async () => {
     const r = await checkReadiness();
-    return Response.json({ status: r.ready ? "ready" : "not ready", ...r }, { status: r.ready ? 200 : 503, headers: { "Cache-Control": "no-store" } });
+    return Response.json(
+      { status: r.ready ? "ready" : "not ready", ...r },
+      { status: r.ready ? 200 : 503, headers: { "Cache-Control": "no-store" } },
+    );
   },
 });

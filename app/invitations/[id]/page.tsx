@@ -5,7 +5,12 @@ import { requireUser } from "@/lib/auth/session";
 import { signOutForInvitationAction } from "@/lib/teams/actions";
 import { findInvitation, findOwnMembership } from "@/lib/teams/data";
 import { invitationPath } from "@/lib/teams/invitation-email";
-import { daysUntilExpiry, invitationProblem, invitationState, sameEmail } from "@/lib/teams/invitations";
+import {
+  daysUntilExpiry,
+  invitationProblem,
+  invitationState,
+  sameEmail,
+} from "@/lib/teams/invitations";
 import { AcceptInvitationForm } from "@/components/teams/accept-invitation-form";
 import { roleLabel } from "@/lib/labels";
 import { OnboardingCard } from "@/components/teams/onboarding-card";
@@ -13,7 +18,8 @@ import { buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Invitation" };
 
-const notice = "mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900";
+const notice =
+  "mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900";
 
 export default async function InvitationPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -26,9 +32,12 @@ export default async function InvitationPage({ params }: { params: Promise<{ id:
       <OnboardingCard title="This invitation is for someone else">
         {/* Never the invited address: anyone holding the link's id would learn it. */}
         <p role="alert" className={notice}>
-          This invitation was sent to a different email address. You are signed in as <strong>{user.email}</strong>.
+          This invitation was sent to a different email address. You are signed in as{" "}
+          <strong>{user.email}</strong>.
         </p>
-        <p className="mb-4 text-sm text-slate-600">Sign out, then sign in with the invited address to accept it.</p>
+        <p className="mb-4 text-sm text-slate-600">
+          Sign out, then sign in with the invited address to accept it.
+        </p>
         <div className="flex flex-wrap gap-2">
           <form action={signOutForInvitationAction}>
             <input type="hidden" name="invitationId" value={invitation.id} />
@@ -47,7 +56,9 @@ export default async function InvitationPage({ params }: { params: Promise<{ id:
   if (await findOwnMembership(user.id, invitation.teamId)) {
     return (
       <OnboardingCard title={`You are already in ${invitation.team.name}`}>
-        <p className="mb-4 text-sm text-slate-600">Nothing more to do: switch to the team from the header.</p>
+        <p className="mb-4 text-sm text-slate-600">
+          Nothing more to do: switch to the team from the header.
+        </p>
         <Link href="/" className={buttonClass("primary")}>
           Go to Hindsight
         </Link>
@@ -73,12 +84,18 @@ export default async function InvitationPage({ params }: { params: Promise<{ id:
   return (
     <OnboardingCard title={`Join ${invitation.team.name}`}>
       <p className="mb-4 text-sm text-slate-600">
-        {invitation.invitedBy.name ?? invitation.invitedBy.email} invited <strong>{user.email}</strong> to join as{" "}
-        <strong>{roleLabel(invitation.role).toLowerCase()}</strong>. The invitation expires in {days} {days === 1 ? "day" : "days"}.
+        {invitation.invitedBy.name ?? invitation.invitedBy.email} invited{" "}
+        <strong>{user.email}</strong> to join as{" "}
+        <strong>{roleLabel(invitation.role).toLowerCase()}</strong>. The invitation expires in{" "}
+        {days} {days === 1 ? "day" : "days"}.
       </p>
       <AcceptInvitationForm invitationId={invitation.id} teamName={invitation.team.name} />
       <p className="mt-6 border-t border-slate-100 pt-4 text-sm text-slate-600">
-        Not what you expected? <Link href="/onboarding" className="font-medium text-blue-800 underline">Create your own team instead</Link>.
+        Not what you expected?{" "}
+        <Link href="/onboarding" className="font-medium text-blue-800 underline">
+          Create your own team instead
+        </Link>
+        .
       </p>
     </OnboardingCard>
   );

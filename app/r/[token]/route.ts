@@ -44,7 +44,14 @@ export const GET = defineRoute({
           404,
         );
       case "ok":
-        return htmlResponse(readerDocument({ title: access.title, subtitle: "Shared incident report", stylesheets, html: access.html }));
+        return htmlResponse(
+          readerDocument({
+            title: access.title,
+            subtitle: "Shared incident report",
+            stylesheets,
+            html: access.html,
+          }),
+        );
     }
   },
 });

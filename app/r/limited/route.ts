@@ -7,5 +7,6 @@ export const dynamic = "force-dynamic";
 
 export const GET = defineRoute({
   access: "public",
-  handler: async (request) => tooManyAttempts(Number.parseInt(new URL(request.url).searchParams.get("retry") ?? "", 10)),
+  handler: async (request) =>
+    tooManyAttempts(Number.parseInt(new URL(request.url).searchParams.get("retry") ?? "", 10)),
 });

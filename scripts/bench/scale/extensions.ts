@@ -54,11 +54,14 @@ export async function loadExtensions(): Promise<ScaleExtension[]> {
   const dir = path.join(import.meta.dirname, "extensions");
   let files: string[] = [];
   try {
-    files = readdirSync(dir).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts")).sort();
+    files = readdirSync(dir)
+      .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))
+      .sort();
   } catch {
     return [];
   }
   const out: ScaleExtension[] = [];
-  for (const f of files) out.push(((await import(path.join(dir, f))) as { default: ScaleExtension }).default);
+  for (const f of files)
+    out.push(((await import(path.join(dir, f))) as { default: ScaleExtension }).default);
   return out;
 }

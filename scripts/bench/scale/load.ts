@@ -44,14 +44,25 @@ export function nextClientAddress(): string {
   return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
 }
 
-const quantile = (sorted: number[], q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : NaN);
+const quantile = (sorted: number[], q: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : NaN;
 
 async function probeRate(options: LoadOptions): Promise<number> {
   const started = performance.now();
   await Promise.all(
     Array.from({ length: options.connections }, async () => {
-      const headers = { ...options.headers, ...(options.rotateClientAddress ? { "x-forwarded-for": nextClientAddress() } : {}) };
-      await (await fetch(options.url, { method: options.method ?? "GET", body: options.body, headers, redirect: "manual" })).arrayBuffer();
+      const headers = {
+        ...options.headers,
+        ...(options.rotateClientAddress ? { "x-forwarded-for": nextClientAddress() } : {}),
+      };
+      await (
+        await fetch(options.url, {
+          method: options.method ?? "GET",
+          body: options.body,
+          headers,
+          redirect: "manual",
+        })
+      ).arrayBuffer();
     }),
   );
   return options.connections / ((performance.now() - started) / 1000);
@@ -59,7 +70,12 @@ async function probeRate(options: LoadOptions): Promise<number> {
 
 export async function load(options: LoadOptions): Promise<LoadResult> {
   const rate = await probeRate(options);
-  const amount = Math.round(Math.min(options.maxRequests ?? 5000, Math.max(options.minRequests ?? 20, rate * options.seconds)));
+  const amount = Math.round(
+    Math.min(
+      options.maxRequests ?? 5000,
+      Math.max(options.minRequests ?? 20, rate * options.seconds),
+    ),
+  );
   const latencies: number[] = [];
   let instance: autocannon.Instance | undefined;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
@@ -73,11 +89,24 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
         method: options.method ?? "GET",
         body: options.body,
         headers: options.headers,
-        requests: options.rotateClientAddress ? [{ setupRequest: (req) => ({ ...req, headers: { ...req.headers, "x-forwarded-for": nextClientAddress() } }) }] : undefined,
+        requests: options.rotateClientAddress
+          ? [
+              {
+                setupRequest: (req) => ({
+                  ...req,
+                  headers: { ...req.headers, "x-forwarded-for": nextClientAddress() },
+                }),
+              },
+            ]
+          : undefined,
       },
       (error, res) => (error ? reject(error) : resolve(res)),
     );
-    instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
+    instance.on(
+      "response",
+      (_client: unknown, _status: number, _bytes: number, responseTime: number) =>
+        latencies.push(responseTime),
+    );
   });
   void instance;
   latencies.sort((a, b) => a - b);
@@ -119,7 +148,10 @@ function processTree(pid: number): number[] {
   const out = [pid];
   for (let i = 0; i < out.length; i++) {
     try {
-      for (const task of readFileSync(`/proc/${out[i]}/task/${out[i]}/children`, "utf8").trim().split(/\s+/)) if (task) out.push(Number(task));
+      for (const task of readFileSync(`/proc/${out[i]}/task/${out[i]}/children`, "utf8")
+        .trim()
+        .split(/\s+/))
+        if (task) out.push(Number(task));
     } catch {
       // process gone
     }
@@ -143,21 +175,34 @@ function cpuSeconds(pids: number[]): number {
 
 function statusKb(pid: number, field: "VmRSS" | "VmHWM"): number {
   try {
-    const m = new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    const m = new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(
+      readFileSync(`/proc/${pid}/status`, "utf8"),
+    );
     return m ? Number(m[1]) : 0;
   } catch {
     return 0;
   }
 }
 
-export async function startApp(root: string, env: NodeJS.ProcessEnv, nodeOptions: string): Promise<RunningApp> {
+export async function startApp(
+  root: string,
+  env: NodeJS.ProcessEnv,
+  nodeOptions: string,
+): Promise<RunningApp> {
   const port = await freePort();
   const instanceId = newInstanceId();
   const url = `http://127.0.0.1:${port}`;
   const nextBin = path.join(root, "node_modules/next/dist/bin/next");
   const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
-    env: { ...env, APP_URL: url, AUTH_URL: url, NODE_OPTIONS: nodeOptions, PORT: String(port), INSTANCE_ID: instanceId },
+    env: {
+      ...env,
+      APP_URL: url,
+      AUTH_URL: url,
+      NODE_OPTIONS: nodeOptions,
+      PORT: String(port),
+      INSTANCE_ID: instanceId,
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
   let peakKb = 0;

@@ -8,7 +8,13 @@ export interface ScaleReport {
   date: string;
   commit: string;
   nodeOptions: string;
-  seed: { incidents: number; teams: number; seconds: number; counts: Record<string, number>; smallIncidents: number };
+  seed: {
+    incidents: number;
+    teams: number;
+    seconds: number;
+    counts: Record<string, number>;
+    smallIncidents: number;
+  };
   reports: { label: string; runs: { connections: number; view: LoadResult; file: LoadResult }[] }[];
   lists: { label: string; small: LoadResult; large: LoadResult }[];
   mail: { perSecond: number; delivered: number; duplicates: number; sent: number; total: number };
@@ -19,7 +25,10 @@ export interface ScaleReport {
 
 export function machine(): string {
   const cpus = os.cpus();
-  const load = os.loadavg().map((n) => n.toFixed(1)).join(" / ");
+  const load = os
+    .loadavg()
+    .map((n) => n.toFixed(1))
+    .join(" / ");
   return `${cpus.length} × ${cpus[0]?.model.trim() ?? "CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}; load average at the end ${load}`;
 }
 
@@ -28,30 +37,49 @@ const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "–");
 const pct = (a: number, b: number) => `${((a / b) * 100).toFixed(1)} %`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 const lat = (r: LoadResult) => `${f0(r.p50)} / ${f0(r.p95)} / ${f0(r.p99)}`;
-const bad = (r: LoadResult) => (r.non2xx || r.errors ? ` ⚠ ${r.non2xx} non-2xx, ${r.errors} errors` : "");
+const bad = (r: LoadResult) =>
+  r.non2xx || r.errors ? ` ⚠ ${r.non2xx} non-2xx, ${r.errors} errors` : "";
 
 export function renderReport(r: ScaleReport): string {
   const lines: string[] = [];
   lines.push(`### ${r.date.slice(0, 16).replace("T", " ")} UTC · commit ${r.commit}`, "");
-  lines.push(`Machine: ${r.machine}. Server NODE_OPTIONS: \`${r.nodeOptions || "(none)"}\`. Bench took ${r.minutes.toFixed(1)} min.`, "");
+  lines.push(
+    `Machine: ${r.machine}. Server NODE_OPTIONS: \`${r.nodeOptions || "(none)"}\`. Bench took ${r.minutes.toFixed(1)} min.`,
+    "",
+  );
   lines.push(
     `Seed: ${r.seed.incidents.toLocaleString("en")} incidents across ${r.seed.teams} teams in ${r.seed.seconds.toFixed(1)} s (` +
-      Object.entries(r.seed.counts).map(([k, v]) => `${k} ${v.toLocaleString("en")}`).join(", ") +
+      Object.entries(r.seed.counts)
+        .map(([k, v]) => `${k} ${v.toLocaleString("en")}`)
+        .join(", ") +
       `); the 1k figures come from a separate database of ${r.seed.smallIncidents.toLocaleString("en")} incidents.`,
     "",
   );
-  lines.push("| report view (large incident) | clients | req/s | same bytes as a static file, req/s | ratio | p95 ms | size |", "|---|---|---|---|---|---|---|");
+  lines.push(
+    "| report view (large incident) | clients | req/s | same bytes as a static file, req/s | ratio | p95 ms | size |",
+    "|---|---|---|---|---|---|---|",
+  );
   for (const row of r.reports) {
     for (const run of row.runs) {
-      lines.push(`| ${row.label} | ${run.connections} | ${f1(run.view.rps)} | ${f1(run.file.rps)} | ${pct(run.view.rps, run.file.rps)} | ${f0(run.view.p95)} | ${kb(run.view.bytes)}${bad(run.view)} |`);
+      lines.push(
+        `| ${row.label} | ${run.connections} | ${f1(run.view.rps)} | ${f1(run.file.rps)} | ${pct(run.view.rps, run.file.rps)} | ${f0(run.view.p95)} | ${kb(run.view.bytes)}${bad(run.view)} |`,
+      );
     }
   }
-  lines.push("", "| page (10 clients) | 1k p50 / p95 / p99 ms | 100k p50 / p95 / p99 ms | p95 100k/1k | 100k size |", "|---|---|---|---|---|");
+  lines.push(
+    "",
+    "| page (10 clients) | 1k p50 / p95 / p99 ms | 100k p50 / p95 / p99 ms | p95 100k/1k | 100k size |",
+    "|---|---|---|---|---|",
+  );
   for (const row of r.lists) {
-    lines.push(`| ${row.label} | ${lat(row.small)}${bad(row.small)} | ${lat(row.large)}${bad(row.large)} | ${(row.large.p95 / row.small.p95).toFixed(2)} | ${kb(row.large.bytes)} |`);
+    lines.push(
+      `| ${row.label} | ${lat(row.small)}${bad(row.small)} | ${lat(row.large)}${bad(row.large)} | ${(row.large.p95 / row.small.p95).toFixed(2)} | ${kb(row.large.bytes)} |`,
+    );
   }
   lines.push("", "| other | value |", "|---|---|");
-  lines.push(`| share emails to a local SMTP sink | ${f1(r.mail.perSecond)} emails/s (${r.mail.delivered}/${r.mail.total} delivered, ${r.mail.duplicates} duplicates, ${r.mail.sent} marked sent) |`);
+  lines.push(
+    `| share emails to a local SMTP sink | ${f1(r.mail.perSecond)} emails/s (${r.mail.delivered}/${r.mail.total} delivered, ${r.mail.duplicates} duplicates, ${r.mail.sent} marked sent) |`,
+  );
   lines.push(`| server peak resident memory (whole run, 100k server) | ${f0(r.peakRssMb)} MB |`);
   for (const e of r.extra) lines.push(`| ${e.label} | ${e.value} |`);
   return `${lines.join("\n")}\n`;

@@ -6,7 +6,24 @@ import pg from "pg";
 import { composeReport } from "../../../lib/reports/snapshot";
 import { sampleSource } from "../../../lib/reports/test-fixtures";
 
-export const SERVICES = ["checkout", "payments", "search", "auth", "catalog", "cart", "email", "billing", "api-gateway", "cdn", "db-primary", "queue", "inventory", "shipping", "notifications", "reports"];
+export const SERVICES = [
+  "checkout",
+  "payments",
+  "search",
+  "auth",
+  "catalog",
+  "cart",
+  "email",
+  "billing",
+  "api-gateway",
+  "cdn",
+  "db-primary",
+  "queue",
+  "inventory",
+  "shipping",
+  "notifications",
+  "reports",
+];
 export const MEMBERS_PER_TEAM = 5;
 export const READER_EMAIL = "reader@bench.test";
 
@@ -42,17 +59,27 @@ const sessionToken = () => randomBytes(32).toString("hex");
 export async function seedBulk(c: pg.Client, shape: BulkShape): Promise<BulkSeed> {
   const { teams, incidentsPerTeam: per } = shape;
   await c.query("SELECT setseed(0.42)");
-  await c.query(`INSERT INTO "User" (id, email, name, "updatedAt")
+  await c.query(
+    `INSERT INTO "User" (id, email, name, "updatedAt")
     SELECT 'u_' || t || '_' || k, 'u' || t || '.' || k || '@bench.test', 'Member ' || k || ' of team ' || t, now()
-    FROM generate_series(1, $1) t, generate_series(1, $2) k`, [teams, MEMBERS_PER_TEAM]);
-  await c.query(`INSERT INTO "Team" (id, name, slug, "incidentSeq", "updatedAt")
-    SELECT 'team_' || t, 'Bench team ' || t, 'bench-team-' || t, $2, now() FROM generate_series(1, $1) t`, [teams, per]);
-  await c.query(`INSERT INTO "Membership" (id, "teamId", "userId", role, "createdAt")
+    FROM generate_series(1, $1) t, generate_series(1, $2) k`,
+    [teams, MEMBERS_PER_TEAM],
+  );
+  await c.query(
+    `INSERT INTO "Team" (id, name, slug, "incidentSeq", "updatedAt")
+    SELECT 'team_' || t, 'Bench team ' || t, 'bench-team-' || t, $2, now() FROM generate_series(1, $1) t`,
+    [teams, per],
+  );
+  await c.query(
+    `INSERT INTO "Membership" (id, "teamId", "userId", role, "createdAt")
     SELECT 'm_' || t || '_' || k, 'team_' || t, 'u_' || t || '_' || k, (CASE k WHEN 1 THEN 'OWNER' WHEN 5 THEN 'VIEWER' ELSE 'EDITOR' END)::"Role", now() - (k || ' days')::interval
-    FROM generate_series(1, $1) t, generate_series(1, $2) k`, [teams, MEMBERS_PER_TEAM]);
+    FROM generate_series(1, $1) t, generate_series(1, $2) k`,
+    [teams, MEMBERS_PER_TEAM],
+  );
 
   // Incidents: numbered oldest first, one every ~5 hours back from now; 2 % still open.
-  await c.query(`INSERT INTO "Incident" (id, "teamId", number, title, severity, status, "startedAt", "detectedAt", "acknowledgedAt", "mitigatedAt", "resolvedAt",
+  await c.query(
+    `INSERT INTO "Incident" (id, "teamId", number, title, severity, status, "startedAt", "detectedAt", "acknowledgedAt", "mitigatedAt", "resolvedAt",
       summary, "customerImpact", services, tags, "commanderId", "createdById", "problemStatement", "createdAt", "updatedAt")
     SELECT id, "teamId", n, title, severity::"Severity", status::"IncidentStatus", started, started + interval '4 minutes', started + interval '6 minutes',
       CASE WHEN status IN ('RESOLVED', 'CLOSED') THEN started + interval '40 minutes' END,
@@ -68,7 +95,9 @@ export async function seedBulk(c: pg.Client, shape: BulkShape): Promise<BulkSeed
         CASE WHEN r3 < 0.3 THEN ARRAY[($3::text[])[1 + (n % 16)], ($3::text[])[1 + ((n * 5 + t + 1) % 16)]] ELSE ARRAY[($3::text[])[1 + ((n * 3 + t) % 16)]] END AS services,
         'u_' || t || '_' || (1 + n % 4) AS "commanderId"
       FROM generate_series(1, $1) t, generate_series(1, $2) n, LATERAL (SELECT random() AS r1, random() AS r2, random() AS r3 OFFSET 0) r
-    ) x`, [teams, per, SERVICES]);
+    ) x`,
+    [teams, per, SERVICES],
+  );
 
   // Five timeline events per incident (two of them key events).
   await c.query(`INSERT INTO "TimelineEvent" (id, "incidentId", "occurredAt", kind, body, source, "isKey", "createdAt", "updatedAt")
@@ -92,43 +121,69 @@ export async function seedBulk(c: pg.Client, shape: BulkShape): Promise<BulkSeed
       LATERAL (SELECT CASE WHEN rr.r2 < 0.15 THEN 'OPEN' WHEN rr.r2 < 0.20 THEN 'IN_PROGRESS' WHEN rr.r2 < 0.90 THEN 'DONE' ELSE 'WONT_DO' END AS s OFFSET 0) ss`);
 
   // Every fifth incident has a published report (version 1), with a small real snapshot.
-  const base = composeReport({ ...sampleSource(), publication: { number: 1, publishedAt: new Date(), publishedBy: "Bench" } });
+  const base = composeReport({
+    ...sampleSource(),
+    publication: { number: 1, publishedAt: new Date(), publishedBy: "Bench" },
+  });
   await c.query(`INSERT INTO "Report" (id, "incidentId", status, narrative, "createdAt", "updatedAt")
     SELECT i.id || '_r', i.id, 'PUBLISHED', '{"summary":"We lost checkouts."}', i."startedAt", i."startedAt" FROM "Incident" i WHERE i.number % 5 = 0`);
-  await c.query(`INSERT INTO "ReportVersion" (id, "reportId", number, snapshot, title, "publishedById", "publishedAt")
+  await c.query(
+    `INSERT INTO "ReportVersion" (id, "reportId", number, snapshot, title, "publishedById", "publishedAt")
     SELECT i.id || '_v1', i.id || '_r', 1, $1::jsonb || jsonb_build_object('title', 'INC-' || i.number || ': ' || i.title),
       'INC-' || i.number || ': ' || i.title, i."commanderId", i."startedAt" + interval '3 days'
-    FROM "Incident" i WHERE i.number % 5 = 0`, [JSON.stringify(base)]);
+    FROM "Incident" i WHERE i.number % 5 = 0`,
+    [JSON.stringify(base)],
+  );
 
   // A stakeholder who was sent every report of team 1 (the portal list of a reader with many reports).
   const readerId = "u_reader";
-  await c.query(`INSERT INTO "User" (id, email, name, "updatedAt") VALUES ($1, $2, 'Bench Reader', now())`, [readerId, READER_EMAIL]);
-  await c.query(`INSERT INTO "StakeholderGrant" (id, "reportVersionId", email, "createdAt")
-    SELECT 'g_' || v.id, v.id, $1, v."publishedAt" FROM "ReportVersion" v JOIN "Report" r ON r.id = v."reportId" JOIN "Incident" i ON i.id = r."incidentId" WHERE i."teamId" = 'team_1'`, [READER_EMAIL]);
+  await c.query(
+    `INSERT INTO "User" (id, email, name, "updatedAt") VALUES ($1, $2, 'Bench Reader', now())`,
+    [readerId, READER_EMAIL],
+  );
+  await c.query(
+    `INSERT INTO "StakeholderGrant" (id, "reportVersionId", email, "createdAt")
+    SELECT 'g_' || v.id, v.id, $1, v."publishedAt" FROM "ReportVersion" v JOIN "Report" r ON r.id = v."reportId" JOIN "Incident" i ON i.id = r."incidentId" WHERE i."teamId" = 'team_1'`,
+    [READER_EMAIL],
+  );
 
   const ownerSession = sessionToken();
   const readerSession = sessionToken();
-  await c.query(`INSERT INTO "Session" (id, "sessionToken", "userId", expires, "activeTeamId") VALUES ('s_owner', $1, 'u_1_1', now() + interval '1 day', 'team_1'), ('s_reader', $2, $3, now() + interval '1 day', NULL)`, [
-    ownerSession,
-    readerSession,
-    readerId,
-  ]);
+  await c.query(
+    `INSERT INTO "Session" (id, "sessionToken", "userId", expires, "activeTeamId") VALUES ('s_owner', $1, 'u_1_1', now() + interval '1 day', 'team_1'), ('s_reader', $2, $3, now() + interval '1 day', NULL)`,
+    [ownerSession, readerSession, readerId],
+  );
   await c.query("ANALYZE");
   return readBulkSeed(c, shape);
 }
 
 /** What seedBulk seeded, read back from its database (to measure a kept database again). */
 export async function readBulkSeed(c: pg.Client, shape: BulkShape): Promise<BulkSeed> {
-  const sessions = await c.query<{ id: string; sessionToken: string }>(`SELECT id, "sessionToken" FROM "Session" WHERE id IN ('s_owner', 's_reader')`);
+  const sessions = await c.query<{ id: string; sessionToken: string }>(
+    `SELECT id, "sessionToken" FROM "Session" WHERE id IN ('s_owner', 's_reader')`,
+  );
   const session = (id: string) => sessions.rows.find((r) => r.id === id)!.sessionToken;
   const counts: Record<string, number> = {};
-  for (const table of ["Incident", "TimelineEvent", "WhyNode", "ActionItem", "ReportVersion", "StakeholderGrant"]) {
+  for (const table of [
+    "Incident",
+    "TimelineEvent",
+    "WhyNode",
+    "ActionItem",
+    "ReportVersion",
+    "StakeholderGrant",
+  ]) {
     counts[table] = Number((await c.query(`SELECT count(*)::int AS n FROM "${table}"`)).rows[0].n);
   }
   return {
     shape,
     incidents: shape.teams * shape.incidentsPerTeam,
-    team: { teamId: "team_1", ownerId: "u_1_1", ownerEmail: "u1.1@bench.test", ownerSession: session("s_owner"), memberIds: Array.from({ length: MEMBERS_PER_TEAM }, (_, k) => `u_1_${k + 1}`) },
+    team: {
+      teamId: "team_1",
+      ownerId: "u_1_1",
+      ownerEmail: "u1.1@bench.test",
+      ownerSession: session("s_owner"),
+      memberIds: Array.from({ length: MEMBERS_PER_TEAM }, (_, k) => `u_1_${k + 1}`),
+    },
     readerId: "u_reader",
     readerSession: session("s_reader"),
     sampleIncidentId: `i_1_${shape.incidentsPerTeam - 3}`,

@@ -13,7 +13,11 @@ import { SimilarPanel } from "@/components/search/similar-panel";
 import { TimelineSection } from "@/components/timeline/timeline-section";
 import { buttonClass } from "@/components/ui/button";
 
-export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ id: string }>;
+}): Promise<Metadata> {
   const { id } = await params;
   const { ctx } = await requireIncidentPage(id);
   const incident = await getIncident(ctx.scope, id);
@@ -25,7 +29,10 @@ function Chips({ items, empty }: { items: string[]; empty: string }) {
   return (
     <ul className="flex flex-wrap gap-1.5">
       {items.map((s) => (
-        <li key={s} className="rounded-md bg-slate-100 px-2 py-0.5 font-mono text-xs text-slate-800">
+        <li
+          key={s}
+          className="rounded-md bg-slate-100 px-2 py-0.5 font-mono text-xs text-slate-800"
+        >
           {s}
         </li>
       ))}
@@ -33,10 +40,17 @@ function Chips({ items, empty }: { items: string[]; empty: string }) {
   );
 }
 
-export default async function IncidentOverviewPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function IncidentOverviewPage({
+  params,
+}: {
+  params: Promise<{ id: string }>;
+}) {
   const { id } = await params;
   const { ctx } = await requireIncidentPage(id);
-  const [incident, events] = await Promise.all([getIncident(ctx.scope, id), listTimeline(ctx.scope, id)]);
+  const [incident, events] = await Promise.all([
+    getIncident(ctx.scope, id),
+    listTimeline(ctx.scope, id),
+  ]);
   if (!incident) notFound();
   const canWrite = can(ctx.role, "incident:write");
   return (
@@ -53,13 +67,24 @@ export default async function IncidentOverviewPage({ params }: { params: Promise
       </div>
 
       <div className="grid gap-6 lg:grid-cols-3">
-        <section aria-labelledby="lifecycle-heading" className="rounded-lg border border-slate-200 bg-white p-4 lg:col-span-1">
-          <h2 id="lifecycle-heading" className="font-semibold text-slate-900">Lifecycle</h2>
+        <section
+          aria-labelledby="lifecycle-heading"
+          className="rounded-lg border border-slate-200 bg-white p-4 lg:col-span-1"
+        >
+          <h2 id="lifecycle-heading" className="font-semibold text-slate-900">
+            Lifecycle
+          </h2>
           <dl className="mt-3 space-y-2 text-sm">
             {LIFECYCLE_FIELDS.map((f) => (
               <div key={f} className="flex justify-between gap-3">
                 <dt className="text-slate-600">{LIFECYCLE_LABELS[f]}</dt>
-                <dd className="text-right text-slate-900">{incident[f] ? <LocalTime iso={incident[f].toISOString()} /> : <span className="text-slate-500">not yet</span>}</dd>
+                <dd className="text-right text-slate-900">
+                  {incident[f] ? (
+                    <LocalTime iso={incident[f].toISOString()} />
+                  ) : (
+                    <span className="text-slate-500">not yet</span>
+                  )}
+                </dd>
               </div>
             ))}
           </dl>
@@ -78,18 +103,34 @@ export default async function IncidentOverviewPage({ params }: { params: Promise
             </div>
             <div>
               <dt className="text-slate-600">Recorded by</dt>
-              <dd className="text-slate-900">{incident.createdBy.name ?? incident.createdBy.email}</dd>
+              <dd className="text-slate-900">
+                {incident.createdBy.name ?? incident.createdBy.email}
+              </dd>
             </div>
           </dl>
         </section>
         <div className="space-y-6 lg:col-span-2">
           <section aria-labelledby="summary-heading">
-            <h2 id="summary-heading" className="font-semibold text-slate-900">Summary</h2>
-            <p className="mt-2 text-sm whitespace-pre-wrap text-slate-800">{incident.summary || <span className="text-slate-500">No summary yet.{canWrite ? " Edit the incident to add one." : ""}</span>}</p>
+            <h2 id="summary-heading" className="font-semibold text-slate-900">
+              Summary
+            </h2>
+            <p className="mt-2 text-sm whitespace-pre-wrap text-slate-800">
+              {incident.summary || (
+                <span className="text-slate-500">
+                  No summary yet.{canWrite ? " Edit the incident to add one." : ""}
+                </span>
+              )}
+            </p>
           </section>
           <section aria-labelledby="impact-heading">
-            <h2 id="impact-heading" className="font-semibold text-slate-900">Customer impact</h2>
-            <p className="mt-2 text-sm whitespace-pre-wrap text-slate-800">{incident.customerImpact || <span className="text-slate-500">Not described yet.</span>}</p>
+            <h2 id="impact-heading" className="font-semibold text-slate-900">
+              Customer impact
+            </h2>
+            <p className="mt-2 text-sm whitespace-pre-wrap text-slate-800">
+              {incident.customerImpact || (
+                <span className="text-slate-500">Not described yet.</span>
+              )}
+            </p>
           </section>
           <Suspense fallback={null}>
             <SimilarPanel scope={ctx.scope} incidentId={incident.id} />
@@ -103,7 +144,11 @@ export default async function IncidentOverviewPage({ params }: { params: Promise
         canWrite={canWrite}
         defaultAuthor={ctx.user.name ?? ctx.user.email.split("@")[0]}
         // Writing up a finished incident: new events default near its end rather than to now.
-        defaultTime={incident.status === "RESOLVED" || incident.status === "CLOSED" ? (events.at(-1)?.occurredAt ?? incident.startedAt).toISOString() : null}
+        defaultTime={
+          incident.status === "RESOLVED" || incident.status === "CLOSED"
+            ? (events.at(-1)?.occurredAt ?? incident.startedAt).toISOString()
+            : null
+        }
         events={events.map((e) => ({
           id: e.id,
           version: e.version,

@@ -10,10 +10,16 @@ export const metadata: Metadata = { title: "New incident" };
 
 export default async function NewIncidentPage() {
   const ctx = await requireTeamPermission("incident:write", "/incidents/new");
-  const [members, zone] = await Promise.all([listTeamMembers(ctx.scope), getPreferredTimeZone(ctx.user.id)]);
+  const [members, zone] = await Promise.all([
+    listTeamMembers(ctx.scope),
+    getPreferredTimeZone(ctx.user.id),
+  ]);
   return (
     <div className="max-w-3xl">
-      <PageHeader title="New incident" description="Record what is happening now, or write up one that already ended. You can fill in details later." />
+      <PageHeader
+        title="New incident"
+        description="Record what is happening now, or write up one that already ended. You can fill in details later."
+      />
       <TimeZoneProvider zone={zone}>
         <IncidentForm members={members} statuses={CREATE_STATUSES} currentUserId={ctx.user.id} />
       </TimeZoneProvider>

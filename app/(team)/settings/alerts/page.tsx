@@ -20,7 +20,10 @@ export default async function AlertSourcesPage() {
         description="Firing alerts open incidents (or join the open incident of the same alert or group); resolved alerts are added to its timeline. The same delivery twice changes nothing."
       />
       <AlertSourceList sources={sources} appUrl={appUrl} />
-      <section aria-labelledby="new-source-heading" className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
+      <section
+        aria-labelledby="new-source-heading"
+        className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6"
+      >
         <h2 id="new-source-heading" className="mb-4 text-lg font-semibold text-slate-900">
           New alert source
         </h2>

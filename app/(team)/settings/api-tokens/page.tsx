@@ -16,13 +16,20 @@ export default async function ApiTokensPage() {
         title="API tokens"
         description={
           <>
-            Tokens let tools use the <a className="underline" href="/docs/api">REST API</a> as this team. A token acts with the access
-            chosen here, never more than the role of the owner who created it, and stops working when revoked or when that owner leaves.
+            Tokens let tools use the{" "}
+            <a className="underline" href="/docs/api">
+              REST API
+            </a>{" "}
+            as this team. A token acts with the access chosen here, never more than the role of the
+            owner who created it, and stops working when revoked or when that owner leaves.
           </>
         }
       />
       <ApiTokenList tokens={tokens} />
-      <section aria-labelledby="new-token-heading" className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
+      <section
+        aria-labelledby="new-token-heading"
+        className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6"
+      >
         <h2 id="new-token-heading" className="mb-4 text-lg font-semibold text-slate-900">
           New token
         </h2>

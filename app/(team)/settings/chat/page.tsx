@@ -19,18 +19,26 @@ export default async function ChatSettingsPage() {
         title="Chat"
         description={
           <>
-            Slack slash command <code>/postmortem</code>: create a Slack app with a slash command whose Request URL is{" "}
-            <code className="break-all">{commandUrl}</code>, then enter its workspace ID and signing secret here. Each person connects
-            their chat account once with <code>/postmortem link</code>; commands act with their role.
+            Slack slash command <code>/postmortem</code>: create a Slack app with a slash command
+            whose Request URL is <code className="break-all">{commandUrl}</code>, then enter its
+            workspace ID and signing secret here. Each person connects their chat account once with{" "}
+            <code>/postmortem link</code>; commands act with their role.
           </>
         }
       />
-      <section aria-labelledby="chat-setup" className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
-        <h2 id="chat-setup" className="mb-4 text-lg font-semibold">Slack app</h2>
+      <section
+        aria-labelledby="chat-setup"
+        className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6"
+      >
+        <h2 id="chat-setup" className="mb-4 text-lg font-semibold">
+          Slack app
+        </h2>
         <ChatSettingsForm workspaceId={integration?.workspaceId ?? ""} />
       </section>
       <section aria-labelledby="chat-people" className="space-y-3">
-        <h2 id="chat-people" className="text-lg font-semibold">Connected chat accounts</h2>
+        <h2 id="chat-people" className="text-lg font-semibold">
+          Connected chat accounts
+        </h2>
         {integration?.identities.length ? (
           <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm">
             {integration.identities.map((i) => (
@@ -43,7 +51,9 @@ export default async function ChatSettingsPage() {
             ))}
           </ul>
         ) : (
-          <EmptyState title="Nobody has connected yet">Ask your team to type /postmortem link in Slack.</EmptyState>
+          <EmptyState title="Nobody has connected yet">
+            Ask your team to type /postmortem link in Slack.
+          </EmptyState>
         )}
       </section>
     </div>

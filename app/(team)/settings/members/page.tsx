@@ -33,16 +33,29 @@ export default async function MembersPage() {
       />
       <div className="space-y-3">
         <PageStatus />
-        <MembersList members={members} currentUserId={ctx.user.id} canManage={canManage} teamName={ctx.team.name} timeZone={timeZone} />
+        <MembersList
+          members={members}
+          currentUserId={ctx.user.id}
+          canManage={canManage}
+          teamName={ctx.team.name}
+          timeZone={timeZone}
+        />
       </div>
       {canManage && (
         <>
-          <section aria-labelledby="invite-heading" className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
-            <h2 id="invite-heading" className="mb-4 text-base font-semibold text-slate-900">Invite someone</h2>
+          <section
+            aria-labelledby="invite-heading"
+            className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6"
+          >
+            <h2 id="invite-heading" className="mb-4 text-base font-semibold text-slate-900">
+              Invite someone
+            </h2>
             <InviteForm />
           </section>
           <section aria-labelledby="pending-heading" className="space-y-3">
-            <h2 id="pending-heading" className="text-base font-semibold text-slate-900">Pending invitations</h2>
+            <h2 id="pending-heading" className="text-base font-semibold text-slate-900">
+              Pending invitations
+            </h2>
             <InvitationsList invitations={invitations} timeZone={timeZone} />
           </section>
         </>

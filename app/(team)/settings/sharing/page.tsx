@@ -19,7 +19,8 @@ export default async function SharingSettingsPage() {
           Sharing
         </h1>
         <p className="mt-1 text-sm text-slate-600">
-          How long emailed report links work, and whether they may open without the recipient confirming their email.
+          How long emailed report links work, and whether they may open without the recipient
+          confirming their email.
           {canEdit ? "" : " Only owners can change these settings."}
         </p>
       </div>

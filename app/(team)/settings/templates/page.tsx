@@ -17,7 +17,9 @@ export default async function TemplatesPage() {
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Report templates</h1>
         <p className="mt-1 text-sm text-slate-600">
-          Choose which sections your After Action Reports have, in which order, and the prompt authors see. Drafts follow template changes and never lose text: a hidden section keeps its text until it is shown again.
+          Choose which sections your After Action Reports have, in which order, and the prompt
+          authors see. Drafts follow template changes and never lose text: a hidden section keeps
+          its text until it is shown again.
         </p>
       </div>
       {canManage ? (
@@ -28,16 +30,24 @@ export default async function TemplatesPage() {
         ))
       ) : (
         <>
-          <p className="rounded-md border border-slate-200 bg-white px-3 py-2 text-sm">Only owners can change templates.</p>
+          <p className="rounded-md border border-slate-200 bg-white px-3 py-2 text-sm">
+            Only owners can change templates.
+          </p>
           {templates.map((t) => (
-            <section key={t.id} aria-label={t.name} className="rounded-lg border border-slate-200 bg-white p-4">
+            <section
+              key={t.id}
+              aria-label={t.name}
+              className="rounded-lg border border-slate-200 bg-white p-4"
+            >
               <h2 className="font-semibold">
                 {t.name} {t.isDefault && <span className="text-xs text-slate-600">(default)</span>}
               </h2>
               <ol className="mt-2 list-decimal pl-5 text-sm">
-                {t.sections.filter((s) => s.enabled).map((s) => (
-                  <li key={s.key}>{s.title}</li>
-                ))}
+                {t.sections
+                  .filter((s) => s.enabled)
+                  .map((s) => (
+                    <li key={s.key}>{s.title}</li>
+                  ))}
               </ol>
             </section>
           ))}

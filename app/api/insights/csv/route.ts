@@ -14,7 +14,8 @@ export const GET = defineRoute({
     const url = new URL(request.url);
     const raw = Object.fromEntries(url.searchParams);
     const chart = z.enum(CHART_IDS).safeParse(raw.chart);
-    if (!chart.success) return jsonError(422, "Choose a chart.", { chart: [`One of: ${CHART_IDS.join(", ")}.`] });
+    if (!chart.success)
+      return jsonError(422, "Choose a chart.", { chart: [`One of: ${CHART_IDS.join(", ")}.`] });
     const params = dashboardParams(raw, await getPreferredTimeZone(ctx.user.id));
     const { tables } = await dashboardView(scope, params);
     const table = tables[chart.data];

@@ -18,7 +18,14 @@ export const GET = defineRoute({
   params: z.object({ versionId: z.string() }),
   async handler(request, { params }) {
     const user = await getCurrentUser();
-    if (!user) return Response.redirect(new URL(`/sign-in?callbackUrl=${encodeURIComponent(`/portal/reports/${params.versionId}`)}`, request.url), 307);
+    if (!user)
+      return Response.redirect(
+        new URL(
+          `/sign-in?callbackUrl=${encodeURIComponent(`/portal/reports/${params.versionId}`)}`,
+          request.url,
+        ),
+        307,
+      );
     const stylesheets = stylesheetHrefs();
     const version = await findPortalVersionHtml(user.email, params.versionId);
     const html = version && (await currentHtml(version, "stakeholder"));
@@ -35,7 +42,22 @@ export const GET = defineRoute({
         404,
       );
     }
-    after(() => recordPortalView({ teamId: version.teamId, incidentId: version.incidentId, versionId: version.id, email: user.email, userId: user.id }));
-    return htmlResponse(portalReportDocument({ title: `${version.title} · Hindsight portal`, stylesheets, email: user.email, html }));
+    after(() =>
+      recordPortalView({
+        teamId: version.teamId,
+        incidentId: version.incidentId,
+        versionId: version.id,
+        email: user.email,
+        userId: user.id,
+      }),
+    );
+    return htmlResponse(
+      portalReportDocument({
+        title: `${version.title} · Hindsight portal`,
+        stylesheets,
+        email: user.email,
+        html,
+      }),
+    );
   },
 });

@@ -15,12 +15,29 @@ export const GET = defineRoute({
   params: z.object({ versionId: z.string() }),
   async handler(request, { params }) {
     const ctx = await getTeamContext();
-    if (!ctx && !(await getCurrentUser())) return Response.redirect(new URL(`/sign-in?callbackUrl=${encodeURIComponent(`/print/reports/${params.versionId}`)}`, request.url), 307);
+    if (!ctx && !(await getCurrentUser()))
+      return Response.redirect(
+        new URL(
+          `/sign-in?callbackUrl=${encodeURIComponent(`/print/reports/${params.versionId}`)}`,
+          request.url,
+        ),
+        307,
+      );
     const stylesheets = stylesheetHrefs();
     const version = ctx ? await findTeamVersionHtml(ctx.scope, params.versionId) : null;
     const html = version && (await currentHtml(version, "team"));
     if (!version || !html) {
-      return htmlResponse(messageDocument({ title: "Not found", subtitle: "Print", stylesheets, heading: "Report not found", text: "This report does not exist or belongs to another team.", link: { href: "/incidents", label: "All incidents" } }), 404);
+      return htmlResponse(
+        messageDocument({
+          title: "Not found",
+          subtitle: "Print",
+          stylesheets,
+          heading: "Report not found",
+          text: "This report does not exist or belongs to another team.",
+          link: { href: "/incidents", label: "All incidents" },
+        }),
+        404,
+      );
     }
     return htmlResponse(
       printDocument({

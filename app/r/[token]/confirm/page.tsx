@@ -9,7 +9,11 @@ import { ConfirmEmail } from "@/components/sharing/confirm-email";
 // signed in with the shared address; then they go back to the report.
 export const dynamic = "force-dynamic";
 
-export default async function ConfirmSharedReportPage({ params }: { params: Promise<{ token: string }> }) {
+export default async function ConfirmSharedReportPage({
+  params,
+}: {
+  params: Promise<{ token: string }>;
+}) {
   const { token } = await params;
   const { access, link } = await resolveShareToken(token, {
     client: clientAddress(await headers()),
@@ -19,5 +23,7 @@ export default async function ConfirmSharedReportPage({ params }: { params: Prom
   if (access?.kind === "limited") redirect(`/r/limited?retry=${access.retryAfterSeconds}`);
   if (!link) notFound();
   if (access?.kind !== "confirm") redirect(`/r/${token}`);
-  return <ConfirmEmail token={token} maskedEmail={access.maskedEmail} signedInAs={access.signedInAs} />;
+  return (
+    <ConfirmEmail token={token} maskedEmail={access.maskedEmail} signedInAs={access.signedInAs} />
+  );
 }

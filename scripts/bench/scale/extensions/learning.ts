@@ -20,28 +20,94 @@ import { searchSql, similarSql } from "../../../../lib/search/sql";
 import type { ScaleExtension } from "../extensions";
 
 const SUBJECTS = [
-  "The connection pool", "The retry policy", "The cache eviction job", "The deploy pipeline", "The DNS resolver", "The TLS certificate renewal",
-  "The payment provider client", "The search index rebuild", "The feature flag rollout", "The database failover", "The message queue consumer",
-  "The rate limiter", "The autoscaling policy", "The CDN configuration", "The schema migration", "The on-call runbook", "The alert threshold",
-  "The load balancer health check", "The batch export job", "The session store", "The image resizer", "The config reload", "The canary analysis",
-  "The backup job", "The inventory sync", "The email relay", "The auth token refresh", "The GraphQL gateway", "The log shipper", "The billing cron",
+  "The connection pool",
+  "The retry policy",
+  "The cache eviction job",
+  "The deploy pipeline",
+  "The DNS resolver",
+  "The TLS certificate renewal",
+  "The payment provider client",
+  "The search index rebuild",
+  "The feature flag rollout",
+  "The database failover",
+  "The message queue consumer",
+  "The rate limiter",
+  "The autoscaling policy",
+  "The CDN configuration",
+  "The schema migration",
+  "The on-call runbook",
+  "The alert threshold",
+  "The load balancer health check",
+  "The batch export job",
+  "The session store",
+  "The image resizer",
+  "The config reload",
+  "The canary analysis",
+  "The backup job",
+  "The inventory sync",
+  "The email relay",
+  "The auth token refresh",
+  "The GraphQL gateway",
+  "The log shipper",
+  "The billing cron",
 ];
 const FAILURES = [
-  "was never load-tested", "had no timeout", "retried without backoff", "ran out of memory", "was misconfigured after the last change", "had no alert",
-  "was skipped in review", "leaked connections", "exhausted its disk", "used a stale certificate", "was not documented", "blocked on a lock",
-  "had a race condition", "was sized for last year's traffic", "ignored error responses", "silently dropped messages",
-  "was rolled out to all regions at once", "had a hard-coded limit", "depended on a single zone", "was owned by nobody",
+  "was never load-tested",
+  "had no timeout",
+  "retried without backoff",
+  "ran out of memory",
+  "was misconfigured after the last change",
+  "had no alert",
+  "was skipped in review",
+  "leaked connections",
+  "exhausted its disk",
+  "used a stale certificate",
+  "was not documented",
+  "blocked on a lock",
+  "had a race condition",
+  "was sized for last year's traffic",
+  "ignored error responses",
+  "silently dropped messages",
+  "was rolled out to all regions at once",
+  "had a hard-coded limit",
+  "depended on a single zone",
+  "was owned by nobody",
 ];
 const CONDITIONS = [
-  "under peak traffic", "during the failover", "after the holiday sale", "when the primary lagged", "during a deploy", "at month end",
-  "after a config change", "when a region went down", "during the nightly batch", "under retry storms",
+  "under peak traffic",
+  "during the failover",
+  "after the holiday sale",
+  "when the primary lagged",
+  "during a deploy",
+  "at month end",
+  "after a config change",
+  "when a region went down",
+  "during the nightly batch",
+  "under retry storms",
 ];
-const CATEGORIES = ["PROCESS", "TOOLING", "MONITORING", "TESTING", "CHANGE_MANAGEMENT", "CAPACITY", "DEPENDENCY", "COMMUNICATION", "KNOWLEDGE", "OTHER"];
+const CATEGORIES = [
+  "PROCESS",
+  "TOOLING",
+  "MONITORING",
+  "TESTING",
+  "CHANGE_MANAGEMENT",
+  "CAPACITY",
+  "DEPENDENCY",
+  "COMMUNICATION",
+  "KNOWLEDGE",
+  "OTHER",
+];
 
 const TYPED_CAUSE = "The connection pool was never load-tested under peak traffic";
 const INDEXES = [
-  "Incident_search_idx", "Incident_title_idx", "TimelineEvent_search_idx", "WhyNode_search_idx", "WhyNode_statement_idx",
-  "ActionItem_search_idx", "ActionItem_title_idx", "ReportSectionText_search_idx",
+  "Incident_search_idx",
+  "Incident_title_idx",
+  "TimelineEvent_search_idx",
+  "WhyNode_search_idx",
+  "WhyNode_statement_idx",
+  "ActionItem_search_idx",
+  "ActionItem_title_idx",
+  "ReportSectionText_search_idx",
 ];
 
 function yearParams(now = new Date()) {
@@ -60,14 +126,24 @@ const extension: ScaleExtension = {
       [SUBJECTS, FAILURES, CONDITIONS, CATEGORIES],
     );
     // What publishing writes: each section's text, here the sample report's with this incident's words.
-    const sections = reportSearchSections(composeReport({ ...sampleSource(), publication: { number: 1, publishedAt: new Date(), publishedBy: "Bench" } }));
+    const sections = reportSearchSections(
+      composeReport({
+        ...sampleSource(),
+        publication: { number: 1, publishedAt: new Date(), publishedBy: "Bench" },
+      }),
+    );
     await c.query(
       `INSERT INTO "ReportSectionText" (id, "reportVersionId", position, key, title, body)
        SELECT v.id || '_s' || s.position, v.id, s.position, s.key, s.title, s.body || ' ' || i.title || '. ' || i.summary
        FROM "ReportVersion" v JOIN "Report" r ON r.id = v."reportId" JOIN "Incident" i ON i.id = r."incidentId",
          unnest($1::int[], $2::text[], $3::text[], $4::text[]) AS s(position, key, title, body)
        ON CONFLICT DO NOTHING`,
-      [sections.map((s) => s.position), sections.map((s) => s.key), sections.map((s) => s.title), sections.map((s) => s.body)],
+      [
+        sections.map((s) => s.position),
+        sections.map((s) => s.key),
+        sections.map((s) => s.title),
+        sections.map((s) => s.body),
+      ],
     );
     await c.query(`ANALYZE "WhyNode", "ReportSectionText"`);
   },
@@ -77,14 +153,38 @@ const extension: ScaleExtension = {
     const incident = seed.sampleIncidentId;
     return [
       { label: "search: checkout", path: "/search?q=checkout", as: "owner" },
-      { label: 'search: "dependency was degraded" (phrase)', path: "/search?q=%22dependency+was+degraded%22", as: "owner" },
+      {
+        label: 'search: "dependency was degraded" (phrase)',
+        path: "/search?q=%22dependency+was+degraded%22",
+        as: "owner",
+      },
       { label: "search: paymnt timeuts (typos)", path: "/search?q=paymnt+timeuts", as: "owner" },
-      { label: "search: load-tested + SEV1 + service", path: "/search?q=load-tested&severity=SEV1&service=checkout", as: "owner" },
-      { label: "portal search: checkout (1,000 reports)", path: "/portal?q=checkout", as: "reader" },
+      {
+        label: "search: load-tested + SEV1 + service",
+        path: "/search?q=load-tested&severity=SEV1&service=checkout",
+        as: "owner",
+      },
+      {
+        label: "portal search: checkout (1,000 reports)",
+        path: "/portal?q=checkout",
+        as: "reader",
+      },
       { label: "insights: a year", path: `/insights?from=${year.from}&to=${year.to}`, as: "owner" },
-      { label: "insights: a year, one service", path: `/insights?from=${year.from}&to=${year.to}&service=checkout`, as: "owner" },
-      { label: "similar: incident's title and causes", path: `/api/incidents/${incident}/similar`, as: "owner" },
-      { label: "similar: cause being typed", path: `/api/incidents/${incident}/similar?text=${encodeURIComponent(TYPED_CAUSE)}`, as: "owner" },
+      {
+        label: "insights: a year, one service",
+        path: `/insights?from=${year.from}&to=${year.to}&service=checkout`,
+        as: "owner",
+      },
+      {
+        label: "similar: incident's title and causes",
+        path: `/api/incidents/${incident}/similar`,
+        as: "owner",
+      },
+      {
+        label: "similar: cause being typed",
+        path: `/api/incidents/${incident}/similar?text=${encodeURIComponent(TYPED_CAUSE)}`,
+        as: "owner",
+      },
     ];
   },
 
@@ -92,7 +192,12 @@ const extension: ScaleExtension = {
     const c = new pg.Client({ connectionString: ctx.databaseUrl });
     await c.connect();
     const rows: { label: string; value: string }[] = [];
-    const plans: string[] = ["# Query plans of the learning queries at 100k incidents (team 1)", "", `Written by scripts/bench/scale/extensions/learning.ts on ${new Date().toISOString()}.`, ""];
+    const plans: string[] = [
+      "# Query plans of the learning queries at 100k incidents (team 1)",
+      "",
+      `Written by scripts/bench/scale/extensions/learning.ts on ${new Date().toISOString()}.`,
+      "",
+    ];
     try {
       const teamId = ctx.seed.team.teamId;
       const year = yearParams();
@@ -101,24 +206,57 @@ const extension: ScaleExtension = {
         [ctx.seed.sampleIncidentId],
       );
       const queries = [
-        { label: "search 'checkout'", sql: searchSql(teamId, searchParamsSchema.parse({ q: "checkout" })), threshold: null },
-        { label: "search 'paymnt timeuts'", sql: searchSql(teamId, searchParamsSchema.parse({ q: "paymnt timeuts" })), threshold: null },
+        {
+          label: "search 'checkout'",
+          sql: searchSql(teamId, searchParamsSchema.parse({ q: "checkout" })),
+          threshold: null,
+        },
+        {
+          label: "search 'paymnt timeuts'",
+          sql: searchSql(teamId, searchParamsSchema.parse({ q: "paymnt timeuts" })),
+          threshold: null,
+        },
         { label: "dashboard durations (a year)", sql: durationsSql(teamId, year), threshold: null },
-        { label: "dashboard recurring root causes (a year)", sql: recurringPairsSql(teamId, year), threshold: year.similarity },
+        {
+          label: "dashboard recurring root causes (a year)",
+          sql: recurringPairsSql(teamId, year),
+          threshold: year.similarity,
+        },
         {
           label: "similar incidents (title + causes)",
-          sql: similarSql(teamId, { id: ctx.seed.sampleIncidentId, title: self.rows[0]!.title, statements: self.rows[0]!.statements, services: self.rows[0]!.services }),
+          sql: similarSql(teamId, {
+            id: ctx.seed.sampleIncidentId,
+            title: self.rows[0]!.title,
+            statements: self.rows[0]!.statements,
+            services: self.rows[0]!.services,
+          }),
           threshold: SIMILAR_THRESHOLD,
         },
       ];
       for (const q of queries) {
         await c.query("BEGIN");
-        if (q.threshold !== null) await c.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [String(q.threshold)]);
-        const plan = (await c.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${q.sql.text}`, q.sql.values as unknown[])).rows.map((r) => r["QUERY PLAN"]);
+        if (q.threshold !== null)
+          await c.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [
+            String(q.threshold),
+          ]);
+        const plan = (
+          await c.query<{ "QUERY PLAN": string }>(
+            `EXPLAIN (ANALYZE, BUFFERS) ${q.sql.text}`,
+            q.sql.values as unknown[],
+          )
+        ).rows.map((r) => r["QUERY PLAN"]);
         await c.query("ROLLBACK");
-        const used = [...new Set(plan.join("\n").match(/"?[A-Za-z]+_[A-Za-z]+(_[A-Za-z]+)*_idx"?|[A-Za-z]+_pkey/g) ?? [])].map((s) => s.replace(/"/g, ""));
-        const time = plan.find((l) => l.startsWith("Execution Time"))?.replace("Execution Time: ", "") ?? "?";
-        rows.push({ label: `plan: ${q.label}`, value: `${time}; indexes: ${used.join(", ") || "none"}` });
+        const used = [
+          ...new Set(
+            plan.join("\n").match(/"?[A-Za-z]+_[A-Za-z]+(_[A-Za-z]+)*_idx"?|[A-Za-z]+_pkey/g) ?? [],
+          ),
+        ].map((s) => s.replace(/"/g, ""));
+        const time =
+          plan.find((l) => l.startsWith("Execution Time"))?.replace("Execution Time: ", "") ?? "?";
+        rows.push({
+          label: `plan: ${q.label}`,
+          value: `${time}; indexes: ${used.join(", ") || "none"}`,
+        });
         plans.push(`## ${q.label}`, "", "```", ...plan, "```", "");
       }
       const sizes = await c.query<{ name: string; size: string; bytes: string }>(
@@ -126,7 +264,10 @@ const extension: ScaleExtension = {
         [INDEXES],
       );
       const total = sizes.rows.reduce((s, r) => s + Number(r.bytes), 0);
-      rows.push({ label: "learning index sizes (100k)", value: `${sizes.rows.map((r) => `${r.name} ${r.size}`).join(", ")}; total ${(total / 2 ** 20).toFixed(1)} MB` });
+      rows.push({
+        label: "learning index sizes (100k)",
+        value: `${sizes.rows.map((r) => `${r.name} ${r.size}`).join(", ")}; total ${(total / 2 ** 20).toFixed(1)} MB`,
+      });
       const dir = path.resolve(import.meta.dirname, "../../../../docs/benchmarks");
       mkdirSync(dir, { recursive: true });
       writeFileSync(path.join(dir, "learning-plans.md"), plans.join("\n"));

@@ -15,7 +15,11 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 export default async function EditIncidentPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const { ctx } = await requireIncidentPage(id, "incident:write");
-  const [incident, members, versions] = await Promise.all([getIncident(ctx.scope, id), listTeamMembers(ctx.scope), listVersions(ctx.team.id, id)]);
+  const [incident, members, versions] = await Promise.all([
+    getIncident(ctx.scope, id),
+    listTeamMembers(ctx.scope),
+    listVersions(ctx.team.id, id),
+  ]);
   if (!incident) notFound();
   return (
     <div className="max-w-3xl space-y-8">
@@ -44,15 +48,23 @@ export default async function EditIncidentPage({ params }: { params: Promise<{ i
           commanderId: incident.commanderId,
         }}
       />
-      <section aria-labelledby="danger-zone" className="rounded-lg border border-red-200 bg-white p-4">
-        <h3 id="danger-zone" className="font-semibold text-red-900">Delete this incident</h3>
+      <section
+        aria-labelledby="danger-zone"
+        className="rounded-lg border border-red-200 bg-white p-4"
+      >
+        <h3 id="danger-zone" className="font-semibold text-red-900">
+          Delete this incident
+        </h3>
         {versions.length > 0 ? (
           <p className="mt-1 text-sm text-slate-700" data-testid="delete-refused">
             {PUBLISHED_INCIDENT_DELETE_MESSAGE}
           </p>
         ) : (
           <>
-            <p className="mt-1 text-sm text-slate-700">Removes the incident with its timeline, 5 Whys, action items and report. The history keeps a record that it existed.</p>
+            <p className="mt-1 text-sm text-slate-700">
+              Removes the incident with its timeline, 5 Whys, action items and report. The history
+              keeps a record that it existed.
+            </p>
             <div className="mt-3">
               <DeleteIncidentButton id={incident.id} version={incident.version} />
             </div>

@@ -28,7 +28,10 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
   // A published report shows exactly what was frozen: its HTML stored at publish. Nothing is
   // composed from the incident for it (that is only for drafts and reports in review).
   const published = report.status === "PUBLISHED";
-  const [frozenRow, ws] = await Promise.all([published ? findTeamVersionHtmlByNumber(ctx.scope, incident.id, null) : null, getReportWorkspace(ctx.team.id, report)]);
+  const [frozenRow, ws] = await Promise.all([
+    published ? findTeamVersionHtmlByNumber(ctx.scope, incident.id, null) : null,
+    getReportWorkspace(ctx.team.id, report),
+  ]);
   const frozenHtml = frozenRow ? await currentHtml(frozenRow, "team") : null;
   const source = frozenHtml ? null : await loadReportSource(ctx.team.id, report);
   if (!frozenHtml && !source) notFound();
@@ -39,7 +42,10 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
   const narrative = parseNarrative(report.narrative);
   const latest = ws.versions[0] ?? null;
   const contentHash = snapshot ? reportContentHash(snapshot) : "";
-  const withdrawn = report.status === "IN_REVIEW" ? ws.reviewers.filter((r) => approvalWithdrawn(r, contentHash)).length : 0;
+  const withdrawn =
+    report.status === "IN_REVIEW"
+      ? ws.reviewers.filter((r) => approvalWithdrawn(r, contentHash)).length
+      : 0;
 
   return (
     <div className="space-y-4">
@@ -47,24 +53,48 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
         <div className="flex flex-wrap items-center gap-3">
           <h2 className="text-lg font-semibold">After Action Report</h2>
           <ReportStatusBadge status={report.status} />
-          {latest && <span className="text-sm text-slate-600">Latest published: version {latest.number}</span>}
+          {latest && (
+            <span className="text-sm text-slate-600">
+              Latest published: version {latest.number}
+            </span>
+          )}
         </div>
         <nav aria-label="Report" className="flex flex-wrap gap-2">
-          <Link href={`/incidents/${incident.id}/report/versions`} className={buttonClass("secondary")}>
+          <Link
+            href={`/incidents/${incident.id}/report/versions`}
+            className={buttonClass("secondary")}
+          >
             Version history ({ws.versions.length})
           </Link>
-          <Link href={`/print/incidents/${incident.id}/report`} className={buttonClass("secondary")}>
+          <Link
+            href={`/print/incidents/${incident.id}/report`}
+            className={buttonClass("secondary")}
+          >
             Print preview
           </Link>
         </nav>
       </div>
-      {report.status === "IN_REVIEW" && <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">In review: the text is locked so reviewers approve exactly what gets published. Use “Back to draft” to edit.</p>}
-      {withdrawn > 0 && (
-        <p className="rounded-md border border-amber-400 bg-amber-100 px-3 py-2 text-sm font-medium text-amber-950" data-testid="report-changed-notice">
-          This report changed after it was approved (the incident, its key events, 5 Whys or action items), so {withdrawn === 1 ? "1 approval was" : `${withdrawn} approvals were`} withdrawn. It cannot be published until reviewers approve what it shows now.
+      {report.status === "IN_REVIEW" && (
+        <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+          In review: the text is locked so reviewers approve exactly what gets published. Use “Back
+          to draft” to edit.
         </p>
       )}
-      {!canWrite && <p className="text-sm text-slate-600">You can read this report. Editors and owners write and publish it.</p>}
+      {withdrawn > 0 && (
+        <p
+          className="rounded-md border border-amber-400 bg-amber-100 px-3 py-2 text-sm font-medium text-amber-950"
+          data-testid="report-changed-notice"
+        >
+          This report changed after it was approved (the incident, its key events, 5 Whys or action
+          items), so {withdrawn === 1 ? "1 approval was" : `${withdrawn} approvals were`} withdrawn.
+          It cannot be published until reviewers approve what it shows now.
+        </p>
+      )}
+      {!canWrite && (
+        <p className="text-sm text-slate-600">
+          You can read this report. Editors and owners write and publish it.
+        </p>
+      )}
       <UnsavedEditsProvider>
         <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
           <div className="min-w-0">
@@ -74,20 +104,39 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
                 initialVersion={report.version}
                 initialNarrative={narrative}
                 sections={template.sections}
-                autoContent={Object.fromEntries(snapshot.sections.filter((s) => s.blocks.length > 0).map((s) => [s.key, <SectionBlocks key={s.key} snapshot={snapshot} section={s} />]))}
+                autoContent={Object.fromEntries(
+                  snapshot.sections
+                    .filter((s) => s.blocks.length > 0)
+                    .map((s) => [
+                      s.key,
+                      <SectionBlocks key={s.key} snapshot={snapshot} section={s} />,
+                    ]),
+                )}
                 sectionExtras={Object.fromEntries(
-                  snapshot.sections.map((s) => [s.key, <SectionComments key={s.key} comments={ws.comments.filter((c) => c.sectionKey === s.key && !c.resolvedAt)} />]),
+                  snapshot.sections.map((s) => [
+                    s.key,
+                    <SectionComments
+                      key={s.key}
+                      comments={ws.comments.filter((c) => c.sectionKey === s.key && !c.resolvedAt)}
+                    />,
+                  ]),
                 )}
               />
             ) : (
               <div className="space-y-4">
                 {!frozenHtml && (
                   <div className="rounded-md border border-slate-200 bg-white p-3">
-                    <CompletenessIndicator completeness={reportCompleteness(template.sections, narrative)} />
+                    <CompletenessIndicator
+                      completeness={reportCompleteness(template.sections, narrative)}
+                    />
                   </div>
                 )}
                 <div className="rounded-lg border border-slate-200 bg-white p-6">
-                  {frozenHtml ? <div dangerouslySetInnerHTML={{ __html: nestReportHtml(frozenHtml) }} /> : snapshot && <ReportView snapshot={snapshot} audience="team" nested />}
+                  {frozenHtml ? (
+                    <div dangerouslySetInnerHTML={{ __html: nestReportHtml(frozenHtml) }} />
+                  ) : (
+                    snapshot && <ReportView snapshot={snapshot} audience="team" nested />
+                  )}
                 </div>
               </div>
             )}
@@ -106,7 +155,9 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
               candidates={ws.candidates}
               templates={ws.templates}
               templateId={template.id}
-              sections={template.sections.filter((s) => s.enabled).map((s) => ({ key: s.key, title: s.title }))}
+              sections={template.sections
+                .filter((s) => s.enabled)
+                .map((s) => ({ key: s.key, title: s.title }))}
               comments={ws.comments}
               latestVersion={latest}
             />

@@ -17,7 +17,9 @@ export const GET = defineRoute({
   handler: async (request, { params, scope }) => {
     const incident = await findIncidentRef(scope, params.id);
     if (!incident) throw new NotFoundError("Incident");
-    const { text } = query.parse({ text: new URL(request.url).searchParams.get("text") ?? undefined });
+    const { text } = query.parse({
+      text: new URL(request.url).searchParams.get("text") ?? undefined,
+    });
     const similar = await findSimilarIncidents(scope, incident.id, { text });
     return NextResponse.json({ similar }, { headers: { "Cache-Control": "no-store" } });
   },

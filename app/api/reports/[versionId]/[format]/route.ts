@@ -19,12 +19,27 @@ export const GET = defineRoute({
     };
     if (params.format === "markdown") {
       return new Response(snapshotToMarkdown(version.snapshot), {
-        headers: { ...headers, "Content-Type": "text/markdown; charset=utf-8", "Content-Disposition": `attachment; filename="${exportFilename(version, "md")}"` },
+        headers: {
+          ...headers,
+          "Content-Type": "text/markdown; charset=utf-8",
+          "Content-Disposition": `attachment; filename="${exportFilename(version, "md")}"`,
+        },
       });
     }
-    const body = { format: "hindsight.report", formatVersion: 1, versionId: version.id, number: version.number, publishedAt: version.publishedAt.toISOString(), report: version.snapshot };
+    const body = {
+      format: "hindsight.report",
+      formatVersion: 1,
+      versionId: version.id,
+      number: version.number,
+      publishedAt: version.publishedAt.toISOString(),
+      report: version.snapshot,
+    };
     return new Response(JSON.stringify(body, null, 2), {
-      headers: { ...headers, "Content-Type": "application/json; charset=utf-8", "Content-Disposition": `attachment; filename="${exportFilename(version, "json")}"` },
+      headers: {
+        ...headers,
+        "Content-Type": "application/json; charset=utf-8",
+        "Content-Disposition": `attachment; filename="${exportFilename(version, "json")}"`,
+      },
     });
   },
 });

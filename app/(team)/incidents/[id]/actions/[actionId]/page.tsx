@@ -14,7 +14,11 @@ import { Markdown } from "@/components/reports/markdown";
 
 export const metadata: Metadata = { title: "Action item" };
 
-export default async function ActionItemPage({ params }: { params: Promise<{ id: string; actionId: string }> }) {
+export default async function ActionItemPage({
+  params,
+}: {
+  params: Promise<{ id: string; actionId: string }>;
+}) {
   const { id, actionId } = await params;
   const { ctx, incident } = await requireIncidentPage(id);
   const item = await getActionItem(ctx.scope, actionId);
@@ -45,14 +49,18 @@ export default async function ActionItemPage({ params }: { params: Promise<{ id:
     );
   }
 
-  const [owners, causes] = await Promise.all([listOwnerOptions(ctx.scope), listWhyNodeOptions(ctx.scope, incident.id)]);
+  const [owners, causes] = await Promise.all([
+    listOwnerOptions(ctx.scope),
+    listWhyNodeOptions(ctx.scope, incident.id),
+  ]);
   return (
     <div className="space-y-4">
       {back}
       <h2 className="text-lg font-semibold break-words">Edit action item</h2>
       {item.status === "DONE" && item.completedBy && item.completedAt && (
         <p className="text-sm text-slate-700">
-          Completed by {item.completedBy.name ?? item.completedBy.email} on {item.completedAt.toISOString().slice(0, 10)}.
+          Completed by {item.completedBy.name ?? item.completedBy.email} on{" "}
+          {item.completedAt.toISOString().slice(0, 10)}.
         </p>
       )}
       <ActionItemForm
@@ -75,9 +83,21 @@ export default async function ActionItemPage({ params }: { params: Promise<{ id:
         submitLabel="Save action item"
       />
       <details className="max-w-2xl rounded-lg border border-red-200 bg-white p-3 text-sm">
-        <summary className="cursor-pointer font-medium text-red-800">Delete this action item</summary>
-        <ActionForm action={deleteActionItemAction.bind(null, item.id)} submitLabel="Delete permanently" pendingText="Deleting…" variant="danger" className="mt-2 space-y-2" label="Delete action item">
-          <p className="text-slate-700">Deleting removes it from the incident and from future report drafts. Published reports keep it. To record a decision instead, set the status to “Won&apos;t do” with a reason.</p>
+        <summary className="cursor-pointer font-medium text-red-800">
+          Delete this action item
+        </summary>
+        <ActionForm
+          action={deleteActionItemAction.bind(null, item.id)}
+          submitLabel="Delete permanently"
+          pendingText="Deleting…"
+          variant="danger"
+          className="mt-2 space-y-2"
+          label="Delete action item"
+        >
+          <p className="text-slate-700">
+            Deleting removes it from the incident and from future report drafts. Published reports
+            keep it. To record a decision instead, set the status to “Won&apos;t do” with a reason.
+          </p>
         </ActionForm>
       </details>
     </div>

@@ -8,7 +8,13 @@ import { ActionItemForm, blankActionItem } from "@/components/action-items/actio
 
 export const metadata: Metadata = { title: "New action item" };
 
-export default async function NewActionItemPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function NewActionItemPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { id } = await params;
   const q = await searchParams;
   const { ctx, incident } = await requireIncidentPage(id, "incident:write");
@@ -16,12 +22,20 @@ export default async function NewActionItemPage({ params, searchParams }: { para
   // A countermeasure must address a cause of this very incident.
   const cause = whyNodeId ? await findWhyNode(ctx.scope, incident.id, whyNodeId) : null;
   if (whyNodeId && !cause) notFound();
-  const [owners, causes] = await Promise.all([listOwnerOptions(ctx.scope), cause ? Promise.resolve([]) : listWhyNodeOptions(ctx.scope, incident.id)]);
+  const [owners, causes] = await Promise.all([
+    listOwnerOptions(ctx.scope),
+    cause ? Promise.resolve([]) : listWhyNodeOptions(ctx.scope, incident.id),
+  ]);
   return (
     <div className="space-y-4">
       <div>
-        <h2 className="text-lg font-semibold">{cause ? "Add a countermeasure" : "New action item"}</h2>
-        <Link href={`/incidents/${incident.id}/actions`} className="text-sm text-blue-800 underline">
+        <h2 className="text-lg font-semibold">
+          {cause ? "Add a countermeasure" : "New action item"}
+        </h2>
+        <Link
+          href={`/incidents/${incident.id}/actions`}
+          className="text-sm text-blue-800 underline"
+        >
           Back to action items
         </Link>
       </div>

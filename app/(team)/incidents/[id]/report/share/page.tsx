@@ -2,7 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { can } from "@/lib/auth/permissions";
 import { requireIncidentPage } from "@/lib/incidents/access";
-import { getSharingPolicy, latestPublishedVersion, listGrantsForIncident, listSharesForIncident } from "@/lib/sharing/data";
+import {
+  getSharingPolicy,
+  latestPublishedVersion,
+  listGrantsForIncident,
+  listSharesForIncident,
+} from "@/lib/sharing/data";
 import { AutoRefresh } from "@/components/sharing/auto-refresh";
 import { ShareForm } from "@/components/sharing/share-form";
 import { GrantList, ShareList } from "@/components/sharing/share-list";
@@ -25,7 +30,10 @@ export default async function ShareReportPage({ params }: { params: Promise<{ id
   return (
     <div className="space-y-8">
       <AutoRefresh active={shares.some((s) => s.deliveryState === "QUEUED" && !s.revokedAt)} />
-      <section aria-labelledby="share-heading" className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
+      <section
+        aria-labelledby="share-heading"
+        className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6"
+      >
         <h2 id="share-heading" className="mb-3 text-lg font-semibold text-slate-900">
           Share with stakeholders
         </h2>
@@ -33,12 +41,16 @@ export default async function ShareReportPage({ params }: { params: Promise<{ id
           <EmptyState
             title="Nothing to share yet"
             action={
-              <Link href={`/incidents/${incident.id}/report`} className="font-medium text-blue-700 underline">
+              <Link
+                href={`/incidents/${incident.id}/report`}
+                className="font-medium text-blue-700 underline"
+              >
                 Go to the report
               </Link>
             }
           >
-            Stakeholders only ever see a published version. Publish the report first, then share it here.
+            Stakeholders only ever see a published version. Publish the report first, then share it
+            here.
           </EmptyState>
         ) : canShare && policy ? (
           <ShareForm
@@ -49,7 +61,10 @@ export default async function ShareReportPage({ params }: { params: Promise<{ id
             allowAnonymous={policy.allowAnonymousShareLink}
           />
         ) : (
-          <p className="text-sm text-slate-700">You can see who this report was shared with. Editors and owners share it and manage links.</p>
+          <p className="text-sm text-slate-700">
+            You can see who this report was shared with. Editors and owners share it and manage
+            links.
+          </p>
         )}
       </section>
       <section aria-labelledby="links-heading" className="space-y-3">
@@ -63,8 +78,11 @@ export default async function ShareReportPage({ params }: { params: Promise<{ id
           Portal access
         </h2>
         <p className="text-sm text-slate-700">
-          These addresses can read the report in the stakeholder portal after signing in with their email.{" "}
-          {canManage ? "Revoking access also revokes their links to that version." : "Owners can revoke access."}
+          These addresses can read the report in the stakeholder portal after signing in with their
+          email.{" "}
+          {canManage
+            ? "Revoking access also revokes their links to that version."
+            : "Owners can revoke access."}
         </p>
         <GrantList incidentId={incident.id} grants={grants} canManage={canManage} />
       </section>

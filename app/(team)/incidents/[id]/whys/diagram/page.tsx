@@ -11,13 +11,21 @@ export const metadata: Metadata = { title: "5 Whys diagram" };
 export default async function WhysDiagramPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const { ctx, incident } = await requireIncidentPage(id);
-  const [tree, actions] = await Promise.all([getWhyTree(ctx.scope, incident.id), getRootCauseActions(ctx.scope, incident.id)]);
-  const counts = Object.fromEntries(Object.entries(actions).map(([nodeId, list]) => [nodeId, list.length]));
+  const [tree, actions] = await Promise.all([
+    getWhyTree(ctx.scope, incident.id),
+    getRootCauseActions(ctx.scope, incident.id),
+  ]);
+  const counts = Object.fromEntries(
+    Object.entries(actions).map(([nodeId, list]) => [nodeId, list.length]),
+  );
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 className="text-xl font-semibold text-slate-900">5 Whys diagram</h2>
-        <Link href={`/incidents/${incident.id}/whys`} className="no-print text-sm font-medium text-blue-800 underline">
+        <Link
+          href={`/incidents/${incident.id}/whys`}
+          className="no-print text-sm font-medium text-blue-800 underline"
+        >
           Back to the editor
         </Link>
       </div>

@@ -14,7 +14,14 @@ export const GET = defineRoute({
   handler: async (request, { params, scope, ctx }) => {
     const incident = await findIncidentRef(scope, params.id);
     if (!incident) throw new NotFoundError("Incident");
-    const viewer = { userId: ctx.user.id, teamId: incident.teamId, incidentId: incident.id, sessionToken: sessionTokenOf(request) };
-    return openWhysStream(request, viewer, { currentVersion: () => getWhysVersion(scope, incident.id) });
+    const viewer = {
+      userId: ctx.user.id,
+      teamId: incident.teamId,
+      incidentId: incident.id,
+      sessionToken: sessionTokenOf(request),
+    };
+    return openWhysStream(request, viewer, {
+      currentVersion: () => getWhysVersion(scope, incident.id),
+    });
   },
 });

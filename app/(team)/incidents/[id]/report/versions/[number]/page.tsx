@@ -8,23 +8,36 @@ import { buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Published report" };
 
-export default async function VersionPage({ params }: { params: Promise<{ id: string; number: string }> }) {
+export default async function VersionPage({
+  params,
+}: {
+  params: Promise<{ id: string; number: string }>;
+}) {
   const { id, number } = await params;
   const { ctx, incident } = await requireIncidentPage(id);
-  const version = /^\d{1,6}$/.test(number) ? await findTeamVersionHtmlByNumber(ctx.scope, incident.id, Number(number)) : null;
+  const version = /^\d{1,6}$/.test(number)
+    ? await findTeamVersionHtmlByNumber(ctx.scope, incident.id, Number(number))
+    : null;
   const html = version && (await currentHtml(version, "team"));
   if (!version || !html) notFound();
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="text-sm text-slate-700">
-          <Link href={`/incidents/${incident.id}/report/versions`} className="text-blue-800 underline">
+          <Link
+            href={`/incidents/${incident.id}/report/versions`}
+            className="text-blue-800 underline"
+          >
             Version history
           </Link>{" "}
           / Version {version.number} (published, frozen)
         </p>
         <nav aria-label="Export" className="flex flex-wrap gap-2">
-          <a href={`/api/reports/${version.id}/markdown`} className={buttonClass("secondary")} download>
+          <a
+            href={`/api/reports/${version.id}/markdown`}
+            className={buttonClass("secondary")}
+            download
+          >
             Download Markdown
           </a>
           <a href={`/api/reports/${version.id}/json`} className={buttonClass("secondary")} download>
@@ -33,7 +46,10 @@ export default async function VersionPage({ params }: { params: Promise<{ id: st
           <Link href={`/print/reports/${version.id}`} className={buttonClass("secondary")}>
             Print / PDF
           </Link>
-          <Link href={`/incidents/${incident.id}/report/share`} className={buttonClass("secondary")}>
+          <Link
+            href={`/incidents/${incident.id}/report/share`}
+            className={buttonClass("secondary")}
+          >
             Share
           </Link>
         </nav>
