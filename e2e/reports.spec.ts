@@ -122,19 +122,15 @@ test("write, review, publish, republish, diff and export an After Action Report"
   await expect(page.getByRole("link", { name: "Version 2" })).toBeVisible();
   const diff = await versions.compare(1, 2);
   await expect(
-    diff
-      .getByRole("listitem")
-      .filter({
-        hasText: "Removed: Checkout failed for **65 minutes** after a database failover.",
-      }),
+    diff.getByRole("listitem").filter({
+      hasText: "Removed: Checkout failed for **65 minutes** after a database failover.",
+    }),
   ).toBeVisible();
   await expect(
-    diff
-      .getByRole("listitem")
-      .filter({
-        hasText:
-          "Added: Checkout failed for 65 minutes after a database failover; 12% of orders were lost.",
-      }),
+    diff.getByRole("listitem").filter({
+      hasText:
+        "Added: Checkout failed for 65 minutes after a database failover; 12% of orders were lost.",
+    }),
   ).toBeVisible();
 
   // Version 1 is still the original.

@@ -114,13 +114,9 @@ export const incidentCreateSchema = incidentCreateBody
 /** Update: any subset of the fields plus the version the change is based on (optimistic locking). */
 export const incidentPatchBody = z
   .object({
-    version: z
-      .number()
-      .int()
-      .min(1)
-      .meta({
-        description: "The incident's version you read; a stale one answers 409 with what changed.",
-      }),
+    version: z.number().int().min(1).meta({
+      description: "The incident's version you read; a stale one answers 409 with what changed.",
+    }),
     ...Object.fromEntries(Object.entries(incidentFields).map(([k, s]) => [k, s.optional()])),
   })
   .strict()
@@ -272,12 +268,9 @@ export const reportOut = z
     number: z.int().meta({ description: "Version number (republishing makes n+1)." }),
     title: z.string(),
     publishedAt: z.string(),
-    snapshot: z
-      .record(z.string(), z.unknown())
-      .optional()
-      .meta({
-        description: "Everything the published report shows (only on the single-report endpoint).",
-      }),
+    snapshot: z.record(z.string(), z.unknown()).optional().meta({
+      description: "Everything the published report shows (only on the single-report endpoint).",
+    }),
   })
   .meta({ id: "PublishedReport" });
 
