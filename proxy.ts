@@ -3,9 +3,11 @@
 // its own scripts), and answers 503 "temporarily unavailable" while the database does not
 // answer, instead of letting each request hang or sending signed-in users to sign-in. A NUL
 // byte anywhere in the address (path or query) is refused with 400 here, once for every page
-// and route: PostgreSQL text cannot hold it, and a page would otherwise answer 500.
+// and route: PostgreSQL text cannot hold it, and a page would otherwise answer 500. A server
+// action posted from another origin is refused with 403 (Next.js itself would answer 500).
 import { NextResponse, type NextRequest } from "next/server";
 import { probeDatabase } from "@/lib/health/probe";
+import { crossOriginActionResponse, isCrossOriginAction } from "@/lib/server/cross-origin";
 import { newNonce, securityHeaders } from "@/lib/security/headers";
 import { unavailablePage } from "@/lib/security/unavailable";
 
@@ -49,6 +51,12 @@ export async function proxy(request: NextRequest) {
         },
       },
     );
+  }
+
+  if (isCrossOriginAction(request)) {
+    const refused = crossOriginActionResponse();
+    for (const [name, value] of Object.entries(headers)) refused.headers.set(name, value);
+    return refused;
   }
 
   const databaseUrl = process.env.DATABASE_URL;

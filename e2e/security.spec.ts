@@ -123,4 +123,28 @@ test.describe("security", () => {
       expect([400, 404], `${path} answered ${response.status()}`).toContain(response.status());
     }
   });
+  test("a server action posted from another site is refused with 403, not 500, and does nothing", async ({ page, baseURL }) => {
+    await signUpWithTeam(page, uniqueEmail("csrf"), "CSRF Team");
+    // The team's real "new incident" action, replayed as a cross-site form would send it: the
+    // victim's cookies ride along, but the Origin is the attacker's.
+    let replayed: { status: number; body: string } | null = null;
+    await page.route("**/incidents/new", async (route) => {
+      const request = route.request();
+      if (request.method() !== "POST") return route.continue();
+      const headers = await request.allHeaders();
+      delete headers["content-length"];
+      const response = await page.request.fetch(request.url(), { method: "POST", headers: { ...headers, origin: "https://evil.example" }, data: request.postDataBuffer() ?? undefined, maxRedirects: 0 });
+      replayed = { status: response.status(), body: await response.text() };
+      await route.fulfill({ response });
+    });
+    await page.goto("/incidents/new");
+    await page.getByLabel("Title").fill("Cross-site incident");
+    await page.getByRole("button", { name: "Create incident" }).click();
+    await expect.poll(() => replayed?.status).toBe(403);
+    expect(replayed!.body).toContain("sent from another site");
+    await page.unroute("**/incidents/new");
+    await page.goto("/incidents");
+    await expect(page.getByText("Cross-site incident")).toHaveCount(0);
+    expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
+  });
 });

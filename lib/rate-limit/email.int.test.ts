@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { sendMail } from "@/lib/email/send";
+import { sendReviewRequestEmails } from "@/lib/reports/review-email";
 import { EmailRateLimitError, takeEmailAllowance } from "./email";
 
 const unique = () => randomUUID().slice(0, 8);
@@ -40,5 +41,17 @@ describe("email allowances (PostgreSQL token buckets)", () => {
     await expect(sendMail({ to, subject: "n5", text: "x" })).rejects.toBeInstanceOf(
       EmailRateLimitError,
     );
+  });
+
+  it("review-request emails count against the team's allowance like every other email", async () => {
+    const teamId = `team-${unique()}`;
+    const reviewers = Array.from({ length: 31 }, (_, i) => ({ id: `u${i}`, name: null, email: `rev${i}.${unique()}@example.test` }));
+    const request = (round: number, batch: typeof reviewers) =>
+      sendReviewRequestEmails({ teamId, reportId: `rep-${unique()}`, incidentId: "inc", incidentLabel: "INC-1: Test", round, requester: { name: "Ann", email: "ann@example.test" }, reviewers: batch });
+    await request(1, reviewers.slice(0, 30));
+    const refused = await request(2, reviewers.slice(30)).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(EmailRateLimitError);
+    expect((refused as EmailRateLimitError).scope).toBe("team");
+    expect((refused as EmailRateLimitError).field).toBe("reviewerIds");
   });
 });

@@ -26,6 +26,7 @@ import {
 } from "./schema";
 import { getUsersByIds } from "./data";
 import { sendReviewRequestEmails } from "./review-email";
+import { EmailRateLimitError } from "@/lib/rate-limit/email";
 
 // Every report action is bound to its incident (`action.bind(null, incident.id)`); the builder
 // checks the incident is the caller's team's and the role may write (or publish) reports.
@@ -86,6 +87,7 @@ export const requestReviewAction = defineAction({
     const requested = await requestReview(actor, incident.id, input.baseVersion, input.reviewerIds);
     try {
       await sendReviewRequestEmails({
+        teamId: actor.teamId,
         reportId: requested.reportId,
         incidentId: incident.id,
         incidentLabel: `${incidentKey(incident.number)}: ${incident.title}`,
@@ -93,16 +95,14 @@ export const requestReviewAction = defineAction({
         requester: ctx.user,
         reviewers: await getUsersByIds(actor.teamId, requested.reviewerIds),
       });
-      return { emailed: true };
-    } catch {
-      // The review itself is requested; only the notification failed.
-      return { emailed: false };
+      return { emailed: true, limited: null };
+    } catch (error) {
+      // The review itself is requested; only the notification failed (or hit a sending limit).
+      return { emailed: false, limited: error instanceof EmailRateLimitError ? error.message : null };
     }
   },
-  message: ({ emailed }) =>
-    emailed
-      ? "Review requested. Reviewers were emailed."
-      : "Review requested. The email to reviewers could not be queued; let them know directly.",
+  message: ({ emailed, limited }) =>
+    emailed ? "Review requested. Reviewers were emailed." : limited ? `Review requested, but not every reviewer was emailed: ${limited}` : "Review requested. The email to reviewers could not be queued; let them know directly.",
 });
 
 export const decideReviewAction = defineAction({

@@ -2,8 +2,14 @@ import "server-only";
 import { sendMail, simpleHtmlEmail } from "@/lib/email/send";
 import { env } from "@/lib/env";
 
-/** Tells each named reviewer that a report waits for them (one email per reviewer and round). */
+/**
+ * Tells each named reviewer that a report waits for them (one email per reviewer and round).
+ * Each email takes from the recipient's, the client's and the team's allowance, like every
+ * other email (a refusal throws EmailRateLimitError after the earlier reviewers were emailed).
+ */
 export async function sendReviewRequestEmails(args: {
+  /** The team the report belongs to: each email counts against its sending limit. */
+  teamId: string;
   reportId: string;
   incidentId: string;
   incidentLabel: string;
@@ -30,7 +36,7 @@ export async function sendReviewRequestEmails(args: {
           actionUrl: url,
         }),
       },
-      { key: `report-review:${args.reportId}:${args.round}:${r.id}` },
+      { key: `report-review:${args.reportId}:${args.round}:${r.id}`, limit: { teamId: args.teamId, field: "reviewerIds" } },
     );
   }
 }

@@ -1,5 +1,0 @@
-import { IncidentSkeleton } from "@/components/incidents/skeletons";
-
-export default function Loading() {
-  return <IncidentSkeleton />;
-}
