@@ -16,7 +16,9 @@ test.describe("served over https", () => {
   test("HSTS on pages and routes, and Secure, prefixed auth cookies", async () => {
     for (const path of ["/sign-in", "/api/health"]) {
       const response = await fetch(`${app.baseUrl}${path}`, { redirect: "manual" });
-      expect(response.headers.get("strict-transport-security"), path).toMatch(/max-age=\d{8}; includeSubDomains/);
+      expect(response.headers.get("strict-transport-security"), path).toMatch(
+        /max-age=\d{8}; includeSubDomains/,
+      );
     }
     const csrf = await fetch(`${app.baseUrl}/api/auth/csrf`);
     const cookies = csrf.headers.getSetCookie();
@@ -28,7 +30,9 @@ test.describe("served over https", () => {
     }
   });
 
-  test("over plain http (a local start) there is no HSTS and cookies are not Secure", async ({ request }) => {
+  test("over plain http (a local start) there is no HSTS and cookies are not Secure", async ({
+    request,
+  }) => {
     const page = await request.get("/sign-in");
     expect(page.headers()["strict-transport-security"]).toBeUndefined();
     const csrf = await request.get("/api/auth/csrf");

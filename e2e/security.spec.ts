@@ -123,7 +123,10 @@ test.describe("security", () => {
       expect([400, 404], `${path} answered ${response.status()}`).toContain(response.status());
     }
   });
-  test("a server action posted from another site is refused with 403, not 500, and does nothing", async ({ page, baseURL }) => {
+  test("a server action posted from another site is refused with 403, not 500, and does nothing", async ({
+    page,
+    baseURL,
+  }) => {
     await signUpWithTeam(page, uniqueEmail("csrf"), "CSRF Team");
     // The team's real "new incident" action, replayed as a cross-site form would send it: the
     // victim's cookies ride along, but the Origin is the attacker's.
@@ -133,7 +136,12 @@ test.describe("security", () => {
       if (request.method() !== "POST") return route.continue();
       const headers = await request.allHeaders();
       delete headers["content-length"];
-      const response = await page.request.fetch(request.url(), { method: "POST", headers: { ...headers, origin: "https://evil.example" }, data: request.postDataBuffer() ?? undefined, maxRedirects: 0 });
+      const response = await page.request.fetch(request.url(), {
+        method: "POST",
+        headers: { ...headers, origin: "https://evil.example" },
+        data: request.postDataBuffer() ?? undefined,
+        maxRedirects: 0,
+      });
       replayed = { status: response.status(), body: await response.text() };
       await route.fulfill({ response });
     });

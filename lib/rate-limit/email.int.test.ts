@@ -45,9 +45,21 @@ describe("email allowances (PostgreSQL token buckets)", () => {
 
   it("review-request emails count against the team's allowance like every other email", async () => {
     const teamId = `team-${unique()}`;
-    const reviewers = Array.from({ length: 31 }, (_, i) => ({ id: `u${i}`, name: null, email: `rev${i}.${unique()}@example.test` }));
+    const reviewers = Array.from({ length: 31 }, (_, i) => ({
+      id: `u${i}`,
+      name: null,
+      email: `rev${i}.${unique()}@example.test`,
+    }));
     const request = (round: number, batch: typeof reviewers) =>
-      sendReviewRequestEmails({ teamId, reportId: `rep-${unique()}`, incidentId: "inc", incidentLabel: "INC-1: Test", round, requester: { name: "Ann", email: "ann@example.test" }, reviewers: batch });
+      sendReviewRequestEmails({
+        teamId,
+        reportId: `rep-${unique()}`,
+        incidentId: "inc",
+        incidentLabel: "INC-1: Test",
+        round,
+        requester: { name: "Ann", email: "ann@example.test" },
+        reviewers: batch,
+      });
     await request(1, reviewers.slice(0, 30));
     const refused = await request(2, reviewers.slice(30)).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(EmailRateLimitError);

@@ -98,11 +98,18 @@ export const requestReviewAction = defineAction({
       return { emailed: true, limited: null };
     } catch (error) {
       // The review itself is requested; only the notification failed (or hit a sending limit).
-      return { emailed: false, limited: error instanceof EmailRateLimitError ? error.message : null };
+      return {
+        emailed: false,
+        limited: error instanceof EmailRateLimitError ? error.message : null,
+      };
     }
   },
   message: ({ emailed, limited }) =>
-    emailed ? "Review requested. Reviewers were emailed." : limited ? `Review requested, but not every reviewer was emailed: ${limited}` : "Review requested. The email to reviewers could not be queued; let them know directly.",
+    emailed
+      ? "Review requested. Reviewers were emailed."
+      : limited
+        ? `Review requested, but not every reviewer was emailed: ${limited}`
+        : "Review requested. The email to reviewers could not be queued; let them know directly.",
 });
 
 export const decideReviewAction = defineAction({

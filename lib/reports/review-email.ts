@@ -36,7 +36,10 @@ export async function sendReviewRequestEmails(args: {
           actionUrl: url,
         }),
       },
-      { key: `report-review:${args.reportId}:${args.round}:${r.id}`, limit: { teamId: args.teamId, field: "reviewerIds" } },
+      {
+        key: `report-review:${args.reportId}:${args.round}:${r.id}`,
+        limit: { teamId: args.teamId, field: "reviewerIds" },
+      },
     );
   }
 }

@@ -11,10 +11,15 @@
  * Whether a request is a server action whose Origin names another host. Route handlers under
  * /api/ are not server actions (the API authenticates by bearer token, not cookies).
  */
-export function isCrossOriginAction(request: { method: string; headers: Headers; url: string }): boolean {
+export function isCrossOriginAction(request: {
+  method: string;
+  headers: Headers;
+  url: string;
+}): boolean {
   if (request.method !== "POST" || new URL(request.url).pathname.startsWith("/api/")) return false;
   const h = request.headers;
-  const isAction = h.has("next-action") || (h.get("content-type") ?? "").startsWith("multipart/form-data");
+  const isAction =
+    h.has("next-action") || (h.get("content-type") ?? "").startsWith("multipart/form-data");
   if (!isAction) return false;
   const origin = h.get("origin");
   if (!origin || origin === "null") return origin === "null";
@@ -29,5 +34,8 @@ export function isCrossOriginAction(request: { method: string; headers: Headers;
 }
 
 export function crossOriginActionResponse(): Response {
-  return Response.json({ error: "This form was sent from another site, so it was refused." }, { status: 403, headers: { "Cache-Control": "no-store" } });
+  return Response.json(
+    { error: "This form was sent from another site, so it was refused." },
+    { status: 403, headers: { "Cache-Control": "no-store" } },
+  );
 }
