@@ -69,6 +69,8 @@ async function main() {
         AUTH_SECRET: "e2e-secret-not-for-production-0123456789",
         // Every spec signs in from 127.0.0.1; the attacker spec runs its own app with the default.
         EMAIL_LIMIT_CLIENT_BURST: "100000",
+        // The notification specs' receivers listen on loopback, which production refuses (SSRF).
+        NOTIFICATIONS_ALLOW_PRIVATE: "1",
         // Switches on the optional GitHub provider so the e2e suite sees it offered (never followed).
         AUTH_GITHUB_ID: process.env.AUTH_GITHUB_ID ?? "e2e-github-client",
         AUTH_GITHUB_SECRET: process.env.AUTH_GITHUB_SECRET ?? "e2e-github-secret",

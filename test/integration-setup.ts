@@ -12,6 +12,8 @@ process.env.AUTH_SECRET ??= "integration-test-secret-0123456789";
 process.env.SMTP_URL ??= "smtp://127.0.0.1:2525";
 // Every test is the same client; the per-client limit is proven end to end (e2e/email-limits.spec.ts).
 process.env.EMAIL_LIMIT_CLIENT_BURST ??= "100000";
+// Notification receivers in tests listen on loopback, which production refuses (SSRF guard).
+process.env.NOTIFICATIONS_ALLOW_PRIVATE ??= "1";
 
 vi.mock("next/cache", () => ({
   revalidatePath: vi.fn(),

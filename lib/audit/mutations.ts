@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { withdrawStaleApprovals } from "@/lib/reports/approvals";
 import { changesReportContent } from "@/lib/reports/content";
+import { notifyForAudit } from "@/lib/notifications/outbox";
 
 type Tx = Prisma.TransactionClient;
 
@@ -19,7 +20,9 @@ export interface AuditInput {
 /**
  * Writes one audit event inside the caller's transaction, so the change and its record land
  * together. Every write that can change what a report shows passes here, so this is also where
- * approvals of a report in review are withdrawn when its content changes (issue 8, item 5).
+ * approvals of a report in review are withdrawn when its content changes (issue 8, item 5),
+ * and where outgoing notifications are queued (incident opened, status or severity changed,
+ * report published: lib/notifications/outbox.ts), whichever path made the change.
  */
 export async function recordAudit(tx: Tx, input: AuditInput) {
   await tx.auditEvent.create({ data: { ...input, data: input.data ?? undefined } });
@@ -31,6 +34,7 @@ export async function recordAudit(tx: Tx, input: AuditInput) {
       action: input.action,
     });
   }
+  await notifyForAudit(tx, input);
 }
 
 /**

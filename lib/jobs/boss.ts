@@ -6,6 +6,8 @@ import { PG_TIMEOUTS } from "@/lib/pg-timeouts";
 
 export const JOB_SCHEMA = "pgboss";
 export const EMAIL_QUEUE = "email";
+/** Outgoing notifications (lib/notifications): one job per delivery to one target. */
+export const NOTIFY_QUEUE = "notification";
 /** NOTIFY channel that wakes idle workers as soon as a job is queued (polling is the fallback). */
 export const WAKE_CHANNEL = "hindsight_jobs";
 
@@ -17,6 +19,14 @@ export const WAKE_CHANNEL = "hindsight_jobs";
 export const emailRetryPolicy = { retryLimit: 6, retryDelay: 2, retryBackoff: true };
 /** An attempt that has not finished after this long is considered lost and retried. */
 export const EMAIL_EXPIRE_SECONDS = 60;
+
+/**
+ * Retry policy for notifications: 6 retries with exponential back-off from 5 s (about 5, 10,
+ * 20, 40, 80, 160 s, each up to twice that with jitter), so a receiver that is down for a few
+ * minutes still gets the event; then the delivery is marked failed (and counts towards turning
+ * the target off, lib/notifications/mutations.ts).
+ */
+export const notifyRetryPolicy = { retryLimit: 6, retryDelay: 5, retryBackoff: true };
 
 export type BossRole = "sender" | "worker";
 
@@ -52,6 +62,8 @@ export async function startBoss(connectionString: string, role: BossRole): Promi
     ...emailRetryPolicy,
     expireInSeconds: EMAIL_EXPIRE_SECONDS,
   });
+  // An attempt times out after 10 s (lib/notifications/send.ts); 60 s covers the bookkeeping.
+  await boss.createQueue(NOTIFY_QUEUE, { name: NOTIFY_QUEUE, policy: "standard", ...notifyRetryPolicy, expireInSeconds: 60 });
   return boss;
 }
 

@@ -13,7 +13,9 @@ import {
   recordShareDeliveryFailure,
   shareAwaitsDelivery,
 } from "@/lib/sharing/mutations";
-import { EMAIL_QUEUE, startBoss, WAKE_CHANNEL } from "./boss";
+import { deliverNotification } from "@/lib/notifications/deliver";
+import type { NotifyJobData } from "@/lib/notifications/outbox";
+import { EMAIL_QUEUE, NOTIFY_QUEUE, startBoss, WAKE_CHANNEL } from "./boss";
 import type { EmailJobData } from "./email-queue";
 import { unseal } from "./seal";
 
@@ -123,11 +125,12 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
       ),
     );
   }
+  ids.push(await startNotificationLoop(boss, options.pollingIntervalSeconds ?? 0.5));
   const listener = await listenForWakeUps(connectionString, () =>
     ids.forEach((id) => boss.notifyWorker(id)),
   );
   log(
-    `Email worker started (${concurrency} loops, batches of ${batchSize}, ${sendConcurrency} sends at a time).`,
+    `Email worker started (${concurrency} loops, batches of ${batchSize}, ${sendConcurrency} sends at a time); notifications: 1 loop.`,
   );
   return {
     boss,
@@ -137,6 +140,19 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
       await boss.stop({ graceful: true, wait: true, timeout: 15_000 });
     },
   };
+}
+
+/** Outgoing notifications: a few at a time (each waits at most 10 s for its receiver). */
+function startNotificationLoop(boss: PgBoss, pollingIntervalSeconds: number) {
+  return boss.work<NotifyJobData>(NOTIFY_QUEUE, { includeMetadata: true, batchSize: 10, pollingIntervalSeconds }, async (jobs) => {
+    await eachLimited(jobs, 5, async (job) => {
+      try {
+        await deliverNotification(job.data, { retryCount: job.retryCount, retryLimit: job.retryLimit });
+      } catch (error) {
+        await boss.fail(NOTIFY_QUEUE, job.id, { message: error instanceof Error ? error.message : String(error) });
+      }
+    });
+  });
 }
 
 /** Runs `task` for every item, at most `limit` at a time. */
