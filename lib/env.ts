@@ -46,7 +46,10 @@ function schemaFor(production: boolean) {
     API_RATE_PER_SECOND: z.coerce.number().min(0.1).default(10),
     // Outgoing notifications may go to private, loopback and link-local addresses (in-house
     // receivers; the test suite's loopback receivers). Off: such targets are refused (SSRF).
-    NOTIFICATIONS_ALLOW_PRIVATE: z.enum(["0", "1"], { error: "NOTIFICATIONS_ALLOW_PRIVATE must be 0 or 1" }).default("0").transform((v) => v === "1"),
+    NOTIFICATIONS_ALLOW_PRIVATE: z
+      .enum(["0", "1"], { error: "NOTIFICATIONS_ALLOW_PRIVATE must be 0 or 1" })
+      .default("0")
+      .transform((v) => v === "1"),
     // Slack Web API base (a local stand-in in tests).
     SLACK_API_BASE_URL: z.string().url().default("https://slack.com/api"),
     // Names this process in /api/health (replicas; the test harness's proof it reached its own server).

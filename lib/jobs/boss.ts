@@ -63,7 +63,12 @@ export async function startBoss(connectionString: string, role: BossRole): Promi
     expireInSeconds: EMAIL_EXPIRE_SECONDS,
   });
   // An attempt times out after 10 s (lib/notifications/send.ts); 60 s covers the bookkeeping.
-  await boss.createQueue(NOTIFY_QUEUE, { name: NOTIFY_QUEUE, policy: "standard", ...notifyRetryPolicy, expireInSeconds: 60 });
+  await boss.createQueue(NOTIFY_QUEUE, {
+    name: NOTIFY_QUEUE,
+    policy: "standard",
+    ...notifyRetryPolicy,
+    expireInSeconds: 60,
+  });
   return boss;
 }
 

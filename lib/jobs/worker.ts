@@ -144,15 +144,24 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
 
 /** Outgoing notifications: a few at a time (each waits at most 10 s for its receiver). */
 function startNotificationLoop(boss: PgBoss, pollingIntervalSeconds: number) {
-  return boss.work<NotifyJobData>(NOTIFY_QUEUE, { includeMetadata: true, batchSize: 10, pollingIntervalSeconds }, async (jobs) => {
-    await eachLimited(jobs, 5, async (job) => {
-      try {
-        await deliverNotification(job.data, { retryCount: job.retryCount, retryLimit: job.retryLimit });
-      } catch (error) {
-        await boss.fail(NOTIFY_QUEUE, job.id, { message: error instanceof Error ? error.message : String(error) });
-      }
-    });
-  });
+  return boss.work<NotifyJobData>(
+    NOTIFY_QUEUE,
+    { includeMetadata: true, batchSize: 10, pollingIntervalSeconds },
+    async (jobs) => {
+      await eachLimited(jobs, 5, async (job) => {
+        try {
+          await deliverNotification(job.data, {
+            retryCount: job.retryCount,
+            retryLimit: job.retryLimit,
+          });
+        } catch (error) {
+          await boss.fail(NOTIFY_QUEUE, job.id, {
+            message: error instanceof Error ? error.message : String(error),
+          });
+        }
+      });
+    },
+  );
 }
 
 /** Runs `task` for every item, at most `limit` at a time. */

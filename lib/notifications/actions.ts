@@ -1,6 +1,12 @@
 "use server";
 import { defineAction } from "@/lib/server/action";
-import { createTarget, deleteTarget, sendTestEvent, setTargetEnabled, updateTargetEvents } from "./mutations";
+import {
+  createTarget,
+  deleteTarget,
+  sendTestEvent,
+  setTargetEnabled,
+  updateTargetEvents,
+} from "./mutations";
 import { targetEventsSchema, targetRefSchema, targetSchema } from "./schema";
 
 const PAGE = "/settings/notifications";
@@ -9,7 +15,10 @@ export const createTargetAction = defineAction({
   permission: "team:manage",
   input: targetSchema,
   revalidate: [PAGE],
-  message: (t: { secret: string | null }) => (t.secret ? "Target created. Copy its signing secret now: it will not be shown again." : "Target created."),
+  message: (t: { secret: string | null }) =>
+    t.secret
+      ? "Target created. Copy its signing secret now: it will not be shown again."
+      : "Target created.",
   run: ({ scope, user, input }) => createTarget(scope, user.id, input),
 });
 

@@ -23,7 +23,8 @@ for (const [net, bits] of [
   ["203.0.113.0", 24],
   ["224.0.0.0", 4], // multicast
   ["240.0.0.0", 4], // reserved, broadcast
-] as const) blocked.addSubnet(net, bits, "ipv4");
+] as const)
+  blocked.addSubnet(net, bits, "ipv4");
 for (const [net, bits] of [
   ["::", 128],
   ["::1", 128],
@@ -33,11 +34,15 @@ for (const [net, bits] of [
   ["fc00::", 7], // unique local
   ["fe80::", 10], // link-local
   ["ff00::", 8], // multicast
-] as const) blocked.addSubnet(net, bits, "ipv6");
+] as const)
+  blocked.addSubnet(net, bits, "ipv6");
 
 /** True when the address is not on the public internet (private, loopback, link-local, reserved…). */
 export function isPrivateAddress(address: string): boolean {
-  let a = address.toLowerCase().replace(/^\[|\]$/g, "").replace(/%.*$/, "");
+  let a = address
+    .toLowerCase()
+    .replace(/^\[|\]$/g, "")
+    .replace(/%.*$/, "");
   // IPv4-mapped IPv6 (::ffff:10.0.0.1) reaches the IPv4 address.
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(a);
   if (mapped) a = mapped[1]!;
@@ -48,4 +53,3 @@ export function isPrivateAddress(address: string): boolean {
 
 export const PRIVATE_ADDRESS_MESSAGE =
   "This address points inside a private network. Use a public URL (an operator can allow private receivers with NOTIFICATIONS_ALLOW_PRIVATE=1).";
-

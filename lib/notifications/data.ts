@@ -11,11 +11,29 @@ export function listTargets(scope: TeamScope) {
     where: { teamId: scope.teamId },
     orderBy: { createdAt: "asc" },
     select: {
-      id: true, name: true, kind: true, urlHost: true, events: true, createdAt: true, disabledAt: true, disabledReason: true, consecutiveFailures: true,
+      id: true,
+      name: true,
+      kind: true,
+      urlHost: true,
+      events: true,
+      createdAt: true,
+      disabledAt: true,
+      disabledReason: true,
+      consecutiveFailures: true,
       deliveries: {
         orderBy: { createdAt: "desc" },
         take: DELIVERY_LOG_SIZE,
-        select: { id: true, eventType: true, state: true, attempts: true, responseStatus: true, latencyMs: true, lastError: true, createdAt: true, lastAttemptAt: true },
+        select: {
+          id: true,
+          eventType: true,
+          state: true,
+          attempts: true,
+          responseStatus: true,
+          latencyMs: true,
+          lastError: true,
+          createdAt: true,
+          lastAttemptAt: true,
+        },
       },
     },
   });
@@ -27,8 +45,13 @@ export function findDeliveryForSending(deliveryId: string) {
   return db.notificationDelivery.findUnique({
     where: { id: deliveryId },
     select: {
-      id: true, state: true, eventType: true, event: true,
-      target: { select: { id: true, kind: true, urlSealed: true, secretSealed: true, disabledAt: true } },
+      id: true,
+      state: true,
+      eventType: true,
+      event: true,
+      target: {
+        select: { id: true, kind: true, urlSealed: true, secretSealed: true, disabledAt: true },
+      },
     },
   });
 }

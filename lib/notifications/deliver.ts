@@ -20,12 +20,20 @@ export type DeliveryOutcome = "delivered" | "skipped";
 
 /** A failed attempt; pg-boss retries it unless it was the last (the row says FAILED then). */
 export class DeliveryFailed extends Error {
-  constructor(message: string, public targetDisabled: boolean) {
+  constructor(
+    message: string,
+    public targetDisabled: boolean,
+  ) {
     super(message);
   }
 }
 
-export function requestFor(kind: string, event: NotificationEvent, deliveryId: string, secret: string | null) {
+export function requestFor(
+  kind: string,
+  event: NotificationEvent,
+  deliveryId: string,
+  secret: string | null,
+) {
   if (kind === "SLACK") return { body: JSON.stringify(slackMessage(event)), headers: {} };
   if (kind === "MATTERMOST") return { body: JSON.stringify(mattermostMessage(event)), headers: {} };
   if (!secret) throw new Error("This webhook has no signing secret.");
@@ -34,7 +42,10 @@ export function requestFor(kind: string, event: NotificationEvent, deliveryId: s
   return { body, headers: signedHeaders(secret, `msg_${deliveryId}`, body) };
 }
 
-export async function deliverNotification(data: NotifyJobData, attempt: AttemptInfo): Promise<DeliveryOutcome> {
+export async function deliverNotification(
+  data: NotifyJobData,
+  attempt: AttemptInfo,
+): Promise<DeliveryOutcome> {
   const delivery = await findDeliveryForSending(data.deliveryId);
   // Gone with its target, or already settled by an earlier attempt: nothing to send.
   if (!delivery || delivery.state !== "QUEUED") return "skipped";
@@ -45,14 +56,18 @@ export async function deliverNotification(data: NotifyJobData, attempt: AttemptI
   const key = env().AUTH_SECRET;
   const event = notificationEventSchema.parse(delivery.event);
   const url = unseal<string>(delivery.target.urlSealed, key);
-  const secret = delivery.target.secretSealed ? unseal<string>(delivery.target.secretSealed, key) : null;
+  const secret = delivery.target.secretSealed
+    ? unseal<string>(delivery.target.secretSealed, key)
+    : null;
   const { body, headers } = requestFor(delivery.target.kind, event, delivery.id, secret);
   const final = attempt.retryCount >= attempt.retryLimit;
   let error: string;
   let status: number | null = null;
   let latencyMs: number | null = null;
   try {
-    const res = await postJson(url, body, headers, { allowPrivate: env().NOTIFICATIONS_ALLOW_PRIVATE });
+    const res = await postJson(url, body, headers, {
+      allowPrivate: env().NOTIFICATIONS_ALLOW_PRIVATE,
+    });
     status = res.status;
     latencyMs = res.latencyMs;
     if (res.status >= 200 && res.status < 300) {
@@ -64,6 +79,12 @@ export async function deliverNotification(data: NotifyJobData, attempt: AttemptI
     if (!(e instanceof SendError)) throw e;
     error = e.message;
   }
-  const { disabled } = await recordAttempt(delivery.id, { ok: false, status, latencyMs, error, final });
+  const { disabled } = await recordAttempt(delivery.id, {
+    ok: false,
+    status,
+    latencyMs,
+    error,
+    final,
+  });
   throw new DeliveryFailed(error, disabled);
 }

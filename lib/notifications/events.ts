@@ -43,9 +43,23 @@ export const notificationEventSchema = z.object({
   data: z.object({
     team: z.object({ id: z.string(), name: z.string() }),
     incident: incidentRef.optional(),
-    change: z.object({ field: z.enum(["status", "severity"]), from: z.string().nullable(), to: z.string() }).optional(),
+    change: z
+      .object({
+        field: z.enum(["status", "severity"]),
+        from: z.string().nullable(),
+        to: z.string(),
+      })
+      .optional(),
     report: z.object({ version: z.number().int(), url: z.string() }).optional(),
-    actionItem: z.object({ id: z.string(), title: z.string(), dueDate: z.string().nullable(), owner: z.string().nullable(), url: z.string() }).optional(),
+    actionItem: z
+      .object({
+        id: z.string(),
+        title: z.string(),
+        dueDate: z.string().nullable(),
+        owner: z.string().nullable(),
+        url: z.string(),
+      })
+      .optional(),
     actor: z.string().nullable().optional(),
     message: z.string().optional(),
   }),
@@ -86,8 +100,17 @@ const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
 export function eventsForAudit(audit: AuditedChange): PendingEvent[] {
   const incidentId = audit.incidentId ?? null;
   if (!incidentId) return [];
-  if (audit.action === "incident.create") return [{ type: "incident.opened", eventId: `incident.opened:${incidentId}`, incidentId }];
-  if (audit.action === "report.publish") return [{ type: "report.published", eventId: `report.published:${audit.entityId}`, incidentId, reportVersionId: audit.entityId }];
+  if (audit.action === "incident.create")
+    return [{ type: "incident.opened", eventId: `incident.opened:${incidentId}`, incidentId }];
+  if (audit.action === "report.publish")
+    return [
+      {
+        type: "report.published",
+        eventId: `report.published:${audit.entityId}`,
+        incidentId,
+        reportVersionId: audit.entityId,
+      },
+    ];
   if (audit.action !== "incident.update") return [];
   const parsed = changesSchema.safeParse(audit.data);
   if (!parsed.success || !parsed.data.changes) return [];
@@ -97,7 +120,12 @@ export function eventsForAudit(audit: AuditedChange): PendingEvent[] {
     const c = changes[field];
     if (!c || text(c.to) === null) continue;
     const type = field === "status" ? "incident.status_changed" : "incident.severity_changed";
-    events.push({ type, eventId: `${type}:${incidentId}:v${version ?? "?"}`, incidentId, change: { field, from: text(c.from), to: text(c.to)! } });
+    events.push({
+      type,
+      eventId: `${type}:${incidentId}:v${version ?? "?"}`,
+      incidentId,
+      change: { field, from: text(c.from), to: text(c.to)! },
+    });
   }
   return events;
 }

@@ -27,7 +27,8 @@ export function mattermostEscape(s: string) {
   return s.replace(/([\\`*_~[\]()#>|])/g, "\\$1").replace(/@(?=(channel|here|all)\b)/gi, "@\u200b");
 }
 
-const valueLabel = (field: "status" | "severity", v: string | null) => (v === null ? "none" : field === "status" ? statusLabel(v) : v);
+const valueLabel = (field: "status" | "severity", v: string | null) =>
+  v === null ? "none" : field === "status" ? statusLabel(v) : v;
 
 /** One plain-text line naming what happened (notification fallback, log, email subject). */
 export function eventSummary(e: NotificationEvent): string {
@@ -60,7 +61,11 @@ function details(e: NotificationEvent): Detail[] {
     out.push({ label: "Severity", value: severityLabel(inc.severity) });
     out.push({ label: "Status", value: statusLabel(inc.status) });
   }
-  if (e.data.change) out.push({ label: `Previous ${e.data.change.field}`, value: valueLabel(e.data.change.field, e.data.change.from) });
+  if (e.data.change)
+    out.push({
+      label: `Previous ${e.data.change.field}`,
+      value: valueLabel(e.data.change.field, e.data.change.from),
+    });
   if (e.data.actionItem) {
     out.push({ label: "Due", value: e.data.actionItem.dueDate?.slice(0, 10) ?? "no date" });
     out.push({ label: "Owner", value: e.data.actionItem.owner ?? "unassigned" });
@@ -80,15 +85,30 @@ function primaryLink(e: NotificationEvent): { url: string; text: string } | null
 export function slackMessage(e: NotificationEvent) {
   const summary = eventSummary(e);
   const link = primaryLink(e);
-  const headline = link ? `*<${link.url}|${slackEscape(link.text)}>*` : slackEscape(e.data.message ?? summary);
-  const fields = details(e).map((d) => ({ type: "mrkdwn" as const, text: clip(`*${d.label}*\n${slackEscape(d.value)}`, 2000) }));
+  const headline = link
+    ? `*<${link.url}|${slackEscape(link.text)}>*`
+    : slackEscape(e.data.message ?? summary);
+  const fields = details(e).map((d) => ({
+    type: "mrkdwn" as const,
+    text: clip(`*${d.label}*\n${slackEscape(d.value)}`, 2000),
+  }));
   return {
     // Shown in notifications and by clients without Block Kit.
     text: slackEscape(summary),
     blocks: [
-      { type: "header", text: { type: "plain_text", text: clip(summary, HEADER_MAX), emoji: false } },
-      { type: "section", text: { type: "mrkdwn", text: clip(headline, SECTION_MAX) }, ...(fields.length ? { fields: fields.slice(0, 10) } : {}) },
-      { type: "context", elements: [{ type: "mrkdwn", text: slackEscape(`Hindsight · ${e.data.team.name}`) }] },
+      {
+        type: "header",
+        text: { type: "plain_text", text: clip(summary, HEADER_MAX), emoji: false },
+      },
+      {
+        type: "section",
+        text: { type: "mrkdwn", text: clip(headline, SECTION_MAX) },
+        ...(fields.length ? { fields: fields.slice(0, 10) } : {}),
+      },
+      {
+        type: "context",
+        elements: [{ type: "mrkdwn", text: slackEscape(`Hindsight · ${e.data.team.name}`) }],
+      },
     ],
   };
 }

@@ -16,7 +16,10 @@ import { generateSigningSecret } from "./signing";
 export const DISABLE_AFTER_FAILURES = 5;
 
 async function ownTarget(scope: TeamScope, targetId: string) {
-  const t = await db.notificationTarget.findFirst({ where: { id: targetId, teamId: scope.teamId }, select: { id: true, name: true, disabledAt: true } });
+  const t = await db.notificationTarget.findFirst({
+    where: { id: targetId, teamId: scope.teamId },
+    select: { id: true, name: true, disabledAt: true },
+  });
   if (!t) throw new NotFoundError("Notification target");
   return t;
 }
@@ -40,28 +43,67 @@ export async function createTarget(scope: TeamScope, actorId: string, input: Tar
       },
       select: { id: true, name: true },
     });
-    await recordAudit(tx, { teamId: scope.teamId, actorId, action: "notification.target.create", entityType: "NotificationTarget", entityId: target.id, data: { name: input.name, kind: input.kind, host: new URL(input.url).host, events: input.events } });
+    await recordAudit(tx, {
+      teamId: scope.teamId,
+      actorId,
+      action: "notification.target.create",
+      entityType: "NotificationTarget",
+      entityId: target.id,
+      data: {
+        name: input.name,
+        kind: input.kind,
+        host: new URL(input.url).host,
+        events: input.events,
+      },
+    });
     return { ...target, secret };
   });
 }
 
-export async function updateTargetEvents(scope: TeamScope, actorId: string, input: TargetEventsInput) {
+export async function updateTargetEvents(
+  scope: TeamScope,
+  actorId: string,
+  input: TargetEventsInput,
+) {
   await ownTarget(scope, input.targetId);
   await db.$transaction(async (tx) => {
-    await tx.notificationTarget.update({ where: { id: input.targetId }, data: { events: input.events } });
-    await recordAudit(tx, { teamId: scope.teamId, actorId, action: "notification.target.update", entityType: "NotificationTarget", entityId: input.targetId, data: { events: input.events } });
+    await tx.notificationTarget.update({
+      where: { id: input.targetId },
+      data: { events: input.events },
+    });
+    await recordAudit(tx, {
+      teamId: scope.teamId,
+      actorId,
+      action: "notification.target.update",
+      entityType: "NotificationTarget",
+      entityId: input.targetId,
+      data: { events: input.events },
+    });
   });
 }
 
 /** Turns a target off or back on; on again, its failure count starts from zero. */
-export async function setTargetEnabled(scope: TeamScope, actorId: string, targetId: string, enabled: boolean) {
+export async function setTargetEnabled(
+  scope: TeamScope,
+  actorId: string,
+  targetId: string,
+  enabled: boolean,
+) {
   const target = await ownTarget(scope, targetId);
   await db.$transaction(async (tx) => {
     await tx.notificationTarget.update({
       where: { id: target.id },
-      data: enabled ? { disabledAt: null, disabledReason: null, consecutiveFailures: 0 } : { disabledAt: new Date(), disabledReason: "Turned off by an owner." },
+      data: enabled
+        ? { disabledAt: null, disabledReason: null, consecutiveFailures: 0 }
+        : { disabledAt: new Date(), disabledReason: "Turned off by an owner." },
     });
-    await recordAudit(tx, { teamId: scope.teamId, actorId, action: enabled ? "notification.target.enable" : "notification.target.disable", entityType: "NotificationTarget", entityId: target.id });
+    await recordAudit(tx, {
+      teamId: scope.teamId,
+      actorId,
+      action: enabled ? "notification.target.enable" : "notification.target.disable",
+      entityType: "NotificationTarget",
+      entityId: target.id,
+    });
   });
   return { enabled };
 }
@@ -70,7 +112,14 @@ export async function deleteTarget(scope: TeamScope, actorId: string, targetId: 
   const target = await ownTarget(scope, targetId);
   await db.$transaction(async (tx) => {
     await tx.notificationTarget.delete({ where: { id: target.id } });
-    await recordAudit(tx, { teamId: scope.teamId, actorId, action: "notification.target.delete", entityType: "NotificationTarget", entityId: target.id, data: { name: target.name } });
+    await recordAudit(tx, {
+      teamId: scope.teamId,
+      actorId,
+      action: "notification.target.delete",
+      entityType: "NotificationTarget",
+      entityId: target.id,
+      data: { name: target.name },
+    });
   });
 }
 
@@ -78,15 +127,31 @@ export async function deleteTarget(scope: TeamScope, actorId: string, targetId: 
 export async function sendTestEvent(scope: TeamScope, actorId: string, targetId: string) {
   const target = await ownTarget(scope, targetId);
   return db.$transaction(async (tx) => {
-    const team = await tx.team.findUniqueOrThrow({ where: { id: scope.teamId }, select: { id: true, name: true } });
-    const actor = await tx.user.findUnique({ where: { id: actorId }, select: { name: true, email: true } });
+    const team = await tx.team.findUniqueOrThrow({
+      where: { id: scope.teamId },
+      select: { id: true, name: true },
+    });
+    const actor = await tx.user.findUnique({
+      where: { id: actorId },
+      select: { name: true, email: true },
+    });
     const event: NotificationEvent = {
       v: 1,
       type: "test",
       timestamp: new Date().toISOString(),
-      data: { team, actor: actor ? (actor.name ?? actor.email) : null, message: "This is a test event from Hindsight: notifications reach this address." },
+      data: {
+        team,
+        actor: actor ? (actor.name ?? actor.email) : null,
+        message: "This is a test event from Hindsight: notifications reach this address.",
+      },
     };
-    const [row] = await queueDeliveries(tx, scope.teamId, [target.id], `test:${randomUUID()}`, event);
+    const [row] = await queueDeliveries(
+      tx,
+      scope.teamId,
+      [target.id],
+      `test:${randomUUID()}`,
+      event,
+    );
     return { deliveryId: row!.id };
   });
 }
@@ -121,7 +186,10 @@ export async function recordAttempt(deliveryId: string, outcome: AttemptOutcome,
       select: { targetId: true, teamId: true },
     });
     if (outcome.ok) {
-      await tx.notificationTarget.update({ where: { id: delivery.targetId }, data: { consecutiveFailures: 0 } });
+      await tx.notificationTarget.update({
+        where: { id: delivery.targetId },
+        data: { consecutiveFailures: 0 },
+      });
       return { disabled: false };
     }
     if (!outcome.final) return { disabled: false };
@@ -130,15 +198,29 @@ export async function recordAttempt(deliveryId: string, outcome: AttemptOutcome,
       data: { consecutiveFailures: { increment: 1 } },
       select: { consecutiveFailures: true, disabledAt: true },
     });
-    if (target.disabledAt || target.consecutiveFailures < DISABLE_AFTER_FAILURES) return { disabled: false };
+    if (target.disabledAt || target.consecutiveFailures < DISABLE_AFTER_FAILURES)
+      return { disabled: false };
     const reason = `Turned off after ${target.consecutiveFailures} deliveries in a row failed (last: ${outcome.error ?? "no answer"}). Fix the receiver, send a test event, then turn it back on.`;
-    await tx.notificationTarget.update({ where: { id: delivery.targetId }, data: { disabledAt: now, disabledReason: reason.slice(0, 500) } });
-    await recordAudit(tx, { teamId: delivery.teamId, actorLabel: "Notification delivery", action: "notification.target.auto_disable", entityType: "NotificationTarget", entityId: delivery.targetId, data: { failures: target.consecutiveFailures } });
+    await tx.notificationTarget.update({
+      where: { id: delivery.targetId },
+      data: { disabledAt: now, disabledReason: reason.slice(0, 500) },
+    });
+    await recordAudit(tx, {
+      teamId: delivery.teamId,
+      actorLabel: "Notification delivery",
+      action: "notification.target.auto_disable",
+      entityType: "NotificationTarget",
+      entityId: delivery.targetId,
+      data: { failures: target.consecutiveFailures },
+    });
     return { disabled: true };
   });
 }
 
 /** A queued delivery that will not be attempted (its target was turned off meanwhile). */
 export async function skipDelivery(deliveryId: string, reason: string) {
-  await db.notificationDelivery.updateMany({ where: { id: deliveryId, state: "QUEUED" }, data: { state: "FAILED", lastError: reason } });
+  await db.notificationDelivery.updateMany({
+    where: { id: deliveryId, state: "QUEUED" },
+    data: { state: "FAILED", lastError: reason },
+  });
 }

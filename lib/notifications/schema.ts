@@ -13,18 +13,28 @@ export const TARGET_KIND_LABELS: Record<TargetKind, string> = {
 
 const eventsField = z.preprocess(
   asList,
-  z.array(z.enum(NOTIFICATION_EVENTS, { error: "Choose events from the list." })).min(1, "Choose at least one event to send.").transform((l) => [...new Set(l)]),
+  z
+    .array(z.enum(NOTIFICATION_EVENTS, { error: "Choose events from the list." }))
+    .min(1, "Choose at least one event to send.")
+    .transform((l) => [...new Set(l)]),
 );
 
 export const targetSchema = z.object({
-  name: z.string().trim().min(1, "Name the target (e.g. #incidents channel).").max(80, "Keep the name under 80 characters."),
+  name: z
+    .string()
+    .trim()
+    .min(1, "Name the target (e.g. #incidents channel).")
+    .max(80, "Keep the name under 80 characters."),
   kind: z.enum(TARGET_KINDS, { error: "Choose where to send." }),
   url: z.string().trim().min(1, "Paste the webhook URL.").max(2000, "This URL is too long."),
   events: eventsField,
 });
 export type TargetInput = z.output<typeof targetSchema>;
 
-export const targetEventsSchema = z.object({ targetId: z.string().min(1).max(40), events: eventsField });
+export const targetEventsSchema = z.object({
+  targetId: z.string().min(1).max(40),
+  events: eventsField,
+});
 export type TargetEventsInput = z.output<typeof targetEventsSchema>;
 
 export const targetRefSchema = z.object({ targetId: z.string().min(1).max(40) });

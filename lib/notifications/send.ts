@@ -27,7 +27,11 @@ function guardedLookup(allowPrivate: boolean): LookupFunction {
       if (error) return callback(error, address, family);
       const list = Array.isArray(address) ? address.map((a) => a.address) : [address];
       if (!allowPrivate && list.some((a) => isPrivateAddress(a))) {
-        return callback(Object.assign(new SendError(PRIVATE_ADDRESS_MESSAGE), { code: "EPRIVATE" }), address, family);
+        return callback(
+          Object.assign(new SendError(PRIVATE_ADDRESS_MESSAGE), { code: "EPRIVATE" }),
+          address,
+          family,
+        );
       }
       callback(null, address, family);
     });
@@ -38,7 +42,8 @@ function guardedLookup(allowPrivate: boolean): LookupFunction {
 export async function checkTargetUrl(raw: string, allowPrivate: boolean): Promise<string | null> {
   if (!URL.canParse(raw)) return "Enter the full URL, starting with https://.";
   const url = new URL(raw);
-  if (url.protocol !== "https:" && !(allowPrivate && url.protocol === "http:")) return "Use an https:// URL.";
+  if (url.protocol !== "https:" && !(allowPrivate && url.protocol === "http:"))
+    return "Use an https:// URL.";
   if (url.username || url.password) return "Leave user names and passwords out of the URL.";
   const host = url.hostname.replace(/^\[|\]$/g, "");
   let addresses: string[];
@@ -55,11 +60,17 @@ export async function checkTargetUrl(raw: string, allowPrivate: boolean): Promis
 }
 
 /** POSTs `body`; resolves with any HTTP answer (2xx or not), rejects with SendError without one. */
-export function postJson(rawUrl: string, body: string, headers: Record<string, string>, options: { allowPrivate: boolean; timeoutMs?: number }): Promise<PostResult> {
+export function postJson(
+  rawUrl: string,
+  body: string,
+  headers: Record<string, string>,
+  options: { allowPrivate: boolean; timeoutMs?: number },
+): Promise<PostResult> {
   const url = new URL(rawUrl);
   const host = url.hostname.replace(/^\[|\]$/g, "");
   // Literal addresses skip the lookup: check them here.
-  if (isIP(host) && !options.allowPrivate && isPrivateAddress(host)) return Promise.reject(new SendError(PRIVATE_ADDRESS_MESSAGE));
+  if (isIP(host) && !options.allowPrivate && isPrivateAddress(host))
+    return Promise.reject(new SendError(PRIVATE_ADDRESS_MESSAGE));
   const started = performance.now();
   const client = url.protocol === "https:" ? https : http;
   return new Promise<PostResult>((resolve, reject) => {
@@ -67,7 +78,12 @@ export function postJson(rawUrl: string, body: string, headers: Record<string, s
       url,
       {
         method: "POST",
-        headers: { "content-type": "application/json", "user-agent": "Hindsight-Notifications/1", ...headers, "content-length": String(Buffer.byteLength(body)) },
+        headers: {
+          "content-type": "application/json",
+          "user-agent": "Hindsight-Notifications/1",
+          ...headers,
+          "content-length": String(Buffer.byteLength(body)),
+        },
         lookup: guardedLookup(options.allowPrivate),
         signal: AbortSignal.timeout(options.timeoutMs ?? SEND_TIMEOUT_MS),
         agent: false,
@@ -80,23 +96,36 @@ export function postJson(rawUrl: string, body: string, headers: Record<string, s
           size += chunk.length;
         });
         res.on("end", () => {
-          const excerpt = Buffer.concat(chunks).toString("utf8", 0, EXCERPT_BYTES).replace(/[^\x20-\x7e]+/g, " ").trim().slice(0, 200);
-          resolve({ status: res.statusCode ?? 0, latencyMs: Math.round(performance.now() - started), excerpt });
+          const excerpt = Buffer.concat(chunks)
+            .toString("utf8", 0, EXCERPT_BYTES)
+            .replace(/[^\x20-\x7e]+/g, " ")
+            .trim()
+            .slice(0, 200);
+          resolve({
+            status: res.statusCode ?? 0,
+            latencyMs: Math.round(performance.now() - started),
+            excerpt,
+          });
         });
         res.on("error", (error) => reject(new SendError(reason(error))));
       },
     );
-    req.on("error", (error) => reject(error instanceof SendError ? error : new SendError(reason(error))));
+    req.on("error", (error) =>
+      reject(error instanceof SendError ? error : new SendError(reason(error))),
+    );
     req.end(body);
   });
 }
 
 function reason(error: Error & { code?: string }): string {
   if (error.code === "EPRIVATE") return PRIVATE_ADDRESS_MESSAGE;
-  if (error.name === "TimeoutError" || error.name === "AbortError") return `No answer within ${(SEND_TIMEOUT_MS / 1000).toFixed(0)} s.`;
-  if (error.code === "ENOTFOUND" || error.code === "EAI_AGAIN") return "The host name does not resolve.";
+  if (error.name === "TimeoutError" || error.name === "AbortError")
+    return `No answer within ${(SEND_TIMEOUT_MS / 1000).toFixed(0)} s.`;
+  if (error.code === "ENOTFOUND" || error.code === "EAI_AGAIN")
+    return "The host name does not resolve.";
   if (error.code === "ECONNREFUSED") return "Connection refused.";
   if (error.code === "ECONNRESET") return "Connection reset by the receiver.";
-  if (error.code?.startsWith("ERR_TLS") || error.code?.includes("CERT")) return `TLS error (${error.code}).`;
+  if (error.code?.startsWith("ERR_TLS") || error.code?.includes("CERT"))
+    return `TLS error (${error.code}).`;
   return (error.code ? `${error.code}: ${error.message}` : error.message).slice(0, 200);
 }
