@@ -2,6 +2,7 @@
 // schema of the documented body, so a malformed delivery is refused with the field that is
 // wrong. Fixtures in ./fixtures are the tools' documented examples.
 import { z } from "zod";
+import { MIN_YEAR } from "@/lib/incidents/local-time";
 
 export const ALERT_SOURCE_KINDS = [
   "ALERTMANAGER",
@@ -28,7 +29,16 @@ export interface NormalizedAlert {
 }
 
 const ZERO_TIME = "0001-01-01T00:00:00Z";
-const time = z.string().refine((v) => !Number.isNaN(Date.parse(v)), "Not a date and time.");
+// Date.parse also reads "-010000-01-01", and `new Date(1e300)` is an invalid date:
+// only instants in the years an incident can have reach the database (else a 500 there).
+const MAX_YEAR = 9999;
+const TIME_MESSAGE = `Not a date and time between ${MIN_YEAR} and ${MAX_YEAR}.`;
+function storable(ms: number): boolean {
+  if (!Number.isFinite(ms)) return false;
+  const year = new Date(ms).getUTCFullYear();
+  return year >= MIN_YEAR && year <= MAX_YEAR;
+}
+const time = z.string().refine((v) => storable(Date.parse(v)), TIME_MESSAGE);
 const stringMap = z.record(z.string(), z.string()).default({});
 
 // ---------- Prometheus Alertmanager (webhook v4) and Grafana (same envelope, more fields) ----------
@@ -38,7 +48,8 @@ const amAlert = z.object({
   labels: stringMap,
   annotations: stringMap,
   startsAt: time,
-  endsAt: time.optional(),
+  // A firing alert's endsAt is Go's zero time (or a time in the future).
+  endsAt: z.string().refine((v) => v === ZERO_TIME || storable(Date.parse(v)), TIME_MESSAGE).optional(),
   generatorURL: z.string().optional(),
   fingerprint: z.string().min(1).optional(),
 });
@@ -128,7 +139,7 @@ const sentryBody = z.object({
       level: z.string().default("error"),
       culprit: z.string().nullable().optional(),
       datetime: time.optional(),
-      timestamp: z.number().optional(),
+      timestamp: z.number().refine((n) => storable(n * 1000), TIME_MESSAGE).optional(),
       web_url: z.string().optional(),
       tags: z.array(z.tuple([z.string(), z.string()])).default([]),
     }),
