@@ -110,11 +110,19 @@ describe("malformed payloads name the wrong field", () => {
   });
   it("times a database cannot store are refused at their field (found by lib/security/fuzz)", () => {
     const generic = fixture("generic-firing.json");
-    expect(issues("GENERIC", { ...generic, startedAt: "-010000-01-01T00:00:00Z" })).toEqual(["startedAt"]);
-    expect(issues("KAPACITOR", { ...fixture("kapacitor-critical.json"), time: "1969-12-31T23:59:59Z" })).toEqual(["time"]);
-    const sentry = fixture("sentry-event-alert.json") as { data: { event: Record<string, unknown> } };
+    expect(issues("GENERIC", { ...generic, startedAt: "-010000-01-01T00:00:00Z" })).toEqual([
+      "startedAt",
+    ]);
+    expect(
+      issues("KAPACITOR", { ...fixture("kapacitor-critical.json"), time: "1969-12-31T23:59:59Z" }),
+    ).toEqual(["time"]);
+    const sentry = fixture("sentry-event-alert.json") as {
+      data: { event: Record<string, unknown> };
+    };
     const event = { ...sentry.data.event, datetime: undefined, timestamp: 1e300 };
-    expect(issues("SENTRY", { ...sentry, data: { ...sentry.data, event } })).toEqual(["data.event.timestamp"]);
+    expect(issues("SENTRY", { ...sentry, data: { ...sentry.data, event } })).toEqual([
+      "data.event.timestamp",
+    ]);
     // Alertmanager's "not ended" zero time stays accepted.
     expect(issues("ALERTMANAGER", fixture("alertmanager-v4-firing.json"))).toEqual([]);
   });

@@ -49,7 +49,10 @@ const amAlert = z.object({
   annotations: stringMap,
   startsAt: time,
   // A firing alert's endsAt is Go's zero time (or a time in the future).
-  endsAt: z.string().refine((v) => v === ZERO_TIME || storable(Date.parse(v)), TIME_MESSAGE).optional(),
+  endsAt: z
+    .string()
+    .refine((v) => v === ZERO_TIME || storable(Date.parse(v)), TIME_MESSAGE)
+    .optional(),
   generatorURL: z.string().optional(),
   fingerprint: z.string().min(1).optional(),
 });
@@ -139,7 +142,10 @@ const sentryBody = z.object({
       level: z.string().default("error"),
       culprit: z.string().nullable().optional(),
       datetime: time.optional(),
-      timestamp: z.number().refine((n) => storable(n * 1000), TIME_MESSAGE).optional(),
+      timestamp: z
+        .number()
+        .refine((n) => storable(n * 1000), TIME_MESSAGE)
+        .optional(),
       web_url: z.string().optional(),
       tags: z.array(z.tuple([z.string(), z.string()])).default([]),
     }),

@@ -242,6 +242,18 @@ describe("limits", () => {
     expect(parse("x".repeat(200_001)).errors[0].reason).toMatch(/longer than/);
   });
 
+  it("refuses years before 1970 in every format, as the timeline form does (found by lib/security/fuzz)", () => {
+    const reason = "Enter a year from 1970 on.";
+    expect(parse("1969-12-31T23:59:59Z alice: typo year").errors).toEqual([
+      { line: 1, text: "typo year", reason },
+    ]);
+    expect(parse("time,text\n0026-01-10 14:01,a").errors).toEqual([{ line: 2, text: "a", reason }]);
+    expect(parse('[{"time":"0026-01-10T14:01:00Z","text":"a"}]').errors).toEqual([
+      { line: 1, text: "a", reason },
+    ]);
+    expect(parse('[{"time":"0026-01-10T14:01:00Z","text":"a"}]').events).toEqual([]);
+  });
+
   it("sorts events by time, keeping line order for ties", () => {
     const r = parse("time,text\n14:05,b\n14:05,c\n2026-01-10 14:01,a");
     expect(r.events.map((e) => e.body)).toEqual(["a", "b", "c"]);

@@ -1,7 +1,7 @@
 // Chat-log / CSV / JSON import parser. Pure, so the browser preview and the server's re-check
 // run the very same code. Times without a date take the incident's start date in the viewer's
 // zone and roll over midnight when the clock jumps back by more than 12 hours.
-import { zonedLocalToUtc } from "@/lib/incidents/local-time";
+import { MIN_YEAR, YEAR_MESSAGE, zonedLocalToUtc } from "@/lib/incidents/local-time";
 import { parseChatLines } from "./chat";
 import { guessKind } from "./guess";
 import {
@@ -334,6 +334,14 @@ export function parseTimelineImport(text: string, opts: ParseOptions): ParseResu
   else if (looksLikeCsvHeader(body.split(/\r?\n/).find((l) => l.trim()) ?? ""))
     result = parseCsv(body, opts);
   else result = parseChat(body.split(/\r?\n/), opts);
+  // The timeline form refuses years before MIN_YEAR (typos such as 0026); an import is held to
+  // the same rule, whatever format the time came in (found by lib/security/fuzz).
+  result.events = result.events.filter((e) => {
+    if (new Date(e.occurredAt).getUTCFullYear() >= MIN_YEAR) return true;
+    result.errors.push({ line: e.line, text: e.body.slice(0, 80), reason: YEAR_MESSAGE });
+    return false;
+  });
+  result.errors.sort((a, b) => a.line - b.line);
   if (result.events.length > IMPORT_MAX_EVENTS) {
     result.errors.push({
       line: result.events[IMPORT_MAX_EVENTS].line,

@@ -8,7 +8,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { hostileValue, mutated, refusalProblems, RUNS } from "./hostile";
+import { hostileValue, mutated, PROPERTY_TIMEOUT, refusalProblems, RUNS } from "./hostile";
 import { SCHEMA_CASES } from "./schema-cases";
 
 const LIB = path.join(process.cwd(), "lib");
@@ -16,7 +16,13 @@ const LIB = path.join(process.cwd(), "lib");
 /** Modules under lib/ that import zod ("use server" files can only export actions, never a schema). */
 function zodModules(): string[] {
   return (readdirSync(LIB, { recursive: true }) as string[])
-    .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && !f.startsWith("generated") && !f.startsWith(`security${path.sep}fuzz`))
+    .filter(
+      (f) =>
+        f.endsWith(".ts") &&
+        !f.endsWith(".test.ts") &&
+        !f.startsWith("generated") &&
+        !f.startsWith(`security${path.sep}fuzz`),
+    )
     .filter((f) => {
       const src = readFileSync(path.join(LIB, f), "utf8");
       return /from "zod"/.test(src) && !/^\s*["']use server["']/.test(src);
@@ -37,7 +43,8 @@ async function discover(): Promise<{ schemas: Map<string, z.ZodType>; unloadable
       unloadable.push(file);
       continue;
     }
-    for (const [name, value] of Object.entries(mod)) if (value instanceof z.ZodType) schemas.set(`${file}#${name}`, value);
+    for (const [name, value] of Object.entries(mod))
+      if (value instanceof z.ZodType) schemas.set(`${file}#${name}`, value);
   }
   return { schemas, unloadable };
 }
@@ -49,7 +56,9 @@ function parseOrCrash(schema: z.ZodType, input: unknown) {
   try {
     return schema.safeParse(input);
   } catch (error) {
-    throw new Error(`threw ${(error as Error)?.constructor?.name}: ${(error as Error)?.message}`, { cause: error });
+    throw new Error(`threw ${(error as Error)?.constructor?.name}: ${(error as Error)?.message}`, {
+      cause: error,
+    });
   }
 }
 
@@ -64,7 +73,9 @@ describe("schema discovery", () => {
   });
 
   it("modules that cannot load outside Next export no schema (checked in their source)", () => {
-    const exporting = found.unloadable.filter((f) => /export\s+const\s+\w+\s*=\s*z\s*\./.test(readFileSync(path.join(LIB, f), "utf8")));
+    const exporting = found.unloadable.filter((f) =>
+      /export\s+const\s+\w+\s*=\s*z\s*\./.test(readFileSync(path.join(LIB, f), "utf8")),
+    );
     expect(exporting).toEqual([]);
   });
 });
@@ -79,31 +90,48 @@ describe.each([...found.schemas.keys()].filter((k) => SCHEMA_CASES[k]))("%s", (k
     expect(r.success ? [] : r.error.issues).toEqual([]);
   });
 
-  it("never crashes on any value, and refuses with a message per field", () => {
-    fc.assert(
-      fc.property(fc.oneof(hostileValue(), mutated(c.valid)), (input) => {
-        const r = parseOrCrash(schema, input);
-        if (r.success) return;
-        if (c.tolerant && isForm && typeof input === "object" && input !== null && !Array.isArray(input) && Object.values(input).every((v) => typeof v === "string")) {
-          throw new Error(`a tolerant schema refused a record of strings: ${r.error.issues[0].message}`);
-        }
-        if (c.response) return;
-        expect(refusalProblems(r.error, input, !isForm || c.formLevel)).toEqual([]);
-      }),
-      { numRuns: RUNS },
-    );
-  });
+  it(
+    "never crashes on any value, and refuses with a message per field",
+    () => {
+      fc.assert(
+        fc.property(fc.oneof(hostileValue(), mutated(c.valid)), (input) => {
+          const r = parseOrCrash(schema, input);
+          if (r.success) return;
+          if (
+            c.tolerant &&
+            isForm &&
+            typeof input === "object" &&
+            input !== null &&
+            !Array.isArray(input) &&
+            Object.values(input).every((v) => typeof v === "string")
+          ) {
+            throw new Error(
+              `a tolerant schema refused a record of strings: ${r.error.issues[0].message}`,
+            );
+          }
+          if (c.response) return;
+          expect(refusalProblems(r.error, input, !isForm || c.formLevel)).toEqual([]);
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 
-  it.runIf(isForm && !c.response)("a hostile value in one field is accepted or refused with field messages", () => {
-    fc.assert(
-      fc.property(mutated(c.valid), (input) => {
-        const r = parseOrCrash(schema, input);
-        if (r.success) return;
-        expect(refusalProblems(r.error, input, c.formLevel)).toEqual([]);
-        // parse() throws exactly the same ZodError safeParse reported: what defineAction maps.
-        expect(() => schema.parse(input)).toThrow(z.ZodError);
-      }),
-      { numRuns: RUNS },
-    );
-  });
+  it.runIf(isForm && !c.response)(
+    "a hostile value in one field is accepted or refused with field messages",
+    () => {
+      fc.assert(
+        fc.property(mutated(c.valid), (input) => {
+          const r = parseOrCrash(schema, input);
+          if (r.success) return;
+          expect(refusalProblems(r.error, input, c.formLevel)).toEqual([]);
+          // parse() throws exactly the same ZodError safeParse reported: what defineAction maps.
+          expect(() => schema.parse(input)).toThrow(z.ZodError);
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 });
