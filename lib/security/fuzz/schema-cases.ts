@@ -68,6 +68,8 @@ const incidentOut = {
   createdAt: ISO,
   updatedAt: ISO,
 };
+const notificationFixture = (name: string): unknown =>
+  JSON.parse(readFileSync(path.join(process.cwd(), "lib/notifications/fixtures", name), "utf8"));
 const section = { key: "summary", title: "Summary", prompt: "", enabled: true };
 
 export const SCHEMA_CASES: Record<string, SchemaCase> = {
@@ -190,6 +192,44 @@ export const SCHEMA_CASES: Record<string, SchemaCase> = {
   },
   "incidents/schema.ts#incidentInputSchema": { valid: incidentForm },
   "incidents/schema.ts#incidentRefSchema": { valid: { id: "i1", version: "2" } },
+
+  "notifications/events.ts#notificationEventSchema": {
+    valid: {
+      v: 1,
+      type: "incident.opened",
+      timestamp: ISO,
+      data: {
+        team: { id: "t1", name: "Payments" },
+        incident: {
+          id: "i1",
+          key: "INC-1",
+          title: "Checkout errors",
+          severity: "SEV1",
+          status: "INVESTIGATING",
+          url: "http://x/incidents/i1",
+        },
+        actor: "Dana",
+      },
+    },
+  },
+  "notifications/fixtures/formats.ts#slackIncomingWebhookSchema": {
+    valid: notificationFixture("slack-incoming-webhook.json"),
+  },
+  "notifications/fixtures/formats.ts#mattermostIncomingWebhookSchema": {
+    valid: notificationFixture("mattermost-incoming-webhook.json"),
+  },
+  "notifications/schema.ts#targetSchema": {
+    valid: {
+      name: "#incidents",
+      kind: "SLACK",
+      url: "https://hooks.slack.com/services/T0/B0/x",
+      events: ["incident.opened", "incident.opened"],
+    },
+  },
+  "notifications/schema.ts#targetEventsSchema": {
+    valid: { targetId: "nt1", events: "incident.status_changed" },
+  },
+  "notifications/schema.ts#targetRefSchema": { valid: { targetId: "nt1" } },
 
   "reports/schema.ts#saveNarrativeSchema": {
     valid: {
