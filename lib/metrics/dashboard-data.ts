@@ -139,14 +139,11 @@ export async function loadDashboard(
 
 /**
  * Root causes of the period that say the same thing as another root cause of the team (from
- * any earlier or later incident): trigram similarity through the WhyNode statement index, at
- * the team's threshold (SET LOCAL, so the `%` operator can use the index).
+ * any earlier or later incident): trigram similarity through the team's WhyNode statement
+ * index, at the team's threshold (set inside the one statement, so `%` can use the index).
  */
 async function recurringCauses(scope: TeamScope, p: DashboardParams) {
-  const [, pairs] = await db.$transaction([
-    db.$executeRaw`SELECT set_config('pg_trgm.similarity_threshold', ${String(p.similarity)}, true)`,
-    db.$queryRaw<SimilarPair[]>(recurringPairsSql(scope.teamId, p)),
-  ]);
+  const pairs = await db.$queryRaw<SimilarPair[]>(recurringPairsSql(scope.teamId, p));
   if (pairs.length === 0) return [];
   const ids = [...new Set(pairs.flatMap((x) => [x.a, x.b]))];
   const nodes = await db.whyNode.findMany({

@@ -4,8 +4,10 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Measure } from "./dashboard";
 import { periodBounds, type DashboardParams } from "./period";
 
-/** How many root causes of a period the recurrence check compares (newest first). */
-export const RECURRING_CAUSES_MAX = 2000;
+/** How many of a period's incidents the recurrence check reads root causes from (newest first). */
+export const RECURRING_INCIDENTS_MAX = 2000;
+/** How many similar pairs it reads at most. */
+export const RECURRING_PAIRS_MAX = 1000;
 
 /**
  * The incidents of the period, as a SQL fragment on alias i: the team, [start, end) of the
@@ -50,18 +52,39 @@ export function durationsSql(teamId: string, p: DashboardParams): Prisma.Sql {
 }
 
 /**
- * Pairs of similar root causes: each root cause of the period against every root cause of
- * the team through the trigram index (the caller sets pg_trgm.similarity_threshold first).
+ * The trigram threshold for the `%` operator, set inside the statement itself: a CTE the
+ * trigram scans depend on runs set_config(…, is_local) first, so the threshold holds for this
+ * statement's own transaction only and needs no interactive transaction around it (Prisma ends
+ * those after 5 s, and they hold a pooled connection across round trips).
+ */
+export function trigramThresholdCte(threshold: number): Prisma.Sql {
+  return Prisma.sql`cfg AS MATERIALIZED (SELECT set_config('pg_trgm.similarity_threshold', ${String(threshold)}, true) AS threshold)`;
+}
+
+/**
+ * Pairs of similar root causes: the root causes of the period's incidents, newest incident
+ * first, each against every root cause of the team through the team-leading trigram index
+ * on WhyNode (teamId, statement), at the team's threshold. Nothing is sorted: incidents are read
+ * in the order of their (teamId, startedAt) index and their root causes one incident at a time
+ * (OFFSET 0 keeps that lookup per incident), and reading stops at the pair limit. So the work
+ * is bounded by the limits, and a larger team costs about the same: each probe reads more of
+ * the index, and fewer probes reach the limit.
  */
 export function recurringPairsSql(teamId: string, p: DashboardParams): Prisma.Sql {
   const { where } = scopeSql(teamId, p);
   return Prisma.sql`
-      WITH rc AS MATERIALIZED (
-        SELECT w.id, w.statement, w."incidentId" FROM "WhyNode" w JOIN "Incident" i ON i.id = w."incidentId"
-        WHERE ${where} AND w."isRootCause" ORDER BY i."startedAt" DESC LIMIT ${RECURRING_CAUSES_MAX}
+      WITH ${trigramThresholdCte(p.similarity)},
+      rc AS MATERIALIZED (
+        -- The statement passes through cfg (|| left(cfg.threshold, 0) adds nothing): the
+        -- threshold is set before any trigram probe reads it, whatever the join order.
+        SELECT w.id, w.statement, w."incidentId"
+        FROM cfg, (SELECT i.id FROM "Incident" i WHERE ${where} ORDER BY i."startedAt" DESC, i.id DESC LIMIT ${RECURRING_INCIDENTS_MAX}) i
+          CROSS JOIN LATERAL (
+            SELECT w.id, w.statement || left(cfg.threshold, 0) AS statement, w."incidentId" FROM "WhyNode" w
+            WHERE w."incidentId" = i.id AND w."isRootCause" OFFSET 0
+          ) w
       )
       SELECT rc.id AS a, o.id AS b, similarity(rc.statement, o.statement)::float8 AS similarity
-      FROM rc JOIN "WhyNode" o ON o.statement % rc.statement AND o."isRootCause" AND o."incidentId" <> rc."incidentId"
-        JOIN "Incident" oi ON oi.id = o."incidentId" AND oi."teamId" = ${teamId}
-      LIMIT 5000`;
+      FROM rc JOIN "WhyNode" o ON o."teamId" = ${teamId} AND o.statement % rc.statement AND o."isRootCause" AND o."incidentId" <> rc."incidentId"
+      LIMIT ${RECURRING_PAIRS_MAX}`;
 }

@@ -6,7 +6,6 @@ import { similarSql } from "./sql";
 import {
   rankSimilar,
   SIMILAR_LIMIT,
-  SIMILAR_THRESHOLD,
   type SimilarCandidate,
   type SimilarIncident,
 } from "./similarity";
@@ -36,12 +35,9 @@ export async function findSimilarIncidents(
   // While a cause is typed, that text is what we compare; on the incident page, the title and its root causes.
   const statements = text ? [text] : self.whyNodes.map((w) => w.statement);
   const title = text ? null : self.title;
-  const [, rows] = await db.$transaction([
-    db.$executeRaw`SELECT set_config('pg_trgm.similarity_threshold', ${String(SIMILAR_THRESHOLD)}, true)`,
-    db.$queryRaw<SimilarCandidate[]>(
-      similarSql(scope.teamId, { id: self.id, title, statements, services: self.services }),
-    ),
-  ]);
+  const rows = await db.$queryRaw<SimilarCandidate[]>(
+    similarSql(scope.teamId, { id: self.id, title, statements, services: self.services }),
+  );
   const ranked = rankSimilar(rows).slice(0, SIMILAR_LIMIT);
   if (ranked.length === 0) return [];
   const details = await db.incident.findMany({

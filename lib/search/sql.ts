@@ -2,7 +2,9 @@
 // scale bench EXPLAINs exactly the same statement.
 import { Prisma } from "@/lib/generated/prisma/client";
 import { HEADLINE_OPTIONS } from "./highlight";
+import { trigramThresholdCte } from "@/lib/metrics/sql";
 import { PAGE_SIZE, SEARCH_TYPES, type SearchParams, type SearchType } from "./schema";
+import { SIMILAR_THRESHOLD } from "./similarity";
 
 const DAY_MS = 86_400_000;
 
@@ -20,7 +22,9 @@ function incidentFilters(p: SearchParams): Prisma.Sql {
 
 /**
  * One ranked query per record type, each using its GIN index (the generated tsvector, and the
- * trigram index for typos in short text), confined to the team through the incident. Exact
+ * trigram index for typos in short text). The indexes of events, 5 Whys statements and report
+ * text lead with the team (their "teamId" copy), so a search reads only its team's entries; the
+ * join to the incident confines every type to the team as well and applies the filters. Exact
  * word matches score 1 + ts_rank_cd (0..1); typo-only matches score their word similarity
  * (< 1), so a correctly spelled hit always outranks a near miss.
  */
@@ -32,6 +36,14 @@ function typeQuery(
   take: number,
 ): Prisma.Sql {
   const team = Prisma.sql`i."teamId" = ${teamId} ${filters}`;
+  // Rows that carry their team need the incident only for the filters: without filters, no join
+  // per matched row (the page's rows are joined to their incident once, after ranking).
+  const filtered = filters !== Prisma.empty;
+  const viaIncident = (alias: string) =>
+    filtered
+      ? Prisma.sql`JOIN "Incident" i ON i.id = ${Prisma.raw(`${alias}."incidentId"`)}`
+      : Prisma.empty;
+  const incidentFilter = filtered ? Prisma.sql`AND ${team}` : Prisma.empty;
   switch (type) {
     case "incident":
       return Prisma.sql`(SELECT 'incident' AS type, i.id, i.id AS "incidentId", NULL::text AS label, NULL::int AS "versionNumber", NULL::text AS "sectionKey",
@@ -42,28 +54,29 @@ function typeQuery(
     case "event":
       return Prisma.sql`(SELECT 'event' AS type, e.id, e."incidentId", NULL::text AS label, NULL::int AS "versionNumber", NULL::text AS "sectionKey", e.body AS doc,
           1 + ts_rank_cd(e.search, q.tsq, 32) AS score
-        FROM "TimelineEvent" e JOIN "Incident" i ON i.id = e."incidentId", q WHERE ${team} AND e.search @@ q.tsq
+        FROM "TimelineEvent" e ${viaIncident("e")}, q WHERE e."teamId" = ${teamId} ${incidentFilter} AND e.search @@ q.tsq
         ORDER BY score DESC LIMIT ${take})`;
     case "why":
       return Prisma.sql`(SELECT 'why' AS type, w.id, w."incidentId", CASE WHEN w."isRootCause" THEN 'Root cause' ELSE 'Why' END AS label,
           NULL::int AS "versionNumber", NULL::text AS "sectionKey", w.statement AS doc,
           CASE WHEN w.search @@ q.tsq THEN 1 + ts_rank_cd(w.search, q.tsq, 32) ELSE word_similarity(${q}, w.statement) END AS score
-        FROM "WhyNode" w JOIN "Incident" i ON i.id = w."incidentId", q WHERE ${team} AND (w.search @@ q.tsq OR ${q} <% w.statement)
+        FROM "WhyNode" w ${viaIncident("w")}, q
+        WHERE w."teamId" = ${teamId} ${incidentFilter} AND (w.search @@ q.tsq OR ${q} <% w.statement)
         ORDER BY score DESC LIMIT ${take})`;
     case "action":
       return Prisma.sql`(SELECT 'action' AS type, a.id, a."incidentId", a.title AS label, NULL::int AS "versionNumber", NULL::text AS "sectionKey",
           a.title || ' — ' || a.description AS doc,
           CASE WHEN a.search @@ q.tsq THEN 1 + ts_rank_cd(a.search, q.tsq, 32) ELSE word_similarity(${q}, a.title) END AS score
-        FROM "ActionItem" a JOIN "Incident" i ON i.id = a."incidentId", q
-        WHERE a."teamId" = ${teamId} AND ${team} AND (a.search @@ q.tsq OR ${q} <% a.title)
+        FROM "ActionItem" a ${viaIncident("a")}, q
+        WHERE a."teamId" = ${teamId} ${incidentFilter} AND (a.search @@ q.tsq OR ${q} <% a.title)
         ORDER BY score DESC LIMIT ${take})`;
     case "report":
       // Only the newest published version of each report: older versions would repeat it.
       return Prisma.sql`(SELECT 'report' AS type, s.id, r."incidentId", s.title AS label, v.number AS "versionNumber", s.key AS "sectionKey", s.body AS doc,
           1 + ts_rank_cd(s.search, q.tsq, 32) AS score
         FROM "ReportSectionText" s JOIN "ReportVersion" v ON v.id = s."reportVersionId" JOIN "Report" r ON r.id = v."reportId"
-          JOIN "Incident" i ON i.id = r."incidentId", q
-        WHERE ${team} AND s.search @@ q.tsq
+          ${viaIncident("r")}, q
+        WHERE s."teamId" = ${teamId} ${incidentFilter} AND s.search @@ q.tsq
           AND v.number = (SELECT max(v2.number) FROM "ReportVersion" v2 WHERE v2."reportId" = v."reportId")
         ORDER BY score DESC LIMIT ${take})`;
   }
@@ -94,7 +107,7 @@ export function searchSql(teamId: string, p: SearchParams): Prisma.Sql {
 /**
  * Candidates for "this happened before": other incidents of the team with a similar title
  * (trigram index on Incident.title) or a similar 5 Whys statement (index on WhyNode.statement),
- * with how many services they share. The caller sets pg_trgm.similarity_threshold first.
+ * with how many services they share, above SIMILAR_THRESHOLD (set inside the statement).
  */
 export function similarSql(
   teamId: string,
@@ -103,21 +116,23 @@ export function similarSql(
   const title = self.title;
   const statements = self.statements;
   return Prisma.sql`
-      WITH hits AS (
+      WITH ${trigramThresholdCte(SIMILAR_THRESHOLD)}, hits AS MATERIALIZED (
+        -- Every trigram probe takes its text through cfg (|| left(cfg.threshold, 0) adds nothing),
+        -- so the threshold is set before the first index scan, whatever the join order.
         ${
           title
             ? Prisma.sql`(SELECT i.id AS "incidentId", 'title' AS kind, similarity(i.title, ${title})::float8 AS similarity, NULL::text AS statement
-                FROM "Incident" i WHERE i."teamId" = ${teamId} AND i.id <> ${self.id} AND i.title % ${title}
+                FROM cfg, "Incident" i WHERE i."teamId" = ${teamId} AND i.id <> ${self.id} AND i.title % (${title} || left(cfg.threshold, 0))
                 ORDER BY similarity DESC LIMIT 20)`
             : Prisma.sql`(SELECT NULL::text AS "incidentId", 'title' AS kind, 0::float8 AS similarity, NULL::text AS statement WHERE false)`
         }
         UNION ALL
-        (SELECT w."incidentId", 'cause', similarity(w.statement, s.stmt)::float8, w.statement
-          FROM unnest(${statements}::text[]) s(stmt)
+        (SELECT w."incidentId", 'cause', similarity(w.statement, x.stmt)::float8, w.statement
+          FROM cfg, unnest(${statements}::text[]) s(raw), LATERAL (SELECT s.raw || left(cfg.threshold, 0) AS stmt) x
           CROSS JOIN LATERAL (
-            SELECT w.* FROM "WhyNode" w JOIN "Incident" i ON i.id = w."incidentId"
-            WHERE w.statement % s.stmt AND i."teamId" = ${teamId} AND i.id <> ${self.id}
-            ORDER BY similarity(w.statement, s.stmt) DESC LIMIT 20
+            SELECT w.* FROM "WhyNode" w
+            WHERE w."teamId" = ${teamId} AND w.statement % x.stmt AND w."incidentId" <> ${self.id}
+            ORDER BY similarity(w.statement, x.stmt) DESC LIMIT 20
           ) w)
       )
       SELECT h.*, cardinality(ARRAY(SELECT unnest(i.services) INTERSECT SELECT unnest(${self.services}::text[])))::int AS "sharedServices"

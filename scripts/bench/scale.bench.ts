@@ -7,13 +7,12 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { adminQuery, withDatabaseName } from "../db/admin";
+import { adminQuery } from "../db/admin";
 import { embeddedUrl, startEmbeddedServer } from "../db/embedded";
-import { migrateDeploy } from "../db/migrate";
 import { encodeCursor } from "../../lib/incidents/cursor";
 import { startMailSink } from "../../lib/email/sink";
 import { loadExtensions, type Caller, type PageTarget } from "./scale/extensions";
-import { seedLargeIncident, shareLargeIncident } from "./scale/large";
+import { prepareDatabases } from "./scale/databases";
 import {
   load as loadOnce,
   startApp,
@@ -22,7 +21,7 @@ import {
   type RunningApp,
 } from "./scale/load";
 import { appendRun, machine, type ScaleReport } from "./scale/report";
-import { readBulkSeed, SERVICES, seedBulk, type BulkSeed } from "./scale/seed";
+import { SERVICES, type BulkSeed } from "./scale/seed";
 import { appNodeOptions } from "../node-options";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -124,19 +123,8 @@ async function main() {
   const started = Date.now();
   const server = process.env.TEST_DATABASE_URL ? null : await startEmbeddedServer();
   const baseUrl = process.env.TEST_DATABASE_URL ?? embeddedUrl("postgres");
-  // BENCH_REUSE=<stamp>: measure the databases a run kept (BENCH_KEEP_DB=1) again, migrated
-  // forward, instead of seeding anew (seeding 100k takes minutes on a busy machine).
-  const reuse = process.env.BENCH_REUSE;
-  const stamp = reuse ?? `${Date.now()}_${process.pid}`;
-  const keep = process.env.BENCH_KEEP_DB === "1" || Boolean(reuse);
-  const names = {
-    small: `hindsight_bench_scale_small_${stamp}`,
-    large: `hindsight_bench_scale_large_${stamp}`,
-  };
-  const urls = {
-    small: withDatabaseName(baseUrl, names.small),
-    large: withDatabaseName(baseUrl, names.large),
-  };
+  const stamp = `${Date.now()}_${process.pid}`;
+  const keep = process.env.BENCH_KEEP_DB === "1";
   const publicDir = path.join(root, "public");
   const hadPublic = existsSync(publicDir);
   const staticDir = path.join(publicDir, "__bench");
@@ -148,34 +136,25 @@ async function main() {
   });
   const apps: RunningApp[] = [];
   const extensions = await loadExtensions();
+  let names: Record<string, string> = {};
   try {
-    for (const size of ["small", "large"] as const) {
-      if (!reuse) await adminQuery(baseUrl, `CREATE DATABASE "${names[size]}"`);
-      await migrateDeploy(urls[size], true);
-    }
-    let t0 = performance.now();
-    const smallShape = { teams: 1, incidentsPerTeam: SMALL };
-    const bigShape = { teams: TEAMS, incidentsPerTeam: PER_TEAM };
-    const small = await withClient(urls.small, (c) =>
-      reuse ? readBulkSeed(c, smallShape) : seedBulk(c, smallShape),
-    );
-    const smallSeedS = (performance.now() - t0) / 1000;
-    t0 = performance.now();
-    const big = await withClient(urls.large, (c) =>
-      reuse ? readBulkSeed(c, bigShape) : seedBulk(c, bigShape),
-    );
-    const largeSeedS = reuse ? NaN : (performance.now() - t0) / 1000;
-    const large = await withClient(urls.large, (c) =>
-      reuse ? shareLargeIncident(c) : seedLargeIncident(c, PER_TEAM + 1),
-    );
-    for (const ext of extensions) {
-      if (!ext.seed || reuse) continue;
-      await withClient(urls.small, (c) => ext.seed!(c, { size: "small", seed: small }));
-      await withClient(urls.large, (c) => ext.seed!(c, { size: "large", seed: big, large }));
-    }
+    const prepared = await prepareDatabases({
+      baseUrl,
+      stamp,
+      smallShape: { teams: 1, incidentsPerTeam: SMALL },
+      bigShape: { teams: TEAMS, incidentsPerTeam: PER_TEAM },
+      extensions,
+      fresh: process.env.BENCH_FRESH === "1",
+      log,
+    });
+    const { urls, small, big, large, origin } = prepared;
+    names = prepared.names;
     log(
-      `${reuse ? "reused" : "seeded"} ${big.incidents.toLocaleString("en")} incidents in ${largeSeedS.toFixed(1)} s (${JSON.stringify(big.counts)}); 1k database in ${smallSeedS.toFixed(1)} s`,
+      origin.reused
+        ? `REUSED the seeded databases of seed version ${origin.version} (seeded earlier in ${origin.seedSeconds.toFixed(1)} s; copied from their templates in ${origin.copySeconds.toFixed(1)} s; BENCH_FRESH=1 seeds anew)`
+        : `SEEDED ${big.incidents.toLocaleString("en")} incidents in ${origin.seedSeconds.toFixed(1)} s (${JSON.stringify(big.counts)}); 1k database in ${origin.smallSeedSeconds.toFixed(1)} s; kept as templates of seed version ${origin.version}`,
     );
+    if (process.env.BENCH_SEED_ONLY === "1") return;
 
     if (!existsSync(path.join(root, distDir, "BUILD_ID"))) {
       log(`building into ${distDir} …`);
@@ -353,7 +332,9 @@ async function main() {
       seed: {
         incidents: big.incidents,
         teams: TEAMS,
-        seconds: largeSeedS,
+        seconds: origin.seedSeconds,
+        reused: origin.reused,
+        version: origin.version,
         counts: big.counts,
         smallIncidents: SMALL,
       },
@@ -376,10 +357,8 @@ async function main() {
         await adminQuery(baseUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(
           () => undefined,
         );
-    } else {
-      log(
-        `kept databases ${Object.values(names).join(", ")}: measure them again with BENCH_REUSE=${stamp}`,
-      );
+    } else if (Object.keys(names).length) {
+      log(`kept databases ${Object.values(names).join(", ")}`);
     }
     await server?.stop();
   }

@@ -89,8 +89,8 @@ export async function seedLargeIncident(c: pg.Client, number: number): Promise<L
     isKey: k % 3 === 0,
   }));
   await c.query(
-    `INSERT INTO "TimelineEvent" (id, "incidentId", "occurredAt", kind, body, author, "isKey", "updatedAt")
-     SELECT id, $1, at, kind::"TimelineKind", body, author, key, now() FROM unnest($2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::bool[]) AS e(id, at, kind, body, author, key)`,
+    `INSERT INTO "TimelineEvent" (id, "incidentId", "teamId", "occurredAt", kind, body, author, "isKey", "updatedAt")
+     SELECT id, $1, 'team_1', at, kind::"TimelineKind", body, author, key, now() FROM unnest($2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::bool[]) AS e(id, at, kind, body, author, key)`,
     [
       incidentId,
       events.map((e) => e.id),
@@ -133,8 +133,8 @@ export async function seedLargeIncident(c: pg.Client, number: number): Promise<L
     }
   });
   await c.query(
-    `INSERT INTO "WhyNode" (id, "incidentId", "parentId", statement, position, "isRootCause", category, "updatedAt")
-     SELECT id, $1, parent, statement, position, root, category::"RootCauseCategory", now() FROM unnest($2::text[], $3::text[], $4::text[], $5::int[], $6::bool[], $7::text[]) AS w(id, parent, statement, position, root, category)`,
+    `INSERT INTO "WhyNode" (id, "incidentId", "teamId", "parentId", statement, position, "isRootCause", category, "updatedAt")
+     SELECT id, $1, 'team_1', parent, statement, position, root, category::"RootCauseCategory", now() FROM unnest($2::text[], $3::text[], $4::text[], $5::int[], $6::bool[], $7::text[]) AS w(id, parent, statement, position, root, category)`,
     [
       incidentId,
       nodes.map((n) => n.id),

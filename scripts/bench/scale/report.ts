@@ -12,6 +12,8 @@ export interface ScaleReport {
     incidents: number;
     teams: number;
     seconds: number;
+    reused: boolean;
+    version: string;
     counts: Record<string, number>;
     smallIncidents: number;
   };
@@ -48,7 +50,11 @@ export function renderReport(r: ScaleReport): string {
     "",
   );
   lines.push(
-    `Seed: ${r.seed.incidents.toLocaleString("en")} incidents across ${r.seed.teams} teams in ${r.seed.seconds.toFixed(1)} s (` +
+    `Seed: ${r.seed.incidents.toLocaleString("en")} incidents across ${r.seed.teams} teams, seeded in ${r.seed.seconds.toFixed(1)} s` +
+      (r.seed.reused
+        ? ` (an earlier run; this run copied that seed, version ${r.seed.version}, from its template database)`
+        : ` (by this run, seed version ${r.seed.version})`) +
+      ` (` +
       Object.entries(r.seed.counts)
         .map(([k, v]) => `${k} ${v.toLocaleString("en")}`)
         .join(", ") +

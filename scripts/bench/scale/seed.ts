@@ -1,5 +1,6 @@
 // Bulk data for the scale bench, generated inside PostgreSQL (INSERT … SELECT generate_series):
-// a 100k-incident database seeds in well under a minute, with no rows shipped over the wire.
+// no rows shipped over the wire. scripts/bench/scale/databases.ts runs it with the plain indexes
+// dropped and rebuilt afterwards, then VACUUM ANALYZE.
 // Deterministic (setseed), so two runs measure the same data shape.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
@@ -100,13 +101,14 @@ export async function seedBulk(c: pg.Client, shape: BulkShape): Promise<BulkSeed
   );
 
   // Five timeline events per incident (two of them key events).
-  await c.query(`INSERT INTO "TimelineEvent" (id, "incidentId", "occurredAt", kind, body, source, "isKey", "createdAt", "updatedAt")
-    SELECT i.id || '_e' || k, i.id, i."startedAt" + (k * interval '9 minutes'), (ARRAY['ALERT','ACTION','DECISION','COMMUNICATION','NOTE'])[k]::"TimelineKind",
+  // "teamId" is the incident's (a trigger fills it; the seed may run with triggers off).
+  await c.query(`INSERT INTO "TimelineEvent" (id, "incidentId", "teamId", "occurredAt", kind, body, source, "isKey", "createdAt", "updatedAt")
+    SELECT i.id || '_e' || k, i.id, i."teamId", i."startedAt" + (k * interval '9 minutes'), (ARRAY['ALERT','ACTION','DECISION','COMMUNICATION','NOTE'])[k]::"TimelineKind",
       'Event ' || k || ' of ' || i.title || ': error rate ' || (k * 3) || '% on ' || i.services[1], 'MANUAL', k IN (1, 3), now(), now()
     FROM "Incident" i, generate_series(1, 5) k`);
   // A three-level 5 Whys chain ending in a root cause.
-  await c.query(`INSERT INTO "WhyNode" (id, "incidentId", "parentId", statement, position, "isRootCause", category, "createdAt", "updatedAt")
-    SELECT i.id || '_w' || k, i.id, CASE WHEN k > 1 THEN i.id || '_w' || (k - 1) END,
+  await c.query(`INSERT INTO "WhyNode" (id, "incidentId", "teamId", "parentId", statement, position, "isRootCause", category, "createdAt", "updatedAt")
+    SELECT i.id || '_w' || k, i.id, i."teamId", CASE WHEN k > 1 THEN i.id || '_w' || (k - 1) END,
       (ARRAY['Requests timed out', 'The pool was exhausted', 'Pool size was never load-tested'])[k], 0, k = 3, CASE WHEN k = 3 THEN 'TESTING'::"RootCauseCategory" END, now(), now()
     FROM "Incident" i, generate_series(1, 3) k`);
   // Two action items per incident; most done, the recent and some old ones still open (overdue).
@@ -153,7 +155,6 @@ export async function seedBulk(c: pg.Client, shape: BulkShape): Promise<BulkSeed
     `INSERT INTO "Session" (id, "sessionToken", "userId", expires, "activeTeamId") VALUES ('s_owner', $1, 'u_1_1', now() + interval '1 day', 'team_1'), ('s_reader', $2, $3, now() + interval '1 day', NULL)`,
     [ownerSession, readerSession, readerId],
   );
-  await c.query("ANALYZE");
   return readBulkSeed(c, shape);
 }
 
