@@ -31,7 +31,7 @@ function actorOf(user: CurrentUser) {
 
 /** The version a share sends: the newest published one, with its frozen snapshot. */
 async function shareableVersion(scope: TeamScope, incidentId: string) {
-  const latest = await latestPublishedVersion(scope.teamId, incidentId);
+  const latest = await latestPublishedVersion(scope, incidentId);
   if (!latest)
     throw new RuleError("This report has not been published yet. Publish it before sharing.");
   const version = await getPublishedVersion(latest.id);
@@ -46,7 +46,7 @@ export const shareReportAction = defineAction({
   input: shareSchema.extend({ incidentId: id }),
   incident: (input) => input.incidentId,
   run: async ({ scope, user, incident, input }) => {
-    const policy = await getSharingPolicy(scope.teamId);
+    const policy = await getSharingPolicy(scope);
     if (!policy) throw new NotFoundError("Team");
     const lifetime = lifetimeProblem(input.days, policy);
     if (lifetime) throw new RuleError(lifetime, "days");
@@ -70,7 +70,7 @@ export const revokeShareAction = defineAction({
   incident: (input) => input.incidentId,
   run: ({ scope, user, incident, input }) =>
     revokeShare({
-      teamId: scope.teamId,
+      scope,
       incidentId: incident.id,
       shareId: input.shareId,
       actorId: user.id,
@@ -88,7 +88,7 @@ export const resendShareAction = defineAction({
   incident: (input) => input.incidentId,
   run: ({ scope, user, incident, input }) =>
     resendShare({
-      teamId: scope.teamId,
+      scope,
       incidentId: incident.id,
       shareId: input.shareId,
       actor: actorOf(user),
@@ -106,7 +106,7 @@ export const revokeGrantAction = defineAction({
   incident: (input) => input.incidentId,
   run: ({ scope, user, incident, input }) =>
     revokeGrant({
-      teamId: scope.teamId,
+      scope,
       incidentId: incident.id,
       grantId: input.grantId,
       actorId: user.id,
@@ -119,8 +119,7 @@ export const revokeGrantAction = defineAction({
 export const updateSharingSettingsAction = defineAction({
   permission: "team:manage",
   input: sharingSettingsSchema,
-  run: ({ scope, user, input }) =>
-    updateSharingSettings({ teamId: scope.teamId, actorId: user.id, input }),
+  run: ({ scope, user, input }) => updateSharingSettings({ scope, actorId: user.id, input }),
   revalidate: ["/settings/sharing"],
   message: "Sharing settings saved.",
 });

@@ -1,12 +1,13 @@
 import "server-only";
+import type { TeamScope } from "@/lib/auth/scope";
 import { db } from "@/lib/db";
 import { incidentKey } from "@/lib/incidents/constants";
 import { searchSharedReports, type SharedReportHit } from "@/lib/search/data";
 import type { SharePolicy } from "./tokens";
 
-export function getSharingPolicy(teamId: string): Promise<SharePolicy | null> {
+export function getSharingPolicy(scope: TeamScope): Promise<SharePolicy | null> {
   return db.team.findUnique({
-    where: { id: teamId },
+    where: { id: scope.teamId },
     select: { shareLinkDefaultDays: true, shareLinkMaxDays: true, allowAnonymousShareLink: true },
   });
 }
@@ -20,11 +21,11 @@ export interface ShareableVersion {
 
 /** The newest published version of the incident's report (the one a new share sends), or null. */
 export function latestPublishedVersion(
-  teamId: string,
+  scope: TeamScope,
   incidentId: string,
 ): Promise<ShareableVersion | null> {
   return db.reportVersion.findFirst({
-    where: { report: { incidentId, incident: { id: incidentId, teamId } } },
+    where: { report: { incidentId, incident: { id: incidentId, teamId: scope.teamId } } },
     orderBy: { number: "desc" },
     select: { id: true, number: true, title: true, publishedAt: true },
   });
@@ -48,9 +49,10 @@ export interface ShareRow {
 }
 
 export async function listSharesForIncident(
-  teamId: string,
+  scope: TeamScope,
   incidentId: string,
 ): Promise<ShareRow[]> {
+  const { teamId } = scope;
   const rows = await db.shareLink.findMany({
     where: { reportVersion: { report: { incidentId, incident: { id: incidentId, teamId } } } },
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
@@ -89,9 +91,10 @@ export interface GrantRow {
 
 /** Portal access for this incident's report, per recipient and version (revoked ones too, as history). */
 export async function listGrantsForIncident(
-  teamId: string,
+  scope: TeamScope,
   incidentId: string,
 ): Promise<GrantRow[]> {
+  const { teamId } = scope;
   const rows = await db.stakeholderGrant.findMany({
     where: { reportVersion: { report: { incidentId, incident: { id: incidentId, teamId } } } },
     orderBy: [{ email: "asc" }, { createdAt: "desc" }],

@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type PgBoss from "pg-boss";
 import { recordAudit } from "@/lib/audit/mutations";
+import type { TeamScope } from "@/lib/auth/scope";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { RuleError, NotFoundError } from "@/lib/errors";
@@ -178,13 +179,14 @@ async function findTeamShare(tx: Tx, teamId: string, incidentId: string, shareId
 
 /** Takes effect on the next request: the link page reads revokedAt every time. */
 export async function revokeShare(args: {
-  teamId: string;
+  scope: TeamScope;
   incidentId: string;
   shareId: string;
   actorId: string;
   now: Date;
 }) {
-  const { teamId, incidentId, shareId, actorId, now } = args;
+  const { scope, incidentId, shareId, actorId, now } = args;
+  const { teamId } = scope;
   return db.$transaction(async (tx) => {
     const link = await findTeamShare(tx, teamId, incidentId, shareId);
     if (link.revokedAt) return link.recipientEmail;
@@ -227,13 +229,14 @@ export async function revokeShare(args: {
  * link cannot be re-sent; see docs/decisions.md.
  */
 export async function resendShare(args: {
-  teamId: string;
+  scope: TeamScope;
   incidentId: string;
   shareId: string;
   actor: Actor;
   now: Date;
 }) {
-  const { teamId, incidentId, shareId, actor, now } = args;
+  const { scope, incidentId, shareId, actor, now } = args;
+  const { teamId } = scope;
   // The link is re-sent for the version it was made for (possibly older than the latest).
   const current = await findTeamShare(db as unknown as Tx, teamId, incidentId, shareId);
   const version = await getPublishedVersion(current.reportVersionId);
@@ -282,13 +285,14 @@ export async function resendShare(args: {
 
 /** Removes portal access and the recipient's live links for that version. */
 export async function revokeGrant(args: {
-  teamId: string;
+  scope: TeamScope;
   incidentId: string;
   grantId: string;
   actorId: string;
   now: Date;
 }) {
-  const { teamId, incidentId, grantId, actorId, now } = args;
+  const { scope, incidentId, grantId, actorId, now } = args;
+  const { teamId } = scope;
   return db.$transaction(async (tx) => {
     const grant =
       typeof grantId === "string"
@@ -379,11 +383,12 @@ export async function pruneRateLimits(now: Date, policy: BucketPolicy) {
 }
 
 export async function updateSharingSettings(args: {
-  teamId: string;
+  scope: TeamScope;
   actorId: string;
   input: SharingSettingsInput;
 }) {
-  const { teamId, actorId, input } = args;
+  const { scope, actorId, input } = args;
+  const { teamId } = scope;
   await db.$transaction(async (tx) => {
     await tx.team.update({ where: { id: teamId }, data: input });
     await recordAudit(tx, {

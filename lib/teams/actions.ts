@@ -76,7 +76,7 @@ export const switchTeamAction = defineAction({
 export const renameTeamAction = defineAction({
   permission: "team:manage",
   input: renameTeamSchema,
-  run: ({ scope, user, input }) => renameTeam(user.id, scope.teamId, input.name),
+  run: ({ scope, user, input }) => renameTeam(scope, user.id, input.name),
   revalidate: everything,
   message: (_r, input) => `Team renamed to ${input.name}.`,
 });
@@ -97,7 +97,7 @@ export const inviteMemberAction = defineAction({
   permission: "team:manage",
   input: inviteSchema,
   run: async ({ scope, user, input }) => {
-    const invitation = await createInvitation(user.id, scope.teamId, input);
+    const invitation = await createInvitation(scope, user.id, input);
     try {
       await sendInvitationEmail(invitation, user, scope.teamId);
       return { email: invitation.email, sent: true, limited: null };
@@ -125,7 +125,7 @@ export const inviteMemberAction = defineAction({
 export const revokeInvitationAction = defineAction({
   permission: "team:manage",
   input: invitationIdSchema,
-  run: ({ scope, user, input }) => revokeInvitation(user.id, scope.teamId, input.invitationId),
+  run: ({ scope, user, input }) => revokeInvitation(scope, user.id, input.invitationId),
   revalidate: ["/settings/members"],
   message: (inv) => `Invitation for ${inv.email} revoked.`,
 });
@@ -134,7 +134,7 @@ export const resendInvitationAction = defineAction({
   permission: "team:manage",
   input: invitationIdSchema,
   run: async ({ scope, user, input }) => {
-    const inv = await renewInvitation(user.id, scope.teamId, input.invitationId);
+    const inv = await renewInvitation(scope, user.id, input.invitationId);
     // The renewal is saved even when the email fails: show the new expiry either way.
     revalidatePath("/settings/members");
     try {
@@ -167,8 +167,7 @@ export const acceptInvitationAction = defineAction({
 export const changeRoleAction = defineAction({
   permission: "team:manage",
   input: changeRoleSchema,
-  run: ({ scope, user, input }) =>
-    changeRole(user.id, scope.teamId, input.membershipId, input.role),
+  run: ({ scope, user, input }) => changeRole(scope, user.id, input.membershipId, input.role),
   revalidate: ["/settings/members"],
   message: (updated, input) =>
     updated.changed ? `Role changed to ${roleLabel(input.role).toLowerCase()}.` : "Role unchanged.",
@@ -178,7 +177,7 @@ export const removeMemberAction = defineAction({
   permission: "team:manage",
   input: membershipIdSchema,
   run: async ({ ctx, input }) => ({
-    ...(await removeMember(ctx.user.id, ctx.scope.teamId, input.membershipId)),
+    ...(await removeMember(ctx.scope, ctx.user.id, input.membershipId)),
     teamName: ctx.team.name,
   }),
   revalidate: ["/settings/members"],
@@ -190,9 +189,9 @@ export const leaveTeamAction = defineAction({
   permission: "team:leave",
   input: z.object({}),
   run: async ({ scope, user }) => {
-    const own = await findOwnMembership(user.id, scope.teamId);
+    const own = await findOwnMembership(scope, user.id);
     if (!own) throw new RuleError("You are not a member of this team.");
-    await removeMember(user.id, scope.teamId, own.id);
+    await removeMember(scope, user.id, own.id);
     (await cookies()).delete(ACTIVE_TEAM_COOKIE);
   },
   revalidate: everything,

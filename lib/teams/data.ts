@@ -1,7 +1,12 @@
 import "server-only";
+import type { TeamScope } from "@/lib/auth/scope";
 import { db } from "@/lib/db";
 import { INVITATION_TTL_DAYS } from "./invitations";
 
+/**
+ * Membership gate for a team id the user names (switching teams): takes a bare id on purpose,
+ * since it is the check that comes before any scope exists.
+ */
 export async function isMember(userId: string, teamId: string) {
   return (await db.membership.count({ where: { userId, teamId } })) > 0;
 }
@@ -16,9 +21,9 @@ export function listMyTeams(userId: string) {
 
 export type MemberRow = Awaited<ReturnType<typeof listMembers>>[number];
 
-export function listMembers(teamId: string) {
+export function listMembers(scope: TeamScope) {
   return db.membership.findMany({
-    where: { teamId },
+    where: { teamId: scope.teamId },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: {
       id: true,
@@ -30,9 +35,9 @@ export function listMembers(teamId: string) {
 }
 
 /** Invitations not yet accepted or revoked, expired ones included so owners can resend them. */
-export function listOpenInvitations(teamId: string) {
+export function listOpenInvitations(scope: TeamScope) {
   return db.invitation.findMany({
-    where: { teamId, acceptedAt: null, revokedAt: null },
+    where: { teamId: scope.teamId, acceptedAt: null, revokedAt: null },
     orderBy: { createdAt: "desc" },
     select: {
       id: true,
@@ -95,9 +100,9 @@ export function getProfile(userId: string) {
 }
 
 /** The user's own membership in a team (for "Leave team"), or null. */
-export function findOwnMembership(userId: string, teamId: string) {
+export function findOwnMembership(scope: TeamScope, userId: string) {
   return db.membership.findUnique({
-    where: { teamId_userId: { teamId, userId } },
+    where: { teamId_userId: { teamId: scope.teamId, userId } },
     select: { id: true, role: true },
   });
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { recordAudit } from "@/lib/audit/mutations";
 import { canChangeRole, canRemoveMember, type Role } from "@/lib/auth/permissions";
+import type { TeamScope } from "@/lib/auth/scope";
 import { AuthorizationError } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { NotFoundError, RuleError } from "@/lib/errors";
@@ -59,7 +60,8 @@ async function requireOwner(tx: Tx, teamId: string, userId: string) {
 const ownerCount = (tx: Tx, teamId: string) =>
   tx.membership.count({ where: { teamId, role: "OWNER" } });
 
-export async function renameTeam(actorId: string, teamId: string, name: string) {
+export async function renameTeam(scope: TeamScope, actorId: string, name: string) {
+  const { teamId } = scope;
   return db.$transaction(async (tx) => {
     await requireOwner(tx, teamId, actorId);
     const before = await tx.team.findUniqueOrThrow({
@@ -106,10 +108,11 @@ export async function updateProfile(
 }
 
 export async function createInvitation(
+  scope: TeamScope,
   actorId: string,
-  teamId: string,
   input: { email: string; role: "EDITOR" | "VIEWER" },
 ) {
+  const { teamId } = scope;
   return db.$transaction(async (tx) => {
     await lockTeam(tx, teamId);
     await requireOwner(tx, teamId, actorId);
@@ -171,7 +174,8 @@ async function findOpenInvitation(tx: Tx, teamId: string, invitationId: string) 
   return inv;
 }
 
-export async function revokeInvitation(actorId: string, teamId: string, invitationId: string) {
+export async function revokeInvitation(scope: TeamScope, actorId: string, invitationId: string) {
+  const { teamId } = scope;
   return db.$transaction(async (tx) => {
     await requireOwner(tx, teamId, actorId);
     const inv = await findOpenInvitation(tx, teamId, invitationId);
@@ -189,7 +193,8 @@ export async function revokeInvitation(actorId: string, teamId: string, invitati
 }
 
 /** Resending restarts the 14-day clock on the same invitation, so the earlier link keeps working. */
-export async function renewInvitation(actorId: string, teamId: string, invitationId: string) {
+export async function renewInvitation(scope: TeamScope, actorId: string, invitationId: string) {
+  const { teamId } = scope;
   return db.$transaction(async (tx) => {
     await requireOwner(tx, teamId, actorId);
     const inv = await findOpenInvitation(tx, teamId, invitationId);
@@ -272,11 +277,12 @@ export async function acceptInvitation(user: { id: string; email: string }, invi
 }
 
 export async function changeRole(
+  scope: TeamScope,
   actorId: string,
-  teamId: string,
   membershipId: string,
   newRole: Role,
 ) {
+  const { teamId } = scope;
   return db.$transaction(async (tx) => {
     await lockTeam(tx, teamId);
     const target = await tx.membership.findFirst({
@@ -312,7 +318,8 @@ export async function changeRole(
 }
 
 /** Removes a member (owners) or the actor themself (leaving); the last owner can do neither. */
-export async function removeMember(actorId: string, teamId: string, membershipId: string) {
+export async function removeMember(scope: TeamScope, actorId: string, membershipId: string) {
+  const { teamId } = scope;
   return db.$transaction(async (tx) => {
     await lockTeam(tx, teamId);
     const target = await tx.membership.findFirst({

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { signOutForInvitationAction } from "@/lib/teams/actions";
-import { findInvitation, findOwnMembership } from "@/lib/teams/data";
+import { findInvitation, isMember } from "@/lib/teams/data";
 import { invitationPath } from "@/lib/teams/invitation-email";
 import {
   daysUntilExpiry,
@@ -53,7 +53,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ id:
     );
   }
 
-  if (await findOwnMembership(user.id, invitation.teamId)) {
+  if (await isMember(user.id, invitation.teamId)) {
     return (
       <OnboardingCard title={`You are already in ${invitation.team.name}`}>
         <p className="mb-4 text-sm text-slate-600">

@@ -15,8 +15,8 @@ export default async function MembersPage() {
   const ctx = await requireTeam("/settings/members");
   const canManage = can(ctx.role, "team:manage");
   const [members, invitations, profile] = await Promise.all([
-    listMembers(ctx.team.id),
-    canManage ? listOpenInvitations(ctx.team.id) : Promise.resolve([]),
+    listMembers(ctx.scope),
+    canManage ? listOpenInvitations(ctx.scope) : Promise.resolve([]),
     getProfile(ctx.user.id),
   ]);
   const timeZone = profile?.timeZone ?? null;

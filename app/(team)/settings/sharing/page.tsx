@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Sharing settings" };
 
 export default async function SharingSettingsPage() {
   const ctx = await requireTeam("/settings/sharing");
-  const settings = await getSharingPolicy(ctx.team.id);
+  const settings = await getSharingPolicy(ctx.scope);
   if (!settings) notFound();
   const canEdit = can(ctx.role, "team:manage");
   return (

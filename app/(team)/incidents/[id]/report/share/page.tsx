@@ -21,10 +21,10 @@ export default async function ShareReportPage({ params }: { params: Promise<{ id
   const canShare = can(ctx.role, "report:share");
   const canManage = can(ctx.role, "team:manage");
   const [version, policy, shares, grants] = await Promise.all([
-    latestPublishedVersion(ctx.team.id, incident.id),
-    getSharingPolicy(ctx.team.id),
-    listSharesForIncident(ctx.team.id, incident.id),
-    listGrantsForIncident(ctx.team.id, incident.id),
+    latestPublishedVersion(ctx.scope, incident.id),
+    getSharingPolicy(ctx.scope),
+    listSharesForIncident(ctx.scope, incident.id),
+    listGrantsForIncident(ctx.scope, incident.id),
   ]);
   const now = new Date();
   return (
