@@ -171,7 +171,7 @@ export const getReportRoute = apiRoute({
   permission: "incident:read",
   params: idParams,
   handler: async (_request, { params, api }) => {
-    const v = await getVersionForTeam(api.scope.teamId, params.id);
+    const v = await getVersionForTeam(api.scope, params.id);
     if (!v) throw new NotFoundError("Report");
     return json({
       id: v.id,

@@ -47,11 +47,7 @@ export const saveNarrativeAction = defineAction({
   permission: "report:write",
   input: onIncident(saveNarrativeSchema),
   run: ({ ctx, incident, input }) =>
-    saveNarrative(
-      { teamId: ctx.scope.teamId, userId: ctx.user.id, role: ctx.role },
-      incident.id,
-      input,
-    ),
+    saveNarrative({ scope: ctx.scope, userId: ctx.user.id, role: ctx.role }, incident.id, input),
   message: "Saved",
 });
 
@@ -61,7 +57,7 @@ export const setReportTemplateAction = defineAction({
   input: onIncident(setTemplateSchema),
   run: async ({ ctx, incident, input }) => {
     await setReportTemplate(
-      { teamId: ctx.scope.teamId, userId: ctx.user.id, role: ctx.role },
+      { scope: ctx.scope, userId: ctx.user.id, role: ctx.role },
       incident.id,
       input.baseVersion,
       input.templateId,
@@ -83,7 +79,7 @@ export const requestReviewAction = defineAction({
     ),
   ),
   run: async ({ ctx, incident, input }) => {
-    const actor = { teamId: ctx.scope.teamId, userId: ctx.user.id, role: ctx.role };
+    const actor = { scope: ctx.scope, userId: ctx.user.id, role: ctx.role };
     const requested = await requestReview(actor, incident.id, input.baseVersion, input.reviewerIds);
     try {
       await sendReviewRequestEmails({
@@ -93,7 +89,7 @@ export const requestReviewAction = defineAction({
         incidentLabel: `${incidentKey(incident.number)}: ${incident.title}`,
         round: requested.round,
         requester: ctx.user,
-        reviewers: await getUsersByIds(actor.teamId, requested.reviewerIds),
+        reviewers: await getUsersByIds(actor.scope, requested.reviewerIds),
       });
       return { emailed: true, limited: null };
     } catch (error) {
@@ -118,7 +114,7 @@ export const decideReviewAction = defineAction({
   input: onIncident(decisionSchema),
   run: async ({ ctx, incident, input }) => {
     await decideReview(
-      { teamId: ctx.scope.teamId, userId: ctx.user.id, role: ctx.role },
+      { scope: ctx.scope, userId: ctx.user.id, role: ctx.role },
       incident.id,
       input.decision,
       { sectionKey: input.sectionKey, body: input.body },
@@ -136,7 +132,7 @@ export const addCommentAction = defineAction({
   input: onIncident(commentSchema),
   run: async ({ ctx, incident, input }) => {
     await addComment(
-      { teamId: ctx.scope.teamId, userId: ctx.user.id, role: ctx.role },
+      { scope: ctx.scope, userId: ctx.user.id, role: ctx.role },
       incident.id,
       input.sectionKey,
       input.body,
@@ -153,7 +149,7 @@ export const resolveCommentAction = defineAction({
   input: incidentId.extend({ commentId: z.string().min(1).max(64) }),
   run: async ({ ctx, incident, input }) => {
     await resolveComment(
-      { teamId: ctx.scope.teamId, userId: ctx.user.id, role: ctx.role },
+      { scope: ctx.scope, userId: ctx.user.id, role: ctx.role },
       incident.id,
       input.commentId,
     );
@@ -167,7 +163,7 @@ export const withdrawReviewAction = defineAction({
   input: onIncident(baseVersionSchema),
   run: async ({ ctx, incident, input }) => {
     await withdrawReview(
-      { teamId: ctx.scope.teamId, userId: ctx.user.id, role: ctx.role },
+      { scope: ctx.scope, userId: ctx.user.id, role: ctx.role },
       incident.id,
       input.baseVersion,
     );
@@ -181,7 +177,7 @@ export const reopenReportAction = defineAction({
   input: onIncident(baseVersionSchema),
   run: async ({ ctx, incident, input }) => {
     await reopenReport(
-      { teamId: ctx.scope.teamId, userId: ctx.user.id, role: ctx.role },
+      { scope: ctx.scope, userId: ctx.user.id, role: ctx.role },
       incident.id,
       input.baseVersion,
     );
@@ -195,7 +191,7 @@ export const publishReportAction = defineAction({
   input: onIncident(baseVersionSchema),
   run: async ({ ctx, incident, input }) => {
     const version = await publishReport(
-      { teamId: ctx.scope.teamId, userId: ctx.user.id, role: ctx.role },
+      { scope: ctx.scope, userId: ctx.user.id, role: ctx.role },
       incident.id,
       input.baseVersion,
     );
@@ -231,7 +227,7 @@ export const updateTemplateAction = defineAction({
   permission: "template:manage",
   input: z.preprocess(templateFromForm, templateFormSchema),
   run: async ({ ctx, input }) => {
-    await updateTemplate({ teamId: ctx.scope.teamId, userId: ctx.user.id, role: ctx.role }, input);
+    await updateTemplate({ scope: ctx.scope, userId: ctx.user.id, role: ctx.role }, input);
   },
   revalidate: ["/settings/templates"],
   message: "Template saved. Existing drafts follow it and keep their text.",

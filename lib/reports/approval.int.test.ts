@@ -1,5 +1,6 @@
 // Issue 8, items 5 and 6: an approval covers exactly what is published, and whoever changed the
 // report cannot approve it.
+import { mintTeamScope } from "@/lib/auth/scope";
 import { beforeEach, describe, expect, it } from "vitest";
 import { initialResult } from "@/lib/action-result";
 import type { OutgoingMail } from "@/lib/email/types";
@@ -47,7 +48,7 @@ async function save(userId: string, changes: Record<string, string>) {
   const r = await testDb.report.findUnique({ where: { incidentId } });
   if (!r) {
     const { ensureReport } = await import("./mutations");
-    await ensureReport(t.team.id, incidentId);
+    await ensureReport(mintTeamScope(t.team.id), incidentId);
   }
   return saveNarrativeAction(incidentId, {
     baseVersion: (await reportOf()).version,

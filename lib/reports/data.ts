@@ -1,4 +1,5 @@
 import "server-only";
+import type { TeamScope } from "@/lib/auth/scope";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { CONTENT_ACTION_PREFIXES, NARRATIVE_ACTIONS } from "./content";
@@ -65,18 +66,20 @@ export async function getPublishedVersion(
 
 /** A published version if its incident belongs to this team, else null (→ 404). */
 export async function getVersionForTeam(
-  teamId: string,
+  scope: TeamScope,
   reportVersionId: string,
 ): Promise<PublishedVersion | null> {
+  const { teamId } = scope;
   const v = await getPublishedVersion(reportVersionId);
   return v && v.teamId === teamId ? v : null;
 }
 
 export async function getVersionByNumber(
-  teamId: string,
+  scope: TeamScope,
   incidentId: string,
   number: number,
 ): Promise<PublishedVersion | null> {
+  const { teamId } = scope;
   if (!Number.isInteger(number) || number < 1) return null;
   const v = await db.reportVersion.findFirst({
     where: { number, report: { incidentId, incident: { teamId } } },
@@ -86,7 +89,8 @@ export async function getVersionByNumber(
 }
 
 /** The version history, newest first. */
-export function listVersions(teamId: string, incidentId: string) {
+export function listVersions(scope: TeamScope, incidentId: string) {
+  const { teamId } = scope;
   return db.reportVersion.findMany({
     where: { report: { incidentId, incident: { teamId } } },
     orderBy: { number: "desc" },
@@ -101,7 +105,8 @@ export function listVersions(teamId: string, incidentId: string) {
 }
 
 /** The team's templates, default first. */
-export async function listTemplates(teamId: string) {
+export async function listTemplates(scope: TeamScope) {
+  const { teamId } = scope;
   const rows = await db.reportTemplate.findMany({
     where: { teamId },
     orderBy: [{ isDefault: "desc" }, { createdAt: "asc" }],
@@ -111,7 +116,8 @@ export async function listTemplates(teamId: string) {
 }
 
 /** Members who may review (editors and owners), for the request-review form. */
-export function listReviewCandidates(teamId: string) {
+export function listReviewCandidates(scope: TeamScope) {
+  const { teamId } = scope;
   return db.membership
     .findMany({
       where: { teamId, role: { in: ["OWNER", "EDITOR"] } },
@@ -209,7 +215,8 @@ export async function listContributorIds(
   return rows.map((r) => r.actorId!);
 }
 
-export function listComments(teamId: string, reportId: string) {
+export function listComments(scope: TeamScope, reportId: string) {
+  const { teamId } = scope;
   return db.reportComment.findMany({
     where: { reportId, report: { incident: { teamId } } },
     orderBy: { createdAt: "asc" },
@@ -355,15 +362,16 @@ export function getUserName(userId: string | null) {
 }
 
 /** Everything the report page shows besides the composed snapshot. */
-export async function getReportWorkspace(teamId: string, report: ReportRow) {
+export async function getReportWorkspace(scope: TeamScope, report: ReportRow) {
+  const { teamId } = scope;
   const round = await currentRound(db, report.id);
   const [reviewers, candidates, comments, templates, versions, team, author, contributorIds] =
     await Promise.all([
       listRoundReviewers(db, report.id, round),
-      listReviewCandidates(teamId),
-      listComments(teamId, report.id),
-      listTemplates(teamId),
-      listVersions(teamId, report.incidentId),
+      listReviewCandidates(scope),
+      listComments(scope, report.id),
+      listTemplates(scope),
+      listVersions(scope, report.incidentId),
       db.team.findUniqueOrThrow({ where: { id: teamId }, select: { requiredApprovals: true } }),
       getUserName(report.authorId),
       listContributorIds(db, report, round),
@@ -382,16 +390,17 @@ export async function getReportWorkspace(teamId: string, report: ReportRow) {
 }
 
 /** The template the report follows (without composing the report). */
-export function getReportTemplate(teamId: string, report: Pick<ReportRow, "template">) {
-  return resolveTemplate(db, teamId, report);
+export function getReportTemplate(scope: TeamScope, report: Pick<ReportRow, "template">) {
+  return resolveTemplate(db, scope.teamId, report);
 }
 
 /** The report composed from the incident as it is now (the draft, kept current). */
-export async function loadReportSource(teamId: string, report: ReportRow) {
-  return readReportSource(db, teamId, report);
+export async function loadReportSource(scope: TeamScope, report: ReportRow) {
+  return readReportSource(db, scope.teamId, report);
 }
 
-export function getUsersByIds(teamId: string, ids: string[]) {
+export function getUsersByIds(scope: TeamScope, ids: string[]) {
+  const { teamId } = scope;
   return db.user.findMany({
     where: { id: { in: ids }, memberships: { some: { teamId } } },
     select: { id: true, name: true, email: true },

@@ -1,4 +1,5 @@
 import "server-only";
+import type { TeamScope } from "@/lib/auth/scope";
 import type { Role } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/mutations";
 import { db } from "@/lib/db";
@@ -30,7 +31,7 @@ import { transition, type WorkflowCommand, type WorkflowState } from "./workflow
 type Tx = Prisma.TransactionClient;
 
 interface Actor {
-  teamId: string;
+  scope: TeamScope;
   userId: string;
   role: Role;
 }
@@ -38,9 +39,10 @@ interface Actor {
 /** Creates the team's built-in templates the first time anyone needs them. */
 export async function ensureDefaultTemplates(
   tx: Tx,
-  teamId: string,
+  scope: TeamScope,
   actorId: string | null = null,
 ) {
+  const { teamId } = scope;
   // Serialises concurrent first visits of one team, so the defaults are created once.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`report-templates:${teamId}`}))`;
   const count = await tx.reportTemplate.count({ where: { teamId } });
@@ -73,17 +75,19 @@ export async function ensureDefaultTemplates(
   }
 }
 
-export async function ensureTeamTemplates(teamId: string, actorId: string | null = null) {
+export async function ensureTeamTemplates(scope: TeamScope, actorId: string | null = null) {
+  const { teamId } = scope;
   if (await db.reportTemplate.count({ where: { teamId } })) return;
-  await db.$transaction((tx) => ensureDefaultTemplates(tx, teamId, actorId));
+  await db.$transaction((tx) => ensureDefaultTemplates(tx, scope, actorId));
 }
 
 /** The incident's report, created (with the team's default template) on first open. */
 export async function ensureReport(
-  teamId: string,
+  scope: TeamScope,
   incidentId: string,
   actorId: string | null = null,
 ): Promise<ReportRow> {
+  const { teamId } = scope;
   const existing = await findReport(db, teamId, incidentId);
   if (existing) return existing;
   return db.$transaction(async (tx) => {
@@ -92,7 +96,7 @@ export async function ensureReport(
       select: { id: true },
     });
     if (!incident) throw new NotFoundError("Incident");
-    await ensureDefaultTemplates(tx, teamId, actorId);
+    await ensureDefaultTemplates(tx, scope, actorId);
     const template = await tx.reportTemplate.findFirst({
       where: { teamId },
       orderBy: [{ isDefault: "desc" }, { createdAt: "asc" }],
@@ -178,8 +182,11 @@ function stale(report: ReportRow, baseVersion: number) {
  */
 export async function saveNarrative(actor: Actor, incidentId: string, input: SaveNarrativeInput) {
   return db.$transaction(async (tx) => {
-    const report = await lockReport(tx, actor.teamId, incidentId);
-    check(await workflowState(tx, actor.teamId, report), { type: "edit", actorRole: actor.role });
+    const report = await lockReport(tx, actor.scope.teamId, incidentId);
+    check(await workflowState(tx, actor.scope.teamId, report), {
+      type: "edit",
+      actorRole: actor.role,
+    });
     const current = parseNarrative(report.narrative);
     const changes = input.changes as Narrative;
     const keys = Object.keys(changes);
@@ -206,7 +213,7 @@ export async function saveNarrative(actor: Actor, incidentId: string, input: Sav
       select: { version: true, narrative: true },
     });
     await recordAudit(tx, {
-      teamId: actor.teamId,
+      teamId: actor.scope.teamId,
       actorId: actor.userId,
       action: "report.narrative.update",
       entityType: "Report",
@@ -225,11 +232,14 @@ export async function setReportTemplate(
   templateId: string,
 ) {
   return db.$transaction(async (tx) => {
-    const report = await lockReport(tx, actor.teamId, incidentId);
+    const report = await lockReport(tx, actor.scope.teamId, incidentId);
     stale(report, baseVersion);
-    check(await workflowState(tx, actor.teamId, report), { type: "edit", actorRole: actor.role });
+    check(await workflowState(tx, actor.scope.teamId, report), {
+      type: "edit",
+      actorRole: actor.role,
+    });
     const template = await tx.reportTemplate.findFirst({
-      where: { id: templateId, teamId: actor.teamId },
+      where: { id: templateId, teamId: actor.scope.teamId },
       select: { id: true, name: true },
     });
     if (!template) throw new RuleError("Choose one of your team's templates.", "templateId");
@@ -238,7 +248,7 @@ export async function setReportTemplate(
       data: { templateId: template.id, version: { increment: 1 } },
     });
     await recordAudit(tx, {
-      teamId: actor.teamId,
+      teamId: actor.scope.teamId,
       actorId: actor.userId,
       action: "report.template.change",
       entityType: "Report",
@@ -256,9 +266,9 @@ export async function requestReview(
   reviewerIds: string[],
 ) {
   return db.$transaction(async (tx) => {
-    const report = await lockReport(tx, actor.teamId, incidentId);
+    const report = await lockReport(tx, actor.scope.teamId, incidentId);
     stale(report, baseVersion);
-    const state = await workflowState(tx, actor.teamId, report, true);
+    const state = await workflowState(tx, actor.scope.teamId, report, true);
     const ids = [...new Set(reviewerIds)];
     const authorId = report.authorId ?? actor.userId;
     check(
@@ -266,7 +276,7 @@ export async function requestReview(
       { type: "requestReview", actorId: actor.userId, actorRole: actor.role, reviewerIds: ids },
     );
     const members = await tx.membership.count({
-      where: { teamId: actor.teamId, userId: { in: ids }, role: { in: ["OWNER", "EDITOR"] } },
+      where: { teamId: actor.scope.teamId, userId: { in: ids }, role: { in: ["OWNER", "EDITOR"] } },
     });
     if (members !== ids.length)
       throw new RuleError("Reviewers must be editors or owners of this team.", "reviewerIds");
@@ -279,7 +289,7 @@ export async function requestReview(
       data: { status: "IN_REVIEW", authorId, version: { increment: 1 } },
     });
     await recordAudit(tx, {
-      teamId: actor.teamId,
+      teamId: actor.scope.teamId,
       actorId: actor.userId,
       action: "report.review.request",
       entityType: "Report",
@@ -298,8 +308,8 @@ export async function decideReview(
   comment: { sectionKey: string; body: string },
 ) {
   return db.$transaction(async (tx) => {
-    const report = await lockReport(tx, actor.teamId, incidentId);
-    const state = await workflowState(tx, actor.teamId, report, true);
+    const report = await lockReport(tx, actor.scope.teamId, incidentId);
+    const state = await workflowState(tx, actor.scope.teamId, report, true);
     const status = check(state, {
       type: decision === "APPROVED" ? "approve" : "requestChanges",
       actorId: actor.userId,
@@ -331,7 +341,7 @@ export async function decideReview(
       data: { status, version: { increment: 1 } },
     });
     await recordAudit(tx, {
-      teamId: actor.teamId,
+      teamId: actor.scope.teamId,
       actorId: actor.userId,
       action: decision === "APPROVED" ? "report.review.approve" : "report.review.request_changes",
       entityType: "Report",
@@ -349,14 +359,14 @@ export async function addComment(
   body: string,
 ) {
   return db.$transaction(async (tx) => {
-    const report = await findReport(tx, actor.teamId, incidentId);
+    const report = await findReport(tx, actor.scope.teamId, incidentId);
     if (!report) throw new NotFoundError("Report");
     const comment = await tx.reportComment.create({
       data: { reportId: report.id, authorId: actor.userId, sectionKey, body },
       select: { id: true },
     });
     await recordAudit(tx, {
-      teamId: actor.teamId,
+      teamId: actor.scope.teamId,
       actorId: actor.userId,
       action: "report.comment.create",
       entityType: "ReportComment",
@@ -371,14 +381,14 @@ export async function addComment(
 export async function resolveComment(actor: Actor, incidentId: string, commentId: string) {
   return db.$transaction(async (tx) => {
     const comment = await tx.reportComment.findFirst({
-      where: { id: commentId, report: { incidentId, incident: { teamId: actor.teamId } } },
+      where: { id: commentId, report: { incidentId, incident: { teamId: actor.scope.teamId } } },
       select: { id: true, resolvedAt: true },
     });
     if (!comment) throw new NotFoundError("Comment");
     if (comment.resolvedAt) return;
     await tx.reportComment.update({ where: { id: comment.id }, data: { resolvedAt: new Date() } });
     await recordAudit(tx, {
-      teamId: actor.teamId,
+      teamId: actor.scope.teamId,
       actorId: actor.userId,
       action: "report.comment.resolve",
       entityType: "ReportComment",
@@ -417,15 +427,15 @@ async function simpleTransition(
   action: string,
 ) {
   return db.$transaction(async (tx) => {
-    const report = await lockReport(tx, actor.teamId, incidentId);
+    const report = await lockReport(tx, actor.scope.teamId, incidentId);
     stale(report, baseVersion);
-    const status = check(await workflowState(tx, actor.teamId, report), cmd);
+    const status = check(await workflowState(tx, actor.scope.teamId, report), cmd);
     await tx.report.update({
       where: { id: report.id },
       data: { status, version: { increment: 1 } },
     });
     await recordAudit(tx, {
-      teamId: actor.teamId,
+      teamId: actor.scope.teamId,
       actorId: actor.userId,
       action,
       entityType: "Report",
@@ -442,9 +452,9 @@ async function simpleTransition(
  */
 export async function publishReport(actor: Actor, incidentId: string, baseVersion: number) {
   return db.$transaction(async (tx) => {
-    const report = await lockReport(tx, actor.teamId, incidentId);
+    const report = await lockReport(tx, actor.scope.teamId, incidentId);
     stale(report, baseVersion);
-    const state = await workflowState(tx, actor.teamId, report, true);
+    const state = await workflowState(tx, actor.scope.teamId, report, true);
     check(state, { type: "publish", actorRole: actor.role });
     const last = await tx.reportVersion.aggregate({
       where: { reportId: report.id },
@@ -488,7 +498,7 @@ export async function publishReport(actor: Actor, incidentId: string, baseVersio
       data: { status: "PUBLISHED", version: { increment: 1 } },
     });
     await recordAudit(tx, {
-      teamId: actor.teamId,
+      teamId: actor.scope.teamId,
       actorId: actor.userId,
       action: "report.publish",
       entityType: "ReportVersion",
@@ -506,13 +516,13 @@ export async function updateTemplate(
 ) {
   return db.$transaction(async (tx) => {
     const template = await tx.reportTemplate.findFirst({
-      where: { id: input.templateId, teamId: actor.teamId },
+      where: { id: input.templateId, teamId: actor.scope.teamId },
       select: { id: true },
     });
     if (!template) throw new NotFoundError("Template");
     if (input.isDefault)
       await tx.reportTemplate.updateMany({
-        where: { teamId: actor.teamId, id: { not: template.id } },
+        where: { teamId: actor.scope.teamId, id: { not: template.id } },
         data: { isDefault: false },
       });
     await tx.reportTemplate.update({
@@ -524,7 +534,7 @@ export async function updateTemplate(
       },
     });
     await recordAudit(tx, {
-      teamId: actor.teamId,
+      teamId: actor.scope.teamId,
       actorId: actor.userId,
       action: "report_template.update",
       entityType: "ReportTemplate",

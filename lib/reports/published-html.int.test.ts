@@ -35,7 +35,7 @@ describe("a published version's stored HTML", () => {
   beforeAll(async () => {
     t = await createTeamWithMembers("Rendered");
     incidentId = (await createIncident(t.team.id, t.owner.id, { title: "Checkout errors" })).id;
-    await ensureReport(t.team.id, incidentId);
+    await ensureReport(mintTeamScope(t.team.id), incidentId);
     const report = () => testDb.report.findUniqueOrThrow({ where: { incidentId } });
     signInAs(t.editor.id, t.team.id);
     await saveNarrativeAction(incidentId, {

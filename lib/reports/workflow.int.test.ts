@@ -1,3 +1,4 @@
+import { mintTeamScope } from "@/lib/auth/scope";
 import { beforeEach, describe, expect, it } from "vitest";
 import { createIncident, createTeamWithMembers, createUser, testDb } from "@/test/factory";
 import { signInAs } from "@/test/session";
@@ -34,7 +35,7 @@ describe("report workflow against the database", () => {
   beforeEach(async () => {
     t = await createTeamWithMembers("Reports");
     incidentId = (await createIncident(t.team.id, t.owner.id, { title: "Checkout errors" })).id;
-    await ensureReport(t.team.id, incidentId);
+    await ensureReport(mintTeamScope(t.team.id), incidentId);
   });
 
   async function save(userId: string, changes: Record<string, string>) {
@@ -65,7 +66,7 @@ describe("report workflow against the database", () => {
   }
 
   it("creates the team's default templates and one report per incident, lazily", async () => {
-    const again = await ensureReport(t.team.id, incidentId);
+    const again = await ensureReport(mintTeamScope(t.team.id), incidentId);
     expect(await testDb.report.count({ where: { incidentId } })).toBe(1);
     const templates = await testDb.reportTemplate.findMany({
       where: { teamId: t.team.id },
@@ -103,7 +104,7 @@ describe("report workflow against the database", () => {
     expect(published).toMatchObject({ ok: true, data: { number: 1 } });
     expect((await reportOf(incidentId)).status).toBe("PUBLISHED");
 
-    const [v1] = await listVersions(t.team.id, incidentId);
+    const [v1] = await listVersions(mintTeamScope(t.team.id), incidentId);
     const frozen = (await getPublishedVersion(v1.id))!;
     expect(frozen).toMatchObject({
       number: 1,
@@ -160,7 +161,7 @@ describe("report workflow against the database", () => {
     expect(await decide(t.owner.id, "APPROVED")).toMatchObject({ ok: true });
     expect(await publishBy(t.owner.id)).toMatchObject({ ok: true, data: { number: 2 } });
 
-    const versions = await listVersions(t.team.id, incidentId);
+    const versions = await listVersions(mintTeamScope(t.team.id), incidentId);
     expect(versions.map((v) => v.number)).toEqual([2, 1]);
     const v2 = (await getPublishedVersion(versions[0].id))!.snapshot as ReportSnapshot;
     expect(v2.title).toBe(`INC-${frozen.snapshot.incident.number}: Renamed incident`);
@@ -281,10 +282,10 @@ describe("report workflow against the database", () => {
     await requestReviewBy(t.editor.id, [t.owner.id]);
     await decide(t.owner.id, "APPROVED");
     await publishBy(t.owner.id);
-    const [v] = await listVersions(t.team.id, incidentId);
+    const [v] = await listVersions(mintTeamScope(t.team.id), incidentId);
     const other = await createTeamWithMembers("Other");
-    expect(await getVersionForTeam(other.team.id, v.id)).toBeNull();
-    expect(await listVersions(other.team.id, incidentId)).toEqual([]);
+    expect(await getVersionForTeam(mintTeamScope(other.team.id), v.id)).toBeNull();
+    expect(await listVersions(mintTeamScope(other.team.id), incidentId)).toEqual([]);
   });
 
   it("merges autosaves to different sections and reports a real conflict with both texts", async () => {
@@ -420,7 +421,7 @@ describe("report workflow against the database", () => {
     await requestReviewBy(t.editor.id, [t.owner.id]);
     await decide(t.owner.id, "APPROVED");
     await publishBy(t.owner.id);
-    const [v] = await listVersions(t.team.id, incidentId);
+    const [v] = await listVersions(mintTeamScope(t.team.id), incidentId);
     const snap = (await getPublishedVersion(v.id))!.snapshot;
     expect(snap.sections.map((s) => s.title)).toEqual([
       "Why it happened",

@@ -9,8 +9,8 @@ export const metadata: Metadata = { title: "Report templates" };
 
 export default async function TemplatesPage() {
   const ctx = await requireTeam("/settings/templates");
-  await ensureTeamTemplates(ctx.team.id, ctx.user.id);
-  const templates = await listTemplates(ctx.team.id);
+  await ensureTeamTemplates(ctx.scope, ctx.user.id);
+  const templates = await listTemplates(ctx.scope);
   const canManage = can(ctx.role, "template:manage");
   return (
     <div className="space-y-6">

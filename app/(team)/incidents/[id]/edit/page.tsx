@@ -18,7 +18,7 @@ export default async function EditIncidentPage({ params }: { params: Promise<{ i
   const [incident, members, versions] = await Promise.all([
     getIncident(ctx.scope, id),
     listTeamMembers(ctx.scope),
-    listVersions(ctx.team.id, id),
+    listVersions(ctx.scope, id),
   ]);
   if (!incident) notFound();
   return (

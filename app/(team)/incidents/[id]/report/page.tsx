@@ -24,18 +24,18 @@ export const metadata: Metadata = { title: "Report" };
 export default async function ReportPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const { ctx, incident } = await requireIncidentPage(id);
-  const report = await ensureReport(ctx.team.id, incident.id, ctx.user.id);
+  const report = await ensureReport(ctx.scope, incident.id, ctx.user.id);
   // A published report shows exactly what was frozen: its HTML stored at publish. Nothing is
   // composed from the incident for it (that is only for drafts and reports in review).
   const published = report.status === "PUBLISHED";
   const [frozenRow, ws] = await Promise.all([
     published ? findTeamVersionHtmlByNumber(ctx.scope, incident.id, null) : null,
-    getReportWorkspace(ctx.team.id, report),
+    getReportWorkspace(ctx.scope, report),
   ]);
   const frozenHtml = frozenRow ? await currentHtml(frozenRow, "team") : null;
-  const source = frozenHtml ? null : await loadReportSource(ctx.team.id, report);
+  const source = frozenHtml ? null : await loadReportSource(ctx.scope, report);
   if (!frozenHtml && !source) notFound();
-  const template = source ? source.template : await getReportTemplate(ctx.team.id, report);
+  const template = source ? source.template : await getReportTemplate(ctx.scope, report);
   const snapshot = source ? composeReport(source) : null;
   const canWrite = can(ctx.role, "report:write");
   const editing = report.status === "DRAFT" && canWrite && snapshot !== null;

@@ -11,7 +11,7 @@ export const GET = defineRoute({
   access: { permission: "incident:read" },
   params: z.object({ versionId: z.string().min(1).max(64), format: z.enum(["markdown", "json"]) }),
   handler: async (_request, { params, scope }) => {
-    const version = await getVersionForTeam(scope.teamId, params.versionId);
+    const version = await getVersionForTeam(scope, params.versionId);
     if (!version) throw new NotFoundError("Report version");
     const headers = {
       "Cache-Control": "private, no-store",

@@ -14,8 +14,8 @@ export const metadata: Metadata = { title: "Report preview" };
 export default async function PrintDraftPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const { ctx, incident } = await requireIncidentPage(id);
-  const report = await ensureReport(ctx.team.id, incident.id, ctx.user.id);
-  const source = await loadReportSource(ctx.team.id, report);
+  const report = await ensureReport(ctx.scope, incident.id, ctx.user.id);
+  const source = await loadReportSource(ctx.scope, report);
   if (!source) notFound();
   return (
     <>

@@ -19,7 +19,7 @@ export default async function VersionsPage({
   const { id } = await params;
   const q = await searchParams;
   const { ctx, incident } = await requireIncidentPage(id);
-  const versions = await listVersions(ctx.team.id, incident.id);
+  const versions = await listVersions(ctx.scope, incident.id);
   const num = (v: unknown) => (typeof v === "string" && /^\d{1,6}$/.test(v) ? Number(v) : null);
   const latest = versions[0]?.number ?? 0;
   const from = num(q.from) ?? (latest > 1 ? latest - 1 : null);
@@ -27,8 +27,8 @@ export default async function VersionsPage({
   const [a, b] =
     from && to
       ? await Promise.all([
-          getVersionByNumber(ctx.team.id, incident.id, from),
-          getVersionByNumber(ctx.team.id, incident.id, to),
+          getVersionByNumber(ctx.scope, incident.id, from),
+          getVersionByNumber(ctx.scope, incident.id, to),
         ])
       : [null, null];
   const diff = a && b ? diffSnapshots(a.snapshot, b.snapshot) : null;
