@@ -37,7 +37,7 @@ export const createActionItemAction = defineAction({
   ),
   incident: (input) => input.incidentId,
   run: ({ scope, user, incident, input }) =>
-    createActionItem({ teamId: scope.teamId, userId: user.id }, incident.id, input),
+    createActionItem({ scope, userId: user.id }, incident.id, input),
   revalidate: (_r, input) => pathsFor(input.incidentId),
   message: "Action item created.",
   // Created from the 5 Whys page: back to the tree; else to the list, which confirms it.
@@ -53,7 +53,7 @@ export const updateActionItemAction = defineAction({
   bind: ["itemId"],
   input: z.intersection(z.object({ itemId: id }), formDefaults(updateActionItemSchema)),
   run: ({ scope, user, input }) =>
-    updateActionItem({ teamId: scope.teamId, userId: user.id }, input.itemId, input),
+    updateActionItem({ scope, userId: user.id }, input.itemId, input),
   revalidate: ({ incidentId }, input) => [
     ...pathsFor(incidentId),
     `/incidents/${incidentId}/actions/${input.itemId}`,
@@ -66,7 +66,7 @@ export const changeActionStatusAction = defineAction({
   bind: ["itemId"],
   input: z.intersection(z.object({ itemId: id }), statusChangeSchema),
   run: ({ scope, user, input }) =>
-    changeActionStatus({ teamId: scope.teamId, userId: user.id }, input.itemId, input),
+    changeActionStatus({ scope, userId: user.id }, input.itemId, input),
   revalidate: ({ incidentId }) => pathsFor(incidentId),
   message: (_r, input) => (input.status === "DONE" ? "Marked done." : "Status changed."),
 });
@@ -75,8 +75,7 @@ export const deleteActionItemAction = defineAction({
   permission: "incident:write",
   bind: ["itemId"],
   input: z.object({ itemId: id }),
-  run: ({ scope, user, input }) =>
-    deleteActionItem({ teamId: scope.teamId, userId: user.id }, input.itemId),
+  run: ({ scope, user, input }) => deleteActionItem({ scope, userId: user.id }, input.itemId),
   revalidate: ({ incidentId }) => pathsFor(incidentId),
   redirect: ({ incidentId }) => `/incidents/${incidentId}/actions?deleted=1`,
 });

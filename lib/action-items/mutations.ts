@@ -1,5 +1,6 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/mutations";
+import type { TeamActor } from "@/lib/auth/scope";
 import { db } from "@/lib/db";
 import { ConflictError, NotFoundError, RuleError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -8,10 +9,7 @@ import type { ActionItemInput, UpdateActionItemInput } from "./schema";
 
 type Tx = Prisma.TransactionClient;
 
-interface Actor {
-  teamId: string;
-  userId: string;
-}
+type Actor = TeamActor;
 
 async function checkRefs(
   tx: Tx,
@@ -47,14 +45,14 @@ function completion(previous: ActionStatus | null, next: ActionStatus, userId: s
 export async function createActionItem(actor: Actor, incidentId: string, input: ActionItemInput) {
   return db.$transaction(async (tx) => {
     const incident = await tx.incident.findFirst({
-      where: { id: incidentId, teamId: actor.teamId },
+      where: { id: incidentId, teamId: actor.scope.teamId },
       select: { id: true },
     });
     if (!incident) throw new NotFoundError("Incident");
-    await checkRefs(tx, actor.teamId, incidentId, input);
+    await checkRefs(tx, actor.scope.teamId, incidentId, input);
     const item = await tx.actionItem.create({
       data: {
-        teamId: actor.teamId,
+        teamId: actor.scope.teamId,
         incidentId,
         whyNodeId: input.whyNodeId,
         title: input.title,
@@ -71,7 +69,7 @@ export async function createActionItem(actor: Actor, incidentId: string, input: 
       select: { id: true },
     });
     await recordAudit(tx, {
-      teamId: actor.teamId,
+      teamId: actor.scope.teamId,
       actorId: actor.userId,
       action: "action_item.create",
       entityType: "ActionItem",
@@ -102,7 +100,9 @@ function norm(v: unknown) {
 
 export async function updateActionItem(actor: Actor, itemId: string, input: UpdateActionItemInput) {
   return db.$transaction(async (tx) => {
-    const current = await tx.actionItem.findFirst({ where: { id: itemId, teamId: actor.teamId } });
+    const current = await tx.actionItem.findFirst({
+      where: { id: itemId, teamId: actor.scope.teamId },
+    });
     if (!current) throw new NotFoundError("Action item");
     if (current.version !== input.version) {
       const changed = comparable.filter(
@@ -111,7 +111,7 @@ export async function updateActionItem(actor: Actor, itemId: string, input: Upda
       const shown = Object.fromEntries(comparable.map((k) => [k, norm(current[k])]));
       throw new ConflictError({ ...shown, version: current.version }, changed);
     }
-    await checkRefs(tx, actor.teamId, current.incidentId, input);
+    await checkRefs(tx, actor.scope.teamId, current.incidentId, input);
     const updated = await tx.actionItem.updateMany({
       where: { id: itemId, version: input.version },
       data: {
@@ -137,7 +137,7 @@ export async function updateActionItem(actor: Actor, itemId: string, input: Upda
       );
     const fields = comparable.filter((k) => norm(current[k]) !== norm(input[k]));
     await recordAudit(tx, {
-      teamId: actor.teamId,
+      teamId: actor.scope.teamId,
       actorId: actor.userId,
       action: "action_item.update",
       entityType: "ActionItem",
@@ -156,7 +156,9 @@ export async function changeActionStatus(
   input: { version: number; status: ActionStatus; wontDoReason: string },
 ) {
   return db.$transaction(async (tx) => {
-    const current = await tx.actionItem.findFirst({ where: { id: itemId, teamId: actor.teamId } });
+    const current = await tx.actionItem.findFirst({
+      where: { id: itemId, teamId: actor.scope.teamId },
+    });
     if (!current) throw new NotFoundError("Action item");
     if (current.version !== input.version) {
       throw new ConflictError(
@@ -175,7 +177,7 @@ export async function changeActionStatus(
       },
     });
     await recordAudit(tx, {
-      teamId: actor.teamId,
+      teamId: actor.scope.teamId,
       actorId: actor.userId,
       action: "action_item.status",
       entityType: "ActionItem",
@@ -190,13 +192,13 @@ export async function changeActionStatus(
 export async function deleteActionItem(actor: Actor, itemId: string) {
   return db.$transaction(async (tx) => {
     const current = await tx.actionItem.findFirst({
-      where: { id: itemId, teamId: actor.teamId },
+      where: { id: itemId, teamId: actor.scope.teamId },
       select: { id: true, incidentId: true, title: true },
     });
     if (!current) throw new NotFoundError("Action item");
     await tx.actionItem.delete({ where: { id: itemId } });
     await recordAudit(tx, {
-      teamId: actor.teamId,
+      teamId: actor.scope.teamId,
       actorId: actor.userId,
       action: "action_item.delete",
       entityType: "ActionItem",

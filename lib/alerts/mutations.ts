@@ -108,7 +108,6 @@ async function sourceActor(tx: Tx, scope: TeamScope, sourceId: string) {
     where: { id: sourceId },
     select: {
       createdBy: { select: { id: true, email: true, name: true } },
-      team: { select: { id: true, name: true, slug: true } },
     },
   });
   let user = src.createdBy;
@@ -120,7 +119,7 @@ async function sourceActor(tx: Tx, scope: TeamScope, sourceId: string) {
     });
     user = owner.user;
   }
-  return { user, team: src.team };
+  return { user, scope };
 }
 
 interface ApplyArgs {

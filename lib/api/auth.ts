@@ -19,7 +19,7 @@ export interface ApiContext {
   scope: TeamScope;
   token: { id: string; name: string; scope: "READ" | "WRITE" };
   /** The actor the app's mutations expect: the token's creator, in the token's team. */
-  actor: Pick<TeamContext, "user" | "team">;
+  actor: Pick<TeamContext, "user" | "scope">;
   /** What audit rows show as the actor. */
   label: string;
 }
@@ -81,10 +81,11 @@ export async function authenticateApiRequest(
   if (!can(membership.role, permission))
     throw new AuthorizationError("The member who created this token may not do that.", "forbidden");
 
+  const scope = mintTeamScope(token.teamId);
   return {
-    scope: mintTeamScope(token.teamId),
+    scope,
     token: { id: token.id, name: token.name, scope: token.scope },
-    actor: { user: token.createdBy, team: token.team },
+    actor: { user: token.createdBy, scope },
     label: `API token “${token.name}”`,
   };
 }

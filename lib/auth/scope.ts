@@ -13,3 +13,9 @@ export interface TeamScope {
 export function mintTeamScope(teamId: string): TeamScope {
   return Object.freeze({ teamId }) as TeamScope;
 }
+
+/** Who changes team data: the scope the write is confined to and the user the audit row names. */
+export interface TeamActor {
+  readonly scope: TeamScope;
+  readonly userId: string;
+}

@@ -53,14 +53,18 @@ export function listWhyNodes(scope: TeamScope, incidentId: string) {
 }
 
 /** The linked member behind a chat user, with their current role in the integration's team. */
-export async function findLinkedMember(integrationId: string, teamId: string, chatUserId: string) {
+export async function findLinkedMember(
+  scope: TeamScope,
+  integrationId: string,
+  chatUserId: string,
+) {
   const identity = await db.chatIdentity.findUnique({
     where: { integrationId_chatUserId: { integrationId, chatUserId } },
     select: { user: { select: { id: true, email: true, name: true } } },
   });
   if (!identity) return null;
   const membership = await db.membership.findUnique({
-    where: { teamId_userId: { teamId, userId: identity.user.id } },
+    where: { teamId_userId: { teamId: scope.teamId, userId: identity.user.id } },
     select: { role: true, team: { select: { id: true, name: true, slug: true } } },
   });
   return membership ? { user: identity.user, role: membership.role, team: membership.team } : null;

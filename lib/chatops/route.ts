@@ -76,7 +76,7 @@ async function run(cmd: ChatCommand, ctx: Ctx): Promise<Reply> {
     );
   }
 
-  const member = await findLinkedMember(ctx.integrationId, ctx.scope.teamId, ctx.chatUser.id);
+  const member = await findLinkedMember(ctx.scope, ctx.integrationId, ctx.chatUser.id);
   if (cmd.name === "whys") return whys(ctx, cmd.number);
   if (cmd.name === "status" && cmd.status === null) {
     const inc = await findIncidentByNumber(ctx.scope, cmd.number);
@@ -94,7 +94,7 @@ async function run(cmd: ChatCommand, ctx: Ctx): Promise<Reply> {
   }
   if (!can(member.role, "incident:write"))
     return ephemeral("Your Hindsight role (viewer) cannot change incidents.");
-  const actor = { user: member.user, team: member.team };
+  const actor = { user: member.user, scope: ctx.scope };
   try {
     if (cmd.name === "new") {
       const inc = await createIncident(actor, {

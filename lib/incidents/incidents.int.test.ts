@@ -1,3 +1,4 @@
+import { mintTeamScope } from "@/lib/auth/scope";
 import { beforeEach, describe, expect, it } from "vitest";
 import { createIncident as createIncidentRow, createTeamWithMembers, testDb } from "@/test/factory";
 import { signInAs } from "@/test/session";
@@ -193,11 +194,11 @@ describe("creating an incident", () => {
     const input = incidentInputSchema.parse(validFields);
     const actor = {
       user: { id: t.editor.id, email: t.editor.email, name: t.editor.name },
-      team: { id: t.team.id, name: t.team.name, slug: t.team.slug },
+      scope: mintTeamScope(t.team.id),
     };
     const otherActor = {
       user: { id: other.editor.id, email: other.editor.email, name: other.editor.name },
-      team: { id: other.team.id, name: other.team.name, slug: other.team.slug },
+      scope: mintTeamScope(other.team.id),
     };
     await Promise.all([
       ...Array.from({ length: 12 }, () => createIncident(actor, input)),

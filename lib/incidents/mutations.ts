@@ -8,7 +8,7 @@ import type { IncidentInput } from "./schema";
 import { checkTransition } from "./transitions";
 
 type Tx = Prisma.TransactionClient;
-type Actor = Pick<TeamContext, "user" | "team">;
+type Actor = Pick<TeamContext, "user" | "scope">;
 
 const EDITABLE = [
   "title",
@@ -67,19 +67,19 @@ export async function createIncidentInTx(
 ) {
   const check = checkTransition(null, input.status, { resolvedAt: input.resolvedAt });
   if (!check.ok) throw new RuleError(check.message, check.field);
-  await assertCommander(tx, actor.team.id, input.commanderId);
+  await assertCommander(tx, actor.scope.teamId, input.commanderId);
   // The UPDATE takes the team row's lock, so concurrent creates get consecutive numbers.
   const { incidentSeq } = await tx.team.update({
-    where: { id: actor.team.id },
+    where: { id: actor.scope.teamId },
     data: { incidentSeq: { increment: 1 } },
     select: { incidentSeq: true },
   });
   const incident = await tx.incident.create({
-    data: { ...input, teamId: actor.team.id, number: incidentSeq, createdById: actor.user.id },
+    data: { ...input, teamId: actor.scope.teamId, number: incidentSeq, createdById: actor.user.id },
     select: { id: true, number: true },
   });
   await recordAudit(tx, {
-    teamId: actor.team.id,
+    teamId: actor.scope.teamId,
     actorId: actor.user.id,
     actorLabel: actorLabel ?? null,
     action: "incident.create",
@@ -153,16 +153,16 @@ export async function updateIncident(
 ) {
   return db.$transaction(async (tx) => {
     const current = await tx.incident.findFirst({
-      where: { id: incidentId, teamId: actor.team.id },
+      where: { id: incidentId, teamId: actor.scope.teamId },
       select: currentSelect,
     });
     if (!current) throw new NotFoundError("Incident");
     if (current.version !== baseVersion)
-      throw await conflictFor(tx, actor.team.id, current, baseVersion);
+      throw await conflictFor(tx, actor.scope.teamId, current, baseVersion);
     const check = checkTransition(current.status, input.status, { resolvedAt: input.resolvedAt });
     if (!check.ok) throw new RuleError(check.message, check.field);
     if (input.commanderId !== current.commanderId)
-      await assertCommander(tx, actor.team.id, input.commanderId);
+      await assertCommander(tx, actor.scope.teamId, input.commanderId);
 
     const changes: Partial<Record<Editable, { from: unknown; to: unknown }>> = {};
     for (const f of EDITABLE)
@@ -185,7 +185,7 @@ export async function updateIncident(
     }
 
     const { count } = await tx.incident.updateMany({
-      where: { id: incidentId, teamId: actor.team.id, version: baseVersion },
+      where: { id: incidentId, teamId: actor.scope.teamId, version: baseVersion },
       data: { ...input, version: { increment: 1 } },
     });
     // Another save committed between our read and write.
@@ -194,10 +194,10 @@ export async function updateIncident(
         where: { id: incidentId },
         select: currentSelect,
       });
-      throw await conflictFor(tx, actor.team.id, fresh, baseVersion);
+      throw await conflictFor(tx, actor.scope.teamId, fresh, baseVersion);
     }
     await recordAudit(tx, {
-      teamId: actor.team.id,
+      teamId: actor.scope.teamId,
       actorId: actor.user.id,
       action: "incident.update",
       entityType: "Incident",
@@ -219,12 +219,12 @@ export const PUBLISHED_INCIDENT_DELETE_MESSAGE =
 export async function deleteIncident(actor: Actor, incidentId: string, baseVersion: number) {
   return db.$transaction(async (tx) => {
     const current = await tx.incident.findFirst({
-      where: { id: incidentId, teamId: actor.team.id },
+      where: { id: incidentId, teamId: actor.scope.teamId },
       select: currentSelect,
     });
     if (!current) throw new NotFoundError("Incident");
     if (current.version !== baseVersion)
-      throw await conflictFor(tx, actor.team.id, current, baseVersion);
+      throw await conflictFor(tx, actor.scope.teamId, current, baseVersion);
     // Publishing locks the report row before it inserts a version, so holding that lock
     // here means no version can appear between this check and the delete.
     await tx.$executeRaw`SELECT id FROM "Report" WHERE "incidentId" = ${incidentId} FOR UPDATE`;
@@ -236,7 +236,7 @@ export async function deleteIncident(actor: Actor, incidentId: string, baseVersi
     });
     await tx.incident.delete({ where: { id: incidentId } });
     await recordAudit(tx, {
-      teamId: actor.team.id,
+      teamId: actor.scope.teamId,
       actorId: actor.user.id,
       action: "incident.delete",
       entityType: "Incident",

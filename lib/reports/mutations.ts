@@ -1,5 +1,5 @@
 import "server-only";
-import type { TeamScope } from "@/lib/auth/scope";
+import type { TeamActor, TeamScope } from "@/lib/auth/scope";
 import type { Role } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/mutations";
 import { db } from "@/lib/db";
@@ -30,9 +30,7 @@ import { transition, type WorkflowCommand, type WorkflowState } from "./workflow
 
 type Tx = Prisma.TransactionClient;
 
-interface Actor {
-  scope: TeamScope;
-  userId: string;
+interface Actor extends TeamActor {
   role: Role;
 }
 

@@ -9,7 +9,7 @@ import type { ParsedEvent } from "./import";
 import type { TimelineEventInput } from "./schema";
 
 type Tx = Prisma.TransactionClient;
-type Actor = Pick<TeamContext, "user" | "team">;
+type Actor = Pick<TeamContext, "user" | "scope">;
 const FIELDS = ["occurredAt", "kind", "body", "author", "isKey"] as const;
 
 const plain = (v: unknown) => (v instanceof Date ? v.toISOString() : v === undefined ? null : v);
@@ -80,7 +80,7 @@ export async function createTimelineEventInTx(
     select: { id: true },
   });
   await recordAudit(tx, {
-    teamId: actor.team.id,
+    teamId: actor.scope.teamId,
     actorId: actor.user.id,
     actorLabel: actorLabel ?? null,
     action: "timeline.create",
@@ -103,9 +103,9 @@ export async function updateTimelineEvent(
   input: TimelineEventInput,
 ) {
   return db.$transaction(async (tx) => {
-    const current = await findEvent(tx, actor.team.id, input.incidentId, eventId);
+    const current = await findEvent(tx, actor.scope.teamId, input.incidentId, eventId);
     if (current.version !== baseVersion)
-      throw await conflictFor(tx, actor.team.id, current, baseVersion);
+      throw await conflictFor(tx, actor.scope.teamId, current, baseVersion);
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     for (const f of FIELDS)
       if (plain(current[f]) !== plain(input[f]))
@@ -125,12 +125,12 @@ export async function updateTimelineEvent(
     if (count === 0)
       throw await conflictFor(
         tx,
-        actor.team.id,
-        await findEvent(tx, actor.team.id, input.incidentId, eventId),
+        actor.scope.teamId,
+        await findEvent(tx, actor.scope.teamId, input.incidentId, eventId),
         baseVersion,
       );
     await recordAudit(tx, {
-      teamId: actor.team.id,
+      teamId: actor.scope.teamId,
       actorId: actor.user.id,
       action: "timeline.update",
       entityType: "TimelineEvent",
@@ -148,12 +148,12 @@ export async function deleteTimelineEvent(
   baseVersion: number,
 ) {
   return db.$transaction(async (tx) => {
-    const current = await findEvent(tx, actor.team.id, incidentId, eventId);
+    const current = await findEvent(tx, actor.scope.teamId, incidentId, eventId);
     if (current.version !== baseVersion)
-      throw await conflictFor(tx, actor.team.id, current, baseVersion);
+      throw await conflictFor(tx, actor.scope.teamId, current, baseVersion);
     await tx.timelineEvent.delete({ where: { id: eventId } });
     await recordAudit(tx, {
-      teamId: actor.team.id,
+      teamId: actor.scope.teamId,
       actorId: actor.user.id,
       action: "timeline.delete",
       entityType: "TimelineEvent",
@@ -191,7 +191,7 @@ export async function importTimelineEvents(
       })),
     });
     await recordAudit(tx, {
-      teamId: actor.team.id,
+      teamId: actor.scope.teamId,
       actorId: actor.user.id,
       action: "timeline.import",
       entityType: "Incident",

@@ -32,8 +32,7 @@ function whyAction<S extends z.ZodType<{ incidentId: string }>, R extends object
     incident: (input) => input.incidentId,
     message: message ? (d: WhyChangeResult) => message(d as unknown as R & Outcome) : undefined,
     run: async ({ ctx, scope, incident, input }): Promise<WhyChangeResult> => {
-      const result = (await mutate({ teamId: scope.teamId, userId: ctx.user.id }, input)) as R &
-        Outcome;
+      const result = (await mutate({ scope, userId: ctx.user.id }, input)) as R & Outcome;
       // No revalidatePath: every page showing the tree is dynamic (nothing is cached), and a
       // revalidation would make Next re-render the whole 300-node editor into this response.
       // Open editors learn about the change through the live stream instead.

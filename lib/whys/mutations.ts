@@ -1,5 +1,6 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/mutations";
+import type { TeamActor } from "@/lib/auth/scope";
 import { db } from "@/lib/db";
 import { ConflictError, NotFoundError, RuleError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -29,10 +30,7 @@ import {
 
 type Tx = Prisma.TransactionClient;
 
-export interface Actor {
-  teamId: string;
-  userId: string;
-}
+export type Actor = TeamActor;
 
 /**
  * Runs one 5 Whys change in a transaction. Bumping Incident.whysVersion first locks the incident
@@ -47,7 +45,7 @@ async function change<T>(
   return db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ whysVersion: number }[]>`
       UPDATE "Incident" SET "whysVersion" = "whysVersion" + 1
-      WHERE "id" = ${incidentId} AND "teamId" = ${actor.teamId}
+      WHERE "id" = ${incidentId} AND "teamId" = ${actor.scope.teamId}
       RETURNING "whysVersion"`;
     if (rows.length === 0) throw new NotFoundError("Incident");
     const whysVersion = Number(rows[0].whysVersion);
@@ -66,7 +64,7 @@ function audit(
   data?: Prisma.InputJsonValue,
 ) {
   return recordAudit(tx, {
-    teamId: actor.teamId,
+    teamId: actor.scope.teamId,
     actorId: actor.userId,
     action,
     entityType: "WhyNode",
@@ -349,7 +347,7 @@ export async function restoreWhyNodes(actor: Actor, input: z.infer<typeof restor
     const event = await tx.auditEvent.findFirst({
       where: {
         id: input.deletionId,
-        teamId: actor.teamId,
+        teamId: actor.scope.teamId,
         incidentId: input.incidentId,
         action: "whyNode.delete",
       },
@@ -487,7 +485,7 @@ export async function removeEvidence(actor: Actor, input: z.infer<typeof removeE
 export async function updateProblemStatement(actor: Actor, input: z.infer<typeof problemSchema>) {
   return change(actor, input.incidentId, async (tx) => {
     const incident = await tx.incident.findFirstOrThrow({
-      where: { id: input.incidentId, teamId: actor.teamId },
+      where: { id: input.incidentId, teamId: actor.scope.teamId },
       select: { problemStatement: true, customerImpact: true, title: true },
     });
     const current = problemOf(incident);
@@ -503,7 +501,7 @@ export async function updateProblemStatement(actor: Actor, input: z.infer<typeof
       data: { problemStatement: input.problem },
     });
     await recordAudit(tx, {
-      teamId: actor.teamId,
+      teamId: actor.scope.teamId,
       actorId: actor.userId,
       action: "incident.problemStatement",
       entityType: "Incident",
