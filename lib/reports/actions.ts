@@ -83,7 +83,7 @@ export const requestReviewAction = defineAction({
     const requested = await requestReview(actor, incident.id, input.baseVersion, input.reviewerIds);
     try {
       await sendReviewRequestEmails({
-        teamId: actor.teamId,
+        teamId: actor.scope.teamId,
         reportId: requested.reportId,
         incidentId: incident.id,
         incidentLabel: `${incidentKey(incident.number)}: ${incident.title}`,
