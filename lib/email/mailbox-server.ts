@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { isLoopbackAddress } from "@/lib/net/loopback";
 import { listMail, type StoredMail } from "./mailbox";
+import { escapeHtml } from "@/lib/html/escape";
 
 export interface MailboxServer {
   port: number;
@@ -13,15 +14,9 @@ export interface MailboxServer {
   close(): Promise<void>;
 }
 
-const escape = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!,
-  );
-
 /** Escapes first, then turns http(s) URLs into links (the escaped text holds no quote or bracket). */
 function linkify(text: string): string {
-  return escape(text).replace(/https?:\/\/[^\s<>"']+/g, (url) => `<a href="${url}">${url}</a>`);
+  return escapeHtml(text).replace(/https?:\/\/[^\s<>"']+/g, (url) => `<a href="${url}">${url}</a>`);
 }
 
 export function renderMailbox(mails: StoredMail[]): string {
@@ -30,8 +25,8 @@ export function renderMailbox(mails: StoredMail[]): string {
     .map(
       (
         m,
-      ) => `<li><p class="meta">To <strong>${escape(m.to.join(", "))}</strong> · <time datetime="${escape(m.receivedAt)}">${escape(m.receivedAt.replace("T", " ").slice(0, 19))} UTC</time></p>
-<h2>${escape(m.subject)}</h2><pre>${linkify(m.text)}</pre></li>`,
+      ) => `<li><p class="meta">To <strong>${escapeHtml(m.to.join(", "))}</strong> · <time datetime="${escapeHtml(m.receivedAt)}">${escapeHtml(m.receivedAt.replace("T", " ").slice(0, 19))} UTC</time></p>
+<h2>${escapeHtml(m.subject)}</h2><pre>${linkify(m.text)}</pre></li>`,
     )
     .join("\n");
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

@@ -3,6 +3,7 @@ import { enqueueMail, type EnqueueOptions } from "@/lib/jobs/email-queue";
 import { takeEmailAllowance } from "@/lib/rate-limit/email";
 import { currentClient } from "@/lib/rate-limit/request";
 import type { OutgoingMail } from "./types";
+import { escapeHtml } from "@/lib/html/escape";
 
 export interface SendOptions extends EnqueueOptions {
   /** The team on whose behalf the mail goes out (team limit), and the form field a refusal is shown on. */
@@ -28,13 +29,6 @@ export async function sendMail(mail: OutgoingMail, options: SendOptions = {}): P
     field: limit?.field,
   });
   await enqueueMail(mail, enqueue);
-}
-
-export function escapeHtml(text: string) {
-  return text.replace(
-    /[&<>"']/g,
-    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!,
-  );
 }
 
 /** A plain, readable HTML email with one call-to-action button. */

@@ -4,6 +4,7 @@
 // second React there would double the memory for one pure function; so this small serializer
 // renders the element tree itself. Text and attribute values are escaped as React escapes them.
 import { Fragment, isValidElement, type ReactNode } from "react";
+import { escapeHtml } from "@/lib/html/escape";
 
 const VOID = new Set([
   "area",
@@ -47,13 +48,6 @@ const BOOLEAN = new Set([
   "autoFocus",
   "reversed",
 ]);
-
-export function escapeHtml(text: string): string {
-  return text.replace(
-    /[&<>"']/g,
-    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;" })[c]!,
-  );
-}
 
 function styleText(style: Record<string, string | number | null | undefined>): string {
   return Object.entries(style)

@@ -5,6 +5,7 @@
 import { Marked } from "marked";
 import sanitizeHtml from "sanitize-html";
 import { markdownProblem } from "./limits";
+import { escapeHtml } from "@/lib/html/escape";
 
 const marked = new Marked({ gfm: true, breaks: false, async: false });
 
@@ -49,9 +50,6 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
 };
 // The rel attribute is added by the transform, so it must survive the attribute filter.
 (sanitizeOptions.allowedAttributes as Record<string, string[]>).a.push("rel");
-
-const escapeHtml = (s: string) =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** The text as escaped paragraphs: what a reader sees when Markdown is too costly to format. */
 export function plainTextHtml(text: string): string {

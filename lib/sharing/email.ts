@@ -1,5 +1,5 @@
 // The share email (pure): HTML and plain text, every user-provided string escaped.
-import { escapeHtmlText } from "./escape";
+import { escapeHtml } from "@/lib/html/escape";
 import type { OutgoingMail } from "@/lib/email/types";
 
 export interface ShareEmailInput {
@@ -40,7 +40,7 @@ export function shareEmail(i: ShareEmailInput): OutgoingMail {
     access,
     expiry,
   ].join("\n");
-  const e = escapeHtmlText;
+  const e = escapeHtml;
   const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#1f2937;max-width:560px;margin:24px auto;padding:0 16px">
 <p style="margin:0 0 8px;color:#4b5563">${e(i.sharerName)} shared an incident report with you.</p>
 <h1 style="font-size:20px;margin:0 0 12px">${e(i.incidentKey)}: ${e(i.reportTitle)}</h1>
