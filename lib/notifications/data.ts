@@ -40,6 +40,19 @@ export function listTargets(scope: TeamScope) {
 }
 export type TargetRow = Awaited<ReturnType<typeof listTargets>>[number];
 
+/**
+ * Whether deliveries are still on their way (the settings page refreshes itself meanwhile).
+ * Retries last about ten minutes: one queued longer ago (no worker running) does not count.
+ */
+export async function hasDeliveriesInFlight(scope: TeamScope) {
+  const since = new Date(Date.now() - 15 * 60_000);
+  const row = await db.notificationDelivery.findFirst({
+    where: { teamId: scope.teamId, state: "QUEUED", createdAt: { gt: since } },
+    select: { id: true },
+  });
+  return row !== null;
+}
+
 /** One delivery with what the worker needs to send it (no team scope: the job names the row). */
 export function findDeliveryForSending(deliveryId: string) {
   return db.notificationDelivery.findUnique({

@@ -26,7 +26,20 @@ export const targetSchema = z.object({
     .min(1, "Name the target (e.g. #incidents channel).")
     .max(80, "Keep the name under 80 characters."),
   kind: z.enum(TARGET_KINDS, { error: "Choose where to send." }),
-  url: z.string().trim().min(1, "Paste the webhook URL.").max(2000, "This URL is too long."),
+  // Syntax here (field by field with the rest); the address rules need DNS: send.ts#checkTargetUrl.
+  url: z
+    .string()
+    .trim()
+    .min(1, "Paste the webhook URL.")
+    .max(2000, "This URL is too long.")
+    .refine(
+      (v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol),
+      "Enter the full URL, starting with https://.",
+    )
+    .refine(
+      (v) => !URL.canParse(v) || (!new URL(v).username && !new URL(v).password),
+      "Leave user names and passwords out of the URL.",
+    ),
   events: eventsField,
 });
 export type TargetInput = z.output<typeof targetSchema>;

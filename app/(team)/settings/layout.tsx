@@ -14,6 +14,7 @@ const ownerLinks = [
   { href: "/settings/api-tokens", label: "API tokens" },
   { href: "/settings/alerts", label: "Alert sources" },
   { href: "/settings/chat", label: "Chat" },
+  { href: "/settings/notifications", label: "Notifications" },
 ];
 
 export default async function SettingsLayout({ children }: { children: React.ReactNode }) {
