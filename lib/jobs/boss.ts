@@ -8,6 +8,10 @@ export const JOB_SCHEMA = "pgboss";
 export const EMAIL_QUEUE = "email";
 /** Outgoing notifications (lib/notifications): one job per delivery to one target. */
 export const NOTIFY_QUEUE = "notification";
+/** The scheduled overdue action item sweep (lib/notifications/overdue.ts). */
+export const OVERDUE_QUEUE = "action-items-overdue";
+/** Every 10 minutes: an item is reported within 10 minutes of midnight UTC of the day after its due day. */
+export const OVERDUE_CRON = "*/10 * * * *";
 /** NOTIFY channel that wakes idle workers as soon as a job is queued (polling is the fallback). */
 export const WAKE_CHANNEL = "hindsight_jobs";
 
@@ -44,7 +48,8 @@ export function bossOptions(connectionString: string, role: BossRole): PgBoss.Co
     // concurrent supervisors safe with advisory locks.
     supervise: role === "worker",
     maintenanceIntervalSeconds: 30,
-    schedule: false,
+    // Cron schedules (the overdue sweep) are kept by workers; pg-boss lets one of them send each run.
+    schedule: role === "worker",
     pollingIntervalSeconds: 0.5,
     deleteAfterDays: 7,
   };
@@ -68,6 +73,14 @@ export async function startBoss(connectionString: string, role: BossRole): Promi
     policy: "standard",
     ...notifyRetryPolicy,
     expireInSeconds: 60,
+  });
+  // Stately: at most one sweep waiting and one running, however many workers the cron wakes.
+  await boss.createQueue(OVERDUE_QUEUE, {
+    name: OVERDUE_QUEUE,
+    policy: "stately",
+    retryLimit: 2,
+    retryDelay: 60,
+    expireInSeconds: 300,
   });
   return boss;
 }

@@ -15,7 +15,15 @@ import {
 } from "@/lib/sharing/mutations";
 import { deliverNotification } from "@/lib/notifications/deliver";
 import type { NotifyJobData } from "@/lib/notifications/outbox";
-import { EMAIL_QUEUE, NOTIFY_QUEUE, startBoss, WAKE_CHANNEL } from "./boss";
+import { notifyOverdueActionItems } from "@/lib/notifications/overdue";
+import {
+  EMAIL_QUEUE,
+  NOTIFY_QUEUE,
+  OVERDUE_CRON,
+  OVERDUE_QUEUE,
+  startBoss,
+  WAKE_CHANNEL,
+} from "./boss";
 import type { EmailJobData } from "./email-queue";
 import { unseal } from "./seal";
 
@@ -126,6 +134,14 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
     );
   }
   ids.push(await startNotificationLoop(boss, options.pollingIntervalSeconds ?? 0.5));
+  // The schedule is stored in pgboss.schedule: every worker registering it is the same row.
+  await boss.schedule(OVERDUE_QUEUE, OVERDUE_CRON, {}, { tz: "UTC" });
+  ids.push(
+    await boss.work(OVERDUE_QUEUE, { pollingIntervalSeconds: 5 }, async () => {
+      const { notified } = await notifyOverdueActionItems();
+      if (notified) log(`Overdue action items: ${notified} notified.`);
+    }),
+  );
   const listener = await listenForWakeUps(connectionString, () =>
     ids.forEach((id) => boss.notifyWorker(id)),
   );
