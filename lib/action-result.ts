@@ -15,15 +15,33 @@ export type ActionResult<T = unknown> =
 
 export const initialResult = { ok: true } as ActionResult<never>;
 
+/**
+ * Adds a message under a field name. The name comes from the request (a JSON key, a form field),
+ * so "__proto__" is a possible one: it is made an own property instead of reaching
+ * Object.prototype (which `errors[key] ??= []` would, then fail with a TypeError: a 500).
+ */
+export function addFieldError(
+  errors: Record<string, string[] | undefined>,
+  key: string,
+  message: string,
+) {
+  if (!Object.hasOwn(errors, key))
+    Object.defineProperty(errors, key, {
+      value: [],
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  errors[key]!.push(message);
+}
+
 export function invalid(
   error: z.ZodError,
   message = "Please correct the highlighted fields.",
 ): ActionResult<never> {
   const fieldErrors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join(".") || "_form";
-    (fieldErrors[key] ??= []).push(issue.message);
-  }
+  for (const issue of error.issues)
+    addFieldError(fieldErrors, issue.path.join(".") || "_form", issue.message);
   return { ok: false, message, fieldErrors };
 }
 

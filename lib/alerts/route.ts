@@ -1,6 +1,7 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { z } from "zod";
+import { addFieldError } from "@/lib/action-result";
 import { scopeForVerifiedSource } from "@/lib/api/auth";
 import { env } from "@/lib/env";
 import { unseal } from "@/lib/jobs/seal";
@@ -74,7 +75,7 @@ export const alertWebhookRoute = defineRoute({
       if (error instanceof z.ZodError) {
         const fieldErrors: Record<string, string[]> = {};
         for (const issue of error.issues)
-          (fieldErrors[issue.path.join(".") || "_body"] ??= []).push(issue.message);
+          addFieldError(fieldErrors, issue.path.join(".") || "_body", issue.message);
         return refuse(422, `Not a ${source.kind.toLowerCase()} alert payload:`, fieldErrors);
       }
       throw error;

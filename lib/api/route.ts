@@ -1,6 +1,7 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { z } from "zod";
+import { addFieldError } from "@/lib/action-result";
 import type { Permission } from "@/lib/auth/permissions";
 import { AuthorizationError } from "@/lib/auth/session";
 import { InputError } from "@/lib/errors";
@@ -63,10 +64,10 @@ export function apiError(error: unknown): Response {
     for (const issue of error.issues) {
       if (issue.code === "unrecognized_keys") {
         for (const key of issue.keys)
-          (fieldErrors[[...issue.path, key].join(".")] ??= []).push("Unknown field.");
+          addFieldError(fieldErrors, [...issue.path, key].join("."), "Unknown field.");
         continue;
       }
-      (fieldErrors[issue.path.join(".") || "_body"] ??= []).push(issue.message);
+      addFieldError(fieldErrors, issue.path.join(".") || "_body", issue.message);
     }
     return jsonError(422, "Please correct the listed fields.", fieldErrors);
   }

@@ -1,5 +1,7 @@
 // PostgreSQL text cannot hold NUL (0x00): refuse it per field before anything is parsed or
 // written, instead of a 500 from the database driver.
+import { addFieldError } from "@/lib/action-result";
+
 const NUL = "\u0000";
 
 /** Field → message for every string (at any depth) that holds a NUL byte; null when clean. */
@@ -13,7 +15,7 @@ function walk(value: unknown, path: string, errors: Record<string, string[]>, de
   if (depth > 20) return;
   if (typeof value === "string") {
     if (value.includes(NUL))
-      errors[path || "_form"] = ["Contains a character that is not allowed (NUL)."];
+      addFieldError(errors, path || "_form", "Contains a character that is not allowed (NUL).");
   } else if (Array.isArray(value)) {
     value.forEach((v, i) => walk(v, path ? `${path}.${i}` : String(i), errors, depth + 1));
   } else if (value && typeof value === "object" && !(value instanceof Blob)) {

@@ -1,6 +1,7 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { z } from "zod";
+import { addFieldError } from "@/lib/action-result";
 import type { Permission } from "@/lib/auth/permissions";
 import type { TeamScope } from "@/lib/auth/scope";
 import { AuthorizationError, authorize, type TeamContext } from "@/lib/auth/session";
@@ -98,7 +99,7 @@ export function errorResponse(error: unknown): Response {
   if (error instanceof z.ZodError) {
     const fieldErrors: Record<string, string[]> = {};
     for (const issue of error.issues)
-      (fieldErrors[issue.path.join(".") || "_form"] ??= []).push(issue.message);
+      addFieldError(fieldErrors, issue.path.join(".") || "_form", issue.message);
     return jsonError(422, "Please correct the highlighted fields.", fieldErrors);
   }
   if (error instanceof InputError) return jsonError(422, error.message, error.fieldErrors);
