@@ -15,7 +15,7 @@ import {
   startEmbeddedServer,
   type RunningServer,
 } from "./db/embedded";
-import { migrateDeploy } from "./db/migrate";
+import { deploy } from "./db/migrate";
 import { appNodeOptions } from "./node-options";
 import { startMailSink, type MailSink } from "../lib/email/sink";
 import { startMailboxServer, type MailboxServer } from "../lib/email/mailbox-server";
@@ -134,7 +134,7 @@ async function main() {
     );
   }
 
-  await migrateDeploy(databaseUrl, false);
+  await deploy(databaseUrl, false);
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,

@@ -64,6 +64,23 @@ export async function migrateDeploy(databaseUrl: string, quiet = false): Promise
   }
 }
 
+/**
+ * Migrations, then the data jobs a deployment runs once after them (idempotent, cheap when
+ * there is nothing to do): search text for report versions published before search existed.
+ */
+export async function deploy(databaseUrl: string, quiet = false): Promise<void> {
+  await migrateDeploy(databaseUrl, quiet);
+  const { default: pg } = await import("pg");
+  const { backfillReportSearchText } = await import("../../lib/search/backfill");
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await backfillReportSearchText(client, { log: (line) => console.log(`[hindsight] ${line}`) });
+  } finally {
+    await client.end();
+  }
+}
+
 /** SQL that would bring the migration history up to schema.prisma; empty when they agree. */
 export async function pendingSchemaSql(databaseUrl: string): Promise<string> {
   const schemaText = readFileSync(schemaPath, "utf8");
@@ -103,7 +120,7 @@ async function main() {
   const [command, name] = process.argv.slice(2);
   const { withDatabase } = await import("./embedded");
   await withDatabase(async (url) => {
-    if (command === "deploy") await migrateDeploy(url);
+    if (command === "deploy") await deploy(url);
     else if (command === "create") {
       if (!name) throw new Error("Usage: npm run db:migration -- <name>");
       await createMigration(url, name);
