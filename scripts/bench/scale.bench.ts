@@ -180,6 +180,9 @@ async function main() {
       // As behind one reverse proxy: the client address is the last X-Forwarded-For entry, so
       // each bench request (its own 10.x address) has a full share-link rate-limit bucket.
       TRUSTED_PROXIES: "1",
+      // The per-token API limit would cap the API create row at its refill rate (120 burst, 10/s).
+      API_RATE_BURST: "1000000",
+      API_RATE_PER_SECOND: "100000",
       NEXT_DIST_DIR: distDir,
       NEXT_TELEMETRY_DISABLED: "1",
     });

@@ -62,6 +62,11 @@ export function renderReport(r: ScaleReport): string {
     "",
   );
   lines.push(
+    "Report views: each beside the exact bytes it answered, saved under public/__bench and served as a static file by the same server. " +
+      "The share-link rate limiter stays on: the server runs as behind one proxy (TRUSTED_PROXIES=1) and every shared-link request carries its own X-Forwarded-For address, so each is a new reader with a full bucket.",
+    "",
+  );
+  lines.push(
     "| report view (large incident) | clients | req/s | same bytes as a static file, req/s | ratio | p95 ms | size |",
     "|---|---|---|---|---|---|---|",
   );
@@ -88,7 +93,54 @@ export function renderReport(r: ScaleReport): string {
   );
   lines.push(`| server peak resident memory (whole run, 100k server) | ${f0(r.peakRssMb)} MB |`);
   for (const e of r.extra) lines.push(`| ${e.label} | ${e.value} |`);
+  lines.push("", ...targets(r));
   return `${lines.join("\n")}\n`;
+}
+
+/**
+ * The team report page's rate before issue 13 (run of 73305f5 in docs/benchmarks.md, 10 and 50
+ * clients): its target is 5× that.
+ */
+const TEAM_PAGE_BEFORE: Record<number, number> = { 10: 2.2, 50: 1.1 };
+
+/** Each target of issues 11, 13 and 14 with this run's figure: met or missed. */
+export function targets(r: ScaleReport): string[] {
+  const mark = (ok: boolean) => (ok ? "met" : "**missed**");
+  const out = ["| target | this run | |", "|---|---|---|"];
+  for (const row of r.reports) {
+    for (const run of row.runs) {
+      if (row.label === "team report page") {
+        const before = TEAM_PAGE_BEFORE[run.connections];
+        if (!before) continue;
+        const x = run.view.rps / before;
+        out.push(
+          `| team report page ≥ 5× before (${before} req/s at ${run.connections} clients) | ${f1(run.view.rps)} req/s = ${x.toFixed(1)}× | ${mark(x >= 5)} |`,
+        );
+      } else {
+        const ratio = run.view.rps / run.file.rps;
+        out.push(
+          `| ${row.label} ≥ 40 % of static (${run.connections} clients) | ${pct(run.view.rps, run.file.rps)} | ${mark(ratio >= 0.4)} |`,
+        );
+      }
+    }
+  }
+  const ratios = r.lists.map((row) => ({ label: row.label, x: row.large.p95 / row.small.p95 }));
+  const over = ratios.filter((x) => !(x.x <= 1.5));
+  out.push(
+    `| every p95 100k/1k ≤ 1.5 | ${ratios.length - over.length} of ${ratios.length} pages; worst ${Math.max(...ratios.map((x) => x.x)).toFixed(2)}${over.length ? ` (over: ${over.map((o) => `${o.label} ${o.x.toFixed(2)}`).join("; ")})` : ""} | ${mark(over.length === 0)} |`,
+  );
+  out.push(
+    `| peak resident memory < 500 MB | ${f0(r.peakRssMb)} MB | ${mark(r.peakRssMb < 500)} |`,
+  );
+  const exactlyOnce =
+    r.mail.delivered === r.mail.total && r.mail.duplicates === 0 && r.mail.sent === r.mail.total;
+  out.push(
+    `| share emails ≥ 50/s, exactly once | ${f1(r.mail.perSecond)}/s, ${exactlyOnce ? "exactly once" : "NOT exactly once"} | ${mark(r.mail.perSecond >= 50 && exactlyOnce)} |`,
+  );
+  out.push(
+    `| whole bench < 15 min | ${r.minutes.toFixed(1)} min${r.seed.reused ? " (seed reused)" : " (seeded by this run)"} | ${mark(r.minutes < 15)} |`,
+  );
+  return out;
 }
 
 /** Appends the run under "## Runs" of docs/benchmarks.md (created when missing); returns the text. */
