@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { initialResult } from "@/lib/action-result";
-import { saveChatIntegrationAction } from "@/lib/chatops/actions";
+import { saveChatIntegrationAction, saveSlackBotTokenAction } from "@/lib/chatops/actions";
 import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -30,6 +30,31 @@ export function ChatSettingsForm({ workspaceId }: { workspaceId: string }) {
       />
       <FormMessage result={result} />
       <SubmitButton pendingText="Saving…">Save Slack settings</SubmitButton>
+    </form>
+  );
+}
+
+/** The bot token that reads channel history for timeline imports (stored encrypted). */
+export function SlackBotTokenForm({ saved }: { saved: boolean }) {
+  const [result, action] = useActionState(saveSlackBotTokenAction, initialResult);
+  const errors = result.ok ? undefined : result.fieldErrors;
+  return (
+    <form action={action} noValidate className="space-y-4">
+      <p className="text-sm text-slate-700" role="status">
+        {saved ? "A bot token is saved." : "No bot token is saved."}
+      </p>
+      <TextField
+        name="botToken"
+        id="chat-bot-token"
+        label="Bot token"
+        type="password"
+        autoComplete="off"
+        placeholder="xoxb-…"
+        hint="Slack app → OAuth & Permissions → Bot User OAuth Token, with the channels:history, groups:history and users:read scopes. Stored encrypted. Save an empty field to remove it."
+        errors={errors?.botToken}
+      />
+      <FormMessage result={result} />
+      <SubmitButton pendingText="Saving…">Save bot token</SubmitButton>
     </form>
   );
 }

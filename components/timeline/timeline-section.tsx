@@ -9,6 +9,7 @@ export function TimelineSection({
   startedAt,
   events,
   canWrite,
+  slackReady = false,
   defaultAuthor,
   defaultTime,
 }: {
@@ -16,6 +17,8 @@ export function TimelineSection({
   startedAt: string;
   events: TimelineItem[];
   canWrite: boolean;
+  /** The team saved a Slack bot token: the import panel can read a channel. */
+  slackReady?: boolean;
   defaultAuthor: string;
   defaultTime: string | null;
 }) {
@@ -55,10 +58,14 @@ export function TimelineSection({
           </section>
           <details className="self-start rounded-lg border border-slate-200 bg-white p-4">
             <summary className="cursor-pointer font-medium text-slate-900">
-              Import from a chat log, CSV or JSON
+              Import from Slack, a chat log, CSV or JSON
             </summary>
             <div className="mt-3">
-              <TimelineImportPanel incidentId={incidentId} startedAt={startedAt} />
+              <TimelineImportPanel
+                incidentId={incidentId}
+                startedAt={startedAt}
+                slackReady={slackReady}
+              />
             </div>
           </details>
         </div>

@@ -1,6 +1,9 @@
 import "server-only";
 import type { TeamScope } from "@/lib/auth/scope";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { NotFoundError } from "@/lib/errors";
+import { unseal } from "@/lib/jobs/seal";
 
 /** For the command gate only: the Slack workspace id in the body selects whose signing secret to check. */
 export function findIntegrationByWorkspace(workspaceId: string) {
@@ -17,6 +20,7 @@ export function getChatIntegration(scope: TeamScope) {
       id: true,
       workspaceId: true,
       updatedAt: true,
+      botTokenSealed: true,
       identities: {
         orderBy: { createdAt: "asc" },
         select: {
@@ -81,4 +85,36 @@ export function findLinkRequest(tokenHash: string, now = new Date()) {
       integration: { select: { id: true, teamId: true, team: { select: { name: true } } } },
     },
   });
+}
+
+/** Whether the team saved a bot token (the import panel then offers to read a channel). */
+export async function hasSlackBotToken(scope: TeamScope): Promise<boolean> {
+  const row = await db.chatIntegration.findUnique({
+    where: { teamId: scope.teamId },
+    select: { botTokenSealed: true },
+  });
+  return Boolean(row?.botTokenSealed);
+}
+
+/** The team's Slack bot token in the clear, or null when none is saved. */
+export async function getSlackBotToken(scope: TeamScope): Promise<string | null> {
+  const row = await db.chatIntegration.findUnique({
+    where: { teamId: scope.teamId },
+    select: { botTokenSealed: true },
+  });
+  return row?.botTokenSealed ? unseal<string>(row.botTokenSealed, env().AUTH_SECRET) : null;
+}
+
+/** The window of an incident's chat worth importing: 15 minutes either side of start to resolution (or now). */
+export async function getIncidentWindow(scope: TeamScope, incidentId: string, now = new Date()) {
+  const incident = await db.incident.findFirst({
+    where: { id: incidentId, teamId: scope.teamId },
+    select: { startedAt: true, resolvedAt: true },
+  });
+  if (!incident) throw new NotFoundError("Incident");
+  const margin = 15 * 60_000;
+  const end = incident.resolvedAt
+    ? Math.min(incident.resolvedAt.getTime() + margin, now.getTime())
+    : now.getTime();
+  return { oldest: new Date(incident.startedAt.getTime() - margin), latest: new Date(end) };
 }

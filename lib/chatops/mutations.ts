@@ -45,6 +45,33 @@ export async function saveChatIntegration(
   }
 }
 
+/** Saves (sealed) or removes the bot token that reads channel history for timeline imports. */
+export async function saveSlackBotToken(scope: TeamScope, actorId: string, botToken: string) {
+  await db.$transaction(async (tx) => {
+    const row = await tx.chatIntegration.findUnique({
+      where: { teamId: scope.teamId },
+      select: { id: true },
+    });
+    if (!row)
+      throw new RuleError(
+        "Save the Slack app's workspace ID and signing secret first.",
+        "botToken",
+      );
+    await tx.chatIntegration.update({
+      where: { id: row.id },
+      data: { botTokenSealed: botToken ? seal(botToken, env().AUTH_SECRET) : null },
+    });
+    await recordAudit(tx, {
+      teamId: scope.teamId,
+      actorId,
+      action: "chat.configure",
+      entityType: "ChatIntegration",
+      entityId: row.id,
+      data: { botToken: botToken ? "saved" : "removed" },
+    });
+  });
+}
+
 /** A one-time link (15 minutes) for a chat user to connect their Hindsight account; returns the URL. */
 export async function createLinkRequest(
   integrationId: string,

@@ -17,3 +17,27 @@ export const chatIntegrationSchema = z.object({
 export type ChatIntegrationInput = z.output<typeof chatIntegrationSchema>;
 
 export const confirmLinkSchema = z.object({ token: z.string().min(10).max(200) });
+
+/** A Slack bot token for reading channel history (xoxb-…); empty removes the saved one. */
+export const botTokenSchema = z.object({
+  botToken: z
+    .string()
+    .trim()
+    .max(300)
+    .refine(
+      (v) => v === "" || /^xox[bp]-[A-Za-z0-9-]{10,}$/.test(v),
+      "A Slack bot token starts with xoxb- (Slack app → OAuth & Permissions → Bot User OAuth Token).",
+    ),
+});
+
+/** A channel to pull into an incident's timeline: its ID (C0123ABCD), as Slack's API needs it. */
+export const channelImportSchema = z.object({
+  incidentId: z.string().min(1).max(60),
+  channel: z
+    .string()
+    .trim()
+    .regex(
+      /^[CGD][A-Z0-9]{6,20}$/,
+      "Use the channel ID, like C0123ABCD (channel details → About, at the bottom).",
+    ),
+});

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requireTeamPermission } from "@/lib/auth/session";
 import { getChatIntegration } from "@/lib/chatops/data";
 import { env } from "@/lib/env";
-import { ChatSettingsForm } from "@/components/integrations/chat-settings-form";
+import { ChatSettingsForm, SlackBotTokenForm } from "@/components/integrations/chat-settings-form";
 import { LocalTime } from "@/components/incidents/local-time";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -35,6 +35,21 @@ export default async function ChatSettingsPage() {
         </h2>
         <ChatSettingsForm workspaceId={integration?.workspaceId ?? ""} />
       </section>
+      {integration && (
+        <section
+          aria-labelledby="chat-history"
+          className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6"
+        >
+          <h2 id="chat-history" className="mb-1 text-lg font-semibold">
+            Channel import
+          </h2>
+          <p className="mb-4 text-sm text-slate-700">
+            With a bot token, an incident&apos;s timeline import can read a channel&apos;s messages
+            (threads included) for the incident&apos;s time window into its preview.
+          </p>
+          <SlackBotTokenForm saved={Boolean(integration.botTokenSealed)} />
+        </section>
+      )}
       <section aria-labelledby="chat-people" className="space-y-3">
         <h2 id="chat-people" className="text-lg font-semibold">
           Connected chat accounts

@@ -8,6 +8,7 @@ import { ResponseTimes } from "@/components/incidents/response-times";
 import { incidentKey, LIFECYCLE_FIELDS, LIFECYCLE_LABELS } from "@/lib/incidents/constants";
 import { getIncident } from "@/lib/incidents/data";
 import { listTimeline } from "@/lib/timeline/data";
+import { hasSlackBotToken } from "@/lib/chatops/data";
 import { LocalTime } from "@/components/incidents/local-time";
 import { SimilarPanel } from "@/components/search/similar-panel";
 import { TimelineSection } from "@/components/timeline/timeline-section";
@@ -47,9 +48,10 @@ export default async function IncidentOverviewPage({
 }) {
   const { id } = await params;
   const { ctx } = await requireIncidentPage(id);
-  const [incident, events] = await Promise.all([
+  const [incident, events, slackReady] = await Promise.all([
     getIncident(ctx.scope, id),
     listTimeline(ctx.scope, id),
+    hasSlackBotToken(ctx.scope),
   ]);
   if (!incident) notFound();
   const canWrite = can(ctx.role, "incident:write");
@@ -142,6 +144,7 @@ export default async function IncidentOverviewPage({
         incidentId={incident.id}
         startedAt={incident.startedAt.toISOString()}
         canWrite={canWrite}
+        slackReady={slackReady}
         defaultAuthor={ctx.user.name ?? ctx.user.email.split("@")[0]}
         // Writing up a finished incident: new events default near its end rather than to now.
         defaultTime={
