@@ -195,7 +195,7 @@ test("another team gets Not found, and a viewer sees no edit controls", async ({
   await expect(viewerPage.getByRole("link", { name: "Edit incident" })).toHaveCount(0);
   await expect(viewerPage.getByRole("form", { name: "Add event" })).toHaveCount(0);
   await expect(viewerPage.getByRole("button", { name: /Edit event|Delete event/ })).toHaveCount(0);
-  await expect(viewerPage.getByText("Import from a chat log")).toHaveCount(0);
+  await expect(viewerPage.getByText("Import from Slack, a chat log, CSV or JSON")).toHaveCount(0);
   await viewerPage.goto("/incidents");
   await expect(viewerPage.getByRole("link", { name: "New incident" })).toHaveCount(0);
   await viewerPage.goto(`/incidents/${id}/edit`);

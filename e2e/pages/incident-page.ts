@@ -48,7 +48,7 @@ export class IncidentPage {
   }
 
   async openImport() {
-    await this.page.getByText("Import from a chat log, CSV or JSON").click();
+    await this.page.getByText("Import from Slack, a chat log, CSV or JSON").click();
     await expect(this.page.getByLabel("Chat log, CSV or JSON")).toBeVisible();
   }
 

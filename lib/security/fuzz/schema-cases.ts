@@ -185,6 +185,8 @@ export const SCHEMA_CASES: Record<string, SchemaCase> = {
     valid: { workspaceId: "T0123ABCD", signingSecret: "0123456789abcdef0123" },
   },
   "chatops/schema.ts#confirmLinkSchema": { valid: { token: "abcdefghijkl" } },
+  "chatops/schema.ts#botTokenSchema": { valid: { botToken: "xoxb-1234567890-abcdefghij" } },
+  "chatops/schema.ts#channelImportSchema": { valid: { incidentId: "i1", channel: "C0123ABCD" } },
 
   "incidents/schema.ts#incidentListFiltersSchema": {
     valid: { status: "RESOLVED", from: "2026-01-01" },
