@@ -39,9 +39,10 @@ COPY --from=build --chown=node:node /app/.next/standalone ./
 COPY --from=build --chown=node:node /app/.next/static ./.next/static
 USER node
 EXPOSE 3000
-# Liveness only (the process answers); readiness (database, migrations) is /api/ready.
+# Liveness only (the process answers, whatever the database does: /api/live never queries it);
+# database reachability is /api/health, readiness (database, migrations, queue) is /api/ready.
 HEALTHCHECK --interval=15s --timeout=3s --start-period=30s --retries=3 \
-  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/api/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/api/live').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # node itself is PID 1 and receives SIGTERM: Next stops accepting connections, finishes requests
 # in flight, closes live streams and exits (lib/server/shutdown.ts).
 CMD ["node", "server.js"]

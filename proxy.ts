@@ -11,8 +11,9 @@ import { crossOriginActionResponse, isCrossOriginAction } from "@/lib/server/cro
 import { newNonce, securityHeaders } from "@/lib/security/headers";
 import { unavailablePage } from "@/lib/security/unavailable";
 
-// Liveness and readiness answer for themselves (they report the database, they must not be gated).
-const UNGATED = new Set(["/api/health", "/api/ready"]);
+// Health and readiness answer for themselves (they report the database); liveness must answer
+// while the database is down (it only says the process is up), so none of them is gated.
+const UNGATED = new Set(["/api/live", "/api/health", "/api/ready"]);
 
 function formTargets(): string[] {
   const targets: string[] = [];

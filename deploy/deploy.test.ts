@@ -82,12 +82,14 @@ describe("Kubernetes manifests", () => {
     for (const resource of kustomization.resources as string[]) expect(files).toContain(resource);
   });
 
-  it("the web pods are probed on /api/ready (readiness) and /api/health (liveness) on their serving port", () => {
+  it("the web pods are probed on /api/ready (readiness) and /api/live (liveness, start-up: no database) on their serving port", () => {
     const web = find("Deployment", "hindsight-web")!;
     const [container] = web.spec.template.spec.containers;
     const portNames = container.ports.map((p: Obj) => p.name);
     expect(container.readinessProbe.httpGet).toEqual({ path: "/api/ready", port: "http" });
-    expect(container.livenessProbe.httpGet).toEqual({ path: "/api/health", port: "http" });
+    // A database outage must not get every pod restarted: liveness and start-up never query it.
+    expect(container.livenessProbe.httpGet).toEqual({ path: "/api/live", port: "http" });
+    expect(container.startupProbe.httpGet).toEqual({ path: "/api/live", port: "http" });
     expect(portNames).toContain("http");
     expect(container.env).toContainEqual({ name: "WORKER", value: "off" });
     expect(web.spec.template.spec.securityContext.runAsNonRoot).toBe(true);
@@ -210,7 +212,7 @@ describe("Dockerfile", () => {
     const runtime = dockerfile.slice(dockerfile.indexOf("AS runtime"));
     expect(runtime).toContain("COPY --from=build --chown=node:node /app/.next/standalone ./");
     expect(runtime).toMatch(/^USER node$/m);
-    expect(runtime).toMatch(/^HEALTHCHECK .*\n.*\/api\/health/m);
+    expect(runtime).toMatch(/^HEALTHCHECK .*\n.*\/api\/live'/m);
     expect(runtime).toMatch(/^CMD \["node", "server.js"\]$/m);
     expect(
       dockerfile.slice(dockerfile.indexOf("AS tools"), dockerfile.indexOf("AS runtime")),

@@ -74,6 +74,11 @@ test.describe("when the database stalls", () => {
       expect(health.status).toBe(503);
       expect(healthMs).toBeLessThan(2_000);
 
+      // Liveness says only that the process is up: a frozen database must not get it restarted.
+      const live = await fetch(`${app.baseUrl}/api/live`, { signal: AbortSignal.timeout(2_000) });
+      expect(live.status).toBe(200);
+      expect(await live.json()).toMatchObject({ status: "live" });
+
       const notReady = await fetch(`${app.baseUrl}/api/ready`, {
         signal: AbortSignal.timeout(10_000),
       });

@@ -4,6 +4,7 @@ import path from "node:path";
 import { env } from "@/lib/env";
 import { inAppWorkerState } from "@/lib/jobs/in-app";
 import { senderBoss } from "@/lib/jobs/sender";
+import { shuttingDown } from "@/lib/server/shutdown";
 import { probeDatabase, type ProbeResult } from "./probe";
 
 /**
@@ -98,8 +99,11 @@ export async function checkReadiness(): Promise<Readiness> {
     }
   }
   const migrationsOk = migrationsChecked && pending.length === 0;
+  // A replica that got SIGTERM finishes what it has but should be sent nothing new.
+  const stopping = shuttingDown();
+  if (stopping) errors.push("shutting down");
   return {
-    ready: migrationsOk && queue,
+    ready: migrationsOk && queue && !stopping,
     database: true,
     migrations: { ok: migrationsOk, pending },
     queue,
