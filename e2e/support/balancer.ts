@@ -19,6 +19,8 @@ export interface Balancer {
   inflight(name: string): number;
   /** Requests sent to each instance so far. */
   served(): Record<string, number>;
+  /** Requests an instance failed (connection refused or reset, answer cut short), with timings. */
+  errors(): string[];
   /** Stops sending new requests to `name`; resolves when the ones in flight are done (or `waitMs`). */
   drain(name: string, waitMs?: number): Promise<void>;
   /** Sends requests to `name` again. */
@@ -45,6 +47,7 @@ export async function startBalancer(
     served: 0,
   }));
   let turn = 0;
+  const errors: string[] = [];
   const byName = (name: string) => {
     const backend = backends.find((b) => b.name === name);
     if (!backend) throw new Error(`no backend ${name}`);
@@ -60,6 +63,7 @@ export async function startBalancer(
     const backend = candidates[turn++ % candidates.length]!;
     backend.inflight += 1;
     backend.served += 1;
+    const started = Date.now();
     let finished = false;
     const finish = () => {
       if (!finished) {
@@ -77,16 +81,25 @@ export async function startBalancer(
         agent: false,
       },
       (answer) => {
-        res.writeHead(answer.statusCode ?? 502, withoutHopHeaders(answer.headers));
+        res.writeHead(answer.statusCode ?? 502, {
+          ...withoutHopHeaders(answer.headers),
+          "x-upstream": backend.name,
+        });
         answer.pipe(res);
         answer.on("end", finish);
-        answer.on("error", () => {
+        answer.on("error", (error) => {
+          errors.push(
+            `${backend.name} ${req.method} ${req.url}: answer cut after ${Date.now() - started} ms (${error.message})`,
+          );
           finish();
           res.destroy();
         });
       },
     );
     upstream.on("error", (error) => {
+      errors.push(
+        `${backend.name} ${req.method} ${req.url}: ${error.message} after ${Date.now() - started} ms`,
+      );
       finish();
       if (!res.headersSent)
         res
@@ -108,6 +121,7 @@ export async function startBalancer(
     url: `http://127.0.0.1:${port}`,
     inflight: (name) => byName(name).inflight,
     served: () => Object.fromEntries(backends.map((b) => [b.name, b.served])),
+    errors: () => [...errors],
     drain: async (name, waitMs = 30_000) => {
       const backend = byName(name);
       backend.enabled = false;

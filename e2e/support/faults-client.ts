@@ -83,13 +83,14 @@ export async function requestSignInLink(
   baseUrl: string,
   email: string,
   csrf: Csrf,
+  timeoutMs = 20_000,
 ): Promise<SignInOutcome> {
   const response = await fetch(`${baseUrl}/api/auth/signin/nodemailer`, {
     method: "POST",
     headers: { cookie: csrf.cookie, "content-type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams({ email, csrfToken: csrf.token, callbackUrl: "/" }),
     redirect: "manual",
-    signal: AbortSignal.timeout(20_000),
+    signal: AbortSignal.timeout(timeoutMs),
   });
   await response.arrayBuffer();
   const location = response.headers.get("location") ?? "";
