@@ -80,6 +80,21 @@ async function main() {
         true,
         `node server.js answers /api/health as this run's instance (${((Date.now() - started) / 1000).toFixed(1)} s)`,
       );
+      const live = await fetch(`${base}/api/live`);
+      check(
+        live.status === 200 && ((await live.json()) as { status?: string }).status === "live",
+        "answers /api/live (the image's HEALTHCHECK and the liveness probe)",
+      );
+      // Ready once the in-app worker has started too (it retries while the database is slow).
+      let ready: { ready?: boolean; migrations?: { ok?: boolean } } = {};
+      for (let i = 0; i < 60 && !ready.ready; i++) {
+        if (i) await new Promise((r) => setTimeout(r, 500));
+        ready = (await (await fetch(`${base}/api/ready`)).json()) as typeof ready;
+      }
+      check(
+        ready.ready === true && ready.migrations?.ok === true,
+        "is ready: database, every migration (traced into the standalone build) and the queue",
+      );
       const signIn = await fetch(`${base}/sign-in`);
       const html = await signIn.text();
       check(signIn.status === 200 && html.includes("Sign in"), "renders the sign-in page");
