@@ -11,7 +11,7 @@ import type {
   WhysRow,
 } from "./dashboard";
 import { monthsBetween, type DashboardParams } from "./period";
-import { durationsSql, MEASURE_COLUMNS, recurringPairsSql, scopeSql } from "./sql";
+import { durationsSql, MEASURE_COLUMNS, recurringPairsSql, scopeSql, whysHealthSql } from "./sql";
 import { groupRecurring, type RootCauseRow, type SimilarPair } from "./recurring";
 
 export async function loadDashboard(
@@ -61,15 +61,7 @@ export async function loadDashboard(
     SELECT ${month} AS month, COALESCE(w.category::text, 'UNCATEGORISED') AS key, count(*)::int AS count
     FROM "WhyNode" w JOIN "Incident" i ON i.id = w."incidentId" WHERE ${where} AND w."isRootCause" GROUP BY 1, 2`;
 
-  const whys = db.$queryRaw<WhysRow[]>`
-    SELECT count(*)::int AS incidents,
-      count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "WhyNode" w WHERE w."incidentId" = i.id))::int AS "withTree",
-      count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "WhyNode" w WHERE w."incidentId" = i.id AND w."isRootCause"))::int AS "withRootCause",
-      COALESCE(sum(rc.n), 0)::int AS "rootCauses", COALESCE(sum(rc.bare), 0)::int AS "rootCausesWithoutAction"
-    FROM "Incident" i LEFT JOIN LATERAL (
-      SELECT count(*) AS n, count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM "ActionItem" a WHERE a."whyNodeId" = w.id)) AS bare
-      FROM "WhyNode" w WHERE w."incidentId" = i.id AND w."isRootCause") rc ON true
-    WHERE ${where}`;
+  const whys = db.$queryRaw<WhysRow[]>(whysHealthSql(scope.teamId, p));
 
   const [sev, svc, dur, rep, act, cat, wh, recurring] = await Promise.all([
     bySeverity,

@@ -52,6 +52,23 @@ export function durationsSql(teamId: string, p: DashboardParams): Prisma.Sql {
 }
 
 /**
+ * 5 Whys health of the period's incidents: with a tree, reaching a root cause, and root causes
+ * without a countermeasure (an action item addressing the node, through ActionItem(whyNodeId)).
+ */
+export function whysHealthSql(teamId: string, p: DashboardParams): Prisma.Sql {
+  const { where } = scopeSql(teamId, p);
+  return Prisma.sql`
+    SELECT count(*)::int AS incidents,
+      count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "WhyNode" w WHERE w."incidentId" = i.id))::int AS "withTree",
+      count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "WhyNode" w WHERE w."incidentId" = i.id AND w."isRootCause"))::int AS "withRootCause",
+      COALESCE(sum(rc.n), 0)::int AS "rootCauses", COALESCE(sum(rc.bare), 0)::int AS "rootCausesWithoutAction"
+    FROM "Incident" i LEFT JOIN LATERAL (
+      SELECT count(*) AS n, count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM "ActionItem" a WHERE a."whyNodeId" = w.id)) AS bare
+      FROM "WhyNode" w WHERE w."incidentId" = i.id AND w."isRootCause") rc ON true
+    WHERE ${where}`;
+}
+
+/**
  * The trigram threshold for the `%` operator, set inside the statement itself: a CTE the
  * trigram scans depend on runs set_config(…, is_local) first, so the threshold holds for this
  * statement's own transaction only and needs no interactive transaction around it (Prisma ends

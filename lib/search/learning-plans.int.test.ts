@@ -12,7 +12,12 @@ import { migrateDeploy } from "../../scripts/db/migrate";
 import learning from "../../scripts/bench/scale/extensions/learning";
 import { seedBulk, type BulkSeed } from "../../scripts/bench/scale/seed";
 import { addMonths, monthOf, parseDashboardParams } from "@/lib/metrics/period";
-import { durationsSql, recurringPairsSql, RECURRING_PAIRS_MAX } from "@/lib/metrics/sql";
+import {
+  durationsSql,
+  recurringPairsSql,
+  RECURRING_PAIRS_MAX,
+  whysHealthSql,
+} from "@/lib/metrics/sql";
 import { searchParamsSchema } from "./schema";
 import { searchSql, similarSql } from "./sql";
 
@@ -109,9 +114,14 @@ describe("learning queries read their team's part of the text indexes", () => {
     );
   });
 
-  it("dashboard: durations from the (teamId, startedAt) index; recurring causes per incident, then the team's statement index", async () => {
+  it("dashboard: durations and 5 Whys health through indexes; recurring causes per incident, then the team's statement index", async () => {
     const durations = await planOf(durationsSql(teamId, year()));
     expect(durations).not.toMatch(BIG_TABLES);
+    // Root causes without a countermeasure: one index probe per root cause, not a scan of
+    // every action item per root cause (that took /insights past the statement timeout at 100k).
+    const whys = await planOf(whysHealthSql(teamId, year()));
+    expect(whys).not.toMatch(BIG_TABLES);
+    expect(whys).toContain("ActionItem_whyNodeId_idx");
     const recurring = await planOf(recurringPairsSql(teamId, year()));
     expect(recurring).not.toMatch(BIG_TABLES);
     expect(recurring).toContain("Incident_teamId_startedAt_id_idx");

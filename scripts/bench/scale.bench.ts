@@ -287,7 +287,12 @@ async function main() {
         ["large", lists[i]!, big, app],
       ] as const) {
         const cookie = cookieFor(seed, target.as);
-        await getOk(`${a.url}${target.path}`, cookie);
+        // A page that fails is a finding, not the end of the run: its row shows the non-2xx count.
+        await getOk(`${a.url}${target.path}`, cookie).catch((error: unknown) =>
+          log(
+            `${target.label} (${size}): ${error instanceof Error ? error.message : String(error)}`,
+          ),
+        );
         runs[size] = await load({
           url: `${a.url}${target.path}`,
           connections: LIST_CONNECTIONS,
