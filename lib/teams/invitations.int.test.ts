@@ -208,7 +208,11 @@ describe("accepting", () => {
     signInAs(stranger.id);
     const result = await accept(inv.id);
     expect(result).toMatchObject({ ok: false });
-    expect(!result.ok && result.message).toMatch(/was sent to .* but you are signed in as/);
+    expect(!result.ok && result.message).toBe(
+      `This invitation was sent to a different email address. You are signed in as ${stranger.email}.`,
+    );
+    // The refusal names no invited address: the stranger may not learn who was invited.
+    expect(!result.ok && result.message).not.toContain(inv.email);
     expect(await testDb.membership.count({ where: { userId: stranger.id } })).toBe(0);
     expect(
       (await testDb.invitation.findUniqueOrThrow({ where: { id: inv.id } })).acceptedAt,

@@ -243,8 +243,10 @@ export async function acceptInvitation(user: { id: string; email: string }, invi
       },
     });
     if (!sameEmail(inv.email, user.email)) {
+      // Never the invited address: whoever holds the link is not necessarily its recipient
+      // (the invitation page says the same; the authorization matrix checks both).
       throw new RuleError(
-        `This invitation was sent to ${inv.email}, but you are signed in as ${user.email}.`,
+        `This invitation was sent to a different email address. You are signed in as ${user.email}.`,
       );
     }
     const problem = invitationProblem(invitationState(inv));
