@@ -404,6 +404,34 @@ export const ACTION_MATRIX: Record<string, ActionEntry> = {
   "lib/alerts/actions.ts#revokeAlertSourceAction": teamRecord("team:manage", (w) => ({
     sourceId: w.A.alertSources.GENERIC.id,
   })),
+  // Outgoing notifications: a target of team A, by id.
+  "lib/notifications/actions.ts#createTargetAction": {
+    gate: "team:manage",
+    args: () => [
+      {
+        name: "Matrix target",
+        kind: "WEBHOOK",
+        url: "https://hooks.example.test/new",
+        events: ["incident.opened"],
+      },
+    ],
+  },
+  "lib/notifications/actions.ts#updateTargetEventsAction": teamRecord("team:manage", (w) => ({
+    targetId: w.A.notificationTargetId,
+    events: ["incident.opened"],
+  })),
+  "lib/notifications/actions.ts#sendTestEventAction": teamRecord("team:manage", (w) => ({
+    targetId: w.A.notificationTargetId,
+  })),
+  "lib/notifications/actions.ts#enableTargetAction": teamRecord("team:manage", (w) => ({
+    targetId: w.A.notificationTargetId,
+  })),
+  "lib/notifications/actions.ts#disableTargetAction": teamRecord("team:manage", (w) => ({
+    targetId: w.A.notificationTargetId,
+  })),
+  "lib/notifications/actions.ts#deleteTargetAction": teamRecord("team:manage", (w) => ({
+    targetId: w.A.notificationTargetId,
+  })),
   // Claiming A's Slack workspace id would route A's slash commands to B.
   "lib/chatops/actions.ts#saveChatIntegrationAction": teamRecord(
     "team:manage",

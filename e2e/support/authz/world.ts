@@ -53,6 +53,8 @@ export interface TeamWorld {
   grantId: string;
   invitationId: string;
   templateId: string;
+  /** An outgoing webhook target, subscribed only to an event the matrix never causes. */
+  notificationTargetId: string;
   readToken: { id: string; secret: string };
   writeToken: { id: string; secret: string };
   alertSources: Record<AlertSourceKind, { id: string; secret: string }>;
@@ -286,6 +288,18 @@ async function seedTeam(
     alertSources[kind] = { id, secret: value };
   }
 
+  // Subscribed to "report.published" only: no matrix call publishes, so nothing is ever sent
+  // (a failing delivery would turn the target off and move the team's fingerprint).
+  const notificationTargetId = newId("nt");
+  await c.query(
+    `INSERT INTO "NotificationTarget" (id, "teamId", kind, name, "urlSealed", "urlHost", events) VALUES ($1, $2, 'WEBHOOK', $3, $4, 'hooks.example.test', ARRAY['report.published'])`,
+    [
+      notificationTargetId,
+      teamId,
+      `Target ${m.int}`,
+      seal("https://hooks.example.test/matrix", authSecret),
+    ],
+  );
   const integrationId = newId("ci");
   const workspaceId = `T${key}${randomUUID().slice(0, 8).toUpperCase()}`;
   const signingSecret = secret();
@@ -340,6 +354,7 @@ async function seedTeam(
     grantId,
     invitationId,
     templateId,
+    notificationTargetId,
     readToken,
     writeToken,
     alertSources,
@@ -418,6 +433,10 @@ export async function teamFingerprint(
       ["ReportTemplate", `SELECT to_jsonb(t) AS j FROM "ReportTemplate" t WHERE "teamId" = $1`],
       ["ApiToken", `SELECT to_jsonb(t) - 'lastUsedAt' AS j FROM "ApiToken" t WHERE "teamId" = $1`],
       ["AlertSource", `SELECT to_jsonb(t) AS j FROM "AlertSource" t WHERE "teamId" = $1`],
+      [
+        "NotificationTarget",
+        `SELECT to_jsonb(t) AS j FROM "NotificationTarget" t WHERE "teamId" = $1`,
+      ],
       ["ChatIntegration", `SELECT to_jsonb(t) AS j FROM "ChatIntegration" t WHERE "teamId" = $1`],
       [
         "ChatIdentity",
