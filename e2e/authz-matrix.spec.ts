@@ -244,6 +244,29 @@ function classify(answer: Answer): ActionOutcome {
   return `refused: ${result.message ?? "?"}${errors.length ? ` (${errors.join("; ")})` : ""}`;
 }
 
+/**
+ * Actions whose module no page or component imports: Next registers an action only when the
+ * app's module graph reaches it, so until then it is not an endpoint (nothing can call it).
+ */
+function unimportedActionFiles(): Set<string> {
+  const imported = new Set<string>();
+  for (const file of endpoints.files) {
+    for (const [, spec] of readFileSync(file, "utf8").matchAll(/from\s+["']([^"']+)["']/g)) {
+      const target = spec!.startsWith("@/")
+        ? path.join(ROOT, spec!.slice(2))
+        : spec!.startsWith(".")
+          ? path.resolve(path.dirname(file), spec!)
+          : null;
+      if (target) imported.add(path.relative(ROOT, target));
+    }
+  }
+  return new Set(
+    endpoints.actions
+      .map((a) => a.file)
+      .filter((file) => !imported.has(file.replace(/\.tsx?$/, ""))),
+  );
+}
+
 test("every server action has an entry in the matrix, and the build serves each one", () => {
   const discovered = endpoints.actions.map((a) => `${a.file}#${a.name}`);
   expect(
@@ -255,10 +278,14 @@ test("every server action has an entry in the matrix, and the build serves each 
     "rows for actions that no longer exist",
   ).toEqual([]);
   const ids = actionIds();
+  const unimported = unimportedActionFiles();
+  const unserved = discovered.filter((k) => !ids.has(k));
   expect(
-    discovered.filter((k) => !ids.has(k)),
-    "actions missing from the build's manifest (rebuild?)",
+    unserved.filter((k) => !unimported.has(k.split("#")[0]!)),
+    "actions a page imports but the build does not serve (rebuild?)",
   ).toEqual([]);
+  if (unserved.length)
+    console.info(`[authz] not served yet (no page imports them): ${unserved.join(", ")}`);
 });
 
 test("server actions: each caller is let through or refused by the action's gate, B's owner never reaches A's records, nothing changes", async () => {
@@ -288,6 +315,8 @@ test("server actions: each caller is let through or refused by the action's gate
     return answer;
   };
   for (const [key, entry] of Object.entries(ACTION_MATRIX) as [string, ActionEntry][]) {
+    // Not an endpoint until a page imports it (checked in the test above).
+    if (!ids.has(key)) continue;
     for (const caller of CALLERS) {
       const verdict = gateVerdict(entry.gate, caller);
       const checkLeaks = (answer: Answer, what: string) => {
