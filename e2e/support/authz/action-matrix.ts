@@ -404,6 +404,16 @@ export const ACTION_MATRIX: Record<string, ActionEntry> = {
   "lib/alerts/actions.ts#revokeAlertSourceAction": teamRecord("team:manage", (w) => ({
     sourceId: w.A.alertSources.GENERIC.id,
   })),
+  "lib/chatops/actions.ts#saveSlackBotTokenAction": {
+    gate: "team:manage",
+    args: () => [{ botToken: "xoxb-matrix-0123456789" }],
+  },
+  // Pulling a channel into another team's incident: not found (B's own has no bot token).
+  "lib/chatops/actions.ts#fetchSlackChannelAction": onIncident(
+    "incident:write",
+    () => ({ channel: "C0MATRIX01" }),
+    false,
+  ),
   // Outgoing notifications: a target of team A, by id.
   "lib/notifications/actions.ts#createTargetAction": {
     gate: "team:manage",

@@ -100,6 +100,10 @@ export const HTTP_MATRIX: Record<string, HttpEntry> = {
   "page /settings/alerts": { expect: teamPage({ viewer: 404, editor: 404 }), shows: A_INT },
   "page /settings/api-tokens": { expect: teamPage({ viewer: 404, editor: 404 }), shows: A_INT },
   "page /settings/chat": { expect: teamPage({ viewer: 404, editor: 404 }) },
+  "page /settings/notifications": {
+    expect: teamPage({ viewer: 404, editor: 404 }),
+    shows: A_INT,
+  },
   "page /settings/members": { expect: teamPage(), shows: A_INT },
   "page /settings/sharing": { expect: teamPage() },
   "page /settings/templates": { expect: teamPage(), shows: A_INT },
