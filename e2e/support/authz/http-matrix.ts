@@ -146,6 +146,8 @@ export const HTTP_MATRIX: Record<string, HttpEntry> = {
   },
   "GET /api/health": { expect: row(200) },
   "GET /api/ready": { expect: row(200) },
+  // Process liveness: answers whatever the caller and the database.
+  "GET /api/live": { expect: row(200) },
   // METRICS_TOKEN is not configured in the e2e run: the endpoint does not exist.
   "GET /api/metrics": { expect: row(404) },
   "GET /api/incidents/[id]/similar": { expect: sessionRoute({ otherOwner: 404 }) },
