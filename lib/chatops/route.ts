@@ -10,6 +10,7 @@ import { incidentKey, STATUS_LABELS } from "@/lib/incidents/constants";
 import { getIncident } from "@/lib/incidents/data";
 import { createIncident, updateIncident } from "@/lib/incidents/mutations";
 import { unseal } from "@/lib/jobs/seal";
+import { hasNul } from "@/lib/server/input-guard";
 import { defineRoute, jsonError } from "@/lib/server/route";
 import { createTimelineEvent } from "@/lib/timeline/mutations";
 import { parseCommand, USAGE, type ChatCommand } from "./commands";
@@ -51,6 +52,9 @@ export const slackCommandRoute = defineRoute({
 
     const scope = scopeForVerifiedSource({ teamId: integration.teamId, verified: true });
     const chatUser = { id: form.get("user_id") ?? "", name: form.get("user_name") ?? "someone" };
+    // PostgreSQL text cannot hold NUL: refused before any write (found by lib/security/fuzz).
+    if ([form.get("text"), chatUser.id, chatUser.name].some((v) => v !== null && hasNul(v)))
+      return NextResponse.json(ephemeral("Contains a character that is not allowed (NUL)."));
     const reply = await run(parseCommand(form.get("text") ?? ""), {
       scope,
       integrationId: integration.id,

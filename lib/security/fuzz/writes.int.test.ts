@@ -11,6 +11,10 @@ import { createAlertSourceAction } from "@/lib/alerts/actions";
 import { fixtureText } from "@/lib/alerts/fixtures";
 import { alertWebhookRoute } from "@/lib/alerts/route";
 import { createApiTokenAction } from "@/lib/api/actions";
+import { confirmChatLinkAction, saveChatIntegrationAction } from "@/lib/chatops/actions";
+import { parseCommand } from "@/lib/chatops/commands";
+import { slackCommandRoute } from "@/lib/chatops/route";
+import { slackSignature } from "@/lib/chatops/verify";
 import * as v1 from "@/lib/api/v1";
 import { createIncidentAction, updateIncidentAction } from "@/lib/incidents/actions";
 import { saveNarrativeAction } from "@/lib/reports/actions";
@@ -20,7 +24,7 @@ import { createWhyNodeAction, updateWhyStatementAction } from "@/lib/whys/action
 import { form } from "@/test/actions";
 import { createIncident, createTeamWithMembers, testDb } from "@/test/factory";
 import { signInAs } from "@/test/session";
-import { hostileValue, mutated, xssPayloads } from "./hostile";
+import { hostileString, hostileValue, mutated, xssPayloads } from "./hostile";
 
 /** Database round trips per call: a moderate number of runs keeps the file under a minute. */
 const WRITE_RUNS = 25;
@@ -344,5 +348,79 @@ describe("endpoints answer hostile bodies with 4xx and write nothing", () => {
       detectedAt: "2026-11-30T09:00:00Z",
     };
     await noPartialWrite(mutated(valid), (body) => status(postIncident(token, asJson(body))));
+  });
+
+  it("Slack slash commands (signed, linked editor)", async () => {
+    const secret = "8f742231b10e8888abcd99yyyzzz85a5";
+    const workspace = `T${Math.random().toString(36).slice(2, 10).toUpperCase()}`;
+    signInAs(t.owner.id, t.team.id);
+    expect(
+      await saveChatIntegrationAction(
+        initialResult,
+        form({ workspaceId: workspace, signingSecret: secret }),
+      ),
+    ).toMatchObject({ ok: true });
+    let n = 0;
+    const slash = async (text: string) => {
+      n++;
+      const body = new URLSearchParams({
+        team_id: workspace,
+        user_id: "U0FUZZ",
+        user_name: "fuzz",
+        command: "/postmortem",
+        text,
+        trigger_id: String(n),
+      }).toString();
+      const ts = String(Math.floor(Date.now() / 1000));
+      const res = await slackCommandRoute(
+        new Request("http://hindsight.test/api/v1/slack/commands", {
+          method: "POST",
+          body,
+          headers: {
+            "content-type": "application/x-www-form-urlencoded",
+            "x-slack-request-timestamp": ts,
+            "x-slack-signature": slackSignature(secret, ts, body),
+          },
+        }),
+        { params: Promise.resolve({}) },
+      );
+      expect(res.status).toBeLessThan(500);
+      return (await res.json()) as { text?: string };
+    };
+    const linkReply = await slash("link");
+    signInAs(t.editor.id, t.team.id);
+    expect(
+      await confirmChatLinkAction(
+        initialResult,
+        form({ token: /\/chat\/link\/(\S+)/.exec(linkReply.text!)![1]! }),
+      ),
+    ).toMatchObject({ ok: true });
+    const number = (await testDb.incident.findUniqueOrThrow({ where: { id: incidentId } })).number;
+    const text = fc.oneof(
+      hostileString(),
+      fc
+        .tuple(
+          fc.constantFrom(
+            "new",
+            "note",
+            "status",
+            "whys",
+            `note INC-${number}`,
+            `status INC-${number}`,
+            "note INC-999999",
+          ),
+          hostileString(),
+        )
+        .map(([v, rest]) => `${v} ${rest}`),
+    );
+    // A NUL byte cannot be stored (PostgreSQL text): refused before any write.
+    expect((await slash(`note INC-${number} a\u0000b`)).text).toMatch(/NUL/);
+    await noPartialWrite(text, async (t) => {
+      const reply = await slash(t as string);
+      const refused =
+        parseCommand(t as string).name === "invalid" ||
+        /^(Not changed|No INC-|Contains)/.test(reply.text ?? "");
+      return { ok: !refused, detail: reply.text ?? "" };
+    });
   });
 });
