@@ -91,7 +91,7 @@ test("the dashboard shows a team's figures, filters by service in the URL and do
   await page.getByRole("button", { name: "Show" }).click();
   await expect(page).toHaveURL(/service=search/);
   await expect(page.getByTestId("chart-severity")).toContainText(
-    "1 incidents in the period: 0 SEV1, 0 SEV2, 1 SEV3, 0 SEV4.",
+    "1 incident in the period: 0 SEV1, 0 SEV2, 1 SEV3, 0 SEV4.",
   );
 
   const download = page.waitForEvent("download");

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { RecurringCause } from "@/lib/metrics/recurring";
+import { count } from "@/lib/plural";
 
 /** Recurring root causes; "came back after its countermeasure was done" leads, in words and colour. */
 export function RecurringList({
@@ -31,8 +32,8 @@ export function RecurringList({
             </p>
           )}
           <p className="mt-1 text-xs text-slate-600">
-            {c.incidents.length} incidents · similarity up to {c.similarity.toFixed(2)} · action
-            items: {c.actionsDone} done, {c.actionsOpen} open
+            {count(c.incidents.length, "incident")} · similarity up to {c.similarity.toFixed(2)} ·
+            action items: {c.actionsDone} done, {c.actionsOpen} open
           </p>
           <ul className="mt-2 space-y-1 text-sm">
             {c.incidents.map((inc) => (

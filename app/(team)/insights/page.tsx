@@ -24,6 +24,7 @@ import { DurationChart } from "@/components/insights/duration-chart";
 import { RecurringList } from "@/components/insights/recurring-list";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
+import { count } from "@/lib/plural";
 
 export const metadata: Metadata = { title: "Insights" };
 
@@ -151,7 +152,7 @@ export default async function InsightsPage({
         <ChartCard
           table={tables.severity}
           csvHref={csv("severity")}
-          summary={`${total} incidents in the period: ${sevCounts}.`}
+          summary={`${count(total, "incident")} in the period: ${sevCounts}.`}
         >
           <CountChart
             data={countSeries(a.months, a.bySeverity, SEVERITY_KEYS)}
@@ -226,7 +227,7 @@ export default async function InsightsPage({
         <ChartCard
           table={tables["actions-priority"]}
           csvHref={csv("actions-priority")}
-          summary={`${openActions} open action items, ${overdueActions} overdue.`}
+          summary={`${count(openActions, "open action item")}, ${overdueActions} overdue.`}
         />
         <ChartCard
           table={tables["actions-owner"]}
@@ -260,7 +261,7 @@ export default async function InsightsPage({
         csvHref={csv("recurring")}
         summary={
           a.recurring.length
-            ? `${a.recurring.length} recurring causes; ${comeBack} came back after their countermeasure was done.`
+            ? `${count(a.recurring.length, "recurring cause")}; ${comeBack} came back after ${comeBack === 1 ? "its" : "their"} countermeasure was done.`
             : "No recurring root causes."
         }
       />
