@@ -44,6 +44,10 @@ function schemaFor(production: boolean) {
     // Per API token: burst size and requests regained per second (token bucket in PostgreSQL).
     API_RATE_BURST: z.coerce.number().int().min(1).default(120),
     API_RATE_PER_SECOND: z.coerce.number().min(0.1).default(10),
+    // Per alert source: burst and sustained deliveries/s (a storm of alerts from one tool is
+    // answered 429 with Retry-After, which Alertmanager and Grafana retry; others go on).
+    ALERT_RATE_BURST: z.coerce.number().int().min(1).default(60),
+    ALERT_RATE_PER_SECOND: z.coerce.number().min(0.1).default(5),
     // Outgoing notifications may go to private, loopback and link-local addresses (in-house
     // receivers; the test suite's loopback receivers). Off: such targets are refused (SSRF).
     NOTIFICATIONS_ALLOW_PRIVATE: z

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { addFieldError } from "@/lib/action-result";
 import { scopeForVerifiedSource } from "@/lib/api/auth";
 import { env } from "@/lib/env";
+import { takeRateLimit } from "@/lib/rate-limit/store";
 import { unseal } from "@/lib/jobs/seal";
 import { defineRoute, jsonError } from "@/lib/server/route";
 import { nulFieldErrors } from "@/lib/server/input-guard";
@@ -53,6 +54,19 @@ export const alertWebhookRoute = defineRoute({
           )
         : verifyToken(request.headers, source.tokenHash);
     if (!verdict.ok) return refuse(verdict.status, verdict.reason);
+    // Per source, after the proof: a storm from one tool cannot starve the others. Not recorded
+    // as a delivery (a flood would otherwise write a row per request).
+    const { ALERT_RATE_BURST, ALERT_RATE_PER_SECOND } = env();
+    const limit = await takeRateLimit(`alerts:${source.id}`, 1, new Date(), {
+      capacity: ALERT_RATE_BURST,
+      refillPerSecond: ALERT_RATE_PER_SECOND,
+      floor: -Math.ceil(ALERT_RATE_PER_SECOND * 60),
+    });
+    if (!limit.allowed)
+      return NextResponse.json(
+        { error: "Too many deliveries from this source: slow down." },
+        { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } },
+      );
     if (source.kind === "SENTRY") {
       const resource = request.headers.get("sentry-hook-resource");
       // Installation and other resources are acknowledged but carry no alert.

@@ -100,6 +100,9 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: "1",
     API_RATE_BURST: "1000000",
     API_RATE_PER_SECOND: "100000",
+    // Likewise the per-source alert limit (60 burst, 5/s): the benches measure ingestion itself.
+    ALERT_RATE_BURST: "1000000",
+    ALERT_RATE_PER_SECOND: "100000",
   };
   let app: StartedApp | undefined;
   try {

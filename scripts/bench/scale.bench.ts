@@ -183,6 +183,9 @@ async function main() {
       // The per-token API limit would cap the API create row at its refill rate (120 burst, 10/s).
       API_RATE_BURST: "1000000",
       API_RATE_PER_SECOND: "100000",
+      // Likewise the per-source alert limit (60 burst, 5/s): the benches measure ingestion itself.
+      ALERT_RATE_BURST: "1000000",
+      ALERT_RATE_PER_SECOND: "100000",
       NEXT_DIST_DIR: distDir,
       NEXT_TELEMETRY_DISABLED: "1",
     });
