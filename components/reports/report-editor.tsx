@@ -5,7 +5,12 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { saveNarrativeAction } from "@/lib/reports/actions";
 import { reportCompleteness } from "@/lib/reports/snapshot";
-import { sectionFields, type Narrative, type TemplateSection } from "@/lib/reports/sections";
+import {
+  CUSTOMER_SUMMARY_KEY,
+  sectionFields,
+  type Narrative,
+  type TemplateSection,
+} from "@/lib/reports/sections";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import { useUnsavedEdits } from "./unsaved-edits";
@@ -176,6 +181,35 @@ export function ReportEditor({
   const labelOf = (key: string) =>
     enabled.flatMap((s) => sectionFields(s)).find((f) => f.key === key)?.label ?? key;
 
+  const field = (key: string, label: string, hint = "Markdown.") => {
+    const id = `narrative-${key}`;
+    const value = values[key] ?? "";
+    return (
+      <div key={key} className="space-y-1">
+        <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+          {label}
+        </label>
+        <textarea
+          id={id}
+          name={key}
+          rows={Math.min(14, Math.max(4, value.split("\n").length + 1))}
+          value={value}
+          aria-describedby={`${id}-hint`}
+          aria-invalid={value.length > MAX || undefined}
+          onChange={(e) => setValues((v) => ({ ...v, [key]: e.target.value }))}
+          onBlur={() => void save()}
+          className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm shadow-sm aria-[invalid=true]:border-red-600"
+        />
+        <p id={`${id}-hint`} className="text-xs text-slate-600">
+          {hint}{" "}
+          {value.length > MAX * 0.9
+            ? `${value.length.toLocaleString("en")} of ${MAX.toLocaleString("en")} characters.`
+            : ""}
+        </p>
+      </div>
+    );
+  };
+
   return (
     <div className="space-y-6">
       <div className="sticky top-0 z-10 -mx-2 flex flex-wrap items-center justify-between gap-3 rounded-md border border-slate-200 bg-white/95 px-3 py-2 text-sm shadow-sm">
@@ -225,34 +259,7 @@ export function ReportEditor({
             </h2>
             {section.prompt && <p className="text-sm text-slate-600">{section.prompt}</p>}
           </div>
-          {sectionFields(section).map((f) => {
-            const id = `narrative-${f.key}`;
-            const value = values[f.key] ?? "";
-            return (
-              <div key={f.key} className="space-y-1">
-                <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-                  {f.label}
-                </label>
-                <textarea
-                  id={id}
-                  name={f.key}
-                  rows={Math.min(14, Math.max(4, value.split("\n").length + 1))}
-                  value={value}
-                  aria-describedby={`${id}-hint`}
-                  aria-invalid={value.length > MAX || undefined}
-                  onChange={(e) => setValues((v) => ({ ...v, [f.key]: e.target.value }))}
-                  onBlur={() => void save()}
-                  className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm shadow-sm aria-[invalid=true]:border-red-600"
-                />
-                <p id={`${id}-hint`} className="text-xs text-slate-600">
-                  Markdown.{" "}
-                  {value.length > MAX * 0.9
-                    ? `${value.length.toLocaleString("en")} of ${MAX.toLocaleString("en")} characters.`
-                    : ""}
-                </p>
-              </div>
-            );
-          })}
+          {sectionFields(section).map((f) => field(f.key, f.label))}
           {autoContent[section.key] && (
             <div className="rounded-md border border-slate-200 bg-slate-50 p-3">
               <p className="mb-2 text-xs font-medium uppercase tracking-wide text-slate-600">
@@ -264,6 +271,27 @@ export function ReportEditor({
           {sectionExtras[section.key]}
         </section>
       ))}
+
+      <section
+        aria-labelledby="edit-customer-summary"
+        className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
+      >
+        <div>
+          <h2 id="edit-customer-summary" className="text-lg font-semibold">
+            Customer version
+          </h2>
+          <p className="text-sm text-slate-600">
+            Optional. A few sentences for customers: what they saw, for how long, and what we are
+            changing. It opens the customer version, which leaves out internal sections and shows
+            roles instead of names.
+          </p>
+        </div>
+        {field(
+          CUSTOMER_SUMMARY_KEY,
+          "Customer summary",
+          "Markdown. Not part of the internal report.",
+        )}
+      </section>
     </div>
   );
 }

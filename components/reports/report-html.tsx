@@ -1,23 +1,29 @@
 // The published report as stored HTML. Rendering is a pure function of (snapshot, variant):
 // publishing renders each variant once and stores it on the ReportVersion; the shared link,
-// the portal and print serve the stored bytes. A new variant (e.g. a customer version) is one
-// more entry in REPORT_VARIANTS and one more stored column.
+// the portal and print serve the stored bytes. Each variant is one entry in REPORT_VARIANTS and
+// one stored column (stakeholderHtml, teamHtml, customerHtml).
 import { createHash } from "node:crypto";
 import { renderStaticMarkup } from "@/lib/html/static-markup";
+import { toCustomerSnapshot } from "@/lib/reports/customer";
 import { toStakeholderSnapshot, type ReportSnapshot } from "@/lib/reports/snapshot";
 import { parseSnapshot } from "@/lib/reports/snapshot-schema";
 import frozenV1 from "@/lib/reports/fixtures/snapshot-v1.json";
 import { ReportView } from "./report-view";
 
-export const REPORT_VARIANTS = ["stakeholder", "team"] as const;
+export const REPORT_VARIANTS = ["stakeholder", "team", "customer"] as const;
 export type ReportVariant = (typeof REPORT_VARIANTS)[number];
+
+/** The snapshot as one audience may see it (the same transform feeds exports and emails). */
+export function snapshotFor(snapshot: ReportSnapshot, variant: ReportVariant): ReportSnapshot {
+  if (variant === "team") return snapshot;
+  if (variant === "customer") return toCustomerSnapshot(snapshot);
+  return toStakeholderSnapshot(snapshot);
+}
 
 /** The report for one audience, standalone (its title is the page's h1). */
 export function renderReportHtml(snapshot: ReportSnapshot, variant: ReportVariant): string {
-  if (variant === "team")
-    return renderStaticMarkup(<ReportView snapshot={snapshot} audience="team" />);
   return renderStaticMarkup(
-    <ReportView snapshot={toStakeholderSnapshot(snapshot)} audience="stakeholder" />,
+    <ReportView snapshot={snapshotFor(snapshot, variant)} audience={variant} />,
   );
 }
 
@@ -50,6 +56,7 @@ export function rendererFingerprint(): string {
 export interface RenderedReport {
   stakeholderHtml: string;
   teamHtml: string;
+  customerHtml: string;
   htmlRenderer: string;
 }
 
@@ -58,6 +65,7 @@ export function renderPublishedReport(snapshot: ReportSnapshot): RenderedReport 
   return {
     stakeholderHtml: renderReportHtml(snapshot, "stakeholder"),
     teamHtml: renderReportHtml(snapshot, "team"),
+    customerHtml: renderReportHtml(snapshot, "customer"),
     htmlRenderer: rendererFingerprint(),
   };
 }

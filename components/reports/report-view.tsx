@@ -28,27 +28,38 @@ const DECISION_LABEL = {
  * `nested`: the report sits inside a page that already has its own h1 (the incident pages),
  * so the report title becomes an h2. Standalone pages (print, shared link, portal) omit it.
  */
+export type ReportAudience = "team" | "stakeholder" | "customer";
+
+/** `customer`: pass the snapshot through toCustomerSnapshot first (lib/reports/customer.ts); this only lays it out. */
 export function ReportView({
   snapshot,
   audience,
   nested = false,
 }: {
   snapshot: ReportSnapshot;
-  audience: "team" | "stakeholder";
+  audience: ReportAudience;
   nested?: boolean;
 }) {
   const s = snapshot;
   const Title = nested ? "h2" : "h1";
   const internal = audience === "team" ? s.internal : null;
+  const customer = audience === "customer";
   return (
     <article
       className="report-view mx-auto max-w-3xl space-y-8 bg-white text-slate-900"
       aria-labelledby="report-title"
+      data-audience={audience}
     >
       <ReportPrintRules title={s.title} />
       <header className="space-y-2 border-b border-slate-200 pb-4">
         <p className="text-sm font-medium uppercase tracking-wide text-slate-600">
-          After Action Report
+          {customer ? "Incident report" : "After Action Report"}
+          {s.team.name ? (
+            <span
+              className="normal-case tracking-normal"
+              data-testid="report-team"
+            >{` · ${s.team.name}`}</span>
+          ) : null}
         </p>
         <Title id="report-title" className="text-2xl font-semibold tracking-tight break-words">
           {s.title}
@@ -79,6 +90,17 @@ export function ReportView({
           </p>
         )}
       </header>
+      {customer && s.customerSummary && (
+        <section aria-labelledby="section-customer-summary" className="report-section space-y-2">
+          <h2
+            id="section-customer-summary"
+            className="border-b border-slate-200 pb-1 text-xl font-semibold"
+          >
+            Summary
+          </h2>
+          <Markdown source={s.customerSummary} />
+        </section>
+      )}
       {s.sections.length === 0 && (
         <p className="text-slate-600">This report&apos;s template has no sections enabled.</p>
       )}
@@ -166,7 +188,10 @@ function Facts({ snapshot: s, section }: { snapshot: ReportSnapshot; section: Sn
     ["Duration", formatDuration(s.durations.timeToResolveMs)],
     ...(i.impactStartedAt ? ([["Customer impact", impactWindow(s)]] as [string, string][]) : []),
     ["Services", i.services.join(", ") || "—"],
-    ["Incident commander", i.commanderName ?? "—"],
+    // The customer version names no one (commanderName is null there): the row goes.
+    ...(i.commanderName !== null || s.internal
+      ? ([["Incident commander", i.commanderName ?? "—"]] as [string, string][])
+      : []),
   ];
   return (
     <div className="space-y-3 break-inside-avoid">

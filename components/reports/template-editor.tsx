@@ -156,6 +156,16 @@ export function TemplateEditor({
                   </p>
                 </div>
               </div>
+              <label className="mt-2 flex items-center gap-2 text-sm">
+                <input
+                  type="checkbox"
+                  name={`internal.${s.key}`}
+                  checked={s.internal === true}
+                  onChange={(e) => update(i, { internal: e.target.checked })}
+                  className="h-4 w-4"
+                />
+                Internal: leave “{s.title}” out of the customer version
+              </label>
               {kind && (
                 <p className="mt-1 text-xs text-slate-600">
                   Author writes:{" "}

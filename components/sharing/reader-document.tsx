@@ -113,6 +113,31 @@ export function printDocument(
   );
 }
 
+/** The author's preview: the reader page a recipient gets, under a banner that says whose view it is. */
+export function previewDocument(
+  options: DocumentOptions & { html: string; audienceLabel: string; backHref: string },
+): string {
+  return readerDocument({
+    ...options,
+    subtitle: "Shared incident report",
+    before: (
+      <div
+        role="note"
+        className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950"
+        data-testid="preview-banner"
+      >
+        <p>
+          <strong>Preview.</strong> Below is exactly what recipients of {options.audienceLabel} see
+          (this banner aside).{" "}
+          <a href={options.backHref} className="font-medium underline">
+            Back to sharing
+          </a>
+        </p>
+      </div>
+    ),
+  });
+}
+
 /** A reader-facing message page (not found, not available). */
 export function messageDocument(
   options: DocumentOptions & {

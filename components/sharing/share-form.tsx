@@ -7,12 +7,14 @@ import { useKeptValues } from "./use-kept-values";
 
 export function ShareForm({
   incidentId,
+  versionId,
   versionNumber,
   defaultDays,
   maxDays,
   allowAnonymous,
 }: {
   incidentId: string;
+  versionId: string;
   versionNumber: number;
   defaultDays: number;
   maxDays: number;
@@ -24,6 +26,7 @@ export function ShareForm({
   );
   const errors = result.ok ? undefined : result.fieldErrors;
   const mode = values?.mode ?? (allowAnonymous ? "ANYONE_WITH_LINK" : "CONFIRM_EMAIL");
+  const audience = values?.audience ?? "INTERNAL";
   return (
     <form action={formAction} className="space-y-4" noValidate>
       <p className="text-sm text-slate-700">
@@ -31,6 +34,62 @@ export function ShareForm({
         published version. They read it without signing in to the workspace and never see drafts or
         internal notes.
       </p>
+      <fieldset className="space-y-2" aria-describedby="audience-error">
+        <legend className="text-sm font-medium text-slate-800">Which version</legend>
+        <label className="flex items-start gap-2 text-sm">
+          <input
+            type="radio"
+            name="audience"
+            value="INTERNAL"
+            defaultChecked={audience === "INTERNAL"}
+            className="mt-1"
+          />
+          <span>
+            <span className="font-medium">Internal report</span>
+            <span className="block text-slate-600">
+              Every section, with people&apos;s names (never email addresses).{" "}
+              <a
+                href={`/preview/reports/${versionId}?audience=internal`}
+                target="_blank"
+                className="text-blue-700 underline"
+              >
+                Preview what they will see
+              </a>
+            </span>
+          </span>
+        </label>
+        <label className="flex items-start gap-2 text-sm">
+          <input
+            type="radio"
+            name="audience"
+            value="CUSTOMER"
+            defaultChecked={audience === "CUSTOMER"}
+            className="mt-1"
+          />
+          <span>
+            <span className="font-medium">Customer version</span>
+            <span className="block text-slate-600">
+              Leaves out sections the template marks internal and internal notes, shows roles
+              instead of names and emails, opens with the customer summary, and is signed by the
+              team.{" "}
+              <a
+                href={`/preview/reports/${versionId}?audience=customer`}
+                target="_blank"
+                className="text-blue-700 underline"
+              >
+                Preview the customer version
+              </a>
+            </span>
+          </span>
+        </label>
+        <div id="audience-error" aria-live="polite">
+          {errors?.audience?.map((e) => (
+            <p key={e} className="text-sm text-red-700">
+              {e}
+            </p>
+          ))}
+        </div>
+      </fieldset>
       <TextArea
         name="recipients"
         label="Email addresses"

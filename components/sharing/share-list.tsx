@@ -87,6 +87,7 @@ export function ShareList({
                 <td className="px-3 py-3">
                   <p className="font-medium break-all text-slate-900">{s.recipientEmail}</p>
                   <p className="text-xs text-slate-600">
+                    {s.audience === "CUSTOMER" ? "Customer version" : "Internal report"} ·{" "}
                     {s.mode === "CONFIRM_EMAIL" ? "Must confirm email" : "Anyone with the link"} ·
                     version {s.versionNumber} · by {s.createdBy}
                   </p>

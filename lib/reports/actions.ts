@@ -218,6 +218,7 @@ function templateFromForm(raw: unknown) {
         prompt: f[`prompt.${key}`] ?? "",
         enabled: f[`enabled.${key}`] === "on",
         fields: fields.length ? fields : undefined,
+        internal: f[`internal.${key}`] === "on" || undefined,
       };
     }),
   };

@@ -22,7 +22,8 @@ function canonical(value: unknown): unknown {
 
 /**
  * sha256 of the report's content in a canonical JSON form (key order does not matter). Not
- * content: who reviewed, the publication stamp, and the template's prompts and ids (the
+ * content: who reviewed (and the team's member list), the publication stamp, the team's name
+ * and logo (a heading, changed in team settings), and the template's prompts and ids (the
  * sections themselves, with their titles and text, are content).
  */
 export function reportContentHash(snapshot: ReportSnapshot): string {
@@ -32,6 +33,7 @@ export function reportContentHash(snapshot: ReportSnapshot): string {
     publishedAt: _pa,
     publishedBy: _pb,
     template: _t,
+    team: _team,
     ...content
   } = snapshot;
   return createHash("sha256")

@@ -324,7 +324,17 @@ export async function readReportSource(
   const template = await resolveTemplate(client, teamId, report);
   const round = await currentRound(client, report.id);
   const reviewers = await listRoundReviewers(client, report.id, round);
+  // The team's name heads the report; its members' names are what the customer version redacts.
+  const team = await client.team.findUnique({
+    where: { id: teamId },
+    select: {
+      name: true,
+      memberships: { select: { user: { select: { name: true, email: true } } } },
+    },
+  });
   return {
+    team: team ? { name: team.name, logoId: null } : undefined,
+    members: team?.memberships.map((m) => m.user),
     incident: {
       ...incident,
       commanderName: incident.commander

@@ -3,6 +3,7 @@
 export function exportFilename(
   v: { number: number; snapshot: { incident: { number: number; title: string } } },
   ext: "md" | "json",
+  customer = false,
 ) {
   const slug = v.snapshot.incident.title
     .toLowerCase()
@@ -11,5 +12,5 @@ export function exportFilename(
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "")
     .slice(0, 50);
-  return `inc-${v.snapshot.incident.number}${slug ? `-${slug}` : ""}-v${v.number}.${ext}`;
+  return `inc-${v.snapshot.incident.number}${slug ? `-${slug}` : ""}-v${v.number}${customer ? "-customer" : ""}.${ext}`;
 }

@@ -35,20 +35,30 @@ export async function currentHtml(
   if (!row) return null;
   const rendered = renderPublishedReport(parseSnapshot(row.snapshot));
   await db.reportVersion.update({ where: { id: stored.id }, data: rendered });
-  return variant === "team" ? rendered.teamHtml : rendered.stakeholderHtml;
+  return rendered[COLUMN[variant]];
 }
 
-const column = (variant: ReportVariant) =>
-  variant === "team" ? `v."teamHtml"` : `v."stakeholderHtml"`;
+const COLUMN = {
+  team: "teamHtml",
+  stakeholder: "stakeholderHtml",
+  customer: "customerHtml",
+} as const satisfies Record<ReportVariant, string>;
+const column = (variant: ReportVariant) => `v."${COLUMN[variant]}"`;
 
-/** A version of one of this team's incidents, by id (print view). */
+/** The variant a share link or portal grant shows (ShareAudience). */
+export function variantForAudience(audience: string): ReportVariant {
+  return audience === "CUSTOMER" ? "customer" : "stakeholder";
+}
+
+/** A version of one of this team's incidents, by id (print view; preview of what recipients see). */
 export async function findTeamVersionHtml(
   scope: TeamScope,
   versionId: string,
+  variant: ReportVariant = "team",
 ): Promise<StoredReportHtml | null> {
   if (typeof versionId !== "string" || !versionId) return null;
   const rows = await db.$queryRawUnsafe<StoredReportHtml[]>(
-    `SELECT v.id, v.number, v.title, r."incidentId", i."teamId", ${column("team")} AS html, v."htmlRenderer"
+    `SELECT v.id, v.number, v.title, r."incidentId", i."teamId", ${column(variant)} AS html, v."htmlRenderer"
      FROM "ReportVersion" v JOIN "Report" r ON r.id = v."reportId" JOIN "Incident" i ON i.id = r."incidentId"
      WHERE v.id = $1 AND i."teamId" = $2`,
     versionId,
@@ -75,18 +85,23 @@ export async function findTeamVersionHtmlByNumber(
   return rows[0] ?? null;
 }
 
-/** A version this address may read in the portal (an active grant), with its stakeholder HTML. */
+/**
+ * A version this address may read in the portal (an active grant), with the HTML of the version
+ * the grant is for (the internal report for stakeholders, or the customer version).
+ */
 export async function findPortalVersionHtml(
   email: string,
   versionId: string,
-): Promise<StoredReportHtml | null> {
+): Promise<(StoredReportHtml & { variant: ReportVariant }) | null> {
   if (typeof versionId !== "string" || !versionId) return null;
-  const rows = await db.$queryRawUnsafe<StoredReportHtml[]>(
-    `SELECT v.id, v.number, v.title, r."incidentId", i."teamId", ${column("stakeholder")} AS html, v."htmlRenderer"
+  const rows = await db.$queryRawUnsafe<(StoredReportHtml & { audience: string })[]>(
+    `SELECT v.id, v.number, v.title, r."incidentId", i."teamId", g.audience::text AS audience,
+       CASE WHEN g.audience = 'CUSTOMER' THEN ${column("customer")} ELSE ${column("stakeholder")} END AS html, v."htmlRenderer"
      FROM "StakeholderGrant" g JOIN "ReportVersion" v ON v.id = g."reportVersionId" JOIN "Report" r ON r.id = v."reportId" JOIN "Incident" i ON i.id = r."incidentId"
      WHERE g."reportVersionId" = $1 AND g.email = $2 AND g."revokedAt" IS NULL`,
     versionId,
     email.toLowerCase(),
   );
-  return rows[0] ?? null;
+  const row = rows[0];
+  return row ? { ...row, variant: variantForAudience(row.audience) } : null;
 }

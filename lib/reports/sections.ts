@@ -84,8 +84,14 @@ export function sectionKind(key: string): SectionKind | undefined {
   return SECTION_KINDS.find((s) => s.key === key);
 }
 
-/** Every narrative field key the catalogue knows, in catalogue order. */
-export const NARRATIVE_KEYS = SECTION_KINDS.flatMap((s) => s.fields.map((f) => f.key));
+/** The short summary written for the customer version (a narrative field outside every section). */
+export const CUSTOMER_SUMMARY_KEY = "customerSummary";
+
+/** Every narrative field key the catalogue knows, in catalogue order, then the customer summary. */
+export const NARRATIVE_KEYS = [
+  ...SECTION_KINDS.flatMap((s) => s.fields.map((f) => f.key)),
+  CUSTOMER_SUMMARY_KEY,
+];
 
 export const templateSectionSchema = z.object({
   key: z.enum(SECTION_KEYS),
@@ -98,6 +104,10 @@ export const templateSectionSchema = z.object({
   enabled: z.boolean(),
   /** Optional subset of the kind's narrative fields (the lightweight template asks for fewer). */
   fields: z.array(z.string().max(40)).max(20).optional(),
+  /** Left out of the customer version of the report. */
+  internal: z.boolean().optional(),
+  /** Publishing refuses while any of its narrative fields is empty. */
+  required: z.boolean().optional(),
 });
 export type TemplateSection = z.infer<typeof templateSectionSchema>;
 

@@ -4,6 +4,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { ReportView } from "@/components/reports/report-view";
+import { customerLeaks, toCustomerSnapshot } from "./customer";
 import { composeReport, toStakeholderSnapshot } from "./snapshot";
 import { parseSnapshot, SnapshotFormatError } from "./snapshot-schema";
 import { sampleSource } from "./test-fixtures";
@@ -85,7 +86,7 @@ describe("published snapshots are parsed by their schema number", () => {
 describe("schema 2", () => {
   it("upgrades a version-1 snapshot: no impact window, no action item types", () => {
     const snap = parseSnapshot(frozenJson());
-    expect(snap.schema).toBe(2);
+    expect(snap.schema).toBe(3);
     expect(snap.incident.impactStartedAt).toBeNull();
     expect(snap.durations.customerImpactMs).toBeNull();
     expect(snap.actionItems.every((a) => a.type === null)).toBe(true);
@@ -98,5 +99,47 @@ describe("schema 2", () => {
       }),
     );
     expect(parseSnapshot(JSON.parse(JSON.stringify(written)))).toEqual(written);
+  });
+});
+
+// Frozen like the v1 fixture: a snapshot exactly as schema-2 publishing wrote it (names in every
+// field, an email standing in for an owner's name).
+const frozenV2 = (): unknown =>
+  JSON.parse(readFileSync(path.join(import.meta.dirname, "fixtures", "snapshot-v2.json"), "utf8"));
+
+describe("schema 3 (the customer version)", () => {
+  it("upgrades a version-2 snapshot: no internal sections, no team, no customer summary, no member list", () => {
+    const snap = parseSnapshot(frozenV2());
+    expect(snap.schema).toBe(3);
+    expect(snap.incident.impactStartedAt).toBe("2026-01-10T13:55:00.000Z");
+    expect(snap.actionItems.map((a) => a.type)).toEqual(["PREVENT", "PROCESS"]);
+    expect(snap.sections.every((s) => s.internal === false)).toBe(true);
+    expect(snap.team).toEqual({ name: null, logoId: null });
+    expect(snap.customerSummary).toBe("");
+    expect(snap.internal?.members).toEqual([]);
+    expect(snap.internal?.reviewers[0].name).toBe("Alice Moreau");
+  });
+
+  it("renders the upgraded v1 and v2 snapshots as customer versions that name no one", () => {
+    for (const json of [frozenJson(), frozenV2()]) {
+      const snap = parseSnapshot(json);
+      const page = text(
+        renderToStaticMarkup(
+          createElement(ReportView, { snapshot: toCustomerSnapshot(snap), audience: "customer" }),
+        ),
+      );
+      expect(page).toContain("Connection pool kept stale connections");
+      expect(customerLeaks(snap, page)).toEqual([]);
+    }
+  });
+
+  it("refuses a damaged v3 snapshot, naming the field", () => {
+    const written = JSON.parse(JSON.stringify(composeReport(sampleSource()))) as Record<
+      string,
+      unknown
+    >;
+    expect(() => parseSnapshot({ ...written, customerSummary: 7 })).toThrow(
+      /schema 3, customerSummary/,
+    );
   });
 });

@@ -1,8 +1,8 @@
 // Published snapshots are parsed, not cast. ReportVersion.snapshot is JSON written once at
 // publish time and read for ever after, so a reader must know which shape it holds: every
 // snapshot carries `schema: <n>`, and `parseSnapshot` branches on that number. When the shape
-// changes, add a v2 schema (and SNAPSHOT_SCHEMA = 2), keep the v1 schema, and upgrade v1 to
-// the current shape here: lib/reports/fixtures/snapshot-v1.json must keep rendering.
+// changes, add a schema n+1 (and SNAPSHOT_SCHEMA = n+1), keep the older schemas, and upgrade
+// each to the next here: every lib/reports/fixtures/snapshot-v*.json must keep rendering.
 import { z } from "zod";
 import { ACTION_ITEM_TYPES, ACTION_STATUSES, PRIORITIES } from "@/lib/action-items/constants";
 import { ROOT_CAUSE_CATEGORIES, type WhyTreeNode } from "@/lib/whys/tree";
@@ -137,23 +137,56 @@ export const snapshotV2Schema = snapshotV1Schema.extend({
   ),
 });
 
+const internalV2 = snapshotV2Schema.shape.internal.unwrap();
+
+/**
+ * Version 3 (issue 12, the customer version): sections say whether the template marked them
+ * internal, the publishing team is named (and its logo), the author's customer summary, and the
+ * team's member names (internal only) so the customer version can replace them by roles.
+ */
+export const snapshotV3Schema = snapshotV2Schema.extend({
+  schema: z.literal(3),
+  sections: z.array(snapshotV2Schema.shape.sections.element.extend({ internal: z.boolean() })),
+  team: z.object({ name: z.string().nullable(), logoId: z.string().nullable() }),
+  customerSummary: z.string(),
+  internal: internalV2.extend({ members: z.array(z.string()) }).nullable(),
+});
+
 // The newest schema and the ReportSnapshot type must describe the same shape (checked by tsc).
-type SnapshotV2 = z.output<typeof snapshotV2Schema>;
+type SnapshotV3 = z.output<typeof snapshotV3Schema>;
 const _sameShape: [
-  SnapshotV2 extends ReportSnapshot ? true : false,
-  ReportSnapshot extends SnapshotV2 ? true : false,
+  SnapshotV3 extends ReportSnapshot ? true : false,
+  ReportSnapshot extends SnapshotV3 ? true : false,
 ] = [true, true];
 void _sameShape;
 
+type SnapshotV2 = z.output<typeof snapshotV2Schema>;
+
 /** Version 1 knew no impact window and no action item types: they read as not recorded. */
-function upgradeV1(v1: z.output<typeof snapshotV1Schema>): ReportSnapshot {
+function upgradeV1(v1: z.output<typeof snapshotV1Schema>): SnapshotV2 {
   return {
     ...v1,
     schema: 2,
     incident: { ...v1.incident, impactStartedAt: null, impactEndedAt: null },
     durations: { ...v1.durations, customerImpactMs: null },
     actionItems: v1.actionItems.map((a) => ({ ...a, type: null })),
-  } as ReportSnapshot;
+  };
+}
+
+/**
+ * Version 2 knew no customer version: no section was internal, no team was named, no customer
+ * summary was written, and no member list was kept (the customer version of such a report
+ * replaces only the names its own fields show).
+ */
+function upgradeV2(v2: SnapshotV2): ReportSnapshot {
+  return {
+    ...v2,
+    schema: 3,
+    sections: v2.sections.map((s) => ({ ...s, internal: false })),
+    team: { name: null, logoId: null },
+    customerSummary: "",
+    internal: v2.internal ? { ...v2.internal, members: [] } : null,
+  };
 }
 
 /** A stored snapshot that no schema version describes: a bug or a hand-edited row, never silently rendered. */
@@ -176,7 +209,7 @@ export function parseSnapshot(json: unknown): ReportSnapshot {
           `schema 1, ${issue.path.join(".") || "(root)"}: ${issue.message}`,
         );
       }
-      return upgradeV1(parsed.data);
+      return upgradeV2(upgradeV1(parsed.data));
     }
     case 2: {
       const parsed = snapshotV2Schema.safeParse(json);
@@ -184,6 +217,16 @@ export function parseSnapshot(json: unknown): ReportSnapshot {
         const issue = parsed.error.issues[0];
         throw new SnapshotFormatError(
           `schema 2, ${issue.path.join(".") || "(root)"}: ${issue.message}`,
+        );
+      }
+      return upgradeV2(parsed.data);
+    }
+    case 3: {
+      const parsed = snapshotV3Schema.safeParse(json);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new SnapshotFormatError(
+          `schema 3, ${issue.path.join(".") || "(root)"}: ${issue.message}`,
         );
       }
       return parsed.data as ReportSnapshot;

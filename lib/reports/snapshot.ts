@@ -13,6 +13,7 @@ import {
   type DurationTimes,
 } from "@/lib/incidents/lifecycle";
 import {
+  CUSTOMER_SUMMARY_KEY,
   sectionFields,
   sectionKind,
   type AutoBlock,
@@ -21,7 +22,7 @@ import {
 } from "./sections";
 
 /** Written into every snapshot; readers branch on it (lib/reports/snapshot-schema.ts). */
-export const SNAPSHOT_SCHEMA = 2;
+export const SNAPSHOT_SCHEMA = 3;
 
 export type ActionStatus = "OPEN" | "IN_PROGRESS" | "DONE" | "WONT_DO";
 export type Priority = "P1" | "P2" | "P3" | "P4";
@@ -100,6 +101,8 @@ export interface SnapshotSection {
   title: string;
   blocks: AutoBlock[];
   fields: SnapshotField[];
+  /** The template marks it internal: the customer version leaves it out (schema 3). */
+  internal: boolean;
 }
 
 export interface SnapshotReviewer {
@@ -125,11 +128,20 @@ export interface ReportSnapshot {
   version: number | null;
   publishedAt: string | null;
   publishedBy: string | null;
-  /** Team-only content: stakeholder renderings and exports drop it (see toStakeholderSnapshot). */
+  /** The team that publishes it (schema 3): named on the shared page; null in upgraded older snapshots. */
+  team: { name: string | null; logoId: string | null };
+  /** A short summary written for customers (schema 3): heads the customer version. */
+  customerSummary: string;
+  /**
+   * Team-only content: stakeholder renderings and exports drop it (see toStakeholderSnapshot).
+   * `members`: the team's display names at publishing, so the customer version can replace them
+   * in free text by roles (schema 3; empty in upgraded older snapshots).
+   */
   internal: {
     authorName: string | null;
     authorEmail: string | null;
     reviewers: SnapshotReviewer[];
+    members: string[];
   } | null;
 }
 
@@ -176,6 +188,9 @@ export interface ReportSource {
     decision: ReviewDecision;
     decidedAt: Date | null;
   }[];
+  team?: { name: string; logoId: string | null };
+  /** Display names (or addresses) of the team's members, for the customer version's redaction. */
+  members?: { name: string | null; email: string }[];
   publication?: { number: number; publishedAt: Date; publishedBy: string };
 }
 
@@ -249,6 +264,7 @@ export function composeReport(src: ReportSource): ReportSnapshot {
         label: f.label,
         markdown: (src.narrative[f.key] ?? "").trim(),
       })),
+      internal: s.internal === true,
     }));
 
   const keyEvents = [...src.keyEvents]
@@ -310,6 +326,8 @@ export function composeReport(src: ReportSource): ReportSnapshot {
     version: src.publication?.number ?? null,
     publishedAt: src.publication ? src.publication.publishedAt.toISOString() : null,
     publishedBy: src.publication?.publishedBy ?? null,
+    team: { name: src.team?.name ?? null, logoId: src.team?.logoId ?? null },
+    customerSummary: (src.narrative[CUSTOMER_SUMMARY_KEY] ?? "").trim(),
     internal: {
       authorName: src.author?.name ?? null,
       authorEmail: src.author?.email ?? null,
@@ -319,6 +337,13 @@ export function composeReport(src: ReportSource): ReportSnapshot {
         decision: r.decision,
         decidedAt: iso(r.decidedAt),
       })),
+      members: [
+        ...new Set(
+          (src.members ?? [])
+            .flatMap((m) => [m.name?.trim(), m.email])
+            .filter((v): v is string => Boolean(v)),
+        ),
+      ].sort(),
     },
   };
 }

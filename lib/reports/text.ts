@@ -132,15 +132,31 @@ export function snapshotSectionTexts(s: ReportSnapshot): SectionText[] {
   });
 }
 
-/** The whole report as a Markdown document (the Markdown export). */
-export function snapshotToMarkdown(s: ReportSnapshot): string {
+/**
+ * The whole report as a Markdown document (the Markdown export). `customer`: `s` is already the
+ * customer snapshot (lib/reports/customer.ts); its summary opens the document.
+ */
+export function snapshotToMarkdown(
+  s: ReportSnapshot,
+  options: { customer?: boolean } = {},
+): string {
   const head = [
     `# ${s.title}`,
     "",
+    ...(s.team.name
+      ? [`${options.customer ? "Incident report" : "After Action Report"} from ${s.team.name}.`, ""]
+      : []),
     s.version
       ? `Version ${s.version}, published ${formatTimestamp(s.publishedAt)}${s.publishedBy ? ` by ${s.publishedBy}` : ""}.`
       : "Draft (not published).",
   ];
-  const body = snapshotSectionTexts(s).flatMap((sec) => ["", `## ${sec.title}`, "", sec.text]);
+  const summary =
+    options.customer && s.customerSummary ? [{ title: "Summary", text: s.customerSummary }] : [];
+  const body = [...summary, ...snapshotSectionTexts(s)].flatMap((sec) => [
+    "",
+    `## ${sec.title}`,
+    "",
+    sec.text,
+  ]);
   return [...head, ...body, ""].join("\n");
 }

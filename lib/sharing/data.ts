@@ -35,6 +35,7 @@ export interface ShareRow {
   id: string;
   recipientEmail: string;
   mode: "ANYONE_WITH_LINK" | "CONFIRM_EMAIL";
+  audience: "INTERNAL" | "CUSTOMER";
   message: string | null;
   expiresAt: Date;
   revokedAt: Date | null;
@@ -61,6 +62,7 @@ export async function listSharesForIncident(
       id: true,
       recipientEmail: true,
       mode: true,
+      audience: true,
       message: true,
       expiresAt: true,
       revokedAt: true,
@@ -120,7 +122,8 @@ export interface ShareByToken {
   reportVersionId: string;
   teamId: string;
   incidentId: string;
-  /** The published version's title and stored stakeholder HTML (with its renderer fingerprint). */
+  /** The published version's title and the stored HTML of the link's audience (with its renderer fingerprint). */
+  audience: "INTERNAL" | "CUSTOMER";
   title: string;
   html: string | null;
   htmlRenderer: string | null;
@@ -132,8 +135,8 @@ export interface ShareByToken {
  */
 export async function findShareByTokenHash(tokenHash: string): Promise<ShareByToken | null> {
   const rows = await db.$queryRaw<ShareByToken[]>`
-    SELECT s.id, s."tokenHash", s."recipientEmail", s.mode::text AS mode, s."expiresAt", s."revokedAt", s."reportVersionId",
-      i."teamId", r."incidentId", v.title, v."stakeholderHtml" AS html, v."htmlRenderer"
+    SELECT s.id, s."tokenHash", s."recipientEmail", s.mode::text AS mode, s.audience::text AS audience, s."expiresAt", s."revokedAt", s."reportVersionId",
+      i."teamId", r."incidentId", v.title, CASE WHEN s.audience = 'CUSTOMER' THEN v."customerHtml" ELSE v."stakeholderHtml" END AS html, v."htmlRenderer"
     FROM "ShareLink" s
     JOIN "ReportVersion" v ON v.id = s."reportVersionId"
     JOIN "Report" r ON r.id = v."reportId"

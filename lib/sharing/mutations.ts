@@ -8,7 +8,9 @@ import { env } from "@/lib/env";
 import { RuleError, NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { enqueueMail, type TrackedShare } from "@/lib/jobs/email-queue";
+import { customerScrubber, toCustomerSnapshot } from "@/lib/reports/customer";
 import { getPublishedVersion } from "@/lib/reports/data";
+import type { ReportSnapshot } from "@/lib/reports/snapshot";
 import { shareEmail } from "./email";
 import { takeEmailAllowance } from "@/lib/rate-limit/email";
 import { currentClient } from "@/lib/rate-limit/request";
@@ -49,14 +51,17 @@ interface VersionForShare {
   id: string;
   incidentId: string;
   teamId: string;
-  snapshot: {
-    title: string;
-    incident: { key: string; title: string; summary: string; customerImpact: string };
-  };
+  snapshot: ReportSnapshot;
 }
+
+type Audience = ShareInput["audience"];
 
 const deliveryKey = (share: TrackedShare) => `share:${share.id}:${share.tokenHash}`;
 
+/**
+ * The email shows what the link shows: a customer version's email is written from the customer
+ * snapshot (its summary, roles for names) and is signed by the team, never by a person.
+ */
 function mailFor(
   version: VersionForShare,
   actor: Actor,
@@ -65,7 +70,22 @@ function mailFor(
   message: string | null,
   expiresAt: Date,
   confirmEmail: boolean,
+  audience: Audience,
 ) {
+  if (audience === "CUSTOMER") {
+    const c = toCustomerSnapshot(version.snapshot);
+    return shareEmail({
+      to,
+      url: shareUrl(token),
+      reportTitle: c.incident.title,
+      incidentKey: c.incident.key,
+      summary: c.customerSummary || c.incident.customerImpact || c.incident.summary,
+      sharerName: c.team.name ?? "The incident response team",
+      message: message === null ? null : customerScrubber(version.snapshot)(message),
+      expiresAt,
+      confirmEmail,
+    });
+  }
   const i = version.snapshot.incident;
   return shareEmail({
     to,
@@ -110,15 +130,18 @@ export async function createShares(args: {
             message: input.message,
             tokenHash,
             mode: input.mode,
+            audience: input.audience,
             expiresAt,
             createdById: actor.id,
           },
           select: { id: true },
         });
+        // The portal shows what the latest share chose for this address (a customer re-shared the
+        // customer version no longer sees the internal one there).
         await tx.stakeholderGrant.upsert({
           where: { reportVersionId_email: { reportVersionId: version.id, email: to } },
-          create: { reportVersionId: version.id, email: to },
-          update: { revokedAt: null },
+          create: { reportVersionId: version.id, email: to, audience: input.audience },
+          update: { revokedAt: null, audience: input.audience },
         });
         const share = { id: link.id, tokenHash };
         await enqueueMail(
@@ -130,6 +153,7 @@ export async function createShares(args: {
             input.message,
             expiresAt,
             input.mode === "CONFIRM_EMAIL",
+            input.audience,
           ),
           { db: jobDb(tx), key: deliveryKey(share), share },
         );
@@ -143,6 +167,7 @@ export async function createShares(args: {
           data: {
             recipient: to,
             mode: input.mode,
+            audience: input.audience,
             expiresAt: expiresAt.toISOString(),
             reportVersionId: version.id,
           },
@@ -169,6 +194,7 @@ async function findTeamShare(tx: Tx, teamId: string, incidentId: string, shareId
             expiresAt: true,
             message: true,
             mode: true,
+            audience: true,
             reportVersionId: true,
           },
         })
@@ -267,6 +293,7 @@ export async function resendShare(args: {
         link.message,
         link.expiresAt,
         link.mode === "CONFIRM_EMAIL",
+        link.audience,
       ),
       { db: jobDb(tx), key: deliveryKey(share), share },
     );

@@ -42,6 +42,11 @@ export const shareModeSchema = z.enum(["ANYONE_WITH_LINK", "CONFIRM_EMAIL"], {
   error: "Choose who can open the link.",
 });
 
+/** Which version recipients read: the internal report, or the customer version (roles, no internal sections). */
+export const shareAudienceSchema = z.enum(["INTERNAL", "CUSTOMER"], {
+  error: "Choose the internal report or the customer version.",
+});
+
 export const shareSchema = z.object({
   recipients: recipientsSchema,
   message: z
@@ -56,6 +61,8 @@ export const shareSchema = z.object({
     .min(LIFETIME_LIMITS.min, "Choose a lifetime of at least one day.")
     .max(LIFETIME_LIMITS.max, `Links may last at most ${LIFETIME_LIMITS.max} days.`),
   mode: shareModeSchema,
+  // Forms always send it (the internal report is preselected); older callers get the internal report.
+  audience: shareAudienceSchema.default("INTERNAL"),
 });
 export type ShareInput = z.infer<typeof shareSchema>;
 

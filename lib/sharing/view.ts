@@ -1,5 +1,5 @@
 import "server-only";
-import { currentHtml } from "@/lib/reports/published-html";
+import { currentHtml, variantForAudience } from "@/lib/reports/published-html";
 import { findShareByTokenHash } from "./data";
 import { pruneRateLimits, recordShareView, takeRateLimit } from "./mutations";
 import { LOOKUP_COST, MISS_PENALTY, SHARE_VIEW_LIMIT } from "./rate-limit";
@@ -79,7 +79,7 @@ export async function openShareLink(token: string, options: ResolveOptions): Pro
   const l = link!;
   const html = await currentHtml(
     { id: l.reportVersionId, html: l.html, htmlRenderer: l.htmlRenderer },
-    "stakeholder",
+    variantForAudience(l.audience),
   );
   if (html === null) return { kind: "not-found" };
   const record = () =>

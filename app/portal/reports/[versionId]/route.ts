@@ -28,7 +28,7 @@ export const GET = defineRoute({
       );
     const stylesheets = stylesheetHrefs();
     const version = await findPortalVersionHtml(user.email, params.versionId);
-    const html = version && (await currentHtml(version, "stakeholder"));
+    const html = version && (await currentHtml(version, version.variant));
     if (!version || !html) {
       return htmlResponse(
         messageDocument({

@@ -24,8 +24,11 @@ export const GET = defineRoute({
         307,
       );
     const stylesheets = stylesheetHrefs();
-    const version = ctx ? await findTeamVersionHtml(ctx.scope, params.versionId) : null;
-    const html = version && (await currentHtml(version, "team"));
+    // `?audience=customer`: the customer version's PDF, to send alongside the customer share.
+    const variant =
+      new URL(request.url).searchParams.get("audience") === "customer" ? "customer" : "team";
+    const version = ctx ? await findTeamVersionHtml(ctx.scope, params.versionId, variant) : null;
+    const html = version && (await currentHtml(version, variant));
     if (!version || !html) {
       return htmlResponse(
         messageDocument({

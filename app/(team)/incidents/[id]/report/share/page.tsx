@@ -55,6 +55,7 @@ export default async function ShareReportPage({ params }: { params: Promise<{ id
         ) : canShare && policy ? (
           <ShareForm
             incidentId={incident.id}
+            versionId={version.id}
             versionNumber={version.number}
             defaultDays={Math.min(policy.shareLinkDefaultDays, policy.shareLinkMaxDays)}
             maxDays={policy.shareLinkMaxDays}

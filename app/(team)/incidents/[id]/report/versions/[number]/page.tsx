@@ -54,6 +54,31 @@ export default async function VersionPage({
           </Link>
         </nav>
       </div>
+      <p className="text-sm text-slate-700">
+        Customer version (no internal sections, roles instead of names):{" "}
+        <a
+          href={`/preview/reports/${version.id}?audience=customer`}
+          className="text-blue-800 underline"
+        >
+          preview
+        </a>
+        ,{" "}
+        <a
+          href={`/api/reports/${version.id}/markdown?audience=customer`}
+          className="text-blue-800 underline"
+          download
+        >
+          Markdown
+        </a>
+        ,{" "}
+        <a
+          href={`/print/reports/${version.id}?audience=customer`}
+          className="text-blue-800 underline"
+        >
+          print / PDF
+        </a>
+        .
+      </p>
       <div className="rounded-lg border border-slate-200 bg-white p-6">
         <div dangerouslySetInnerHTML={{ __html: nestReportHtml(html) }} />
       </div>
