@@ -47,7 +47,7 @@ export function ShareForm({
           <span>
             <span className="font-medium">Internal report</span>
             <span className="block text-slate-600">
-              Every section, with people&apos;s names (never email addresses).{" "}
+              Every section, with people&apos;s names (never their addresses).{" "}
               <a
                 href={`/preview/reports/${versionId}?audience=internal`}
                 target="_blank"
