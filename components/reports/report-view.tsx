@@ -52,6 +52,15 @@ export function ReportView({
     >
       <ReportPrintRules title={s.title} />
       <header className="space-y-2 border-b border-slate-200 pb-4">
+        {s.team.logoId && (
+          // Stored bytes from our own route (lib/teams/logo.ts checked them); static HTML, no next/image.
+          // eslint-disable-next-line @next/next/no-img-element
+          <img
+            src={`/api/logos/${s.team.logoId}`}
+            alt={s.team.name ? `${s.team.name} logo` : "Team logo"}
+            className="report-logo h-10 w-auto max-w-48 object-contain"
+          />
+        )}
         <p className="text-sm font-medium uppercase tracking-wide text-slate-600">
           {customer ? "Incident report" : "After Action Report"}
           {s.team.name ? (

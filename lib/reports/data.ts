@@ -142,6 +142,11 @@ export const reportRowSelect = {
 export type ReportRow = Prisma.ReportGetPayload<{ select: typeof reportRowSelect }>;
 
 /** The report of an incident of this team (null until it is first opened). */
+/** This team's report of an incident, without creating one (reads never write). */
+export function findTeamReport(scope: TeamScope, incidentId: string): Promise<ReportRow | null> {
+  return findReport(db, scope.teamId, incidentId);
+}
+
 export function findReport(
   client: Client,
   teamId: string,
@@ -329,11 +334,12 @@ export async function readReportSource(
     where: { id: teamId },
     select: {
       name: true,
+      logoId: true,
       memberships: { select: { user: { select: { name: true, email: true } } } },
     },
   });
   return {
-    team: team ? { name: team.name, logoId: null } : undefined,
+    team: team ? { name: team.name, logoId: team.logoId } : undefined,
     members: team?.memberships.map((m) => m.user),
     incident: {
       ...incident,

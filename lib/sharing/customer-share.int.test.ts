@@ -21,6 +21,7 @@ import { parseSnapshot } from "@/lib/reports/snapshot-schema";
 import { form } from "@/test/actions";
 import { createIncident, createTeamWithMembers, testDb } from "@/test/factory";
 import { signInAs } from "@/test/session";
+import { uploadTeamLogoAction } from "@/lib/teams/actions";
 import { shareReportAction } from "./actions";
 import { generateShareToken } from "./tokens";
 import { openShareLink } from "./view";
@@ -38,6 +39,11 @@ const text = (html: string) =>
     .replace(/&#x27;/g, "'")
     .replace(/&amp;/g, "&")
     .replace(/\s+/g, " ");
+
+const PNG_1x1 = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+  "base64",
+);
 
 let t: Awaited<ReturnType<typeof createTeamWithMembers>>;
 let incidentId: string;
@@ -111,6 +117,11 @@ beforeAll(async () => {
       trackerUrl: "https://jira.internal.example/OPS-1",
     },
   });
+  // The owner's logo heads what is published from now on.
+  signInAs(t.owner.id, t.team.id);
+  const logo = new FormData();
+  logo.append("logo", new File([new Uint8Array(PNG_1x1)], "logo.png", { type: "image/png" }));
+  expect(await uploadTeamLogoAction({ ok: true }, logo)).toMatchObject(ok);
   await ensureReport(t.team.id, incidentId);
   signInAs(t.editor.id, t.team.id);
   const report = await testDb.report.findUniqueOrThrow({ where: { incidentId } });
@@ -172,6 +183,10 @@ describe("publishing stores the customer version", () => {
     const snap = parseSnapshot(v.snapshot);
     expect(snap.schema).toBe(3);
     expect(snap.team.name).toBe("Customer Share");
+    const { logoId } = await testDb.team.findUniqueOrThrow({ where: { id: t.team.id } });
+    expect(snap.team.logoId).toBe(logoId);
+    for (const html of [v.customerHtml, v.stakeholderHtml, v.teamHtml])
+      expect(html).toContain(`<img src="/api/logos/${logoId}" alt="Customer Share logo"`);
     expect(snap.customerSummary).toMatch(/^Some checkouts failed/);
     expect(snap.sections.find((s) => s.key === "improve")?.internal).toBe(true);
     expect(snap.internal?.members).toEqual(
@@ -222,6 +237,9 @@ describe("sharing the customer version", () => {
 
     const [mail] = await queuedMailTo("buyer@customer.example");
     expect(mail.text).toContain("Customer Share shared an incident report with you.");
+    expect(mail.html).toContain(
+      `src="${env().APP_URL.replace(/\/$/, "")}/api/logos/${snap.team.logoId}"`,
+    );
     expect(mail.text).toContain("Some checkouts failed for 20 minutes.");
     expect(mail.text).toContain("Hi, a responder here.");
     expect(customerLeaks(snap, `${mail.subject} ${mail.text} ${text(mail.html ?? "")}`)).toEqual(

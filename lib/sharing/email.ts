@@ -9,6 +9,9 @@ export interface ShareEmailInput {
   incidentKey: string;
   summary: string;
   sharerName: string;
+  /** The publishing team's name and logo head the email (issue 12). */
+  teamName?: string | null;
+  logoUrl?: string | null;
   message: string | null;
   expiresAt: Date;
   confirmEmail: boolean;
@@ -42,6 +45,7 @@ export function shareEmail(i: ShareEmailInput): OutgoingMail {
   ].join("\n");
   const e = escapeHtml;
   const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#1f2937;max-width:560px;margin:24px auto;padding:0 16px">
+${i.logoUrl ? `<p style="margin:0 0 12px"><img src="${e(i.logoUrl)}" alt="${e(i.teamName ? `${i.teamName} logo` : "Team logo")}" height="40" style="height:40px;width:auto"></p>` : ""}${i.teamName ? `<p style="margin:0 0 8px;font-weight:600">${e(i.teamName)}</p>` : ""}
 <p style="margin:0 0 8px;color:#4b5563">${e(i.sharerName)} shared an incident report with you.</p>
 <h1 style="font-size:20px;margin:0 0 12px">${e(i.incidentKey)}: ${e(i.reportTitle)}</h1>
 ${summary ? `<p style="margin:0 0 16px">${e(summary)}</p>` : ""}

@@ -58,6 +58,16 @@ type Audience = ShareInput["audience"];
 
 const deliveryKey = (share: TrackedShare) => `share:${share.id}:${share.tokenHash}`;
 
+/** The team's name and logo as the published version carries them (absolute URL: email clients load it). */
+function branding(s: ReportSnapshot) {
+  return {
+    teamName: s.team.name,
+    logoUrl: s.team.logoId
+      ? new URL(`/api/logos/${s.team.logoId}`, env().APP_URL).toString()
+      : null,
+  };
+}
+
 /**
  * The email shows what the link shows: a customer version's email is written from the customer
  * snapshot (its summary, roles for names) and is signed by the team, never by a person.
@@ -81,6 +91,7 @@ function mailFor(
       incidentKey: c.incident.key,
       summary: c.customerSummary || c.incident.customerImpact || c.incident.summary,
       sharerName: c.team.name ?? "The incident response team",
+      ...branding(version.snapshot),
       message: message === null ? null : customerScrubber(version.snapshot)(message),
       expiresAt,
       confirmEmail,
@@ -94,6 +105,7 @@ function mailFor(
     incidentKey: i.key,
     summary: i.summary || i.customerImpact,
     sharerName: actor.name ?? actor.email,
+    ...branding(version.snapshot),
     message,
     expiresAt,
     confirmEmail,

@@ -11,6 +11,7 @@ import { roleLabel } from "@/lib/labels";
 import { EmailRateLimitError } from "@/lib/rate-limit/email";
 import { defineAction } from "@/lib/server/action";
 import { findOwnMembership, isMember } from "./data";
+import { checkLogo, LOGO_MAX_BYTES } from "./logo";
 import { invitationPath, sendInvitationEmail } from "./invitation-email";
 import {
   acceptInvitation,
@@ -18,6 +19,8 @@ import {
   createInvitation,
   createTeam,
   removeMember,
+  removeTeamLogo,
+  setTeamLogo,
   renameTeam,
   renewInvitation,
   revokeInvitation,
@@ -210,4 +213,40 @@ export const signOutForInvitationAction = defineAction({
       redirectTo: `/sign-in?callbackUrl=${encodeURIComponent(invitationPath(input.invitationId))}`,
     });
   },
+});
+
+/** Owners upload the logo that heads shared reports, their emails and PDFs. */
+export const uploadTeamLogoAction = defineAction({
+  permission: "team:manage",
+  input: z.object({
+    logo: z
+      .instanceof(File, { error: "Choose an image file." })
+      .refine((f) => f.size > 0, "Choose an image file."),
+  }),
+  run: async ({ scope, user, input }) => {
+    if (input.logo.size > LOGO_MAX_BYTES)
+      throw new RuleError(
+        `The logo can be at most ${LOGO_MAX_BYTES / 1024} KB; this file is ${Math.ceil(input.logo.size / 1024)} KB.`,
+        "logo",
+      );
+    const bytes = new Uint8Array(await input.logo.arrayBuffer());
+    const checked = checkLogo(bytes);
+    if (!checked.ok) throw new RuleError(checked.message, "logo");
+    await setTeamLogo(user.id, scope.teamId, {
+      bytes,
+      contentType: checked.info.type,
+      width: checked.info.width,
+      height: checked.info.height,
+    });
+  },
+  revalidate: ["/settings"],
+  message: "Logo saved. Reports published from now on carry it.",
+});
+
+export const removeTeamLogoAction = defineAction({
+  permission: "team:manage",
+  input: z.object({}),
+  run: ({ scope, user }) => removeTeamLogo(user.id, scope.teamId),
+  revalidate: ["/settings"],
+  message: "Logo removed. Reports already published keep theirs.",
 });

@@ -135,3 +135,21 @@ export function countInvitationsForUser(userId: string, email: string) {
     },
   });
 }
+
+/**
+ * A logo's bytes by id, for /api/logos/<id>. Logos head shared reports, so they are served to
+ * anyone holding the id (an unguessable cuid, only ever printed in a report or settings page).
+ */
+export function getTeamLogo(id: string) {
+  if (typeof id !== "string" || !id) return null;
+  return db.teamLogo.findUnique({
+    where: { id },
+    select: { id: true, contentType: true, bytes: true },
+  });
+}
+
+/** The team's current logo id (settings page preview). */
+export async function getTeamLogoId(scope: TeamScope): Promise<string | null> {
+  const team = await db.team.findUnique({ where: { id: scope.teamId }, select: { logoId: true } });
+  return team?.logoId ?? null;
+}

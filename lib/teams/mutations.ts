@@ -355,3 +355,50 @@ export async function removeMember(scope: TeamScope, actorId: string, membership
     return { ...target, leaving };
   });
 }
+
+/** Stores a new logo (bytes already checked by lib/teams/logo.ts) and makes it the team's. */
+export async function setTeamLogo(
+  actorId: string,
+  teamId: string,
+  logo: { bytes: Uint8Array; contentType: string; width: number; height: number },
+) {
+  return db.$transaction(async (tx) => {
+    await requireOwner(tx, teamId, actorId);
+    const row = await tx.teamLogo.create({
+      data: {
+        teamId,
+        contentType: logo.contentType,
+        bytes: Buffer.from(logo.bytes),
+        width: logo.width,
+        height: logo.height,
+        createdById: actorId,
+      },
+      select: { id: true },
+    });
+    await tx.team.update({ where: { id: teamId }, data: { logoId: row.id } });
+    await recordAudit(tx, {
+      teamId,
+      actorId,
+      action: "team.logo.set",
+      entityType: "Team",
+      entityId: teamId,
+      data: { logoId: row.id, contentType: logo.contentType, bytes: logo.bytes.length },
+    });
+    return row;
+  });
+}
+
+/** New reports carry no logo; published ones keep theirs (the rows are never deleted here). */
+export async function removeTeamLogo(actorId: string, teamId: string) {
+  return db.$transaction(async (tx) => {
+    await requireOwner(tx, teamId, actorId);
+    await tx.team.update({ where: { id: teamId }, data: { logoId: null } });
+    await recordAudit(tx, {
+      teamId,
+      actorId,
+      action: "team.logo.remove",
+      entityType: "Team",
+      entityId: teamId,
+    });
+  });
+}

@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { can } from "@/lib/auth/permissions";
 import { requireTeam } from "@/lib/auth/session";
-import { getProfile } from "@/lib/teams/data";
+import { getProfile, getTeamLogoId } from "@/lib/teams/data";
 import { timeZones } from "@/lib/teams/schema";
 import { ProfileForm } from "@/components/teams/profile-form";
+import { TeamLogoForm } from "@/components/teams/team-logo-form";
 import { TeamNameForm } from "@/components/teams/team-name-form";
 import { PageHeader } from "@/components/ui/page-header";
 
@@ -12,7 +13,7 @@ export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const ctx = await requireTeam("/settings");
-  const profile = await getProfile(ctx.user.id);
+  const [profile, logoId] = await Promise.all([getProfile(ctx.user.id), getTeamLogoId(ctx.scope)]);
   return (
     <div className="space-y-8">
       <PageHeader title="Settings" description={`Team ${ctx.team.name} and your own profile.`} />
@@ -24,7 +25,10 @@ export default async function SettingsPage() {
           Team
         </h2>
         {can(ctx.role, "team:manage") ? (
-          <TeamNameForm name={ctx.team.name} />
+          <div className="space-y-6">
+            <TeamNameForm name={ctx.team.name} />
+            <TeamLogoForm teamName={ctx.team.name} logoId={logoId} />
+          </div>
         ) : (
           <dl className="text-sm">
             <dt className="font-medium text-slate-800">Team name</dt>

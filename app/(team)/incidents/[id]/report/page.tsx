@@ -74,6 +74,21 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
           </Link>
         </nav>
       </div>
+      {!published && (
+        <p className="text-sm text-slate-700" data-testid="stakeholder-preview">
+          See exactly what readers will get if you publish now:{" "}
+          <a href={`/preview/incidents/${incident.id}/report`} className="text-blue-800 underline">
+            internal report
+          </a>{" "}
+          ·{" "}
+          <a
+            href={`/preview/incidents/${incident.id}/report?audience=customer`}
+            className="text-blue-800 underline"
+          >
+            customer version
+          </a>
+        </p>
+      )}
       {report.status === "IN_REVIEW" && (
         <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
           In review: the text is locked so reviewers approve exactly what gets published. Use “Back
