@@ -3,6 +3,7 @@
 // customer version; the link, the portal and the queued email show the customer version and
 // name no one, while an internal share of the same version still does.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mintTeamScope } from "@/lib/auth/scope";
 import type { OutgoingMail } from "@/lib/email/types";
 import { env } from "@/lib/env";
 import { unseal } from "@/lib/jobs/seal";
@@ -122,7 +123,7 @@ beforeAll(async () => {
   const logo = new FormData();
   logo.append("logo", new File([new Uint8Array(PNG_1x1)], "logo.png", { type: "image/png" }));
   expect(await uploadTeamLogoAction({ ok: true }, logo)).toMatchObject(ok);
-  await ensureReport(t.team.id, incidentId);
+  await ensureReport(mintTeamScope(t.team.id), incidentId);
   signInAs(t.editor.id, t.team.id);
   const report = await testDb.report.findUniqueOrThrow({ where: { incidentId } });
   expect(

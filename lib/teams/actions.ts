@@ -232,7 +232,7 @@ export const uploadTeamLogoAction = defineAction({
     const bytes = new Uint8Array(await input.logo.arrayBuffer());
     const checked = checkLogo(bytes);
     if (!checked.ok) throw new RuleError(checked.message, "logo");
-    await setTeamLogo(user.id, scope.teamId, {
+    await setTeamLogo(scope, user.id, {
       bytes,
       contentType: checked.info.type,
       width: checked.info.width,
@@ -246,7 +246,7 @@ export const uploadTeamLogoAction = defineAction({
 export const removeTeamLogoAction = defineAction({
   permission: "team:manage",
   input: z.object({}),
-  run: ({ scope, user }) => removeTeamLogo(user.id, scope.teamId),
+  run: ({ scope, user }) => removeTeamLogo(scope, user.id),
   revalidate: ["/settings"],
   message: "Logo removed. Reports already published keep theirs.",
 });

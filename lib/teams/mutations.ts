@@ -358,10 +358,11 @@ export async function removeMember(scope: TeamScope, actorId: string, membership
 
 /** Stores a new logo (bytes already checked by lib/teams/logo.ts) and makes it the team's. */
 export async function setTeamLogo(
+  scope: TeamScope,
   actorId: string,
-  teamId: string,
   logo: { bytes: Uint8Array; contentType: string; width: number; height: number },
 ) {
+  const { teamId } = scope;
   return db.$transaction(async (tx) => {
     await requireOwner(tx, teamId, actorId);
     const row = await tx.teamLogo.create({
@@ -389,7 +390,8 @@ export async function setTeamLogo(
 }
 
 /** New reports carry no logo; published ones keep theirs (the rows are never deleted here). */
-export async function removeTeamLogo(actorId: string, teamId: string) {
+export async function removeTeamLogo(scope: TeamScope, actorId: string) {
+  const { teamId } = scope;
   return db.$transaction(async (tx) => {
     await requireOwner(tx, teamId, actorId);
     await tx.team.update({ where: { id: teamId }, data: { logoId: null } });

@@ -46,6 +46,10 @@ const v1Snapshot = (): unknown =>
   JSON.parse(
     readFileSync(path.join(process.cwd(), "lib/reports/fixtures/snapshot-v1.json"), "utf8"),
   );
+const v2Snapshot = (): unknown =>
+  JSON.parse(
+    readFileSync(path.join(process.cwd(), "lib/reports/fixtures/snapshot-v2.json"), "utf8"),
+  );
 const incidentOut = {
   id: "i1",
   number: 1,
@@ -255,7 +259,8 @@ export const SCHEMA_CASES: Record<string, SchemaCase> = {
   "reports/schema.ts#setTemplateSchema": { valid: { baseVersion: 1, templateId: "t1" } },
   "reports/sections.ts#templateSectionSchema": { valid: section },
   "reports/snapshot-schema.ts#snapshotV1Schema": { valid: v1Snapshot() },
-  "reports/snapshot-schema.ts#snapshotV2Schema": {
+  "reports/snapshot-schema.ts#snapshotV2Schema": { valid: v2Snapshot() },
+  "reports/snapshot-schema.ts#snapshotV3Schema": {
     valid: JSON.parse(JSON.stringify(composeReport(sampleSource()))),
   },
 
@@ -266,8 +271,15 @@ export const SCHEMA_CASES: Record<string, SchemaCase> = {
 
   "sharing/schema.ts#recipientsSchema": { valid: "a@example.com, b@example.com" },
   "sharing/schema.ts#shareModeSchema": { valid: "CONFIRM_EMAIL" },
+  "sharing/schema.ts#shareAudienceSchema": { valid: "CUSTOMER" },
   "sharing/schema.ts#shareSchema": {
-    valid: { recipients: "a@example.com", message: "FYI", days: "7", mode: "ANYONE_WITH_LINK" },
+    valid: {
+      recipients: "a@example.com",
+      message: "FYI",
+      days: "7",
+      mode: "ANYONE_WITH_LINK",
+      audience: "CUSTOMER",
+    },
   },
   "sharing/schema.ts#sharingSettingsSchema": {
     valid: { shareLinkDefaultDays: "7", shareLinkMaxDays: "30", allowAnonymousShareLink: "on" },

@@ -20,9 +20,9 @@ export const GET = defineRoute({
   async handler(request, { params, scope, ctx }) {
     const customer = new URL(request.url).searchParams.get("audience") === "customer";
     const report = await findTeamReport(scope, params.id);
-    const source = report && (await loadReportSource(scope.teamId, report));
+    const source = report && (await loadReportSource(scope, report));
     if (!report || !source) throw new NotFoundError("Report");
-    const versions = await listVersions(scope.teamId, report.incidentId);
+    const versions = await listVersions(scope, report.incidentId);
     const snapshot = composeReport({
       ...source,
       publication: {
