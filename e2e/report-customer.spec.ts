@@ -41,7 +41,7 @@ test("share the customer version: preview, publish, email and link name no one a
     .getByLabel("Upload a logo")
     .setInputFiles({ name: "logo.svg", mimeType: "image/svg+xml", buffer: Buffer.from("<svg/>") });
   await page.getByRole("button", { name: "Save logo" }).click();
-  await expect(page.getByText("SVG is not accepted")).toBeVisible();
+  await expect(page.locator("#team-logo-input-error")).toContainText("SVG is not accepted");
   await page
     .getByLabel("Upload a logo")
     .setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: PNG_1x1 });
