@@ -5,6 +5,7 @@ import { defineAction } from "@/lib/server/action";
 import { asList } from "@/lib/server/form-data";
 import {
   addComment,
+  ensureTeamTemplates,
   decideReview,
   publishReport,
   reopenReport,
@@ -223,6 +224,15 @@ function templateFromForm(raw: unknown) {
     }),
   };
 }
+
+/** Teams made before templates came with the team: an owner creates the built-in ones. */
+export const setUpTemplatesAction = defineAction({
+  permission: "template:manage",
+  input: z.object({}),
+  run: ({ scope, user }) => ensureTeamTemplates(scope, user.id),
+  revalidate: ["/settings/templates"],
+  message: "The built-in templates are ready to edit.",
+});
 
 export const updateTemplateAction = defineAction({
   permission: "template:manage",

@@ -158,6 +158,27 @@ export function findReport(
   });
 }
 
+/**
+ * The report a page shows: the saved one, else an unsaved empty draft that follows the team's
+ * default template. Reading never creates the row; the first write does (lib/reports/mutations).
+ * The draft's version is the column's default, so the first save's base version matches.
+ */
+export async function readReport(scope: TeamScope, incidentId: string): Promise<ReportRow> {
+  return (
+    (await findReport(db, scope.teamId, incidentId)) ?? {
+      id: "",
+      incidentId,
+      status: "DRAFT",
+      narrative: {},
+      version: 1,
+      authorId: null,
+      templateId: null,
+      updatedAt: new Date(0),
+      template: null,
+    }
+  );
+}
+
 /** The current review round: the highest round number among the report's reviewers (0 = none yet). */
 export async function currentRound(client: Client, reportId: string): Promise<number> {
   const agg = await client.reportReviewer.aggregate({ where: { reportId }, _max: { round: true } });

@@ -34,14 +34,16 @@ interface Actor extends TeamActor {
   role: Role;
 }
 
-/** Creates the team's built-in templates the first time anyone needs them. */
+/**
+ * Creates the team's built-in templates if it has none. Only write paths call it (a new team,
+ * a report's first save, an owner setting templates up): pages never write while rendering.
+ */
 export async function ensureDefaultTemplates(
   tx: Tx,
-  scope: TeamScope,
+  teamId: string,
   actorId: string | null = null,
 ) {
-  const { teamId } = scope;
-  // Serialises concurrent first visits of one team, so the defaults are created once.
+  // Serialises concurrent first writes of one team, so the defaults are created once.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`report-templates:${teamId}`}))`;
   const count = await tx.reportTemplate.count({ where: { teamId } });
   if (count > 0) return;
@@ -73,55 +75,73 @@ export async function ensureDefaultTemplates(
   }
 }
 
+/** An owner's explicit "set up templates" (teams created before templates were made with the team). */
 export async function ensureTeamTemplates(scope: TeamScope, actorId: string | null = null) {
-  const { teamId } = scope;
-  if (await db.reportTemplate.count({ where: { teamId } })) return;
-  await db.$transaction((tx) => ensureDefaultTemplates(tx, scope, actorId));
+  if (await db.reportTemplate.count({ where: { teamId: scope.teamId } })) return;
+  await db.$transaction((tx) => ensureDefaultTemplates(tx, scope.teamId, actorId));
 }
 
-/** The incident's report, created (with the team's default template) on first open. */
+/**
+ * The incident's report row, created with the team's default template by the first write that
+ * needs it. Until then pages show an unsaved draft (readReport), so opening a report writes
+ * nothing, even for viewers.
+ */
+async function createReportInTx(
+  tx: Tx,
+  teamId: string,
+  incidentId: string,
+  actorId: string | null,
+): Promise<ReportRow> {
+  const incident = await tx.incident.findFirst({
+    where: { id: incidentId, teamId },
+    select: { id: true },
+  });
+  if (!incident) throw new NotFoundError("Incident");
+  await ensureDefaultTemplates(tx, teamId, actorId);
+  const template = await tx.reportTemplate.findFirst({
+    where: { teamId },
+    orderBy: [{ isDefault: "desc" }, { createdAt: "asc" }],
+    select: { id: true },
+  });
+  // The advisory lock above also serialises two first writes to the same incident's report.
+  const again = await findReport(tx, teamId, incidentId);
+  if (again) return again;
+  const report = await tx.report.create({
+    data: { incidentId, templateId: template?.id ?? null },
+    select: reportRowSelect,
+  });
+  await recordAudit(tx, {
+    teamId,
+    actorId,
+    action: "report.create",
+    entityType: "Report",
+    entityId: report.id,
+    incidentId,
+  });
+  return report;
+}
+
+/** The incident's report, created if it does not exist yet (a write: tests and write paths only). */
 export async function ensureReport(
   scope: TeamScope,
   incidentId: string,
   actorId: string | null = null,
 ): Promise<ReportRow> {
-  const { teamId } = scope;
-  const existing = await findReport(db, teamId, incidentId);
+  const existing = await findReport(db, scope.teamId, incidentId);
   if (existing) return existing;
-  return db.$transaction(async (tx) => {
-    const incident = await tx.incident.findFirst({
-      where: { id: incidentId, teamId },
-      select: { id: true },
-    });
-    if (!incident) throw new NotFoundError("Incident");
-    await ensureDefaultTemplates(tx, scope, actorId);
-    const template = await tx.reportTemplate.findFirst({
-      where: { teamId },
-      orderBy: [{ isDefault: "desc" }, { createdAt: "asc" }],
-      select: { id: true },
-    });
-    // The advisory lock above also serialises two first opens of the same incident.
-    const again = await findReport(tx, teamId, incidentId);
-    if (again) return again;
-    const report = await tx.report.create({
-      data: { incidentId, templateId: template?.id ?? null },
-      select: reportRowSelect,
-    });
-    await recordAudit(tx, {
-      teamId,
-      actorId,
-      action: "report.create",
-      entityType: "Report",
-      entityId: report.id,
-      incidentId,
-    });
-    return report;
-  });
+  return db.$transaction((tx) => createReportInTx(tx, scope.teamId, incidentId, actorId));
 }
 
-async function lockReport(tx: Tx, teamId: string, incidentId: string): Promise<ReportRow> {
-  const report = await findReport(tx, teamId, incidentId);
-  if (!report) throw new NotFoundError("Report");
+/** The report, created on this first write if needed, row-locked for the rest of the transaction. */
+async function lockReport(
+  tx: Tx,
+  teamId: string,
+  incidentId: string,
+  actorId: string,
+): Promise<ReportRow> {
+  const report =
+    (await findReport(tx, teamId, incidentId)) ??
+    (await createReportInTx(tx, teamId, incidentId, actorId));
   // Row lock: concurrent workflow steps on one report run one after another.
   await tx.$executeRaw`SELECT id FROM "Report" WHERE id = ${report.id} FOR UPDATE`;
   return (await findReport(tx, teamId, incidentId))!;
@@ -180,7 +200,7 @@ function stale(report: ReportRow, baseVersion: number) {
  */
 export async function saveNarrative(actor: Actor, incidentId: string, input: SaveNarrativeInput) {
   return db.$transaction(async (tx) => {
-    const report = await lockReport(tx, actor.scope.teamId, incidentId);
+    const report = await lockReport(tx, actor.scope.teamId, incidentId, actor.userId);
     check(await workflowState(tx, actor.scope.teamId, report), {
       type: "edit",
       actorRole: actor.role,
@@ -230,7 +250,7 @@ export async function setReportTemplate(
   templateId: string,
 ) {
   return db.$transaction(async (tx) => {
-    const report = await lockReport(tx, actor.scope.teamId, incidentId);
+    const report = await lockReport(tx, actor.scope.teamId, incidentId, actor.userId);
     stale(report, baseVersion);
     check(await workflowState(tx, actor.scope.teamId, report), {
       type: "edit",
@@ -264,7 +284,7 @@ export async function requestReview(
   reviewerIds: string[],
 ) {
   return db.$transaction(async (tx) => {
-    const report = await lockReport(tx, actor.scope.teamId, incidentId);
+    const report = await lockReport(tx, actor.scope.teamId, incidentId, actor.userId);
     stale(report, baseVersion);
     const state = await workflowState(tx, actor.scope.teamId, report, true);
     const ids = [...new Set(reviewerIds)];
@@ -306,7 +326,7 @@ export async function decideReview(
   comment: { sectionKey: string; body: string },
 ) {
   return db.$transaction(async (tx) => {
-    const report = await lockReport(tx, actor.scope.teamId, incidentId);
+    const report = await lockReport(tx, actor.scope.teamId, incidentId, actor.userId);
     const state = await workflowState(tx, actor.scope.teamId, report, true);
     const status = check(state, {
       type: decision === "APPROVED" ? "approve" : "requestChanges",
@@ -357,8 +377,7 @@ export async function addComment(
   body: string,
 ) {
   return db.$transaction(async (tx) => {
-    const report = await findReport(tx, actor.scope.teamId, incidentId);
-    if (!report) throw new NotFoundError("Report");
+    const report = await lockReport(tx, actor.scope.teamId, incidentId, actor.userId);
     const comment = await tx.reportComment.create({
       data: { reportId: report.id, authorId: actor.userId, sectionKey, body },
       select: { id: true },
@@ -425,7 +444,7 @@ async function simpleTransition(
   action: string,
 ) {
   return db.$transaction(async (tx) => {
-    const report = await lockReport(tx, actor.scope.teamId, incidentId);
+    const report = await lockReport(tx, actor.scope.teamId, incidentId, actor.userId);
     stale(report, baseVersion);
     const status = check(await workflowState(tx, actor.scope.teamId, report), cmd);
     await tx.report.update({
@@ -450,7 +469,7 @@ async function simpleTransition(
  */
 export async function publishReport(actor: Actor, incidentId: string, baseVersion: number) {
   return db.$transaction(async (tx) => {
-    const report = await lockReport(tx, actor.scope.teamId, incidentId);
+    const report = await lockReport(tx, actor.scope.teamId, incidentId, actor.userId);
     stale(report, baseVersion);
     const state = await workflowState(tx, actor.scope.teamId, report, true);
     check(state, { type: "publish", actorRole: actor.role });

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { recordAudit } from "@/lib/audit/mutations";
+import { ensureDefaultTemplates } from "@/lib/reports/mutations";
 import { canChangeRole, canRemoveMember, type Role } from "@/lib/auth/permissions";
 import type { TeamScope } from "@/lib/auth/scope";
 import { AuthorizationError } from "@/lib/auth/session";
@@ -27,6 +28,8 @@ export async function createTeam(userId: string, name: string) {
       entityId: team.id,
       data: { name },
     });
+    // A new team comes with its report templates, so no page has to create them on first view.
+    await ensureDefaultTemplates(tx, team.id, userId);
     return team;
   });
 }

@@ -2,14 +2,15 @@ import type { Metadata } from "next";
 import { can } from "@/lib/auth/permissions";
 import { requireTeam } from "@/lib/auth/session";
 import { listTemplates } from "@/lib/reports/data";
-import { ensureTeamTemplates } from "@/lib/reports/mutations";
+import { setUpTemplatesAction } from "@/lib/reports/actions";
 import { TemplateEditor } from "@/components/reports/template-editor";
+import { EmptyState } from "@/components/ui/empty-state";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 export const metadata: Metadata = { title: "Report templates" };
 
 export default async function TemplatesPage() {
   const ctx = await requireTeam("/settings/templates");
-  await ensureTeamTemplates(ctx.scope, ctx.user.id);
   const templates = await listTemplates(ctx.scope);
   const canManage = can(ctx.role, "template:manage");
   return (
@@ -22,7 +23,22 @@ export default async function TemplatesPage() {
           its text until it is shown again.
         </p>
       </div>
-      {canManage ? (
+      {templates.length === 0 ? (
+        <EmptyState
+          title="Reports follow the built-in Full AAR template"
+          action={
+            canManage && (
+              <form action={setUpTemplatesAction}>
+                <SubmitButton>Customize templates</SubmitButton>
+              </form>
+            )
+          }
+        >
+          {canManage
+            ? "Create the built-in templates (Full AAR and Lightweight) to change their sections."
+            : "Only owners can change templates."}
+        </EmptyState>
+      ) : canManage ? (
         templates.map((t) => (
           <div key={t.id} className="rounded-lg border border-slate-200 bg-white p-4">
             <TemplateEditor template={t} />

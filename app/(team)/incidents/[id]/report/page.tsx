@@ -3,10 +3,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { can } from "@/lib/auth/permissions";
 import { requireIncidentPage } from "@/lib/incidents/access";
-import { getReportTemplate, getReportWorkspace, loadReportSource } from "@/lib/reports/data";
+import {
+  getReportTemplate,
+  getReportWorkspace,
+  loadReportSource,
+  readReport,
+} from "@/lib/reports/data";
 import { currentHtml, findTeamVersionHtmlByNumber } from "@/lib/reports/published-html";
 import { reportContentHash } from "@/lib/reports/content";
-import { ensureReport } from "@/lib/reports/mutations";
 import { approvalWithdrawn } from "@/lib/reports/workflow";
 import { parseNarrative } from "@/lib/reports/sections";
 import { composeReport, reportCompleteness } from "@/lib/reports/snapshot";
@@ -24,7 +28,7 @@ export const metadata: Metadata = { title: "Report" };
 export default async function ReportPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const { ctx, incident } = await requireIncidentPage(id);
-  const report = await ensureReport(ctx.scope, incident.id, ctx.user.id);
+  const report = await readReport(ctx.scope, incident.id);
   // A published report shows exactly what was frozen: its HTML stored at publish. Nothing is
   // composed from the incident for it (that is only for drafts and reports in review).
   const published = report.status === "PUBLISHED";

@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireIncidentPage } from "@/lib/incidents/access";
-import { loadReportSource } from "@/lib/reports/data";
-import { ensureReport } from "@/lib/reports/mutations";
+import { loadReportSource, readReport } from "@/lib/reports/data";
 import { composeReport } from "@/lib/reports/snapshot";
 import { PrintButton } from "@/components/reports/print-button";
 import { ReportView } from "@/components/reports/report-view";
@@ -14,7 +13,7 @@ export const metadata: Metadata = { title: "Report preview" };
 export default async function PrintDraftPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const { ctx, incident } = await requireIncidentPage(id);
-  const report = await ensureReport(ctx.scope, incident.id, ctx.user.id);
+  const report = await readReport(ctx.scope, incident.id);
   const source = await loadReportSource(ctx.scope, report);
   if (!source) notFound();
   return (
