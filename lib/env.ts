@@ -60,8 +60,50 @@ function schemaFor(production: boolean) {
     INSTANCE_ID: z.string().max(200).optional(),
     // Bearer token for /api/metrics (Prometheus); unset: the endpoint answers 404.
     METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
+    // "off": this web process sends no email itself (run `npm run worker` elsewhere).
+    WORKER: z.enum(["on", "off"], { error: "WORKER must be on or off" }).default("on"),
+    // Parallel fetch loops of the standalone worker (scripts/worker.ts).
+    WORKER_CONCURRENCY: z.coerce
+      .number({ error: "WORKER_CONCURRENCY must be a whole number from 1 to 64" })
+      .int("WORKER_CONCURRENCY must be a whole number from 1 to 64")
+      .min(1, "WORKER_CONCURRENCY must be a whole number from 1 to 64")
+      .max(64, "WORKER_CONCURRENCY must be a whole number from 1 to 64")
+      .default(4),
+    // Reverse proxies in front of the app (read per request by lib/net/client-address.ts, which
+    // also runs where this module is not loaded; validated here so a typo stops the start).
+    TRUSTED_PROXIES: z.coerce
+      .number()
+      .int("TRUSTED_PROXIES must be a whole number from 0 to 10")
+      .min(0, "TRUSTED_PROXIES must be a whole number from 0 to 10")
+      .max(10, "TRUSTED_PROXIES must be a whole number from 0 to 10")
+      .default(0),
   });
 }
+
+/** Every variable the app reads through env(), for the README check (lib/env.test.ts). */
+export const APP_VARIABLES: readonly string[] = Object.keys(schemaFor(false).shape);
+
+/**
+ * Variables read outside env(), each with where and why; the README documents them too.
+ * Launchers and test harnesses read them before the app (or instead of it) runs.
+ */
+export const LAUNCHER_VARIABLES: Readonly<Record<string, string>> = {
+  PORT: "npm start / npm run serve: the web server's port",
+  HOST: "npm start: the listen address",
+  MAILCATCHER_PORT: "npm start without SMTP_URL: the mail catcher's SMTP port",
+  MAILBOX_PORT: "npm start without SMTP_URL: the mail catcher's mailbox page",
+  MAX_HEAP_MB: "npm start: the web server's V8 heap cap",
+  TEST_DATABASE_URL: "npm test: the server it creates its database on",
+  E2E_PORT: "the e2e harness: the app's port",
+  BENCH_PORT: "the benchmarks: the app's port",
+  CHROMIUM_PATH: "the e2e harness: the browser",
+};
+
+/** Set by the start script for the app, never by people: not in the README. */
+export const INTERNAL_VARIABLES: Readonly<Record<string, string>> = {
+  DEV_MAILBOX_DIR: "the development mail catcher's directory (npm start)",
+  DEV_MAILBOX_URL: "the development mail catcher's page (npm start)",
+};
 
 export type Env = z.infer<ReturnType<typeof schemaFor>>;
 

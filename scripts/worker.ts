@@ -16,7 +16,8 @@ if (!process.env.AUTH_SECRET) {
 
 const { startWorker } = await import("../lib/jobs/worker");
 const { stopSender } = await import("../lib/jobs/sender");
-const concurrency = Number(process.env.WORKER_CONCURRENCY ?? 4);
+const { env } = await import("../lib/env");
+const concurrency = env().WORKER_CONCURRENCY;
 const worker = await startWorker({ concurrency });
 
 let stopping = false;

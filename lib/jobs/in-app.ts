@@ -1,5 +1,6 @@
 // The worker inside the web server (started from instrumentation.ts). WORKER=off leaves the
 // delivery to separate `npm run worker` processes; the app then only enqueues.
+import { env } from "@/lib/env";
 import { onShutdown } from "@/lib/server/shutdown";
 import { senderBoss } from "./sender";
 import { startWorker, type WorkerHandle } from "./worker";
@@ -16,7 +17,7 @@ async function boot(attempt = 1): Promise<WorkerHandle | null> {
   try {
     // Pre-warm the sender so the first sign-in email does not wait for pg-boss to start.
     await senderBoss();
-    if (process.env.WORKER === "off") return null;
+    if (env().WORKER === "off") return null;
     const worker = await startWorker();
     // Deliveries in flight finish before the process exits (lib/server/shutdown.ts).
     onShutdown(() => worker.stop());
@@ -36,7 +37,7 @@ void g.hindsightInAppWorker?.then((w) => (running = Boolean(w)));
 
 /** For /api/ready: "off" (WORKER=off, delivery elsewhere), "starting" or "running". */
 export async function inAppWorkerState(): Promise<"off" | "starting" | "running"> {
-  if (process.env.WORKER === "off") return "off";
+  if (env().WORKER === "off") return "off";
   const pending = g.hindsightInAppWorker;
   if (!pending) return "starting";
   const settled = await Promise.race([
