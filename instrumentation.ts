@@ -23,3 +23,29 @@ export async function register() {
   // Not awaited: the server must answer even while the database is still coming up.
   void startInAppWorker();
 }
+
+/**
+ * Every error a request raises on the server (render, server action, route handler) becomes one
+ * structured log line with a request id, its digest (what the user's error page shows) and the
+ * stack. The user never sees the stack: Next sends only the digest to the browser.
+ */
+export async function onRequestError(
+  error: unknown,
+  request: { path: string; method: string; headers: Record<string, string | string[] | undefined> },
+  context: { routerKind: string; routePath: string; routeType: string },
+) {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { errorFields, log, requestIdOf } = await import("./lib/log");
+  log.error(
+    {
+      ...errorFields(error),
+      requestId: requestIdOf(request.headers),
+      digest: (error as { digest?: string } | null)?.digest,
+      method: request.method,
+      path: request.path.split("?")[0],
+      route: context.routePath,
+      routeType: context.routeType,
+    },
+    "request failed",
+  );
+}

@@ -6,6 +6,7 @@ import { signInSchema } from "@/lib/auth/schema";
 import { SignInEmailLimited } from "@/lib/auth/sign-in-email";
 import { RuleError } from "@/lib/errors";
 import { defineAction } from "@/lib/server/action";
+import { log } from "@/lib/log";
 
 /** Public: asking for a sign-in link needs no session. Auth.js answers with a redirect to /verify-request. */
 export const requestSignInLink = defineAction({
@@ -19,7 +20,7 @@ export const requestSignInLink = defineAction({
       // A rate limit: its "try again in N minutes" goes on the email field (RuleError("email")).
       if (error instanceof SignInEmailLimited) throw error.limit;
       if (error instanceof AuthError) {
-        console.error("[hindsight] sign-in email failed:", error.type);
+        log.error({ type: error.type }, "sign-in email failed");
         throw new RuleError("We could not send the sign-in email. Try again in a minute.");
       }
       throw error; // Next's redirect included

@@ -3,6 +3,7 @@ import { AuthError } from "next-auth";
 import { sendMail, simpleHtmlEmail } from "@/lib/email/send";
 import { env } from "@/lib/env";
 import { EmailRateLimitError } from "@/lib/rate-limit/email";
+import { log } from "@/lib/log";
 
 /**
  * A sign-in email refused by a rate limit. An AuthError, so Auth.js hands it back to the
@@ -40,6 +41,6 @@ export async function sendSignInEmail(to: string, url: string) {
   });
   if (env().DEV_MAILBOX_DIR) {
     // Development only: the link is also printed so nobody is stuck without the mailbox.
-    console.log(`[hindsight] Sign-in link for ${to}: ${url}`);
+    log.info({ to, url }, "sign-in link (development mail catcher)");
   }
 }

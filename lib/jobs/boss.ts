@@ -3,6 +3,7 @@
 // queued email survives restarts and any number of app instances share one queue.
 import PgBoss from "pg-boss";
 import { PG_TIMEOUTS } from "@/lib/pg-timeouts";
+import { errorFields, log } from "@/lib/log";
 
 export const JOB_SCHEMA = "pgboss";
 export const EMAIL_QUEUE = "email";
@@ -78,9 +79,7 @@ export function bossOptions(connectionString: string, role: BossRole): PgBoss.Co
 
 export async function startBoss(connectionString: string, role: BossRole): Promise<PgBoss> {
   const boss = new PgBoss(bossOptions(connectionString, role));
-  boss.on("error", (error: Error) =>
-    console.error(`[hindsight] job queue (${role}): ${error.message}`),
-  );
+  boss.on("error", (error: Error) => log.error({ ...errorFields(error), role }, "job queue error"));
   await boss.start();
   const { expireInSeconds } = queueTimings();
   await boss.createQueue(EMAIL_QUEUE, {

@@ -4,6 +4,7 @@ import { env } from "@/lib/env";
 import { onShutdown } from "@/lib/server/shutdown";
 import { senderBoss } from "./sender";
 import { startWorker, type WorkerHandle } from "./worker";
+import { errorFields, log } from "@/lib/log";
 
 const g = globalThis as unknown as { hindsightInAppWorker?: Promise<WorkerHandle | null> };
 
@@ -24,8 +25,9 @@ async function boot(attempt = 1): Promise<WorkerHandle | null> {
     return worker;
   } catch (error) {
     const delay = Math.min(30, 2 ** attempt);
-    console.error(
-      `[hindsight] could not start the email worker (${error instanceof Error ? error.message : error}); retrying in ${delay} s`,
+    log.error(
+      { ...errorFields(error), retryInSeconds: delay },
+      "could not start the email worker; retrying",
     );
     await new Promise((r) => setTimeout(r, delay * 1000));
     return boot(attempt + 1);

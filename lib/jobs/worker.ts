@@ -26,6 +26,7 @@ import {
 } from "./boss";
 import type { EmailJobData } from "./email-queue";
 import { unseal } from "./seal";
+import { log } from "@/lib/log";
 
 export interface WorkerOptions {
   connectionString?: string;
@@ -66,8 +67,9 @@ export async function handleEmailJob(
     metrics().deliveryFailures.inc();
     const reason = smtpReason(error);
     // The sharer sees a fixed sentence; the raw SMTP answer is for the operator's log only.
-    console.warn(
-      `[hindsight] email delivery failed (attempt ${job.retryCount + 1} of ${job.retryLimit + 1}): ${reason}`,
+    log.warn(
+      { jobId: job.id, attempt: job.retryCount + 1, attempts: job.retryLimit + 1, reason },
+      "email delivery failed",
     );
     if (share)
       await recordShareDeliveryFailure(
@@ -99,7 +101,7 @@ export function smtpReason(error: unknown): string {
 
 export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHandle> {
   const connectionString = options.connectionString ?? env().DATABASE_URL;
-  const log = options.log ?? ((line: string) => console.log(`[hindsight] ${line}`));
+  const say = options.log ?? ((line: string) => log.info(line));
   const boss = await startBoss(connectionString, "worker");
   const ids: string[] = [];
   const concurrency = options.concurrency ?? 2;
@@ -144,13 +146,13 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
   ids.push(
     await boss.work(OVERDUE_QUEUE, { pollingIntervalSeconds: 5 }, async () => {
       const { notified } = await notifyOverdueActionItems();
-      if (notified) log(`Overdue action items: ${notified} notified.`);
+      if (notified) say(`Overdue action items: ${notified} notified.`);
     }),
   );
   const listener = await listenForWakeUps(connectionString, () =>
     ids.forEach((id) => boss.notifyWorker(id)),
   );
-  log(
+  say(
     `Email worker started (${concurrency} loops, batches of ${batchSize}, ${sendConcurrency} sends at a time); notifications: 1 loop.`,
   );
   return {

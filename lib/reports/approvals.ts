@@ -7,6 +7,7 @@ import { jobDbFor } from "@/lib/jobs/tx-db";
 import { reportContentHash } from "./content";
 import { currentRound, findReport, readReportSource } from "./data";
 import { composeReport, reportTitle } from "./snapshot";
+import { errorFields, log } from "@/lib/log";
 
 type Tx = Prisma.TransactionClient;
 
@@ -157,6 +158,6 @@ async function notify(
     await tx.$executeRawUnsafe("RELEASE SAVEPOINT approval_notice");
   } catch (error) {
     await tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT approval_notice");
-    console.error("[reports] could not queue the approval-withdrawn email", error);
+    log.error(errorFields(error), "could not queue the approval-withdrawn email");
   }
 }

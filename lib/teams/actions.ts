@@ -36,6 +36,7 @@ import {
   renameTeamSchema,
   switchTeamSchema,
 } from "./schema";
+import { errorFields, log } from "@/lib/log";
 
 async function setActiveTeam(teamId: string) {
   // Secure whenever the app is served over https, like Auth.js's session cookie.
@@ -105,10 +106,7 @@ export const inviteMemberAction = defineAction({
       await sendInvitationEmail(invitation, user, scope.teamId);
       return { email: invitation.email, sent: true, limited: null };
     } catch (error) {
-      console.error(
-        "[hindsight] invitation email failed:",
-        error instanceof Error ? error.message : error,
-      );
+      log.error(errorFields(error), "invitation email failed");
       return {
         email: invitation.email,
         sent: false,
@@ -143,10 +141,7 @@ export const resendInvitationAction = defineAction({
     try {
       await sendInvitationEmail(inv, user, scope.teamId);
     } catch (error) {
-      console.error(
-        "[hindsight] invitation email failed:",
-        error instanceof Error ? error.message : error,
-      );
+      log.error(errorFields(error), "invitation email failed");
       if (error instanceof EmailRateLimitError) throw new RuleError(error.message);
       throw new RuleError(`The email to ${inv.email} could not be sent. Try again in a minute.`);
     }

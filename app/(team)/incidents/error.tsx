@@ -1,5 +1,5 @@
 "use client";
-import { RouteError } from "@/components/incidents/route-error";
+import { RouteError } from "@/components/ui/route-error";
 
 export default function IncidentsError({ reset }: { error: Error; reset: () => void }) {
   return <RouteError reset={reset} what="the incidents" />;

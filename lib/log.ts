@@ -1,0 +1,25 @@
+import { randomUUID } from "node:crypto";
+import pino from "pino";
+
+/**
+ * The server's log: one JSON object per line on stdout (time, level, msg and fields), which any
+ * log collector parses. Errors are logged with their stack here, on the server; users only ever
+ * see a digest (app/error.tsx), which the matching line carries too.
+ */
+export const log = pino({
+  base: { app: "hindsight" },
+  timestamp: pino.stdTimeFunctions.isoTime,
+  formatters: { level: (label) => ({ level: label }) },
+});
+
+/** Fields for an error: its type, message and stack (pino's standard error serializer). */
+export function errorFields(error: unknown) {
+  return { err: error instanceof Error ? error : new Error(String(error)) };
+}
+
+/** The request id a proxy sent (X-Request-Id), else a fresh one, to tie a request's lines together. */
+export function requestIdOf(headers: Record<string, string | string[] | undefined>): string {
+  const sent = headers["x-request-id"];
+  const value = Array.isArray(sent) ? sent[0] : sent;
+  return value && /^[\w.:-]{1,128}$/.test(value) ? value : randomUUID();
+}
