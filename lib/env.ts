@@ -69,6 +69,10 @@ function schemaFor(production: boolean) {
       .min(1, "WORKER_CONCURRENCY must be a whole number from 1 to 64")
       .max(64, "WORKER_CONCURRENCY must be a whole number from 1 to 64")
       .default(4),
+    // Email delivery attempts not finished after this long count as lost and are retried, and
+    // how often workers look for them (read by lib/jobs/boss.ts from the worker's environment).
+    EMAIL_ATTEMPT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(60),
+    QUEUE_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).default(30),
     // Reverse proxies in front of the app (read per request by lib/net/client-address.ts, which
     // also runs where this module is not loaded; validated here so a typo stops the start).
     TRUSTED_PROXIES: z.coerce
