@@ -353,6 +353,8 @@ describe("timeline, action items, reports", () => {
         incidentId: inc.id,
         title: "Add a canary",
         dueDate: new Date("2026-02-01T00:00:00Z"),
+        type: "DETECT",
+        trackerUrl: "https://tracker.example/OPS-9",
       },
     });
     const items = await call(v1.listActionItemsRoute, { token: readToken, path: "/action-items" });
@@ -360,6 +362,8 @@ describe("timeline, action items, reports", () => {
       expect.objectContaining({
         title: "Add a canary",
         dueDate: "2026-02-01",
+        type: "DETECT",
+        trackerUrl: "https://tracker.example/OPS-9",
         status: "OPEN",
         incidentId: inc.id,
       }),
@@ -389,7 +393,7 @@ describe("timeline, action items, reports", () => {
       (await call(v1.getReportRoute, { token: readToken, params: { id: version.id } })).body,
     ).toMatchObject({
       title: "INC-1 Checkout errors",
-      snapshot: { schema: 2, title: snapshotV1.title },
+      snapshot: { schema: 3, title: snapshotV1.title },
     }); // v1 rows are read in the current shape
     const other = await createTeamWithMembers("Other");
     signInAs(other.owner.id, other.team.id);

@@ -4,7 +4,7 @@
 // and the browser are held to exactly the same rules and messages. The OpenAPI document is
 // generated from these schemas (lib/api/openapi.ts).
 import { z } from "zod";
-import { ACTION_STATUSES, PRIORITIES } from "@/lib/action-items/constants";
+import { ACTION_ITEM_TYPES, ACTION_STATUSES, PRIORITIES } from "@/lib/action-items/constants";
 import { SEVERITIES, STATUSES } from "@/lib/incidents/constants";
 import { incidentInputSchema, incidentListFiltersSchema } from "@/lib/incidents/schema";
 import { TIMELINE_KINDS } from "@/lib/timeline/constants";
@@ -249,6 +249,10 @@ export const actionItemOut = z
     description: z.string(),
     status: z.enum(ACTION_STATUSES),
     priority: z.enum(PRIORITIES),
+    type: z
+      .enum(ACTION_ITEM_TYPES)
+      .nullable()
+      .meta({ description: "Prevent, mitigate, detect or process; null when not chosen." }),
     dueDate: z.string().nullable(),
     owner: user,
     trackerUrl: z.string().nullable(),

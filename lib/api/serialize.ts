@@ -107,6 +107,8 @@ export function actionItemJson(a: {
   description: string;
   status: string;
   priority: string;
+  /** prevent / mitigate / detect / process (issue 12); null when not chosen. */
+  type: string | null;
   dueDate: Date | null;
   trackerUrl: string | null;
   completedAt: Date | null;
@@ -121,6 +123,7 @@ export function actionItemJson(a: {
     description: a.description,
     status: a.status,
     priority: a.priority,
+    type: a.type,
     dueDate: a.dueDate ? a.dueDate.toISOString().slice(0, 10) : null,
     owner: person(a.owner),
     trackerUrl: a.trackerUrl,
