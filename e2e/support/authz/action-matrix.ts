@@ -102,6 +102,9 @@ export const ACTION_MATRIX: Record<string, ActionEntry> = {
     gate: "team:manage",
     args: () => [{ name: "Renamed by the matrix" }],
   },
+  // The team's own logo (no record of another team named): owners only.
+  "lib/teams/actions.ts#uploadTeamLogoAction": { gate: "team:manage", args: () => [{}] },
+  "lib/teams/actions.ts#removeTeamLogoAction": { gate: "team:manage", args: () => [{}] },
   "lib/teams/actions.ts#updateProfileAction": {
     gate: "signed-in",
     args: () => [{ name: "Matrix Name", timeZone: "" }],
@@ -294,6 +297,8 @@ export const ACTION_MATRIX: Record<string, ActionEntry> = {
   },
 
   // ── reports ──
+  // Sets up the caller's own team's templates (an older team without any).
+  "lib/reports/actions.ts#setUpTemplatesAction": { gate: "template:manage", args: () => [{}] },
   "lib/reports/actions.ts#saveNarrativeAction": boundToIncident("report:write", () => ({
     baseVersion: 1,
     changes: { summary: "Matrix" },

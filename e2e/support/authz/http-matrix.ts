@@ -212,6 +212,20 @@ export const HTTP_MATRIX: Record<string, HttpEntry> = {
     expect: row(401),
     body: (w) => `team_id=${w.A.chat.workspaceId}&user_id=${w.A.chat.editorChatId}&text=help`,
   },
+  // The author's previews: the draft composed now (a session route), and a published version's
+  // stored bytes (members of its team; a signed-in non-member is told it is not found).
+  "GET /preview/incidents/[id]/report": {
+    expect: sessionRoute({ otherOwner: 404 }),
+    path: (w) => `/preview/incidents/${w.A.incidentId}/report`,
+    shows: A_PUB,
+  },
+  "GET /preview/reports/[versionId]": {
+    expect: row(200, { ...NO_SESSION, portalUser: 404, otherOwner: 404 }),
+    path: (w) => `/preview/reports/${w.A.versionId}`,
+    shows: A_PUB,
+  },
+  // Team logos are public by id (they head emailed reports); an unknown id is not found.
+  "GET /api/logos/[id]": { expect: row(404), path: () => "/api/logos/no-such-logo" },
   "GET /portal/reports/[versionId]": {
     expect: row(404, { ...NO_SESSION, portalUser: 200 }),
     path: (w) => `/portal/reports/${w.A.versionId}`,
