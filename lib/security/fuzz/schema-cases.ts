@@ -165,6 +165,7 @@ export const SCHEMA_CASES: Record<string, SchemaCase> = {
       description: "",
       status: "OPEN",
       priority: "P1",
+      type: "PREVENT",
       dueDate: null,
       owner: null,
       trackerUrl: null,
