@@ -1,7 +1,7 @@
 import { Writable } from "node:stream";
 import pino from "pino";
 import { describe, expect, it } from "vitest";
-import { errorFields, log, requestIdOf } from "./log";
+import { errorFields, log, logOptions, requestIdOf } from "./log";
 
 describe("the server log", () => {
   it("writes one JSON line per entry, with the level's name, an ISO time and the stack of an error", () => {
@@ -12,15 +12,8 @@ describe("the server log", () => {
         done();
       },
     });
-    // The same options as lib/log.ts, written to a sink instead of stdout.
-    const logger = pino(
-      {
-        base: { app: "hindsight" },
-        timestamp: pino.stdTimeFunctions.isoTime,
-        formatters: { level: (label) => ({ level: label }) },
-      },
-      sink,
-    );
+    // The options of lib/log.ts, written to a sink instead of stdout.
+    const logger = pino(logOptions, sink);
     logger.error({ ...errorFields(new Error("boom")), requestId: "r-1" }, "request failed");
     expect(lines).toHaveLength(1);
     const entry = JSON.parse(lines[0]);
@@ -33,6 +26,33 @@ describe("the server log", () => {
     });
     expect(new Date(entry.time).toISOString()).toBe(entry.time);
     expect(log.level).toBe("info");
+  });
+
+  it("keeps an error's plain fields and cause, never the database client it carries", () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(String(chunk).trim());
+        done();
+      },
+    });
+    const error = Object.assign(
+      new Error("terminating connection", { cause: new Error("socket closed") }),
+      {
+        code: "57P01",
+        severity: "FATAL",
+        client: { connectionParameters: { user: "hindsight", host: "db" }, _queryQueue: [] },
+      },
+    );
+    pino(logOptions, sink).error(errorFields(error), "job queue error");
+    const entry = JSON.parse(lines[0]);
+    expect(entry.err).toMatchObject({
+      message: "terminating connection: socket closed",
+      code: "57P01",
+      severity: "FATAL",
+    });
+    expect(entry.err.cause).toMatchObject({ message: "socket closed" });
+    expect(lines[0]).not.toContain("connectionParameters");
   });
 
   it("takes a sane X-Request-Id and makes one otherwise", () => {
