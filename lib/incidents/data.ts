@@ -7,24 +7,10 @@ import { OPEN_STATUSES } from "./constants";
 import { decodeCursor, encodeCursor, type IncidentCursor } from "./cursor";
 import { isValidTimeZone } from "./local-time";
 import type { IncidentListFilters } from "./schema";
+import { incidentFactsSelect } from "./select";
 
 const detailSelect = {
-  id: true,
-  number: true,
-  title: true,
-  severity: true,
-  status: true,
-  startedAt: true,
-  detectedAt: true,
-  acknowledgedAt: true,
-  mitigatedAt: true,
-  resolvedAt: true,
-  impactStartedAt: true,
-  impactEndedAt: true,
-  summary: true,
-  customerImpact: true,
-  services: true,
-  tags: true,
+  ...incidentFactsSelect,
   commanderId: true,
   version: true,
   createdAt: true,

@@ -1,4 +1,5 @@
 import "server-only";
+import { incidentFactsSelect } from "@/lib/incidents/select";
 import type { TeamScope } from "@/lib/auth/scope";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -297,22 +298,7 @@ export async function readReportSource(
   const incident = await client.incident.findFirst({
     where: { id: report.incidentId, teamId },
     select: {
-      id: true,
-      number: true,
-      title: true,
-      severity: true,
-      status: true,
-      startedAt: true,
-      detectedAt: true,
-      acknowledgedAt: true,
-      mitigatedAt: true,
-      resolvedAt: true,
-      impactStartedAt: true,
-      impactEndedAt: true,
-      summary: true,
-      customerImpact: true,
-      services: true,
-      tags: true,
+      ...incidentFactsSelect,
       problemStatement: true,
       commander: { select: { name: true, email: true } },
       events: {
