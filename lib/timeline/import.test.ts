@@ -212,6 +212,9 @@ describe("JSON", () => {
     ['[{"text":"no time"}]', /Missing time/],
     ['[{"time":"14:02"}]', /Missing text/],
     ['["string"]', /Not an object/],
+    ['[{"time":"14:02","text":"x","kind":{"toString":0}}]', /kind must be text/],
+    ['[{"time":"14:02","text":"x","author":["a"]}]', /author must be text/],
+    ['[{"time":"14:02","text":"x","key":{"valueOf":1}}]', /key must be text/],
     ['[{"time":"14:02","text":"x","author":"' + "a".repeat(81) + '"}]', /author is longer/],
   ])("refuses %s", (json, reason) => {
     const r = parse(json);

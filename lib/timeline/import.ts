@@ -198,6 +198,12 @@ function toEvent(f: Fields, line: number, clock: Clock): ParsedEvent | string {
   if (!at)
     return `“${time.slice(0, 40)}” is not a time (use 14:02, 2026-01-10 14:02 or an ISO time).`;
 
+  // A JSON object or array is not text: String() of {"toString": 0} even throws (found by
+  // lib/security/fuzz), so such values are refused before any conversion.
+  for (const field of ["kind", "author", "key"] as const) {
+    if (typeof f[field] === "object" && f[field] !== null)
+      return `The ${field} must be text, not a list or an object.`;
+  }
   let kind: TimelineKind = "NOTE";
   if (f.kind !== undefined && f.kind !== null && String(f.kind).trim() !== "") {
     const k = String(f.kind).trim().toUpperCase();
