@@ -9,11 +9,16 @@ import { signIn, signUpWithTeam, uniqueEmail } from "./support/auth";
 import { linkIn, waitForMail } from "./support/mail";
 import { pdfPages } from "./support/pdf";
 import { MembersPage } from "./pages/settings-members";
+import { addMember, closeReportDb, seedIncident, teamOf } from "./support/report-db";
 import { grantPortalAccess } from "./support/share-db";
 import { armContext, expectInertPage, replayInSandbox } from "./support/xss";
 import { seedPayloads, xssPayloads } from "./support/xss-db";
 
 const squash = (s: string) => s.replace(/\s+/g, "");
+
+test.afterAll(async () => {
+  await closeReportDb();
+});
 
 test("every XSS payload in every text field is inert in every sink", async ({ browser }) => {
   // About 2.5 minutes on a loaded 2-core machine (19 pages, each also replayed without its CSP).
@@ -51,6 +56,12 @@ test("every XSS payload in every text field is inert in every sink", async ({ br
     "/insights",
     "/settings",
     "/settings/members",
+    "/settings/alerts",
+    "/settings/api-tokens",
+    "/settings/chat",
+    "/settings/notifications",
+    "/settings/sharing",
+    "/settings/templates",
   ]) {
     await expectInertPage(page, hits, url, browser);
     sinks.push(url);
@@ -59,6 +70,17 @@ test("every XSS payload in every text field is inert in every sink", async ({ br
   await page.goto(inc);
   for (const p of [fx.title, payloads[5]!, payloads[20]!])
     await expect(page.locator("main")).toContainText(p);
+  // The names owners typed in settings, and review comments, shown literally.
+  for (const [url, p] of [
+    ["/settings/api-tokens", payloads[2]!],
+    ["/settings/alerts", payloads[4]!],
+    ["/settings/notifications", payloads[6]!],
+    ["/settings/templates", payloads[3]!],
+    [`${inc}/report`, payloads[8]!],
+  ] as const) {
+    await page.goto(url);
+    await expect(page.locator("main")).toContainText(p.slice(0, 80).trim());
+  }
 
   // Through the UI: the share note, and an invitation (team name and inviter's display name).
   const reader = uniqueEmail("xss.reader");
@@ -137,5 +159,60 @@ test("every XSS payload in every text field is inert in every sink", async ({ br
     type: "xss",
     description: `${payloads.length} payloads × ${sinks.length} sinks: ${sinks.join(", ")}`,
   });
+  await context.close();
+});
+
+test("the review-request email and the reviewer's view are inert with payloads in names, title and text", async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const payloads = xssPayloads();
+  const context = await browser.newContext({
+    extraHTTPHeaders: { "x-forwarded-for": "198.51.100.80" },
+  });
+  const hits = await armContext(context);
+  const page = await context.newPage();
+  const owner = uniqueEmail("xss.author");
+  await signUpWithTeam(page, owner, payloads[9]!);
+  const { teamId, userId } = await teamOf(owner);
+  const reviewerEmail = uniqueEmail("xss.reviewer");
+  // The reviewer's display name is a payload too: the author picks it from the list.
+  await addMember(teamId, reviewerEmail, payloads[1]!, "EDITOR");
+  const title = payloads[0]!.slice(0, 80);
+  const incident = await seedIncident(teamId, userId, title);
+
+  await page.goto(`/incidents/${incident.incidentId}/report`);
+  await page.getByRole("textbox", { name: "Summary", exact: true }).fill(payloads.join("\n"));
+  await expect(page.getByTestId("save-state")).toHaveText("All changes saved", {
+    timeout: 15_000,
+  });
+  const since = new Date(Date.now() - 1000);
+  const form = page.getByRole("form", { name: "Request review" });
+  await form.getByRole("checkbox").first().check();
+  await form.getByRole("button", { name: "Request review" }).click();
+  await expect(page.getByTestId("report-status")).toHaveText("In review");
+  await expectInertPage(page, hits, `/incidents/${incident.incidentId}/report`, browser);
+
+  const mail = await waitForMail(reviewerEmail, /Review requested/, since);
+  const replay = await replayInSandbox(browser, mail.html ?? "");
+  expect(replay).toEqual({ hits: [], dom: [] });
+  expect(`${mail.subject}\n${mail.text}`).toContain(title);
+
+  // The reviewer opens the report from the email: the author's text and names stay inert.
+  const reviewerContext = await browser.newContext({
+    extraHTTPHeaders: { "x-forwarded-for": "198.51.100.81" },
+  });
+  const reviewerHits = await armContext(reviewerContext);
+  const reviewer = await reviewerContext.newPage();
+  await signIn(reviewer, reviewerEmail);
+  await expectInertPage(
+    reviewer,
+    reviewerHits,
+    new URL(linkIn(mail, "/incidents/")).pathname,
+    browser,
+  );
+  await expect(reviewer.getByRole("form", { name: "Your review" })).toBeVisible();
+  expect([...hits.list, ...reviewerHits.list]).toEqual([]);
+  await reviewerContext.close();
   await context.close();
 });

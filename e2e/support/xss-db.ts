@@ -1,14 +1,16 @@
 // Direct SQL fixtures for e2e/xss.spec.ts: every payload of lib/security/fixtures/xss-payloads.txt
 // in every text field of an incident (title, summary, impact, services, tags, problem statement,
-// timeline events and authors, 5 Whys causes, action items, report narrative), one incident per
-// payload for titles, the user's display name, and a published report version composed from it
-// all. The app renders every sink from these rows.
+// timeline events and authors, 5 Whys causes, action items, report narrative and review
+// comments), one incident per payload for titles, the user's display name, a published report
+// version composed from it all, and the names owners give in settings (API tokens, alert
+// sources, notification targets, report templates with their section titles and prompts).
+// The app renders every sink from these rows.
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { composeReport, reportTitle } from "../../lib/reports/snapshot";
-import { NARRATIVE_KEYS } from "../../lib/reports/sections";
+import { fullTemplateSections, NARRATIVE_KEYS } from "../../lib/reports/sections";
 import { sampleSource } from "../../lib/reports/test-fixtures";
 import { reportSearchSections } from "../../lib/search/report-text";
 
@@ -153,6 +155,41 @@ export async function seedPayloads(email: string): Promise<XssFixture> {
       await c.query(
         `INSERT INTO "ReportSectionText" (id, "reportVersionId", position, key, title, body) VALUES ($1, $2, $3, $4, $5, $6)`,
         [`${versionId}s${s.position}`, versionId, s.position, s.key, s.title, s.body],
+      );
+    }
+    // Open review comments on the report, one per payload (the report page shows them by section).
+    for (const [i, p] of payloads.entries()) {
+      await c.query(
+        `INSERT INTO "ReportComment" (id, "reportId", "authorId", "sectionKey", body) VALUES ($1, $2, $3, $4, $5)`,
+        [id(), reportId, userId, NARRATIVE_KEYS[i % NARRATIVE_KEYS.length], p],
+      );
+    }
+    // Settings: API token, alert source, notification target and template names, and template
+    // section titles and prompts (owners type them; the settings pages list them).
+    for (const p of payloads) {
+      const name = p.slice(0, 80);
+      await c.query(
+        `INSERT INTO "ApiToken" (id, "teamId", name, "tokenHash", prefix, "createdById") VALUES ($1, $2, $3, $4, 'hs_xss', $5)`,
+        [id(), teamId, name, randomUUID(), userId],
+      );
+      await c.query(
+        `INSERT INTO "AlertSource" (id, "teamId", name, kind, "tokenHash", "createdById") VALUES ($1, $2, $3, 'GENERIC', $4, $5)`,
+        [id(), teamId, name, randomUUID(), userId],
+      );
+      await c.query(
+        `INSERT INTO "NotificationTarget" (id, "teamId", kind, name, "urlSealed", "urlHost", events) VALUES ($1, $2, 'WEBHOOK', $3, 'sealed', 'hooks.example.test', '{}')`,
+        [id(), teamId, name],
+      );
+    }
+    for (const [i, p] of payloads.slice(0, 5).entries()) {
+      const sections = fullTemplateSections().map((s, j) => ({
+        ...s,
+        title: payloads[(i + j) % payloads.length]!.slice(0, 120),
+        prompt: payloads[(i + j + 1) % payloads.length]!,
+      }));
+      await c.query(
+        `INSERT INTO "ReportTemplate" (id, "teamId", name, sections, "updatedAt") VALUES ($1, $2, $3, $4, now())`,
+        [id(), teamId, p.slice(0, 80), JSON.stringify(sections)],
       );
     }
     return { incidentId: main.incidentId, number: main.number, versionId, title };
