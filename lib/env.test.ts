@@ -96,8 +96,9 @@ describe("runtime code reads variables through env()", () => {
     "AUTH_URL",
     // The build's output directory, set by the test and bench harnesses for a second build.
     "NEXT_DIST_DIR",
-    // The fuzz tests' run count (test support under lib/security/fuzz).
+    // The fuzz tests' run count and seed (test support under lib/security/fuzz).
     "FUZZ_RUNS",
+    "FUZZ_SEED",
   ]);
   const ALLOWED_FILES = new Set(["lib/env.ts", "lib/net/client-address.ts", "lib/db/embedded.ts"]);
   const root = path.resolve(import.meta.dirname, "..");
