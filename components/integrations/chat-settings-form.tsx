@@ -1,7 +1,11 @@
 "use client";
 import { useActionState } from "react";
 import { initialResult } from "@/lib/action-result";
-import { saveChatIntegrationAction, saveSlackBotTokenAction } from "@/lib/chatops/actions";
+import {
+  saveChatIntegrationAction,
+  saveMattermostTokenAction,
+  saveSlackBotTokenAction,
+} from "@/lib/chatops/actions";
 import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -55,6 +59,30 @@ export function SlackBotTokenForm({ saved }: { saved: boolean }) {
       />
       <FormMessage result={result} />
       <SubmitButton pendingText="Saving…">Save bot token</SubmitButton>
+    </form>
+  );
+}
+
+/** The Mattermost slash command's token (stored as a hash: it can be replaced, never shown). */
+export function MattermostTokenForm({ saved }: { saved: boolean }) {
+  const [result, action] = useActionState(saveMattermostTokenAction, initialResult);
+  const errors = result.ok ? undefined : result.fieldErrors;
+  return (
+    <form action={action} noValidate className="space-y-4">
+      <p className="text-sm text-slate-700" role="status">
+        {saved ? "A command token is saved." : "No command token is saved."}
+      </p>
+      <TextField
+        name="commandToken"
+        id="chat-mattermost-token"
+        label="Mattermost command token"
+        type="password"
+        autoComplete="off"
+        hint="Mattermost → Integrations → Slash Commands → your /postmortem command → Token. Stored as a hash; paste it again after regenerating it there. Save an empty field to turn Mattermost commands off."
+        errors={errors?.commandToken}
+      />
+      <FormMessage result={result} />
+      <SubmitButton pendingText="Saving…">Save Mattermost token</SubmitButton>
     </form>
   );
 }

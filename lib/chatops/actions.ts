@@ -3,12 +3,18 @@ import { defineAction } from "@/lib/server/action";
 import { env } from "@/lib/env";
 import { RuleError } from "@/lib/errors";
 import { getIncidentWindow, getSlackBotToken } from "./data";
-import { confirmLink, saveChatIntegration, saveSlackBotToken } from "./mutations";
+import {
+  confirmLink,
+  saveChatIntegration,
+  saveMattermostToken,
+  saveSlackBotToken,
+} from "./mutations";
 import {
   botTokenSchema,
   channelImportSchema,
   chatIntegrationSchema,
   confirmLinkSchema,
+  mattermostTokenSchema,
 } from "./schema";
 import { fetchChannelHistory, toImportJson } from "./slack-history";
 
@@ -18,6 +24,17 @@ export const saveChatIntegrationAction = defineAction({
   revalidate: ["/settings/chat"],
   message: "Slack settings saved.",
   run: ({ scope, user, input }) => saveChatIntegration(scope, user.id, input),
+});
+
+export const saveMattermostTokenAction = defineAction({
+  permission: "team:manage",
+  input: mattermostTokenSchema,
+  revalidate: ["/settings/chat"],
+  message: (_r, input) =>
+    input.commandToken
+      ? "Mattermost command token saved."
+      : "Mattermost command token removed: commands are refused until a new one is saved.",
+  run: ({ scope, user, input }) => saveMattermostToken(scope, user.id, input.commandToken),
 });
 
 export const confirmChatLinkAction = defineAction({

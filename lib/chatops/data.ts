@@ -5,20 +5,35 @@ import { env } from "@/lib/env";
 import { NotFoundError } from "@/lib/errors";
 import { unseal } from "@/lib/jobs/seal";
 
+const slackOf = (scope: TeamScope) => ({
+  teamId_provider: { teamId: scope.teamId, provider: "SLACK" as const },
+});
+
 /** For the command gate only: the Slack workspace id in the body selects whose signing secret to check. */
 export function findIntegrationByWorkspace(workspaceId: string) {
-  return db.chatIntegration.findUnique({
-    where: { workspaceId },
+  return db.chatIntegration.findFirst({
+    where: { workspaceId, provider: "SLACK", signingSecretSealed: { not: null } },
     select: { id: true, teamId: true, signingSecretSealed: true },
   });
 }
 
-export function getChatIntegration(scope: TeamScope) {
-  return db.chatIntegration.findUnique({
+/** For the command gate only: the hash of a Mattermost command token selects the team. */
+export function findIntegrationByCommandToken(commandTokenHash: string) {
+  return db.chatIntegration.findFirst({
+    where: { commandTokenHash, provider: "MATTERMOST" },
+    select: { id: true, teamId: true, commandTokenHash: true },
+  });
+}
+
+/** The team's chat integrations (Slack, Mattermost) for its settings page. */
+export async function getChatIntegrations(scope: TeamScope) {
+  const rows = await db.chatIntegration.findMany({
     where: { teamId: scope.teamId },
     select: {
       id: true,
+      provider: true,
       workspaceId: true,
+      commandTokenHash: true,
       updatedAt: true,
       botTokenSealed: true,
       identities: {
@@ -32,6 +47,10 @@ export function getChatIntegration(scope: TeamScope) {
       },
     },
   });
+  return {
+    slack: rows.find((r) => r.provider === "SLACK") ?? null,
+    mattermost: rows.find((r) => r.provider === "MATTERMOST") ?? null,
+  };
 }
 
 export function findIncidentByNumber(scope: TeamScope, number: number) {
@@ -90,7 +109,7 @@ export function findLinkRequest(tokenHash: string, now = new Date()) {
 /** Whether the team saved a bot token (the import panel then offers to read a channel). */
 export async function hasSlackBotToken(scope: TeamScope): Promise<boolean> {
   const row = await db.chatIntegration.findUnique({
-    where: { teamId: scope.teamId },
+    where: slackOf(scope),
     select: { botTokenSealed: true },
   });
   return Boolean(row?.botTokenSealed);
@@ -99,7 +118,7 @@ export async function hasSlackBotToken(scope: TeamScope): Promise<boolean> {
 /** The team's Slack bot token in the clear, or null when none is saved. */
 export async function getSlackBotToken(scope: TeamScope): Promise<string | null> {
   const row = await db.chatIntegration.findUnique({
-    where: { teamId: scope.teamId },
+    where: slackOf(scope),
     select: { botTokenSealed: true },
   });
   return row?.botTokenSealed ? unseal<string>(row.botTokenSealed, env().AUTH_SECRET) : null;

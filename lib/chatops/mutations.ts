@@ -24,7 +24,7 @@ export async function saveChatIntegration(
         signingSecretSealed: seal(input.signingSecret, env().AUTH_SECRET),
       };
       const row = await tx.chatIntegration.upsert({
-        where: { teamId: scope.teamId },
+        where: { teamId_provider: { teamId: scope.teamId, provider: "SLACK" } },
         create: { teamId: scope.teamId, ...data },
         update: data,
         select: { id: true },
@@ -49,7 +49,7 @@ export async function saveChatIntegration(
 export async function saveSlackBotToken(scope: TeamScope, actorId: string, botToken: string) {
   await db.$transaction(async (tx) => {
     const row = await tx.chatIntegration.findUnique({
-      where: { teamId: scope.teamId },
+      where: { teamId_provider: { teamId: scope.teamId, provider: "SLACK" } },
       select: { id: true },
     });
     if (!row)
@@ -70,6 +70,40 @@ export async function saveSlackBotToken(scope: TeamScope, actorId: string, botTo
       data: { botToken: botToken ? "saved" : "removed" },
     });
   });
+}
+
+/**
+ * Saves the Mattermost slash command's token as a SHA-256 hash (it is only ever compared, so
+ * it is not kept in a form that can be read back), or with an empty token refuses every
+ * command until a new one is saved. Linked chat accounts stay either way.
+ */
+export async function saveMattermostToken(scope: TeamScope, actorId: string, token: string) {
+  try {
+    await db.$transaction(async (tx) => {
+      const commandTokenHash = token ? hashSecret(token) : null;
+      const row = await tx.chatIntegration.upsert({
+        where: { teamId_provider: { teamId: scope.teamId, provider: "MATTERMOST" } },
+        create: { teamId: scope.teamId, provider: "MATTERMOST", commandTokenHash },
+        update: { commandTokenHash },
+        select: { id: true },
+      });
+      await recordAudit(tx, {
+        teamId: scope.teamId,
+        actorId,
+        action: "chat.configure",
+        entityType: "ChatIntegration",
+        entityId: row.id,
+        data: { provider: "MATTERMOST", commandToken: token ? "saved" : "removed" },
+      });
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+      throw new RuleError(
+        "Another team already uses this command token: create a slash command of your own in Mattermost.",
+        "commandToken",
+      );
+    throw error;
+  }
 }
 
 /** A one-time link (15 minutes) for a chat user to connect their Hindsight account; returns the URL. */

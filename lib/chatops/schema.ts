@@ -41,3 +41,18 @@ export const channelImportSchema = z.object({
       "Use the channel ID, like C0123ABCD (channel details → About, at the bottom).",
     ),
 });
+
+/**
+ * The token Mattermost shows once a custom slash command is saved (26 lowercase letters and
+ * digits today; a little leeway for other versions). Empty disconnects Mattermost.
+ */
+export const mattermostTokenSchema = z.object({
+  commandToken: z
+    .string()
+    .trim()
+    .max(200)
+    .refine(
+      (v) => v === "" || /^[A-Za-z0-9]{20,64}$/.test(v),
+      "Paste the Token Mattermost shows after you save the slash command (Integrations → Slash Commands): letters and digits, like okwexkjpe7ygb8eq1ww58t483w.",
+    ),
+});

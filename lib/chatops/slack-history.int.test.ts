@@ -108,7 +108,9 @@ describe("reading a Slack channel into the timeline import", () => {
       await saveSlackBotTokenAction(initialResult, form({ botToken: BOT_TOKEN })),
     ).toMatchObject({ ok: true, message: "Bot token saved." });
     const sealed = (
-      await testDb.chatIntegration.findUniqueOrThrow({ where: { teamId: t.team.id } })
+      await testDb.chatIntegration.findUniqueOrThrow({
+        where: { teamId_provider: { teamId: t.team.id, provider: "SLACK" } },
+      })
     ).botTokenSealed!;
     expect(sealed).not.toContain(BOT_TOKEN);
 
@@ -181,8 +183,11 @@ describe("reading a Slack channel into the timeline import", () => {
       fieldErrors: { botToken: [expect.stringContaining("starts with xoxb-")] },
     });
     expect(
-      (await testDb.chatIntegration.findUniqueOrThrow({ where: { teamId: t.team.id } }))
-        .botTokenSealed,
+      (
+        await testDb.chatIntegration.findUniqueOrThrow({
+          where: { teamId_provider: { teamId: t.team.id, provider: "SLACK" } },
+        })
+      ).botTokenSealed,
     ).toBeNull();
 
     await saveSlackBotTokenAction(initialResult, form({ botToken: BOT_TOKEN }));

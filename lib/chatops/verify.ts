@@ -25,3 +25,19 @@ export function verifySlack(
     return { ok: false, reason: "Bad signature." };
   return { ok: true };
 }
+
+/**
+ * Mattermost's custom slash command carries the command's token twice: in the header
+ * `Authorization: Token <token>` and as the form field `token`
+ * (developers.mattermost.com/integrate/slash-commands/custom). Either is accepted; when both
+ * are present they must be the same. Returns null when there is none or they disagree.
+ */
+export function mattermostToken(headers: Headers, form: URLSearchParams): string | null {
+  const auth = headers.get("authorization")?.trim() ?? "";
+  const match = /^token\s+(\S+)$/i.exec(auth);
+  const fromHeader = match?.[1] ?? null;
+  const fromBody = form.get("token")?.trim() || null;
+  if (auth && !fromHeader) return null;
+  if (fromHeader && fromBody && fromHeader !== fromBody) return null;
+  return fromHeader ?? fromBody;
+}

@@ -456,6 +456,12 @@ export const ACTION_MATRIX: Record<string, ActionEntry> = {
     }),
     /workspace|already|connected/i,
   ),
+  // Claiming A's Mattermost command token would route A's slash commands to B.
+  "lib/chatops/actions.ts#saveMattermostTokenAction": teamRecord(
+    "team:manage",
+    (w) => ({ commandToken: w.A.chat.mattermost.token }),
+    /another team/i,
+  ),
   // A's chat link request, confirmed by B's owner: refused (it names the team it would join, by design).
   "lib/chatops/actions.ts#confirmChatLinkAction": {
     ...teamRecord("signed-in", (w) => ({ token: w.A.chat.linkToken }), /belongs to/i),

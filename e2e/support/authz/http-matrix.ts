@@ -212,6 +212,12 @@ export const HTTP_MATRIX: Record<string, HttpEntry> = {
     expect: row(401),
     body: (w) => `team_id=${w.A.chat.workspaceId}&user_id=${w.A.chat.editorChatId}&text=help`,
   },
+  // A session or an API token is not Mattermost's command token (its own matrix follows).
+  "POST /api/v1/mattermost/commands": {
+    expect: row(401),
+    body: (w) =>
+      `team_id=${w.A.chat.workspaceId}&user_id=${w.A.chat.mattermost.editorChatId}&text=help`,
+  },
   // The author's previews: the draft composed now (a session route), and a published version's
   // stored bytes (members of its team; a signed-in non-member is told it is not found).
   "GET /preview/incidents/[id]/report": {

@@ -175,35 +175,64 @@ export const CHAT_MATRIX: Record<string, ChatCase[]> = {
   ],
 };
 
-/** A slash-command request as Slack sends it, signed as the caller can. */
+export const CHAT_PRODUCTS = {
+  slack: "/api/v1/slack/commands",
+  mattermost: "/api/v1/mattermost/commands",
+} as const;
+export type ChatProduct = keyof typeof CHAT_PRODUCTS;
+
+/**
+ * A slash-command request as the product sends it, with the credential the caller holds. For
+ * Slack: a signature (none, made with B's secret, or 400 s old). Mattermost signs nothing: its
+ * "unsigned" sends no token, "wrongSecret" a well-formed token of nobody, and "stale" the
+ * credential of the other product (a valid Slack signature of A, no token).
+ */
 export function chatRequest(
   w: World,
   caller: ChatCaller,
   text: string,
+  product: ChatProduct = "slack",
 ): { body: string; headers: Record<string, string> } {
   const team = caller === "otherWorkspace" ? w.B : w.A;
+  const ids = product === "slack" ? team.chat : team.chat.mattermost;
   const userId =
     {
-      linkedViewer: team.chat.viewerChatId,
-      linkedEditor: team.chat.editorChatId,
-      otherWorkspace: w.B.chat.ownerChatId,
-    }[caller as string] ?? "UNLINKED";
-  const body = new URLSearchParams({
+      linkedViewer: ids.viewerChatId,
+      linkedEditor: ids.editorChatId,
+      otherWorkspace: (product === "slack" ? w.B.chat : w.B.chat.mattermost).ownerChatId,
+    }[caller as string] ?? (product === "slack" ? "UNLINKED" : "unlinked0000000000000000aa");
+  const fields: Record<string, string> = {
     command: "/postmortem",
     text,
     team_id: team.chat.workspaceId,
     user_id: userId,
     user_name: userId.toLowerCase(),
-  }).toString();
-  const now = Math.floor(Date.now() / 1000);
-  const ts = String(caller === "stale" ? now - 400 : now);
-  const secret = caller === "wrongSecret" ? w.B.chat.signingSecret : team.chat.signingSecret;
+  };
   const headers: Record<string, string> = { "content-type": "application/x-www-form-urlencoded" };
+  const now = Math.floor(Date.now() / 1000);
+  const slackSigned = (body: string, secret: string, ts: number) => ({
+    "x-slack-request-timestamp": String(ts),
+    "x-slack-signature": slackSignature(secret, String(ts), body),
+  });
+  if (product === "mattermost") {
+    const token =
+      caller === "unsigned" || caller === "stale"
+        ? null
+        : caller === "wrongSecret"
+          ? "nobodys0token0000000000000"
+          : team.chat.mattermost.token;
+    if (token) {
+      fields.token = token;
+      headers.authorization = `Token ${token}`;
+    }
+    const body = new URLSearchParams(fields).toString();
+    if (caller === "stale") Object.assign(headers, slackSigned(body, w.A.chat.signingSecret, now));
+    return { body, headers };
+  }
+  const body = new URLSearchParams(fields).toString();
+  const secret = caller === "wrongSecret" ? w.B.chat.signingSecret : team.chat.signingSecret;
   if (caller !== "unsigned")
-    Object.assign(headers, {
-      "x-slack-request-timestamp": ts,
-      "x-slack-signature": slackSignature(secret, ts, body),
-    });
+    Object.assign(headers, slackSigned(body, secret, caller === "stale" ? now - 400 : now));
   return { body, headers };
 }
 

@@ -67,6 +67,14 @@ export interface TeamWorld {
     ownerChatId: string;
     /** A pending `/postmortem link` request of an unlinked chat user (the raw token). */
     linkToken: string;
+    /** The team's Mattermost slash command: its token and linked Mattermost user ids. */
+    mattermost: {
+      integrationId: string;
+      token: string;
+      viewerChatId: string;
+      editorChatId: string;
+      ownerChatId: string;
+    };
   };
 }
 
@@ -312,6 +320,20 @@ async function seedTeam(
     `INSERT INTO "ChatLinkRequest" (id, "integrationId", "tokenHash", "chatUserId", "chatUserName", "expiresAt") VALUES ($1, $2, $3, 'UNLINKED', 'unlinked', now() + interval '1 hour')`,
     [newId("clr"), integrationId, hashSecret(linkToken)],
   );
+  // Mattermost ids are 26 lowercase letters and digits; so is a command token.
+  const mmId = (what: string) =>
+    `${key}${what}${randomUUID().replace(/-/g, "")}`.toLowerCase().slice(0, 26);
+  const mattermost = {
+    integrationId: newId("ci"),
+    token: mmId("tok"),
+    viewerChatId: mmId("view"),
+    editorChatId: mmId("edit"),
+    ownerChatId: mmId("own"),
+  };
+  await c.query(
+    `INSERT INTO "ChatIntegration" (id, "teamId", provider, "commandTokenHash", "updatedAt") VALUES ($1, $2, 'MATTERMOST', $3, now())`,
+    [mattermost.integrationId, teamId, hashSecret(mattermost.token)],
+  );
   const chat = {
     integrationId,
     workspaceId,
@@ -320,15 +342,19 @@ async function seedTeam(
     editorChatId: `U${key}EDIT`,
     ownerChatId: `U${key}OWN`,
     linkToken,
+    mattermost,
   };
-  for (const [chatId, who] of [
-    [chat.viewerChatId, viewer],
-    [chat.editorChatId, editor],
-    [chat.ownerChatId, owner],
+  for (const [integration, chatId, who] of [
+    [integrationId, chat.viewerChatId, viewer],
+    [integrationId, chat.editorChatId, editor],
+    [integrationId, chat.ownerChatId, owner],
+    [mattermost.integrationId, mattermost.viewerChatId, viewer],
+    [mattermost.integrationId, mattermost.editorChatId, editor],
+    [mattermost.integrationId, mattermost.ownerChatId, owner],
   ] as const) {
     await c.query(
       `INSERT INTO "ChatIdentity" (id, "integrationId", "chatUserId", "chatUserName", "userId") VALUES ($1, $2, $3, $4, $5)`,
-      [newId("cid"), integrationId, chatId, chatId.toLowerCase(), who.id],
+      [newId("cid"), integration, chatId, chatId.toLowerCase(), who.id],
     );
   }
 

@@ -13,7 +13,7 @@ import { parseRuleLines, severityRulesSchema } from "@/lib/alerts/rules";
 import { verifySentry, verifyToken } from "@/lib/alerts/verify";
 import { credentialFrom, hashSecret } from "@/lib/api/tokens";
 import { parseCommand } from "@/lib/chatops/commands";
-import { slackSignature, verifySlack } from "@/lib/chatops/verify";
+import { mattermostToken, slackSignature, verifySlack } from "@/lib/chatops/verify";
 import { MIN_YEAR } from "@/lib/incidents/local-time";
 import { parseDashboardParams } from "@/lib/metrics/period";
 import { composeReport } from "@/lib/reports/snapshot";
@@ -113,7 +113,7 @@ describe.each(ALERT_SOURCE_KINDS)("alert payloads: %s", (kind) => {
   );
 });
 
-describe("alert and Slack request verification", () => {
+describe("alert, Slack and Mattermost request verification", () => {
   const now = new Date("2026-12-01T10:00:00Z");
   it(
     "any headers and body give a verdict, never an exception; only the right signature passes",
@@ -139,6 +139,12 @@ describe("alert and Slack request verification", () => {
             expect(verifySlack(headers, body, "signing-secret-0123", now).ok).toBe(false);
             const cred = credentialFrom(headers);
             expect(cred === null || typeof cred === "string").toBe(true);
+            // Mattermost: the header's token, the body's, or none; never an empty string.
+            const form = new URLSearchParams(body);
+            const mm = mattermostToken(headers, form);
+            expect(mm === null || (typeof mm === "string" && mm.length > 0)).toBe(true);
+            if (mm !== null && /^token\s/i.test(auth.trim()))
+              expect(auth.trim().endsWith(mm)).toBe(true);
           },
         ),
         { numRuns: RUNS },

@@ -192,6 +192,9 @@ export const SCHEMA_CASES: Record<string, SchemaCase> = {
   "chatops/schema.ts#confirmLinkSchema": { valid: { token: "abcdefghijkl" } },
   "chatops/schema.ts#botTokenSchema": { valid: { botToken: "xoxb-1234567890-abcdefghij" } },
   "chatops/schema.ts#channelImportSchema": { valid: { incidentId: "i1", channel: "C0123ABCD" } },
+  "chatops/schema.ts#mattermostTokenSchema": {
+    valid: { commandToken: "okwexkjpe7ygb8eq1ww58t483w" },
+  },
 
   "incidents/schema.ts#incidentListFiltersSchema": {
     valid: { status: "RESOLVED", from: "2026-01-01" },

@@ -363,6 +363,8 @@ describe("endpoints answer hostile bodies with 4xx and write nothing", () => {
     let n = 0;
     const slash = async (text: string) => {
       n++;
+      // Every run is a command to exercise, not one refused by the team's command rate.
+      await testDb.rateLimitBucket.deleteMany({ where: { key: { startsWith: "chat:" } } });
       const body = new URLSearchParams({
         team_id: workspace,
         user_id: "U0FUZZ",

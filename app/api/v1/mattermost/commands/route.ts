@@ -1,0 +1,3 @@
+import { mattermostCommandRoute } from "@/lib/chatops/route";
+
+export const POST = mattermostCommandRoute;
