@@ -113,8 +113,8 @@ const ALLOWED: Record<string, string> = {
     "the membership gate for a team id the user names (switching teams, an invitation's team)",
   "lib/sharing/mutations.ts recordShareView":
     "an anonymous share-link view: the team is the share's own, found by its token",
-  "lib/sharing/mutations.ts recordPortalView":
-    "a stakeholder portal view: the team is the granted version's own",
+  "lib/sharing/mutations.ts recordViews":
+    "share-link and portal views in bulk: each team is the share's or the granted version's own",
 };
 
 function dataAndMutationFiles(): string[] {

@@ -1,8 +1,10 @@
 import "server-only";
 // Reads of a published version's stored HTML (rendered once at publish, lib/reports/mutations.ts
-// #publishReport). Each lookup is one statement; the snapshot is read only when the stored HTML
-// is missing (published before it was stored) or came from another release's renderer, and
-// then the fresh rendering is stored so it happens once per version and release.
+// #publishReport). The lookups decide who may read a version and return its facts, never the
+// HTML; the HTML then comes from this process's cache (lib/reports/html-cache.ts) or, once per
+// version and process, from its column. The snapshot is read only when the stored HTML is missing
+// (published before it was stored) or came from another release's renderer, and then the fresh
+// rendering is stored so it happens once per version and release.
 import type { TeamScope } from "@/lib/auth/scope";
 import { db } from "@/lib/db";
 import {
@@ -10,6 +12,7 @@ import {
   rendererFingerprint,
   type ReportVariant,
 } from "@/components/reports/report-html";
+import { htmlCacheKey, publishedHtmlCache, type CachedHtml } from "./html-cache";
 import { parseSnapshot } from "./snapshot-schema";
 
 export interface StoredReportHtml {
@@ -18,16 +21,35 @@ export interface StoredReportHtml {
   title: string;
   incidentId: string;
   teamId: string;
-  html: string | null;
+  /** Whether the variant's HTML is stored, and by which renderer (the HTML itself is not read). */
+  hasHtml: boolean;
   htmlRenderer: string | null;
 }
 
-/** The HTML to serve for `stored`: the stored bytes when current, else rendered (and stored) now. */
-export async function currentHtml(
-  stored: Pick<StoredReportHtml, "id" | "html" | "htmlRenderer">,
+type StoredRef = Pick<StoredReportHtml, "id" | "hasHtml" | "htmlRenderer">;
+
+/**
+ * The HTML to serve for a version the caller was already authorized for: from the cache when
+ * the stored HTML is current, else its column (then cached), else rendered from the snapshot now.
+ */
+export async function publishedHtml(
+  stored: StoredRef,
   variant: ReportVariant,
-): Promise<string | null> {
-  if (stored.html && stored.htmlRenderer === rendererFingerprint()) return stored.html;
+): Promise<CachedHtml | null> {
+  const renderer = rendererFingerprint();
+  const cache = publishedHtmlCache();
+  const key = htmlCacheKey(stored.id, variant, renderer);
+  if (stored.hasHtml && stored.htmlRenderer === renderer) {
+    const hit = cache.get(key);
+    if (hit) return hit;
+    const rows = await db.$queryRawUnsafe<{ html: string | null }[]>(
+      `SELECT ${column(variant)} AS html FROM "ReportVersion" v WHERE v.id = $1 AND v."htmlRenderer" = $2`,
+      stored.id,
+      renderer,
+    );
+    const html = rows[0]?.html;
+    if (html) return cache.set(key, html);
+  }
   const row = await db.reportVersion.findUnique({
     where: { id: stored.id },
     select: { snapshot: true },
@@ -35,7 +57,12 @@ export async function currentHtml(
   if (!row) return null;
   const rendered = renderPublishedReport(parseSnapshot(row.snapshot));
   await db.reportVersion.update({ where: { id: stored.id }, data: rendered });
-  return rendered[COLUMN[variant]];
+  return cache.set(key, rendered[COLUMN[variant]]);
+}
+
+/** publishedHtml as a string (pages that hand it to React). */
+export async function currentHtml(stored: StoredRef, variant: ReportVariant) {
+  return (await publishedHtml(stored, variant))?.html ?? null;
 }
 
 const COLUMN = {
@@ -58,7 +85,7 @@ export async function findTeamVersionHtml(
 ): Promise<StoredReportHtml | null> {
   if (typeof versionId !== "string" || !versionId) return null;
   const rows = await db.$queryRawUnsafe<StoredReportHtml[]>(
-    `SELECT v.id, v.number, v.title, r."incidentId", i."teamId", ${column(variant)} AS html, v."htmlRenderer"
+    `SELECT v.id, v.number, v.title, r."incidentId", i."teamId", (${column(variant)} IS NOT NULL) AS "hasHtml", v."htmlRenderer"
      FROM "ReportVersion" v JOIN "Report" r ON r.id = v."reportId" JOIN "Incident" i ON i.id = r."incidentId"
      WHERE v.id = $1 AND i."teamId" = $2`,
     versionId,
@@ -74,7 +101,7 @@ export async function findTeamVersionHtmlByNumber(
   number: number | null,
 ): Promise<StoredReportHtml | null> {
   const rows = await db.$queryRawUnsafe<StoredReportHtml[]>(
-    `SELECT v.id, v.number, v.title, r."incidentId", i."teamId", ${column("team")} AS html, v."htmlRenderer"
+    `SELECT v.id, v.number, v.title, r."incidentId", i."teamId", (${column("team")} IS NOT NULL) AS "hasHtml", v."htmlRenderer"
      FROM "ReportVersion" v JOIN "Report" r ON r.id = v."reportId" JOIN "Incident" i ON i.id = r."incidentId"
      WHERE r."incidentId" = $1 AND i."teamId" = $2 AND ($3::int IS NULL OR v.number = $3::int)
      ORDER BY v.number DESC LIMIT 1`,
@@ -96,7 +123,7 @@ export async function findPortalVersionHtml(
   if (typeof versionId !== "string" || !versionId) return null;
   const rows = await db.$queryRawUnsafe<(StoredReportHtml & { audience: string })[]>(
     `SELECT v.id, v.number, v.title, r."incidentId", i."teamId", g.audience::text AS audience,
-       CASE WHEN g.audience = 'CUSTOMER' THEN ${column("customer")} ELSE ${column("stakeholder")} END AS html, v."htmlRenderer"
+       (CASE WHEN g.audience = 'CUSTOMER' THEN ${column("customer")} ELSE ${column("stakeholder")} END IS NOT NULL) AS "hasHtml", v."htmlRenderer"
      FROM "StakeholderGrant" g JOIN "ReportVersion" v ON v.id = g."reportVersionId" JOIN "Report" r ON r.id = v."reportId" JOIN "Incident" i ON i.id = r."incidentId"
      WHERE g."reportVersionId" = $1 AND g.email = $2 AND g."revokedAt" IS NULL`,
     versionId,

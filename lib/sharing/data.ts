@@ -122,27 +122,53 @@ export interface ShareByToken {
   reportVersionId: string;
   teamId: string;
   incidentId: string;
-  /** The published version's title and the stored HTML of the link's audience (with its renderer fingerprint). */
+  /** The published version's title; whether the audience's HTML is stored, and by which renderer. */
   audience: "INTERNAL" | "CUSTOMER";
   title: string;
-  html: string | null;
+  hasHtml: boolean;
   htmlRenderer: string | null;
 }
 
+export interface ShareLookup {
+  link: ShareByToken | null;
+  /** The client's guessing-protection bucket as stored (null: never charged, or pruned). */
+  bucket: { tokens: number; updatedAt: Date } | null;
+}
+
 /**
- * The link and what it shows, in one statement by the hash's unique index (a view is the
- * hottest read in sharing). Callers still compare hashes in constant time.
+ * The link (by the hash's unique index) and the client's rate-limit bucket, read in one
+ * statement: a view is the hottest read in sharing, and a valid link costs the client nothing,
+ * so the common case writes nothing. `tokenHash` null (a malformed token) finds no link.
+ * Callers still compare hashes in constant time.
  */
-export async function findShareByTokenHash(tokenHash: string): Promise<ShareByToken | null> {
-  const rows = await db.$queryRaw<ShareByToken[]>`
-    SELECT s.id, s."tokenHash", s."recipientEmail", s.mode::text AS mode, s.audience::text AS audience, s."expiresAt", s."revokedAt", s."reportVersionId",
-      i."teamId", r."incidentId", v.title, CASE WHEN s.audience = 'CUSTOMER' THEN v."customerHtml" ELSE v."stakeholderHtml" END AS html, v."htmlRenderer"
-    FROM "ShareLink" s
-    JOIN "ReportVersion" v ON v.id = s."reportVersionId"
-    JOIN "Report" r ON r.id = v."reportId"
-    JOIN "Incident" i ON i.id = r."incidentId"
-    WHERE s."tokenHash" = ${tokenHash}`;
-  return rows[0] ?? null;
+export async function findShareByTokenHash(
+  tokenHash: string | null,
+  bucketKey: string,
+): Promise<ShareLookup> {
+  const rows = await db.$queryRaw<
+    (Partial<ShareByToken> & { bucketTokens: number | null; bucketUpdatedAt: Date | null })[]
+  >`
+    SELECT l.*, b.tokens AS "bucketTokens", b."updatedAt" AS "bucketUpdatedAt"
+    FROM (SELECT 1) AS one
+    LEFT JOIN (
+      SELECT s.id, s."tokenHash", s."recipientEmail", s.mode::text AS mode, s.audience::text AS audience, s."expiresAt", s."revokedAt", s."reportVersionId",
+        i."teamId", r."incidentId", v.title,
+        (CASE WHEN s.audience = 'CUSTOMER' THEN v."customerHtml" ELSE v."stakeholderHtml" END IS NOT NULL) AS "hasHtml", v."htmlRenderer"
+      FROM "ShareLink" s
+      JOIN "ReportVersion" v ON v.id = s."reportVersionId"
+      JOIN "Report" r ON r.id = v."reportId"
+      JOIN "Incident" i ON i.id = r."incidentId"
+      WHERE s."tokenHash" = ${tokenHash ?? ""} AND ${tokenHash !== null}
+    ) AS l ON true
+    LEFT JOIN "RateLimitBucket" b ON b.key = ${bucketKey}`;
+  const { bucketTokens, bucketUpdatedAt, ...link } = rows[0]!;
+  return {
+    link: link.id ? (link as ShareByToken) : null,
+    bucket:
+      bucketTokens !== null && bucketUpdatedAt !== null
+        ? { tokens: Number(bucketTokens), updatedAt: bucketUpdatedAt }
+        : null,
+  };
 }
 
 export type PortalReport = SharedReportHit;

@@ -371,43 +371,73 @@ export async function revokeGrant(args: {
  * One view of a shared report: counters and an audit event (actor = the recipient's address),
  * in one statement (one round trip, atomic) because this is the hottest write in sharing.
  */
-export async function recordShareView(args: {
+export interface ShareView {
   shareId: string;
   teamId: string;
   incidentId: string;
   recipientEmail: string;
   viewerEmail?: string | null;
   now: Date;
-}) {
-  const { shareId, teamId, incidentId, recipientEmail, viewerEmail, now } = args;
-  const data = viewerEmail ? JSON.stringify({ confirmedAs: viewerEmail }) : null;
-  await db.$executeRaw`
-    WITH viewed AS (
-      UPDATE "ShareLink" SET "viewCount" = "viewCount" + 1, "lastViewedAt" = ${now} WHERE id = ${shareId} RETURNING id
-    )
-    INSERT INTO "AuditEvent" (id, "teamId", "actorLabel", action, "entityType", "entityId", "incidentId", data, "createdAt")
-    SELECT ${`av${randomUUID().replace(/-/g, "")}`}, ${teamId}, ${recipientEmail}, 'share.view', 'ShareLink', viewed.id, ${incidentId}, ${data}::jsonb, ${now}
-    FROM viewed`;
 }
 
-export async function recordPortalView(args: {
+export interface PortalView {
   teamId: string;
   incidentId: string;
   versionId: string;
   email: string;
   userId: string;
-}) {
-  await db.auditEvent.create({
-    data: {
-      teamId: args.teamId,
-      actorId: args.userId,
-      actorLabel: args.email,
-      action: "portal.view",
-      entityType: "ReportVersion",
-      entityId: args.versionId,
-      incidentId: args.incidentId,
-    },
-  });
+  now: Date;
+}
+
+/**
+ * Writes views in bulk (lib/sharing/view-log.ts batches them off the request path): each share
+ * link's count goes up by its number of views and its last view time moves forward, and every
+ * view gets its audit row (as the recipient; a link deleted meanwhile gets neither). Portal views
+ * are audited as the signed-in reader. Two statements whatever the number of views.
+ */
+export async function recordViews(shares: ShareView[], portal: PortalView[] = []) {
+  if (shares.length) {
+    const iso = (d: Date) => d.toISOString();
+    await db.$executeRaw`
+      WITH v AS (
+        SELECT * FROM unnest(
+          ${shares.map(() => `av${randomUUID().replace(/-/g, "")}`)}::text[],
+          ${shares.map((v) => v.shareId)}::text[],
+          ${shares.map((v) => v.teamId)}::text[],
+          ${shares.map((v) => v.incidentId)}::text[],
+          ${shares.map((v) => v.recipientEmail)}::text[],
+          ${shares.map((v) => (v.viewerEmail ? JSON.stringify({ confirmedAs: v.viewerEmail }) : null))}::text[],
+          ${shares.map((v) => iso(v.now))}::text[]
+        ) AS v(audit_id, share_id, team_id, incident_id, label, data, at)
+      ),
+      counts AS (SELECT share_id, count(*)::int AS n, max(at::timestamp) AS last FROM v GROUP BY share_id),
+      viewed AS (
+        UPDATE "ShareLink" s SET "viewCount" = s."viewCount" + c.n, "lastViewedAt" = GREATEST(s."lastViewedAt", c.last)
+        FROM counts c WHERE s.id = c.share_id RETURNING s.id
+      )
+      INSERT INTO "AuditEvent" (id, "teamId", "actorLabel", action, "entityType", "entityId", "incidentId", data, "createdAt")
+      SELECT v.audit_id, v.team_id, v.label, 'share.view', 'ShareLink', v.share_id, v.incident_id, v.data::jsonb, v.at::timestamp
+      FROM v JOIN viewed ON viewed.id = v.share_id`;
+  }
+  if (portal.length) {
+    await db.auditEvent.createMany({
+      data: portal.map((v) => ({
+        teamId: v.teamId,
+        actorId: v.userId,
+        actorLabel: v.email,
+        action: "portal.view",
+        entityType: "ReportVersion",
+        entityId: v.versionId,
+        incidentId: v.incidentId,
+        createdAt: v.now,
+      })),
+    });
+  }
+}
+
+/** One share-link view, written now (tests and callers that do not batch). */
+export function recordShareView(view: ShareView) {
+  return recordViews([view]);
 }
 
 /** The PostgreSQL token bucket moved to lib/rate-limit/store.ts; re-exported for existing callers. */

@@ -11,9 +11,10 @@ export interface BucketPolicy {
 }
 
 /**
- * Share links: a reader may open 30 links in a burst and one every 2 s after that. Looking up
- * a token costs 1; a token that turns out unknown, expired or revoked costs 10 more, so a
- * guesser gets 3 tries and then one per 20 s.
+ * Share links: a client is answered while its bucket holds a lookup's worth (1); a token that
+ * turns out unknown, expired or revoked costs 1 + 10, so a guesser gets 3 tries and then one per
+ * 22 s. Opening a valid link costs nothing (lib/sharing/view.ts), so a reader is never blocked
+ * for reading.
  */
 export const SHARE_VIEW_LIMIT: BucketPolicy = { capacity: 30, refillPerSecond: 0.5, floor: -60 };
 export const LOOKUP_COST = 1;

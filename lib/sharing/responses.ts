@@ -17,8 +17,8 @@ export function tooManyAttempts(retryAfterSeconds: number): Response {
   });
 }
 
-/** An HTML document answer that is never cached or indexed. */
-export function htmlResponse(html: string, status = 200): Response {
+/** An HTML document answer (a string, or its UTF-8 bytes) that is never cached or indexed. */
+export function htmlResponse(html: string | Uint8Array<ArrayBuffer>, status = 200): Response {
   return new Response(html, {
     status,
     headers: {

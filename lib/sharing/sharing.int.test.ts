@@ -16,6 +16,8 @@ import { takeRateLimit } from "./mutations";
 import { SHARE_VIEW_LIMIT, take, type Bucket } from "./rate-limit";
 import { expiryFrom, generateShareToken, hashShareToken } from "./tokens";
 import { openShareLink } from "./view";
+import { flushViews, pendingViews, queuePortalView, queueShareView } from "./view-log";
+import { publishedHtmlCache } from "@/lib/reports/html-cache";
 import { form } from "@/test/actions";
 
 type Fixture = Awaited<ReturnType<typeof createTeamWithMembers>>;
@@ -284,6 +286,22 @@ describe("opening a link", () => {
 });
 
 describe("guessing protection", () => {
+  it("charges nothing for opening a valid link: a reader is never limited, and nothing is written", async () => {
+    const reader = client();
+    const { token } = await directLink();
+    for (let i = 0; i < 40; i++)
+      expect((await openShareLink(token, { client: reader, now: new Date() })).kind).toBe("ok");
+    expect(
+      await testDb.rateLimitBucket.findUnique({ where: { key: `share:${reader}` } }),
+    ).toBeNull();
+    // One miss from the same address is charged as before.
+    await openShareLink(generateShareToken().token, { client: reader, now: new Date() });
+    expect(
+      (await testDb.rateLimitBucket.findUniqueOrThrow({ where: { key: `share:${reader}` } }))
+        .tokens,
+    ).toBeCloseTo(30 - 11, 0);
+  });
+
   it("the database bucket follows the pure token-bucket rule", async () => {
     const key = `bucket-${Date.now()}`;
     const t0 = new Date("2026-06-01T00:00:00Z");
@@ -326,6 +344,131 @@ describe("guessing protection", () => {
     expect((await openShareLink(token, { client: client(), now })).kind).toBe("ok");
     const later = new Date(now.getTime() + (retryAfter + 60) * 1000);
     expect((await openShareLink(token, { client: guesser, now: later })).kind).toBe("ok");
+  });
+});
+
+describe("the in-memory cache of published HTML", () => {
+  it("never outlives the link: revoked, expired and resent links are refused though their HTML is cached", async () => {
+    const { token, link } = await directLink({ expiresAt: new Date(Date.now() + 60_000) });
+    const first = await openShareLink(token, { client: client(), now: new Date() });
+    expect(first.kind).toBe("ok");
+    const cachedBefore = publishedHtmlCache().size;
+    expect(cachedBefore).toBeGreaterThan(0);
+    // A second view is served from the cache: same bytes, same object.
+    const second = await openShareLink(token, { client: client(), now: new Date() });
+    expect(second.kind === "ok" && first.kind === "ok" && second.bytes === first.bytes).toBe(true);
+
+    // Expiry by the clock, then revocation straight in the database: refused on the next request.
+    expect(
+      await openShareLink(token, { client: client(), now: new Date(Date.now() + 61_000) }),
+    ).toEqual({ kind: "not-found" });
+    await testDb.shareLink.update({ where: { id: link.id }, data: { revokedAt: new Date() } });
+    expect(await openShareLink(token, { client: client(), now: new Date() })).toEqual({
+      kind: "not-found",
+    });
+    expect(publishedHtmlCache().size).toBe(cachedBefore);
+  });
+
+  it("shows a newly published version's own HTML, and the old link keeps its version", async () => {
+    // Its own incident: the other tests share the first incident's newest version.
+    const own = await createIncident(a.team.id, a.owner.id, { title: "Cache check" });
+    const link = async (versionId: string) => {
+      const { token, tokenHash } = generateShareToken();
+      await testDb.shareLink.create({
+        data: {
+          reportVersionId: versionId,
+          recipientEmail: `cache.${++clientSeq}@example.test`,
+          tokenHash,
+          expiresAt: expiryFrom(new Date(), 7),
+          createdById: a.editor.id,
+        },
+      });
+      return token;
+    };
+    const v1 = await publishReport(own, a.owner.id);
+    const oldToken = await link(v1.id);
+    const before = await openShareLink(oldToken, { client: client(), now: new Date() });
+    const v2 = await publishReport({ ...own, title: "Cache check, second look" }, a.owner.id);
+    const after = await openShareLink(await link(v2.id), { client: client(), now: new Date() });
+    expect(after).toMatchObject({ kind: "ok", versionId: v2.id });
+    expect(after.kind === "ok" && after.html).toContain("Cache check, second look");
+    expect(before.kind === "ok" && before.html).not.toContain("second look");
+    const again = await openShareLink(oldToken, { client: client(), now: new Date() });
+    expect(again).toMatchObject({ kind: "ok", versionId: v1.id });
+    expect(again.kind === "ok" && before.kind === "ok" && again.html === before.html).toBe(true);
+    const stored = await testDb.reportVersion.findUniqueOrThrow({ where: { id: v2.id } });
+    expect(after.kind === "ok" && after.html).toBe(stored.stakeholderHtml);
+  });
+});
+
+describe("views written in batches", () => {
+  it("counts every queued view, keeps the latest time and audits each one", async () => {
+    const one = await directLink();
+    const two = await directLink();
+    const t0 = new Date("2026-07-01T10:00:00.000Z");
+    const at = (s: number) => new Date(t0.getTime() + s * 1000);
+    const view = (l: typeof one.link, now: Date, viewerEmail: string | null = null) => ({
+      shareId: l.id,
+      teamId: a.team.id,
+      incidentId: incident.id,
+      recipientEmail: l.recipientEmail,
+      viewerEmail,
+      now,
+    });
+    queueShareView(view(one.link, at(2)));
+    queueShareView(view(one.link, at(1), "confirmed@example.test"));
+    queueShareView(view(two.link, at(3)));
+    queuePortalView({
+      teamId: a.team.id,
+      incidentId: incident.id,
+      versionId: version.id,
+      email: "portal.batch@example.test",
+      userId: a.viewer.id,
+      now: at(4),
+    });
+    expect(pendingViews()).toBe(4);
+    // Nothing is written until the batch goes out.
+    expect(
+      (await testDb.shareLink.findUniqueOrThrow({ where: { id: one.link.id } })).viewCount,
+    ).toBe(0);
+    await flushViews();
+    expect(pendingViews()).toBe(0);
+    const rows = await testDb.shareLink.findMany({
+      where: { id: { in: [one.link.id, two.link.id] } },
+      orderBy: { viewCount: "desc" },
+    });
+    expect(rows.map((r) => [r.id, r.viewCount, r.lastViewedAt?.toISOString()])).toEqual([
+      [one.link.id, 2, at(2).toISOString()],
+      [two.link.id, 1, at(3).toISOString()],
+    ]);
+    const audit = await testDb.auditEvent.findMany({
+      where: { action: "share.view", entityId: { in: [one.link.id, two.link.id] } },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(audit.map((e) => [e.entityId, e.actorLabel, e.createdAt.toISOString(), e.data])).toEqual(
+      [
+        [
+          one.link.id,
+          one.link.recipientEmail,
+          at(1).toISOString(),
+          { confirmedAs: "confirmed@example.test" },
+        ],
+        [one.link.id, one.link.recipientEmail, at(2).toISOString(), null],
+        [two.link.id, two.link.recipientEmail, at(3).toISOString(), null],
+      ],
+    );
+    expect(audit.every((e) => e.teamId === a.team.id && e.incidentId === incident.id)).toBe(true);
+    const portal = await testDb.auditEvent.findMany({
+      where: { action: "portal.view", actorLabel: "portal.batch@example.test" },
+    });
+    expect(portal).toHaveLength(1);
+    expect(portal[0]).toMatchObject({
+      actorId: a.viewer.id,
+      entityType: "ReportVersion",
+      entityId: version.id,
+      teamId: a.team.id,
+      createdAt: at(4),
+    });
   });
 });
 

@@ -1,17 +1,19 @@
-import { after } from "next/server";
 import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/session";
+import { assembleDocument } from "@/lib/html/assemble";
 import { stylesheetHrefs } from "@/lib/html/stylesheets";
 import { defineRoute } from "@/lib/server/route";
 import { clientAddress } from "@/lib/sharing/rate-limit";
 import { htmlResponse, tooManyAttempts } from "@/lib/sharing/responses";
 import { openShareLink } from "@/lib/sharing/view";
+import { queueShareView } from "@/lib/sharing/view-log";
 import { messageDocument, readerDocument } from "@/components/sharing/reader-document";
 
 // The shared report: the published version's HTML, stored at publish, served as one document
-// (no React payload, no JavaScript) after one indexed token lookup. Every request re-checks
-// the token (revocation is effective on the next request); the view is counted and audited
-// after the response is sent.
+// (no React payload, no JavaScript) after one indexed token lookup; the HTML itself comes from
+// the process's cache of published versions (lib/reports/html-cache.ts). Every request re-checks
+// the token in the database (revocation and expiry are effective on the next request); the view
+// is counted and audited in a batch after the response (lib/sharing/view-log.ts).
 export const dynamic = "force-dynamic";
 
 export const GET = defineRoute({
@@ -22,7 +24,7 @@ export const GET = defineRoute({
       client: clientAddress(request.headers),
       now: new Date(),
       viewerEmail: async () => (await getCurrentUser())?.email ?? null,
-      defer: (task) => after(task),
+      defer: queueShareView,
     });
     const stylesheets = stylesheetHrefs();
     switch (access.kind) {
@@ -45,12 +47,16 @@ export const GET = defineRoute({
         );
       case "ok":
         return htmlResponse(
-          readerDocument({
-            title: access.title,
-            subtitle: "Shared incident report",
-            stylesheets,
-            html: access.html,
-          }),
+          assembleDocument(
+            (html) =>
+              readerDocument({
+                title: access.title,
+                subtitle: "Shared incident report",
+                stylesheets,
+                html,
+              }),
+            access.bytes,
+          ),
         );
     }
   },

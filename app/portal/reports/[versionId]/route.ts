@@ -1,16 +1,17 @@
-import { after } from "next/server";
 import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/session";
+import { assembleDocument } from "@/lib/html/assemble";
 import { stylesheetHrefs } from "@/lib/html/stylesheets";
-import { currentHtml, findPortalVersionHtml } from "@/lib/reports/published-html";
+import { findPortalVersionHtml, publishedHtml } from "@/lib/reports/published-html";
 import { defineRoute } from "@/lib/server/route";
-import { recordPortalView } from "@/lib/sharing/mutations";
+import { queuePortalView } from "@/lib/sharing/view-log";
 import { htmlResponse } from "@/lib/sharing/responses";
 import { messageDocument, portalReportDocument } from "@/components/sharing/reader-document";
 
 // A report in the stakeholder portal: the stored HTML of the published version, authorized by
 // an active grant for the signed-in address (checked on every request, in the same statement
-// that reads the HTML). No React payload; the view is audited after the response.
+// that finds the version; the HTML comes from the cache of published versions). No React payload;
+// the view is audited in a batch after the response (lib/sharing/view-log.ts).
 export const dynamic = "force-dynamic";
 
 export const GET = defineRoute({
@@ -28,7 +29,7 @@ export const GET = defineRoute({
       );
     const stylesheets = stylesheetHrefs();
     const version = await findPortalVersionHtml(user.email, params.versionId);
-    const html = version && (await currentHtml(version, version.variant));
+    const html = version && (await publishedHtml(version, version.variant));
     if (!version || !html) {
       return htmlResponse(
         messageDocument({
@@ -42,22 +43,25 @@ export const GET = defineRoute({
         404,
       );
     }
-    after(() =>
-      recordPortalView({
-        teamId: version.teamId,
-        incidentId: version.incidentId,
-        versionId: version.id,
-        email: user.email,
-        userId: user.id,
-      }),
-    );
+    queuePortalView({
+      teamId: version.teamId,
+      incidentId: version.incidentId,
+      versionId: version.id,
+      email: user.email,
+      userId: user.id,
+      now: new Date(),
+    });
     return htmlResponse(
-      portalReportDocument({
-        title: `${version.title} · Hindsight portal`,
-        stylesheets,
-        email: user.email,
-        html,
-      }),
+      assembleDocument(
+        (fragment) =>
+          portalReportDocument({
+            title: `${version.title} · Hindsight portal`,
+            stylesheets,
+            email: user.email,
+            html: fragment,
+          }),
+        html.bytes,
+      ),
     );
   },
 });

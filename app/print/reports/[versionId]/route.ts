@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { getCurrentUser, getTeamContext } from "@/lib/auth/session";
+import { assembleDocument } from "@/lib/html/assemble";
 import { stylesheetHrefs } from "@/lib/html/stylesheets";
-import { currentHtml, findTeamVersionHtml } from "@/lib/reports/published-html";
+import { findTeamVersionHtml, publishedHtml } from "@/lib/reports/published-html";
 import { defineRoute } from "@/lib/server/route";
 import { htmlResponse } from "@/lib/sharing/responses";
 import { messageDocument, printDocument } from "@/components/sharing/reader-document";
@@ -28,7 +29,7 @@ export const GET = defineRoute({
     const variant =
       new URL(request.url).searchParams.get("audience") === "customer" ? "customer" : "team";
     const version = ctx ? await findTeamVersionHtml(ctx.scope, params.versionId, variant) : null;
-    const html = version && (await currentHtml(version, variant));
+    const html = version && (await publishedHtml(version, variant));
     if (!version || !html) {
       return htmlResponse(
         messageDocument({
@@ -43,12 +44,16 @@ export const GET = defineRoute({
       );
     }
     return htmlResponse(
-      printDocument({
-        title: `${version.title} (v${version.number})`,
-        stylesheets,
-        html,
-        backHref: `/incidents/${version.incidentId}/report/versions/${version.number}`,
-      }),
+      assembleDocument(
+        (fragment) =>
+          printDocument({
+            title: `${version.title} (v${version.number})`,
+            stylesheets,
+            html: fragment,
+            backHref: `/incidents/${version.incidentId}/report/versions/${version.number}`,
+          }),
+        html.bytes,
+      ),
     );
   },
 });
