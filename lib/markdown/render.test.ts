@@ -65,3 +65,41 @@ describe("markdownToText", () => {
     expect(markdownToText("**Bold** [link](https://x.example)")).toBe("Bold link");
   });
 });
+
+describe("images from elsewhere", () => {
+  it("are never loaded: each becomes a link to it labelled with its alt text", () => {
+    const html = renderMarkdown(
+      "Before ![Grafana p99 latency](https://grafana.example/render/p99.png) after",
+    );
+    expect(html).not.toMatch(/<img/i);
+    expect(html).toBe(
+      '<p>Before <a href="https://grafana.example/render/p99.png" rel="noopener noreferrer nofollow">Image: Grafana p99 latency</a> after</p>',
+    );
+  });
+
+  it("keep the address as the label when there is no alt text, and the alt text when the address is unsafe", () => {
+    expect(renderMarkdown("![](https://cdn.example/x.png)")).toContain(
+      ">Image: https://cdn.example/x.png</a>",
+    );
+    const unsafe = renderMarkdown('<img src="javascript:alert(1)" alt="chart">');
+    expect(unsafe).toContain("Image: chart");
+    expect(unsafe).not.toMatch(/javascript:|<img/i);
+    expect(renderMarkdown("![pixel](data:image/png;base64,iVBORw0KGgo=)")).toBe(
+      '<p><a rel="noopener noreferrer nofollow">Image: pixel</a></p>',
+    );
+  });
+
+  it("raw HTML images are treated the same, escaping their alt text", () => {
+    const html = renderMarkdown(
+      '<img src="https://t.example/pixel.gif" alt="<b>x</b>" onerror="alert(1)">',
+    );
+    expect(html).not.toMatch(/<img|onerror|<b>/i);
+    expect(html).toContain("Image: &lt;b&gt;x&lt;/b&gt;");
+  });
+
+  it("keep alt text and address in plain text", () => {
+    expect(markdownToText("See ![p99 latency](https://grafana.example/p99.png).")).toBe(
+      "See Image: p99 latency (https://grafana.example/p99.png).",
+    );
+  });
+});

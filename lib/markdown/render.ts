@@ -45,6 +45,17 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
     h1: "h3",
     h2: "h4",
     a: sanitizeHtml.simpleTransform("a", { rel: "noopener noreferrer nofollow" }),
+    // Images from elsewhere are never loaded by a reader's browser (a tracking pixel, an
+    // internal dashboard that leaks the reader's address, a picture that changes after
+    // publishing): each becomes a link to it, labelled with its alt text, so nothing is lost.
+    img: (_tag, attribs) => ({
+      tagName: "a",
+      attribs: {
+        ...(attribs.src ? { href: attribs.src } : {}),
+        rel: "noopener noreferrer nofollow",
+      },
+      text: `Image: ${attribs.alt?.trim() || attribs.title?.trim() || attribs.src || "no description"}`,
+    }),
   },
   nonTextTags: ["script", "style", "textarea", "option", "noscript", "iframe", "object", "embed"],
 };
@@ -87,7 +98,15 @@ export function renderMarkdown(markdown: string): string {
 export function markdownToText(markdown: string): string {
   const html = parseBounded(markdown);
   if (html === null) return markdown.trim();
-  return sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} })
+  // An image keeps its alt text and address in plain text too ("Image: p99 latency (url)").
+  const withImages = html.replace(/<img\b[^>]*>/gi, (tag) => {
+    const attr = (name: string) =>
+      new RegExp(`\\s${name}="([^"]*)"`, "i").exec(tag)?.[1]?.trim() ?? "";
+    const alt = attr("alt") || attr("title");
+    const src = attr("src");
+    return `Image: ${alt || "no description"}${src ? ` (${src})` : ""}`;
+  });
+  return sanitizeHtml(withImages, { allowedTags: [], allowedAttributes: {} })
     .replace(/\n{3,}/g, "\n\n")
     .trim();
 }
