@@ -6,6 +6,11 @@ const nextConfig = {
   // the files the server needs. Opt-in, so `npm start` (next start) builds as before.
   output: process.env.BUILD_STANDALONE === "1" ? "standalone" : undefined,
   poweredByHeader: false,
+  experimental: {
+    // The proxy (proxy.ts) reads request bodies up to this size; attachment uploads may be up
+    // to ATTACHMENT_MAX_BYTES (at most 50 MB, lib/env.ts) plus the multipart framing.
+    proxyClientMaxBodySize: "51mb",
+  },
   typedRoutes: false,
   serverExternalPackages: [
     "pg",

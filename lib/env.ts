@@ -73,6 +73,16 @@ function schemaFor(production: boolean) {
     // how often workers look for them (read by lib/jobs/boss.ts from the worker's environment).
     EMAIL_ATTEMPT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(60),
     QUEUE_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).default(30),
+    // Largest attachment (screenshot, log, PDF) a team may upload, in bytes: 10 MB by default,
+    // at most 50 MB (uploads pass the proxy's body limit, set in next.config.js).
+    ATTACHMENT_MAX_BYTES: z.coerce
+      .number({
+        error: "ATTACHMENT_MAX_BYTES must be a whole number of bytes from 1024 to 52428800",
+      })
+      .int("ATTACHMENT_MAX_BYTES must be a whole number of bytes from 1024 to 52428800")
+      .min(1024, "ATTACHMENT_MAX_BYTES must be a whole number of bytes from 1024 to 52428800")
+      .max(52_428_800, "ATTACHMENT_MAX_BYTES must be a whole number of bytes from 1024 to 52428800")
+      .default(10_485_760),
     // Reverse proxies in front of the app (read per request by lib/net/client-address.ts, which
     // also runs where this module is not loaded; validated here so a typo stops the start).
     TRUSTED_PROXIES: z.coerce

@@ -54,6 +54,7 @@ const CONTENT_ACTIONS = [
   "timeline.",
   "report.narrative.",
   "report.template.",
+  "attachment.",
 ];
 
 export function changesReportContent(action: string): boolean {

@@ -23,14 +23,25 @@ export function isCrossOriginAction(request: {
   if (!isAction) return false;
   const origin = h.get("origin");
   if (!origin || origin === "null") return origin === "null";
+  return !originMatchesHost(h);
+}
+
+/**
+ * Whether the request's Origin names this host (the first X-Forwarded-Host, else Host). False
+ * without an Origin: for cookie-authenticated uploads under /api/ (lib/attachments), which the
+ * check above does not cover, browsers always send one.
+ */
+export function originMatchesHost(h: Headers): boolean {
+  const origin = h.get("origin");
+  if (!origin || origin === "null") return false;
   let originHost: string;
   try {
     originHost = new URL(origin).host;
   } catch {
-    return true;
+    return false;
   }
   const host = h.get("x-forwarded-host")?.split(",")[0]?.trim() || h.get("host");
-  return !host || originHost.toLowerCase() !== host.toLowerCase();
+  return Boolean(host) && originHost.toLowerCase() === host!.toLowerCase();
 }
 
 export function crossOriginActionResponse(): Response {

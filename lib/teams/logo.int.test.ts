@@ -50,7 +50,9 @@ describe("team logo", () => {
     expect(response.status).toBe(200);
     expect(Buffer.from(await response.arrayBuffer()).equals(PNG_1x1)).toBe(true);
     expect(response.headers.get("content-type")).toBe("image/png");
-    expect(response.headers.get("content-disposition")).toBe('inline; filename="logo.png"');
+    expect(response.headers.get("content-disposition")).toBe(
+      "inline; filename=\"logo.png\"; filename*=UTF-8''logo.png",
+    );
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
     expect(response.headers.get("content-security-policy")).toBe("default-src 'none'; sandbox");
   });

@@ -166,6 +166,9 @@ export const ACTION_MATRIX: Record<string, ActionEntry> = {
     (w) => ({ id: w.A.draftIncidentId, version: 1 }),
     /Incident not found/,
   ),
+  "lib/attachments/actions.ts#deleteAttachmentAction": onIncident("incident:write", (w) => ({
+    attachmentId: w.A.attachmentId,
+  })),
   "lib/timeline/actions.ts#addTimelineEventAction": onIncident(
     "incident:write",
     () => ({ occurredAt: at, kind: "NOTE", body: "Matrix note" }),

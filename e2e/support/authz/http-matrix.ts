@@ -232,6 +232,27 @@ export const HTTP_MATRIX: Record<string, HttpEntry> = {
   },
   // Team logos are public by id (they head emailed reports); an unknown id is not found.
   "GET /api/logos/[id]": { expect: row(404), path: () => "/api/logos/no-such-logo" },
+  // Attachments: team members by role and portal readers whose granted report shows it; a
+  // link's holder only what the link's version shows; uploads only editors and owners, from
+  // this site's pages (the matrix sends no Origin, so even they are refused here;
+  // lib/attachments/attachments.int.test.ts tests the upload itself).
+  "GET /api/attachments/[id]": {
+    expect: sessionRoute({ otherOwner: 404, portalUser: 200 }),
+    path: (w) => `/api/attachments/${w.A.attachmentId}`,
+    shows: A_PUB,
+    showsTo: ["portalUser", "viewer", "editor", "owner"],
+  },
+  "POST /api/incidents/[id]/attachments": {
+    expect: sessionRoute({ viewer: 403, editor: 403, owner: 403, otherOwner: 404 }),
+    body: () => "target=incident",
+  },
+  "GET /r/[token]/files/[id]": {
+    expect: row(404, { shareHolder: 200 }),
+    path: (w, caller) =>
+      `/r/${caller === "shareHolder" ? w.A.shareToken : "unknown-share-token-0123456789abcdef"}/files/${w.A.attachmentId}`,
+    shows: A_PUB,
+    showsTo: ["shareHolder"],
+  },
   "GET /portal/reports/[versionId]": {
     expect: row(404, { ...NO_SESSION, portalUser: 200 }),
     path: (w) => `/portal/reports/${w.A.versionId}`,

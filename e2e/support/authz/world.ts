@@ -48,6 +48,8 @@ export interface TeamWorld {
   commentId: string;
   reportId: string;
   versionId: string;
+  /** A text file attached to INC-1 and shown by its published version (bytes carry the pub marker). */
+  attachmentId: string;
   shareToken: string;
   shareLinkId: string;
   grantId: string;
@@ -223,6 +225,17 @@ async function seedTeam(
     `INSERT INTO "ReportVersion" (id, "reportId", number, snapshot, title, "publishedById") VALUES ($1, $2, 1, $3, $4, $5)`,
     [versionId, reportId, JSON.stringify(snapshot), reportTitle(1, title), owner.id],
   );
+  const attachmentId = newId("att");
+  const attachmentBytes = Buffer.from(`Attached ${m.pub} notes`);
+  await c.query(
+    `INSERT INTO "Attachment" (id, "teamId", "incidentId", filename, "contentType", size, bytes, "createdById")
+     VALUES ($1, $2, $3, 'notes.txt', 'text/plain', $4, $5, $6)`,
+    [attachmentId, teamId, incidentId, attachmentBytes.length, attachmentBytes, owner.id],
+  );
+  await c.query(
+    `INSERT INTO "ReportVersionAttachment" ("reportVersionId", "attachmentId") VALUES ($1, $2)`,
+    [versionId, attachmentId],
+  );
   const commentId = newId("c");
   await c.query(
     `INSERT INTO "ReportComment" (id, "reportId", "authorId", "sectionKey", body) VALUES ($1, $2, $3, 'summary', $4)`,
@@ -375,6 +388,7 @@ async function seedTeam(
     commentId,
     reportId,
     versionId,
+    attachmentId,
     shareToken,
     shareLinkId,
     grantId,
@@ -456,6 +470,7 @@ export async function teamFingerprint(
         "StakeholderGrant",
         `SELECT to_jsonb(t) AS j FROM "StakeholderGrant" t JOIN "ReportVersion" v ON v.id = t."reportVersionId" JOIN "Report" r ON r.id = v."reportId" JOIN "Incident" i ON i.id = r."incidentId" WHERE i."teamId" = $1`,
       ],
+      ["Attachment", `SELECT to_jsonb(t) - 'bytes' AS j FROM "Attachment" t WHERE "teamId" = $1`],
       ["ReportTemplate", `SELECT to_jsonb(t) AS j FROM "ReportTemplate" t WHERE "teamId" = $1`],
       ["ApiToken", `SELECT to_jsonb(t) - 'lastUsedAt' AS j FROM "ApiToken" t WHERE "teamId" = $1`],
       ["AlertSource", `SELECT to_jsonb(t) AS j FROM "AlertSource" t WHERE "teamId" = $1`],

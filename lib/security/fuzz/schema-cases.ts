@@ -115,6 +115,16 @@ export const SCHEMA_CASES: Record<string, SchemaCase> = {
   },
   "alerts/schema.ts#alertSourceRefSchema": { valid: { sourceId: "src1" } },
 
+  "attachments/schema.ts#attachmentTargetSchema": {
+    valid: { kind: "event", timelineEventId: "evt1" },
+  },
+  "attachments/schema.ts#uploadFieldsSchema": {
+    valid: { target: "section", sectionKey: "what_happened", caption: "p99 latency, 14:00–15:00" },
+  },
+  "attachments/schema.ts#deleteAttachmentSchema": {
+    valid: { incidentId: "i1", attachmentId: "a1" },
+  },
+
   "api/schema.ts#createApiTokenSchema": { valid: { name: "CI", scope: "WRITE" } },
   "api/schema.ts#revokeApiTokenSchema": { valid: { tokenId: "t1" } },
   "api/schema.ts#incidentCreateBody": {
