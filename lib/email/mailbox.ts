@@ -12,6 +12,8 @@ export interface StoredMail {
   subject: string;
   text: string;
   html: string | null;
+  /** The Message-ID header as received (mails saved before it was kept have none). */
+  messageId?: string | null;
 }
 
 export function saveMail(dir: string, mail: StoredMail) {

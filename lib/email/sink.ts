@@ -57,6 +57,7 @@ export async function startMailSink({
             subject: parsed.subject ?? "",
             text: parsed.text ?? "",
             html: typeof parsed.html === "string" ? parsed.html : null,
+            messageId: parsed.messageId ?? null,
           };
           saveMail(dir, mail);
           onMail?.(mail);

@@ -3,4 +3,6 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html?: string;
+  /** The Message-ID header (with its angle brackets); nodemailer makes one up when absent. */
+  messageId?: string;
 }

@@ -37,6 +37,21 @@ export function jobIdForKey(key: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
+/** The idempotency key of a tracked share email: per share, link version (token) and recipient. */
+export function shareSendKey(share: TrackedShare, recipient: string): string {
+  return `share:${share.id}:${share.tokenHash}:${recipient.toLowerCase()}`;
+}
+
+/**
+ * A Message-ID derived from the send key, the same for every attempt: should a message be
+ * sent twice (a crash between the SMTP server's acceptance and the worker's record of it),
+ * both copies carry it, and mail systems that drop a Message-ID they already hold show one.
+ */
+export function messageIdFor(key: string, appUrl: string): string {
+  const h = createHash("sha256").update(key).digest("hex").slice(0, 40);
+  return `<${h}.share@${new URL(appUrl).hostname}>`;
+}
+
 /** Returns the job id, or null when a job with the same idempotency key already exists. */
 export async function enqueueMail(
   mail: OutgoingMail,

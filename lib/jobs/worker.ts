@@ -24,7 +24,8 @@ import {
   startBoss,
   WAKE_CHANNEL,
 } from "./boss";
-import type { EmailJobData } from "./email-queue";
+import { messageIdFor, shareSendKey, type EmailJobData } from "./email-queue";
+import { claimEmailSend, releaseEmailSend } from "./mutations";
 import { unseal } from "./seal";
 import { log } from "@/lib/log";
 
@@ -52,15 +53,54 @@ export interface WorkerHandle {
 
 export type EmailJobOutcome = "sent" | "skipped";
 
-/** One attempt at one job. Throws to let pg-boss retry it with back-off. */
+/** Test hooks: what runs between the SMTP server's acceptance and the worker's record of it. */
+export interface EmailJobHooks {
+  afterAccept?: () => Promise<void>;
+}
+
+/** Thrown when another attempt at the same message holds its lease: pg-boss retries later. */
+export class SendInProgressError extends Error {
+  constructor() {
+    super("Another attempt at this message is in progress; trying again later.");
+  }
+}
+
+/** How long a claimed attempt is trusted to be alive: past its job's expiry, with a margin. */
+export const sendLeaseSeconds = () => env().EMAIL_ATTEMPT_TIMEOUT_SECONDS * 2;
+
+/**
+ * One attempt at one job. Throws to let pg-boss retry it with back-off.
+ *
+ * A share email is tracked: it is claimed in EmailSend before the SMTP hand-off (a lease: a
+ * second worker that fetched the same job after an expiry does not send it while the first
+ * may still be sending), carries a Message-ID derived from its key, and is marked sent in one
+ * transaction with its share. What no SMTP client can close: a crash after the server
+ * accepted the message and before that transaction commits. The retry then sends it again,
+ * with the same Message-ID (see docs/decisions.md).
+ */
 export async function handleEmailJob(
   job: PgBoss.JobWithMetadata<EmailJobData>,
   smtpUrl?: string,
+  hooks: EmailJobHooks = {},
 ): Promise<EmailJobOutcome> {
   const { share } = job.data;
   // Idempotency for shares: a link already sent, revoked or replaced by a resend is not mailed.
   if (share && !(await shareAwaitsDelivery(share))) return "skipped";
-  const mail = unseal<OutgoingMail>(job.data.sealed, env().AUTH_SECRET);
+  let mail = unseal<OutgoingMail>(job.data.sealed, env().AUTH_SECRET);
+  const sendKey = share ? shareSendKey(share, mail.to) : undefined;
+  if (sendKey) {
+    const claim = await claimEmailSend(sendKey, new Date(), sendLeaseSeconds());
+    if (!claim.claimed) {
+      if (claim.state === "SENT") return "skipped";
+      throw new SendInProgressError();
+    }
+    if (claim.attempt > 1)
+      log.warn(
+        { jobId: job.id, attempt: claim.attempt },
+        "re-sending a share email whose earlier attempt never finished (same Message-ID)",
+      );
+    mail = { ...mail, messageId: messageIdFor(sendKey, env().APP_URL) };
+  }
   try {
     await deliverMail(mail, smtpUrl);
   } catch (error) {
@@ -71,6 +111,7 @@ export async function handleEmailJob(
       { jobId: job.id, attempt: job.retryCount + 1, attempts: job.retryLimit + 1, reason },
       "email delivery failed",
     );
+    if (sendKey) await releaseEmailSend(sendKey);
     if (share)
       await recordShareDeliveryFailure(
         share,
@@ -79,7 +120,8 @@ export async function handleEmailJob(
       );
     throw new Error(reason);
   }
-  if (share) await markShareDelivered(share, new Date());
+  await hooks.afterAccept?.();
+  if (share) await markShareDelivered(share, new Date(), sendKey);
   metrics().deliveryDuration.observe(
     { outcome: "sent" },
     (Date.now() - job.createdOn.getTime()) / 1000,

@@ -484,11 +484,17 @@ export async function shareAwaitsDelivery(share: TrackedShare): Promise<boolean>
   );
 }
 
-export async function markShareDelivered(share: TrackedShare, now: Date) {
-  await db.shareLink.updateMany({
-    where: { id: share.id, tokenHash: share.tokenHash },
-    data: { deliveryState: "SENT", deliveryError: null, sentAt: now },
-  });
+/** The share and its send record (lib/jobs/mutations.ts) are marked sent together. */
+export async function markShareDelivered(share: TrackedShare, now: Date, sendKey?: string) {
+  await db.$transaction([
+    db.shareLink.updateMany({
+      where: { id: share.id, tokenHash: share.tokenHash },
+      data: { deliveryState: "SENT", deliveryError: null, sentAt: now },
+    }),
+    ...(sendKey
+      ? [db.emailSend.updateMany({ where: { key: sendKey }, data: { state: "SENT", sentAt: now } })]
+      : []),
+  ]);
 }
 
 /** Keeps the latest reason visible while retrying; FAILED only after the last attempt. */
