@@ -102,7 +102,8 @@ export function printDocument(
             Print or save as PDF
           </button>
         </div>
-        {raw(options.html)}
+        {/* The team's pages take the report from here after a client-side navigation. */}
+        <div data-report-html="" dangerouslySetInnerHTML={{ __html: options.html }} />
       </main>
       <script
         dangerouslySetInnerHTML={{

@@ -60,7 +60,23 @@ export async function publishedHtml(
   return cache.set(key, rendered[COLUMN[variant]]);
 }
 
-/** publishedHtml as a string (pages that hand it to React). */
+/**
+ * The cache key under which publishedHtml left a version's HTML, for FrozenReportHtml
+ * (components/reports/frozen-report.tsx), which renders it without putting it in the React payload.
+ */
+export async function publishedHtmlKey(
+  stored: StoredRef,
+  variant: ReportVariant,
+): Promise<string | null> {
+  const html = await publishedHtml(stored, variant);
+  if (!html) return null;
+  const key = htmlCacheKey(stored.id, variant, rendererFingerprint());
+  // Bigger than the cache (served, not kept): kept under its key anyway for this render.
+  if (!publishedHtmlCache().get(key)) publishedHtmlCache().set(key, html.html);
+  return key;
+}
+
+/** publishedHtml as a string. */
 export async function currentHtml(stored: StoredRef, variant: ReportVariant) {
   return (await publishedHtml(stored, variant))?.html ?? null;
 }

@@ -9,7 +9,7 @@ import {
   loadReportSource,
   readReport,
 } from "@/lib/reports/data";
-import { currentHtml, findTeamVersionHtmlByNumber } from "@/lib/reports/published-html";
+import { findTeamVersionHtmlByNumber, publishedHtmlKey } from "@/lib/reports/published-html";
 import { reportContentHash } from "@/lib/reports/content";
 import { approvalWithdrawn } from "@/lib/reports/workflow";
 import { parseNarrative } from "@/lib/reports/sections";
@@ -17,7 +17,7 @@ import { composeReport, reportCompleteness } from "@/lib/reports/snapshot";
 import { ReportEditor, CompletenessIndicator } from "@/components/reports/report-editor";
 import { ReportStatusBadge } from "@/components/reports/report-status";
 import { SectionComments } from "@/components/reports/section-comments";
-import { nestReportHtml } from "@/components/reports/report-html";
+import { FrozenReportHtml } from "@/components/reports/frozen-report";
 import { ReportView, SectionBlocks } from "@/components/reports/report-view";
 import { UnsavedEditsProvider } from "@/components/reports/unsaved-edits";
 import { WorkflowPanel } from "@/components/reports/workflow-panel";
@@ -36,7 +36,8 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
     published ? findTeamVersionHtmlByNumber(ctx.scope, incident.id, null) : null,
     getReportWorkspace(ctx.scope, report),
   ]);
-  const frozenHtml = frozenRow ? await currentHtml(frozenRow, "team") : null;
+  // Only the cache key goes into the React payload (FrozenReportHtml): the HTML is sent once.
+  const frozenHtml = frozenRow ? await publishedHtmlKey(frozenRow, "team") : null;
   const source = frozenHtml ? null : await loadReportSource(ctx.scope, report);
   if (!frozenHtml && !source) notFound();
   const template = source ? source.template : await getReportTemplate(ctx.scope, report);
@@ -152,7 +153,10 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
                 )}
                 <div className="rounded-lg border border-slate-200 bg-white p-6">
                   {frozenHtml ? (
-                    <div dangerouslySetInnerHTML={{ __html: nestReportHtml(frozenHtml) }} />
+                    <FrozenReportHtml
+                      cacheKey={frozenHtml}
+                      src={`/print/reports/${frozenRow!.id}`}
+                    />
                   ) : (
                     snapshot && <ReportView snapshot={snapshot} audience="team" nested />
                   )}

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireIncidentPage } from "@/lib/incidents/access";
-import { currentHtml, findTeamVersionHtmlByNumber } from "@/lib/reports/published-html";
-import { nestReportHtml } from "@/components/reports/report-html";
+import { findTeamVersionHtmlByNumber, publishedHtmlKey } from "@/lib/reports/published-html";
+import { FrozenReportHtml } from "@/components/reports/frozen-report";
 import { buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Published report" };
@@ -18,8 +18,8 @@ export default async function VersionPage({
   const version = /^\d{1,6}$/.test(number)
     ? await findTeamVersionHtmlByNumber(ctx.scope, incident.id, Number(number))
     : null;
-  const html = version && (await currentHtml(version, "team"));
-  if (!version || !html) notFound();
+  const htmlKey = version && (await publishedHtmlKey(version, "team"));
+  if (!version || !htmlKey) notFound();
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -80,7 +80,7 @@ export default async function VersionPage({
         .
       </p>
       <div className="rounded-lg border border-slate-200 bg-white p-6">
-        <div dangerouslySetInnerHTML={{ __html: nestReportHtml(html) }} />
+        <FrozenReportHtml cacheKey={htmlKey} src={`/print/reports/${version.id}`} />
       </div>
     </div>
   );
