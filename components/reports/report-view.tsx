@@ -14,8 +14,15 @@ import {
 } from "@/lib/reports/snapshot";
 import { categoryLabel } from "@/lib/labels";
 import { ACTION_ITEM_TYPE_LABELS } from "@/lib/labels";
+import { placeAttachments } from "@/lib/reports/evidence";
 import { actionStatusLabel, impactWindow } from "@/lib/reports/text";
 import { Markdown } from "./markdown";
+import {
+  AttachmentList,
+  EvidenceRefs,
+  SectionAttachments,
+  SupportingInformation,
+} from "./report-evidence";
 import { ReportPrintRules } from "./print-rules";
 
 const DECISION_LABEL = {
@@ -133,11 +140,13 @@ export function ReportView({
               <Markdown source={f.markdown} />
             </div>
           ))}
+          <SectionAttachments snapshot={s} sectionKey={section.key} title={section.title} />
           {section.blocks.map((b) => (
             <Block key={b} snapshot={s} block={b} section={section} />
           ))}
         </section>
       ))}
+      <SupportingInformation snapshot={s} />
     </article>
   );
 }
@@ -261,13 +270,17 @@ function KeyEvents({ snapshot: s }: { snapshot: ReportSnapshot }) {
               >
                 {formatTimestamp(e.occurredAt)}
               </time>
-              <span className="break-words">
+              <div className="min-w-0 break-words">
                 <span className="mr-1 rounded bg-slate-100 px-1 text-xs font-medium text-slate-700">
                   {e.kind.toLowerCase()}
                 </span>
                 {e.body}
                 {e.author ? <span className="text-slate-600"> — {e.author}</span> : null}
-              </span>
+                <AttachmentList
+                  items={placeAttachments(s).byEvent.get(e.id) ?? []}
+                  label="Files attached to this event"
+                />
+              </div>
             </li>
           ))}
         </ol>
@@ -296,6 +309,7 @@ function Whys({ snapshot: s }: { snapshot: ReportSnapshot }) {
                 {r.category ? (
                   <span className="text-slate-600"> ({categoryLabel(r.category)})</span>
                 ) : null}
+                <EvidenceRefs snapshot={s} nodeId={r.id} />
                 {r.countermeasures === 0 ? (
                   <span className="ml-1 font-medium text-amber-900">— no countermeasure</span>
                 ) : null}

@@ -7,6 +7,7 @@ import { createApiTokenAction, revokeApiTokenAction } from "./actions";
 import { hashSecret } from "./tokens";
 import * as v1 from "./v1";
 import snapshotV1 from "@/lib/reports/fixtures/snapshot-v1.json";
+import { SNAPSHOT_SCHEMA } from "@/lib/reports/snapshot";
 
 type Route = (
   request: Request,
@@ -393,7 +394,7 @@ describe("timeline, action items, reports", () => {
       (await call(v1.getReportRoute, { token: readToken, params: { id: version.id } })).body,
     ).toMatchObject({
       title: "INC-1 Checkout errors",
-      snapshot: { schema: 3, title: snapshotV1.title },
+      snapshot: { schema: SNAPSHOT_SCHEMA, title: snapshotV1.title },
     }); // v1 rows are read in the current shape
     const other = await createTeamWithMembers("Other");
     signInAs(other.owner.id, other.team.id);

@@ -121,15 +121,24 @@ export async function removeAttachment(
   });
 }
 
-/** At publish, in the publishing transaction: the attachments this version shows. */
+/**
+ * At publish, in the publishing transaction: the attachments this version shows, and which of
+ * them its customer version shows too.
+ */
 export async function recordVersionAttachments(
   tx: Prisma.TransactionClient,
   reportVersionId: string,
   attachmentIds: string[],
+  customerIds: string[],
 ) {
   if (attachmentIds.length === 0) return;
+  const customer = new Set(customerIds);
   await tx.reportVersionAttachment.createMany({
-    data: [...new Set(attachmentIds)].map((attachmentId) => ({ reportVersionId, attachmentId })),
+    data: [...new Set(attachmentIds)].map((attachmentId) => ({
+      reportVersionId,
+      attachmentId,
+      inCustomerVersion: customer.has(attachmentId),
+    })),
     skipDuplicates: true,
   });
 }

@@ -8,6 +8,9 @@
 // - replaces every team member's name and every email address in free text (narrative, event
 //   bodies, 5 Whys statements, action titles) by a role or "[email removed]";
 // - drops tracker links (internal systems) and the incident commander's name;
+// - keeps the 5 Whys evidence that cites timeline events it shows (scrubbed), not links (internal
+//   dashboards and chats), and only the files attached to the sections it shows (a screenshot
+//   of a chat or a dashboard may name people, and pixels cannot be scrubbed);
 // - opens with the customer summary the author wrote for it, when there is one.
 import type { WhyTreeNode } from "@/lib/whys/tree";
 import type { ReportSnapshot } from "./snapshot";
@@ -81,6 +84,7 @@ export function toCustomerSnapshot(s: ReportSnapshot): ReportSnapshot {
       : name.trim().toLowerCase() === commander
         ? CUSTOMER_ROLES.commander
         : CUSTOMER_ROLES.responder;
+  const shownSections = new Set(s.sections.filter((sec) => !sec.internal).map((sec) => sec.key));
   const tree = (nodes: WhyTreeNode[]): WhyTreeNode[] =>
     nodes.map((n) => ({ ...n, statement: scrub(n.statement), children: tree(n.children) }));
   return {
@@ -117,6 +121,20 @@ export function toCustomerSnapshot(s: ReportSnapshot): ReportSnapshot {
     })),
     publishedBy: s.publishedBy === null ? null : (s.team.name ?? CUSTOMER_ROLES.publisher),
     customerSummary: scrub(s.customerSummary),
+    evidence: s.evidence
+      .filter((e) => e.event && !TIMELINE_INTERNAL_KINDS.has(e.event.kind))
+      .map((e) => ({
+        ...e,
+        label: e.label === null ? null : scrub(e.label),
+        event: e.event && {
+          ...e.event,
+          body: scrub(e.event.body),
+          author: authorRole(e.event.author),
+        },
+      })),
+    attachments: s.attachments
+      .filter((a) => a.sectionKey !== null && shownSections.has(a.sectionKey))
+      .map((a) => ({ ...a, filename: scrub(a.filename), caption: scrub(a.caption), event: null })),
     internal: null,
   };
 }

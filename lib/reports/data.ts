@@ -314,6 +314,33 @@ export async function readReportSource(
           position: true,
           isRootCause: true,
           category: true,
+          evidence: {
+            orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+            select: {
+              id: true,
+              url: true,
+              label: true,
+              timelineEvent: {
+                select: { id: true, occurredAt: true, kind: true, body: true, author: true },
+              },
+            },
+          },
+        },
+      },
+      attachments: {
+        where: { deletedAt: null },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: {
+          id: true,
+          filename: true,
+          contentType: true,
+          size: true,
+          width: true,
+          height: true,
+          caption: true,
+          sectionKey: true,
+          timelineEventId: true,
+          timelineEvent: { select: { occurredAt: true, body: true } },
         },
       },
       actions: {
@@ -355,7 +382,14 @@ export async function readReportSource(
         : null,
     },
     keyEvents: incident.events,
-    whyNodes: incident.whyNodes,
+    whyNodes: incident.whyNodes.map(({ evidence: _e, ...n }) => n),
+    evidence: incident.whyNodes.flatMap((n) =>
+      n.evidence.map(({ timelineEvent, ...e }) => ({ ...e, nodeId: n.id, event: timelineEvent })),
+    ),
+    attachments: incident.attachments.map(({ timelineEvent, ...a }) => ({
+      ...a,
+      event: timelineEvent,
+    })),
     actionItems: incident.actions.map(({ owner, ...a }) => ({
       ...a,
       ownerName: owner ? (owner.name ?? owner.email) : null,

@@ -2,6 +2,7 @@ import "server-only";
 import type { TeamActor, TeamScope } from "@/lib/auth/scope";
 import type { Role } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/mutations";
+import { recordVersionAttachments } from "@/lib/attachments/mutations";
 import { db } from "@/lib/db";
 import { ConflictError, NotFoundError, RuleError } from "@/lib/errors";
 import { reportSearchSections } from "@/lib/search/report-text";
@@ -25,6 +26,7 @@ import {
   type TemplateSection,
 } from "./sections";
 import type { SaveNarrativeInput } from "./schema";
+import { toCustomerSnapshot } from "./customer";
 import { renderPublishedReport } from "@/components/reports/report-html";
 import { transition, type WorkflowCommand, type WorkflowState } from "./workflow";
 
@@ -506,6 +508,13 @@ export async function publishReport(actor: Actor, incidentId: string, baseVersio
       },
       select: { id: true, number: true },
     });
+    // The files this version shows: its readers may fetch exactly these, for as long as it exists.
+    await recordVersionAttachments(
+      tx,
+      version.id,
+      snapshot.attachments.map((a) => a.id),
+      toCustomerSnapshot(snapshot).attachments.map((a) => a.id),
+    );
     // The published text per section, for search (frozen like the snapshot).
     await tx.reportSectionText.createMany({
       data: reportSearchSections(snapshot).map((s) => ({ ...s, reportVersionId: version.id })),

@@ -5,7 +5,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { ReportView } from "@/components/reports/report-view";
 import { customerLeaks, toCustomerSnapshot } from "./customer";
-import { composeReport, toStakeholderSnapshot } from "./snapshot";
+import { composeReport, SNAPSHOT_SCHEMA, toStakeholderSnapshot } from "./snapshot";
 import { parseSnapshot, SnapshotFormatError } from "./snapshot-schema";
 import { sampleSource } from "./test-fixtures";
 import { snapshotToMarkdown } from "./text";
@@ -86,7 +86,7 @@ describe("published snapshots are parsed by their schema number", () => {
 describe("schema 2", () => {
   it("upgrades a version-1 snapshot: no impact window, no action item types", () => {
     const snap = parseSnapshot(frozenJson());
-    expect(snap.schema).toBe(3);
+    expect(snap.schema).toBe(SNAPSHOT_SCHEMA);
     expect(snap.incident.impactStartedAt).toBeNull();
     expect(snap.durations.customerImpactMs).toBeNull();
     expect(snap.actionItems.every((a) => a.type === null)).toBe(true);
@@ -110,7 +110,7 @@ const frozenV2 = (): unknown =>
 describe("schema 3 (the customer version)", () => {
   it("upgrades a version-2 snapshot: no internal sections, no team, no customer summary, no member list", () => {
     const snap = parseSnapshot(frozenV2());
-    expect(snap.schema).toBe(3);
+    expect(snap.schema).toBe(SNAPSHOT_SCHEMA);
     expect(snap.incident.impactStartedAt).toBe("2026-01-10T13:55:00.000Z");
     expect(snap.actionItems.map((a) => a.type)).toEqual(["PREVENT", "PROCESS"]);
     expect(snap.sections.every((s) => s.internal === false)).toBe(true);
@@ -138,8 +138,34 @@ describe("schema 3 (the customer version)", () => {
       string,
       unknown
     >;
-    expect(() => parseSnapshot({ ...written, customerSummary: 7 })).toThrow(
+    expect(() => parseSnapshot({ ...written, schema: 3, customerSummary: 7 })).toThrow(
       /schema 3, customerSummary/,
     );
+  });
+});
+
+describe("schema 4 (evidence and attachments)", () => {
+  it("upgrades older snapshots with no evidence and no files, as they were published", () => {
+    for (const json of [frozenJson(), frozenV2()]) {
+      const snap = parseSnapshot(json);
+      expect(snap.evidence).toEqual([]);
+      expect(snap.attachments).toEqual([]);
+    }
+    const written = JSON.parse(JSON.stringify(composeReport(sampleSource()))) as Record<
+      string,
+      unknown
+    >;
+    const { evidence: _e, attachments: _a, ...v3 } = written;
+    expect(parseSnapshot({ ...v3, schema: 3 }).evidence).toEqual([]);
+  });
+
+  it("refuses damaged evidence, naming the field", () => {
+    const written = JSON.parse(JSON.stringify(composeReport(sampleSource()))) as Record<
+      string,
+      unknown
+    >;
+    expect(() =>
+      parseSnapshot({ ...written, evidence: [{ id: "x", nodeId: "w1", url: 3 }] }),
+    ).toThrow(/schema 4, evidence\.0\.event/);
   });
 });

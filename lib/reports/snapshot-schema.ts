@@ -152,13 +152,54 @@ export const snapshotV3Schema = snapshotV2Schema.extend({
   internal: internalV2.extend({ members: z.array(z.string()) }).nullable(),
 });
 
+/**
+ * Version 4 (issue 12, evidence and images): what the 5 Whys causes cite (timeline events and
+ * links) and the files attached to the incident, its events and the report's sections.
+ */
+export const snapshotV4Schema = snapshotV3Schema.extend({
+  schema: z.literal(4),
+  evidence: z.array(
+    z.object({
+      id: z.string(),
+      nodeId: z.string(),
+      event: z
+        .object({
+          id: z.string(),
+          occurredAt: isoTime,
+          kind: z.string(),
+          body: z.string(),
+          author: z.string().nullable(),
+        })
+        .nullable(),
+      url: z.string().nullable(),
+      label: z.string().nullable(),
+    }),
+  ),
+  attachments: z.array(
+    z.object({
+      id: z.string(),
+      filename: z.string(),
+      contentType: z.string(),
+      size: z.number().int().nonnegative(),
+      width: z.number().int().nullable(),
+      height: z.number().int().nullable(),
+      caption: z.string(),
+      sectionKey: z.string().nullable(),
+      timelineEventId: z.string().nullable(),
+      event: z.object({ occurredAt: isoTime, body: z.string() }).nullable(),
+    }),
+  ),
+});
+
 // The newest schema and the ReportSnapshot type must describe the same shape (checked by tsc).
-type SnapshotV3 = z.output<typeof snapshotV3Schema>;
+type SnapshotV4 = z.output<typeof snapshotV4Schema>;
 const _sameShape: [
-  SnapshotV3 extends ReportSnapshot ? true : false,
-  ReportSnapshot extends SnapshotV3 ? true : false,
+  SnapshotV4 extends ReportSnapshot ? true : false,
+  ReportSnapshot extends SnapshotV4 ? true : false,
 ] = [true, true];
 void _sameShape;
+
+type SnapshotV3 = z.output<typeof snapshotV3Schema>;
 
 type SnapshotV2 = z.output<typeof snapshotV2Schema>;
 
@@ -178,7 +219,7 @@ function upgradeV1(v1: z.output<typeof snapshotV1Schema>): SnapshotV2 {
  * summary was written, and no member list was kept (the customer version of such a report
  * replaces only the names its own fields show).
  */
-function upgradeV2(v2: SnapshotV2): ReportSnapshot {
+function upgradeV2(v2: SnapshotV2): SnapshotV3 {
   return {
     ...v2,
     schema: 3,
@@ -187,6 +228,11 @@ function upgradeV2(v2: SnapshotV2): ReportSnapshot {
     customerSummary: "",
     internal: v2.internal ? { ...v2.internal, members: [] } : null,
   };
+}
+
+/** Version 3 kept no evidence and had no attachments: its report shows none, as published. */
+function upgradeV3(v3: SnapshotV3): ReportSnapshot {
+  return { ...v3, schema: 4, evidence: [], attachments: [] };
 }
 
 /** A stored snapshot that no schema version describes: a bug or a hand-edited row, never silently rendered. */
@@ -209,7 +255,7 @@ export function parseSnapshot(json: unknown): ReportSnapshot {
           `schema 1, ${issue.path.join(".") || "(root)"}: ${issue.message}`,
         );
       }
-      return upgradeV2(upgradeV1(parsed.data));
+      return upgradeV3(upgradeV2(upgradeV1(parsed.data)));
     }
     case 2: {
       const parsed = snapshotV2Schema.safeParse(json);
@@ -219,7 +265,7 @@ export function parseSnapshot(json: unknown): ReportSnapshot {
           `schema 2, ${issue.path.join(".") || "(root)"}: ${issue.message}`,
         );
       }
-      return upgradeV2(parsed.data);
+      return upgradeV3(upgradeV2(parsed.data));
     }
     case 3: {
       const parsed = snapshotV3Schema.safeParse(json);
@@ -227,6 +273,16 @@ export function parseSnapshot(json: unknown): ReportSnapshot {
         const issue = parsed.error.issues[0];
         throw new SnapshotFormatError(
           `schema 3, ${issue.path.join(".") || "(root)"}: ${issue.message}`,
+        );
+      }
+      return upgradeV3(parsed.data as SnapshotV3);
+    }
+    case 4: {
+      const parsed = snapshotV4Schema.safeParse(json);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new SnapshotFormatError(
+          `schema 4, ${issue.path.join(".") || "(root)"}: ${issue.message}`,
         );
       }
       return parsed.data as ReportSnapshot;

@@ -22,7 +22,7 @@ import {
 } from "./sections";
 
 /** Written into every snapshot; readers branch on it (lib/reports/snapshot-schema.ts). */
-export const SNAPSHOT_SCHEMA = 3;
+export const SNAPSHOT_SCHEMA = 4;
 
 export type ActionStatus = "OPEN" | "IN_PROGRESS" | "DONE" | "WONT_DO";
 export type Priority = "P1" | "P2" | "P3" | "P4";
@@ -105,6 +105,40 @@ export interface SnapshotSection {
   internal: boolean;
 }
 
+/** What a 5 Whys cause cites: a timeline event (as it read when published) or a link (schema 4). */
+export interface SnapshotEvidence {
+  id: string;
+  /** The cause (why node) that cites it. */
+  nodeId: string;
+  event: {
+    id: string;
+    occurredAt: string;
+    kind: string;
+    body: string;
+    author: string | null;
+  } | null;
+  url: string | null;
+  label: string | null;
+}
+
+/**
+ * A file attached to the incident (schema 4): to one report section, one timeline event, or
+ * the incident itself (sectionKey and timelineEventId both null). `event`: the event it is
+ * attached to, for listing it under Supporting information when the event is no key event.
+ */
+export interface SnapshotAttachment {
+  id: string;
+  filename: string;
+  contentType: string;
+  size: number;
+  width: number | null;
+  height: number | null;
+  caption: string;
+  sectionKey: string | null;
+  timelineEventId: string | null;
+  event: { occurredAt: string; body: string } | null;
+}
+
 export interface SnapshotReviewer {
   name: string;
   email: string;
@@ -132,6 +166,10 @@ export interface ReportSnapshot {
   team: { name: string | null; logoId: string | null };
   /** A short summary written for customers (schema 3): heads the customer version. */
   customerSummary: string;
+  /** What the 5 Whys causes cite, in the tree's order (schema 4; empty in upgraded older snapshots). */
+  evidence: SnapshotEvidence[];
+  /** Files attached to the incident, its events and the report's sections (schema 4). */
+  attachments: SnapshotAttachment[];
   /**
    * Team-only content: stakeholder renderings and exports drop it (see toStakeholderSnapshot).
    * `members`: the team's display names at publishing, so the customer version can replace them
@@ -192,6 +230,22 @@ export interface ReportSource {
   /** Display names (or addresses) of the team's members, for the customer version's redaction. */
   members?: { name: string | null; email: string }[];
   publication?: { number: number; publishedAt: Date; publishedBy: string };
+  evidence?: {
+    id: string;
+    nodeId: string;
+    url: string | null;
+    label: string | null;
+    event: {
+      id: string;
+      occurredAt: Date;
+      kind: string;
+      body: string;
+      author: string | null;
+    } | null;
+  }[];
+  attachments?: (Omit<SnapshotAttachment, "event"> & {
+    event: { occurredAt: Date; body: string } | null;
+  })[];
 }
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
@@ -252,6 +306,37 @@ export function composeReport(src: ReportSource): ReportSnapshot {
     }
   };
   walk(tree);
+  // Evidence in the order the causes are read (depth first, as the tree is drawn).
+  const nodeOrder = new Map<string, number>();
+  const order = (list: WhyTreeNode[]) =>
+    list.forEach((n) => {
+      nodeOrder.set(n.id, nodeOrder.size);
+      order(n.children);
+    });
+  order(tree);
+  const evidence: SnapshotEvidence[] = (src.evidence ?? [])
+    .filter((e) => nodeOrder.has(e.nodeId) && (e.event || e.url))
+    .map((e, index) => ({ e, index }))
+    .sort((a, b) => nodeOrder.get(a.e.nodeId)! - nodeOrder.get(b.e.nodeId)! || a.index - b.index)
+    .map(({ e }) => ({
+      id: e.id,
+      nodeId: e.nodeId,
+      event: e.event ? { ...e.event, occurredAt: e.event.occurredAt.toISOString() } : null,
+      url: e.event ? null : e.url,
+      label: e.label?.trim() || null,
+    }));
+  const attachments: SnapshotAttachment[] = (src.attachments ?? []).map((a) => ({
+    id: a.id,
+    filename: a.filename,
+    contentType: a.contentType,
+    size: a.size,
+    width: a.width,
+    height: a.height,
+    caption: a.caption,
+    sectionKey: a.sectionKey,
+    timelineEventId: a.timelineEventId,
+    event: a.event ? { occurredAt: a.event.occurredAt.toISOString(), body: a.event.body } : null,
+  }));
 
   const sections: SnapshotSection[] = src.template.sections
     .filter((s) => s.enabled && sectionKind(s.key))
@@ -328,6 +413,8 @@ export function composeReport(src: ReportSource): ReportSnapshot {
     publishedBy: src.publication?.publishedBy ?? null,
     team: { name: src.team?.name ?? null, logoId: src.team?.logoId ?? null },
     customerSummary: (src.narrative[CUSTOMER_SUMMARY_KEY] ?? "").trim(),
+    evidence,
+    attachments,
     internal: {
       authorName: src.author?.name ?? null,
       authorEmail: src.author?.email ?? null,
@@ -363,6 +450,9 @@ export function toStakeholderSnapshot(s: ReportSnapshot): ReportSnapshot {
     incident: { ...s.incident, commanderName: withoutEmail(s.incident.commanderName) },
     keyEvents: s.keyEvents.map((e) => ({ ...e, author: withoutEmail(e.author) })),
     actionItems: s.actionItems.map((a) => ({ ...a, ownerName: withoutEmail(a.ownerName) })),
+    evidence: s.evidence.map((e) =>
+      e.event ? { ...e, event: { ...e.event, author: withoutEmail(e.event.author) } } : e,
+    ),
     publishedBy: withoutEmail(s.publishedBy),
     internal: null,
   };

@@ -2,6 +2,7 @@
 // export and the version diff, so what a diff shows is exactly what an export contains.
 import { ACTION_ITEM_TYPE_LABELS, categoryLabel } from "@/lib/labels";
 import type { WhyTreeNode } from "@/lib/whys/tree";
+import { describeFile, evidenceByNode, evidenceNumbers, placeAttachments } from "./evidence";
 import {
   factsNarrativeShown,
   formatDuration,
@@ -9,8 +10,22 @@ import {
   showsFieldHeading,
   snapshotDurationRows,
   type ReportSnapshot,
+  type SnapshotAttachment,
   type SnapshotSection,
 } from "./snapshot";
+
+/** "- p99.png (PNG image, 48 KB): Latency during the incident" */
+function fileLine(a: SnapshotAttachment): string {
+  return `- Attached: ${a.filename} (${describeFile(a)})${a.caption ? `: ${a.caption}` : ""}`;
+}
+
+/** " (evidence E1, E3)" */
+function evidenceRefs(s: ReportSnapshot, nodeId: string): string {
+  const cited = evidenceByNode(s).get(nodeId);
+  if (!cited?.length) return "";
+  const numbers = evidenceNumbers(s);
+  return ` (evidence ${cited.map((e) => `E${numbers.get(e.id)}`).join(", ")})`;
+}
 
 const STATUS_LABEL: Record<string, string> = {
   OPEN: "Open",
@@ -75,10 +90,10 @@ function blockLines(
         ? [
             "Key timeline events:",
             "",
-            ...s.keyEvents.map(
-              (e) =>
-                `- ${formatTimestamp(e.occurredAt)} (${e.kind.toLowerCase()}) ${e.body.replace(/\s+/g, " ").trim()}`,
-            ),
+            ...s.keyEvents.flatMap((e) => [
+              `- ${formatTimestamp(e.occurredAt)} (${e.kind.toLowerCase()}) ${e.body.replace(/\s+/g, " ").trim()}`,
+              ...(placeAttachments(s).byEvent.get(e.id) ?? []).map((a) => `  ${fileLine(a)}`),
+            ]),
           ]
         : ["Key timeline events: none marked."];
     case "whys":
@@ -94,7 +109,8 @@ function blockLines(
               "Root causes:",
               "",
               ...s.whys.rootCauses.map(
-                (r) => `- ${r.statement}${r.category ? ` (${categoryLabel(r.category)})` : ""}`,
+                (r) =>
+                  `- ${r.statement}${r.category ? ` (${categoryLabel(r.category)})` : ""}${evidenceRefs(s, r.id)}`,
               ),
             ]
           : ["Root causes: none identified."]),
@@ -127,6 +143,8 @@ export function snapshotSectionTexts(s: ReportSnapshot): SectionText[] {
       if (showsFieldHeading(section, f)) lines.push(`### ${f.label}`, "");
       lines.push(f.markdown || "_Not written._", "");
     }
+    const files = placeAttachments(s).bySection.get(section.key) ?? [];
+    if (files.length) lines.push(...files.map(fileLine), "");
     for (const b of section.blocks) lines.push(...blockLines(s, b, section), "");
     return { key: section.key, title: section.title, text: lines.join("\n").trim() };
   });
@@ -158,5 +176,42 @@ export function snapshotToMarkdown(
     "",
     sec.text,
   ]);
-  return [...head, ...body, ""].join("\n");
+  return [...head, ...body, ...supportingLines(s), ""].join("\n");
+}
+
+/** The Supporting information section: every cited piece of evidence, and files shown nowhere else. */
+export function supportingLines(s: ReportSnapshot): string[] {
+  const files = placeAttachments(s).supporting;
+  if (s.evidence.length === 0 && files.length === 0) return [];
+  const numbers = evidenceNumbers(s);
+  const statements = new Map<string, string>();
+  const walk = (nodes: WhyTreeNode[]) =>
+    nodes.forEach((n) => {
+      statements.set(n.id, n.statement);
+      walk(n.children);
+    });
+  walk(s.whys.tree);
+  const evidence = s.evidence.map((e) => {
+    const what = e.event
+      ? `Timeline, ${formatTimestamp(e.event.occurredAt)} (${e.event.kind.toLowerCase()}): ${e.event.body.replace(/\s+/g, " ").trim()}${e.event.author ? ` — ${e.event.author}` : ""}${e.label ? ` (${e.label})` : ""}`
+      : `${e.label ? `${e.label}: ` : ""}<${e.url}>`;
+    const cause = statements.get(e.nodeId);
+    return `${numbers.get(e.id)}. E${numbers.get(e.id)} — ${what}${cause ? ` — cited for: ${cause}` : ""}`;
+  });
+  return [
+    "",
+    "## Supporting information",
+    ...(evidence.length ? ["", "Evidence cited in the 5 Whys:", "", ...evidence] : []),
+    ...(files.length
+      ? [
+          "",
+          "Attached files:",
+          "",
+          ...files.map(
+            (a) =>
+              `${fileLine(a)}${a.event ? ` (on the timeline event at ${formatTimestamp(a.event.occurredAt)}: ${a.event.body.replace(/\s+/g, " ").trim()})` : ""}`,
+          ),
+        ]
+      : []),
+  ];
 }

@@ -18,6 +18,7 @@ import {
 import { ensureReport } from "@/lib/reports/mutations";
 import { currentHtml, findPortalVersionHtml } from "@/lib/reports/published-html";
 import { fullTemplateSections } from "@/lib/reports/sections";
+import { SNAPSHOT_SCHEMA } from "@/lib/reports/snapshot";
 import { parseSnapshot } from "@/lib/reports/snapshot-schema";
 import { form } from "@/test/actions";
 import { createIncident, createTeamWithMembers, testDb } from "@/test/factory";
@@ -182,7 +183,7 @@ describe("publishing stores the customer version", () => {
   it("freezes a schema-3 snapshot with the team, the customer summary and the members, and renders the customer HTML once", async () => {
     const v = await testDb.reportVersion.findUniqueOrThrow({ where: { id: versionId } });
     const snap = parseSnapshot(v.snapshot);
-    expect(snap.schema).toBe(3);
+    expect(snap.schema).toBe(SNAPSHOT_SCHEMA);
     expect(snap.team.name).toBe("Customer Share");
     const { logoId } = await testDb.team.findUniqueOrThrow({ where: { id: t.team.id } });
     expect(snap.team.logoId).toBe(logoId);

@@ -1,4 +1,5 @@
 import "server-only";
+import { hasTeamFileUrls, withShareLinkFiles } from "@/lib/attachments/urls";
 import { publishedHtml, variantForAudience } from "@/lib/reports/published-html";
 import { findShareByTokenHash } from "./data";
 import { pruneRateLimits, recordShareView, takeRateLimit, type ShareView } from "./mutations";
@@ -92,6 +93,18 @@ export async function resolveShareToken(
   return { access: null, link, viewerEmail };
 }
 
+const encoder = new TextEncoder();
+
+/**
+ * The link's readers have no session, so a report that shows attachments points them at the
+ * link's own file route; a report without any is sent as the cached bytes, untouched.
+ */
+function forShareLink(cached: { html: string; bytes: Uint8Array<ArrayBuffer> }, token: string) {
+  if (!hasTeamFileUrls(cached.html)) return cached;
+  const html = withShareLinkFiles(cached.html, token);
+  return { html, bytes: encoder.encode(html) };
+}
+
 /** Resolves the token and, when the report may be shown, records the view. */
 export async function openShareLink(token: string, options: ResolveOptions): Promise<ShareAccess> {
   const { access, link, viewerEmail } = await resolveShareToken(token, options);
@@ -116,8 +129,7 @@ export async function openShareLink(token: string, options: ResolveOptions): Pro
     kind: "ok",
     versionId: l.reportVersionId,
     title: l.title,
-    html: cached.html,
-    bytes: cached.bytes,
+    ...forShareLink(cached, token),
     recipientEmail: l.recipientEmail,
   };
 }

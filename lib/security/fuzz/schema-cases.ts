@@ -275,7 +275,40 @@ export const SCHEMA_CASES: Record<string, SchemaCase> = {
   "reports/snapshot-schema.ts#snapshotV1Schema": { valid: v1Snapshot() },
   "reports/snapshot-schema.ts#snapshotV2Schema": { valid: v2Snapshot() },
   "reports/snapshot-schema.ts#snapshotV3Schema": {
-    valid: JSON.parse(JSON.stringify(composeReport(sampleSource()))),
+    valid: { ...JSON.parse(JSON.stringify(composeReport(sampleSource()))), schema: 3 },
+  },
+  "reports/snapshot-schema.ts#snapshotV4Schema": {
+    valid: JSON.parse(
+      JSON.stringify(
+        composeReport(
+          sampleSource({
+            evidence: [
+              {
+                id: "ev1",
+                nodeId: "w2",
+                url: "https://grafana.example/d/1",
+                label: "Pool",
+                event: null,
+              },
+            ],
+            attachments: [
+              {
+                id: "f1",
+                filename: "p99.png",
+                contentType: "image/png",
+                size: 70,
+                width: 1,
+                height: 1,
+                caption: "p99",
+                sectionKey: "summary",
+                timelineEventId: null,
+                event: null,
+              },
+            ],
+          }),
+        ),
+      ),
+    ),
   },
 
   "search/schema.ts#searchParamsSchema": {
