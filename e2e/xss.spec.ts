@@ -62,6 +62,7 @@ test("every XSS payload in every text field is inert in every sink", async ({ br
     "/settings/notifications",
     "/settings/sharing",
     "/settings/templates",
+    `/chat/link/${fx.chatLinkToken}`,
   ]) {
     await expectInertPage(page, hits, url, browser);
     sinks.push(url);
@@ -76,6 +77,8 @@ test("every XSS payload in every text field is inert in every sink", async ({ br
     ["/settings/alerts", payloads[4]!],
     ["/settings/notifications", payloads[6]!],
     ["/settings/templates", payloads[3]!],
+    ["/settings/chat", payloads[11]!],
+    [`/chat/link/${fx.chatLinkToken}`, payloads[7]!],
     [`${inc}/report`, payloads[8]!],
   ] as const) {
     await page.goto(url);

@@ -3,12 +3,14 @@
 // timeline events and authors, 5 Whys causes, action items, report narrative and review
 // comments), one incident per payload for titles, the user's display name, a published report
 // version composed from it all, and the names owners give in settings (API tokens, alert
-// sources, notification targets, report templates with their section titles and prompts).
+// sources, notification targets, report templates with their section titles and prompts) and
+// the chat user names Slack and Mattermost send (connected accounts, a pending link).
 // The app renders every sink from these rows.
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { hashSecret } from "../../lib/api/tokens";
 import { composeReport, reportTitle } from "../../lib/reports/snapshot";
 import { fullTemplateSections, NARRATIVE_KEYS } from "../../lib/reports/sections";
 import { sampleSource } from "../../lib/reports/test-fixtures";
@@ -27,6 +29,8 @@ export interface XssFixture {
   number: number;
   versionId: string;
   title: string;
+  /** A pending chat link request whose chat user name is a payload (its page shows the name). */
+  chatLinkToken: string;
 }
 
 /** Seeds the team of `email` with payloads everywhere and publishes the main incident's report. */
@@ -192,7 +196,29 @@ export async function seedPayloads(email: string): Promise<XssFixture> {
         [id(), teamId, p.slice(0, 80), JSON.stringify(sections)],
       );
     }
-    return { incidentId: main.incidentId, number: main.number, versionId, title };
+    // Chat: the names Slack and Mattermost send with each command (user_name, chosen by the chat
+    // user), on the connected accounts of Settings → Chat and on a pending link's page.
+    const slack = id();
+    const mattermost = id();
+    await c.query(
+      `INSERT INTO "ChatIntegration" (id, "teamId", provider, "workspaceId", "signingSecretSealed", "updatedAt") VALUES ($1, $2, 'SLACK', $3, 'sealed', now())`,
+      [slack, teamId, `TXSS${randomUUID().replace(/-/g, "").slice(0, 12).toUpperCase()}`],
+    );
+    await c.query(
+      `INSERT INTO "ChatIntegration" (id, "teamId", provider, "commandTokenHash", "updatedAt") VALUES ($1, $2, 'MATTERMOST', $3, now())`,
+      [mattermost, teamId, randomUUID()],
+    );
+    for (const [i, p] of payloads.entries())
+      await c.query(
+        `INSERT INTO "ChatIdentity" (id, "integrationId", "chatUserId", "chatUserName", "userId") VALUES ($1, $2, $3, $4, $5)`,
+        [id(), i % 2 ? mattermost : slack, `uxss${i}`, p.slice(0, 80), userId],
+      );
+    const chatLinkToken = `hcl_${randomUUID()}`;
+    await c.query(
+      `INSERT INTO "ChatLinkRequest" (id, "integrationId", "tokenHash", "chatUserId", "chatUserName", "expiresAt") VALUES ($1, $2, $3, 'uxsslink', $4, now() + interval '1 hour')`,
+      [id(), mattermost, hashSecret(chatLinkToken), payloads[7]!.slice(0, 80)],
+    );
+    return { incidentId: main.incidentId, number: main.number, versionId, title, chatLinkToken };
   } finally {
     await c.end();
   }
