@@ -77,10 +77,11 @@ test("create incidents, find them with filters, edit one and see its history", a
     .getByRole("link", { name: "History" })
     .click();
   const latest = page.getByTestId("history-entry").first();
-  await expect(latest).toContainText("edited the incident");
+  // One plain sentence per change (issue 9: a History tab people can read).
   await expect(latest).toContainText(
-    "title: Checkout API returning 502s → Checkout API 502s after failover",
+    "changed the title from “Checkout API returning 502s” to “Checkout API 502s after failover”",
   );
+  await expect(latest).toContainText("the status from Investigating to Identified");
   await expect(page.getByTestId("history-entry").last()).toContainText("created the incident");
 
   await page.goto("/");

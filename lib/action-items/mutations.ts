@@ -143,7 +143,7 @@ export async function updateActionItem(actor: Actor, itemId: string, input: Upda
       entityType: "ActionItem",
       entityId: itemId,
       incidentId: current.incidentId,
-      data: { fields, status: input.status },
+      data: { fields, status: input.status, title: input.title },
     });
     return { incidentId: current.incidentId };
   });
@@ -183,7 +183,7 @@ export async function changeActionStatus(
       entityType: "ActionItem",
       entityId: itemId,
       incidentId: current.incidentId,
-      data: { from: current.status, to: input.status },
+      data: { from: current.status, to: input.status, title: current.title },
     });
     return { incidentId: current.incidentId };
   });

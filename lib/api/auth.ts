@@ -1,4 +1,5 @@
 import "server-only";
+import type { AuditData } from "@/lib/audit/schema";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { mintTeamScope, type TeamScope } from "@/lib/auth/scope";
 import { AuthorizationError, type TeamContext } from "@/lib/auth/session";
@@ -102,7 +103,11 @@ export async function recordApiUse(api: ApiContext, request: Request, status: nu
         action: "api.request",
         entityType: "ApiToken",
         entityId: api.token.id,
-        data: { method: request.method, path: url.pathname, status },
+        data: {
+          method: request.method,
+          path: url.pathname,
+          status,
+        } satisfies AuditData<"api.request">,
       },
     }),
   ]);

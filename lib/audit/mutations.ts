@@ -3,19 +3,19 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { withdrawStaleApprovals } from "@/lib/reports/approvals";
 import { changesReportContent } from "@/lib/reports/content";
 import { notifyForAudit } from "@/lib/notifications/outbox";
+import { parseAuditEntry, type AuditEntry } from "./schema";
 
 type Tx = Prisma.TransactionClient;
 
-export interface AuditInput {
+/** Who, where and on what; `action` and `data` come from the typed union (lib/audit/schema.ts). */
+export type AuditInput = {
   teamId: string | null;
   actorId?: string | null;
   actorLabel?: string | null;
-  action: string; // e.g. "incident.update"
   entityType: string; // e.g. "Incident"
   entityId: string;
   incidentId?: string | null;
-  data?: Prisma.InputJsonValue;
-}
+} & AuditEntry;
 
 /**
  * Writes one audit event inside the caller's transaction, so the change and its record land
@@ -25,7 +25,9 @@ export interface AuditInput {
  * report published: lib/notifications/outbox.ts), whichever path made the change.
  */
 export async function recordAudit(tx: Tx, input: AuditInput) {
-  await tx.auditEvent.create({ data: { ...input, data: input.data ?? undefined } });
+  await tx.auditEvent.create({
+    data: { ...input, data: (input.data ?? undefined) as Prisma.InputJsonValue | undefined },
+  });
   if (input.teamId && input.incidentId && changesReportContent(input.action)) {
     await withdrawStaleApprovals(tx, {
       teamId: input.teamId,
@@ -43,7 +45,12 @@ export async function recordAudit(tx: Tx, input: AuditInput) {
  */
 export async function fieldsChangedSince(
   tx: Tx,
-  where: { teamId: string; entityType: string; entityId: string; action: string },
+  where: {
+    teamId: string;
+    entityType: string;
+    entityId: string;
+    action: "incident.update" | "timeline.update";
+  },
   baseVersion: number,
 ): Promise<Set<string>> {
   const updates = await tx.auditEvent.findMany({
@@ -54,8 +61,12 @@ export async function fieldsChangedSince(
   });
   const changed = new Set<string>();
   for (const u of updates) {
-    const d = u.data as { version?: number; changes?: Record<string, unknown> } | null;
-    if (d?.version && d.version > baseVersion && d.changes)
+    const entry = parseAuditEntry(where.action, u.data);
+    const d =
+      entry?.action === "incident.update" || entry?.action === "timeline.update"
+        ? entry.data
+        : null;
+    if (d?.version && d.version > baseVersion)
       for (const k of Object.keys(d.changes)) changed.add(k);
   }
   return changed;

@@ -203,7 +203,7 @@ export async function updateIncident(
       entityType: "Incident",
       entityId: incidentId,
       incidentId,
-      data: { version: baseVersion + 1, changes } as Prisma.InputJsonValue,
+      data: { version: baseVersion + 1, changes },
     });
     return { changed: Object.keys(changes), version: baseVersion + 1 };
   });

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { listMail } from "@/lib/email/mailbox";
 import { startMailSink, type MailSink } from "@/lib/email/sink";
 import { sendMail } from "@/lib/email/send";
@@ -11,6 +11,8 @@ import { enqueueMail, jobIdForKey } from "./email-queue";
 import { senderBoss, stopSender } from "./sender";
 import { startWorker, type WorkerHandle } from "./worker";
 import { publishReport } from "@/lib/sharing/int-fixtures";
+import { log } from "@/lib/log";
+import { seal } from "./seal";
 
 let dir: string;
 let sink: MailSink;
@@ -159,5 +161,34 @@ describe("the durable email queue", () => {
     ))!;
     await until(async () => (await jobState(again)) === "completed");
     expect(mailTo(link.recipientEmail)).toHaveLength(0);
+  });
+
+  it("fails a job whose payload does not fit, with one log line, and keeps delivering the next", async () => {
+    const logged = vi.spyOn(log, "error");
+    await worker();
+    const boss = await senderBoss();
+    const bad = (await boss.send(EMAIL_QUEUE, { sealed: 42 }, { retryLimit: 0 }))!;
+    // Sealed correctly but not a mail: no recipient.
+    const noRecipient = (await boss.send(
+      EMAIL_QUEUE,
+      { sealed: seal({ subject: "x", text: "y" }, process.env.AUTH_SECRET!) },
+      { retryLimit: 0 },
+    ))!;
+    const to = `after-bad.${Date.now()}@example.test`;
+    await sendMail({ to, subject: "After a bad job", text: "still delivered" });
+    await until(async () => (await jobState(bad)) === "failed");
+    await until(async () => (await jobState(noRecipient)) === "failed");
+    await until(() => mailTo(to).length === 1);
+    const job = await boss.getJobById(EMAIL_QUEUE, bad, { includeArchive: true });
+    expect(JSON.stringify(job!.output)).toContain("sealed: Invalid input: expected string");
+    expect(logged).toHaveBeenCalledWith(
+      expect.objectContaining({
+        queue: EMAIL_QUEUE,
+        jobId: noRecipient,
+        reason: expect.stringMatching(/^to: /),
+      }),
+      "job payload refused",
+    );
+    logged.mockRestore();
   });
 });

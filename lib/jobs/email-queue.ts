@@ -8,16 +8,11 @@ import { EMAIL_QUEUE, wakeWorkers } from "./boss";
 import { seal } from "./seal";
 import { senderBoss } from "./sender";
 
-/** A share-link delivery the worker reports back on (ShareLink.deliveryState). */
-export interface TrackedShare {
-  id: string;
-  tokenHash: string;
-}
+import type { EmailJobData } from "./payloads";
 
-export interface EmailJobData {
-  sealed: string;
-  share?: TrackedShare;
-}
+export type { EmailJobData };
+/** A share-link delivery the worker reports back on (ShareLink.deliveryState). */
+export type TrackedShare = NonNullable<EmailJobData["share"]>;
 
 export interface EnqueueOptions {
   /** Store the job through the caller's transaction: it exists exactly when that commits. */

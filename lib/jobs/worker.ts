@@ -4,7 +4,6 @@ import pg from "pg";
 import type PgBoss from "pg-boss";
 import { friendlyDeliveryError } from "@/lib/email/delivery-error";
 import { deliverMail } from "@/lib/email/smtp";
-import type { OutgoingMail } from "@/lib/email/types";
 import { env } from "@/lib/env";
 import { metrics } from "@/lib/metrics/registry";
 import { pgListenerConfig } from "@/lib/pg-timeouts";
@@ -14,7 +13,6 @@ import {
   shareAwaitsDelivery,
 } from "@/lib/sharing/mutations";
 import { deliverNotification } from "@/lib/notifications/deliver";
-import type { NotifyJobData } from "@/lib/notifications/outbox";
 import { notifyOverdueActionItems } from "@/lib/notifications/overdue";
 import {
   EMAIL_QUEUE,
@@ -24,8 +22,15 @@ import {
   startBoss,
   WAKE_CHANNEL,
 } from "./boss";
-import { messageIdFor, shareSendKey, type EmailJobData } from "./email-queue";
+import { messageIdFor, shareSendKey } from "./email-queue";
 import { claimEmailSend, releaseEmailSend } from "./mutations";
+import {
+  emailJobSchema,
+  JobPayloadError,
+  notifyJobSchema,
+  parseJobPayload,
+  sealedMailSchema,
+} from "./payloads";
 import { unseal } from "./seal";
 import { log } from "@/lib/log";
 
@@ -79,14 +84,14 @@ export const sendLeaseSeconds = () => env().EMAIL_ATTEMPT_TIMEOUT_SECONDS * 2;
  * with the same Message-ID (see docs/decisions.md).
  */
 export async function handleEmailJob(
-  job: PgBoss.JobWithMetadata<EmailJobData>,
+  job: PgBoss.JobWithMetadata<unknown>,
   smtpUrl?: string,
   hooks: EmailJobHooks = {},
 ): Promise<EmailJobOutcome> {
-  const { share } = job.data;
+  const { sealed, share } = parseJobPayload(EMAIL_QUEUE, job.id, emailJobSchema, job.data);
   // Idempotency for shares: a link already sent, revoked or replaced by a resend is not mailed.
   if (share && !(await shareAwaitsDelivery(share))) return "skipped";
-  let mail = unseal<OutgoingMail>(job.data.sealed, env().AUTH_SECRET);
+  let mail = parseJobPayload(EMAIL_QUEUE, job.id, sealedMailSchema, openSealed(job.id, sealed));
   const sendKey = share ? shareSendKey(share, mail.to) : undefined;
   if (sendKey) {
     const claim = await claimEmailSend(sendKey, new Date(), sendLeaseSeconds());
@@ -129,6 +134,17 @@ export async function handleEmailJob(
   return "sent";
 }
 
+/** The sealed mail's JSON, or a JobPayloadError (tampered with, or sealed under another AUTH_SECRET). */
+function openSealed(jobId: string, sealed: string): unknown {
+  try {
+    return unseal<unknown>(sealed, env().AUTH_SECRET);
+  } catch {
+    const reason = "the sealed mail could not be opened (tampered with, or another AUTH_SECRET)";
+    log.error({ queue: EMAIL_QUEUE, jobId, reason }, "job payload refused");
+    throw new JobPayloadError(`Refused job payload: ${reason}`);
+  }
+}
+
 /** A short reason for the log and pg-boss's job record; never the message content. */
 export function smtpReason(error: unknown): string {
   const e = error as { responseCode?: number; response?: string; code?: string; message?: string };
@@ -154,7 +170,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
   // left active until the whole batch ends, a worker killed mid-batch would have it expire and
   // be sent again by another worker); a failed one is failed here (pg-boss retries it with
   // back-off). pg-boss then completes the batch, which only touches jobs still active.
-  const handleBatch = async (jobs: PgBoss.JobWithMetadata<EmailJobData>[]) => {
+  const handleBatch = async (jobs: PgBoss.JobWithMetadata<unknown>[]) => {
     await eachLimited(jobs, sendConcurrency, async (job) => {
       try {
         await handleEmailJob(job, options.smtpUrl);
@@ -171,7 +187,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
   };
   for (let i = 0; i < concurrency; i++) {
     ids.push(
-      await boss.work<EmailJobData>(
+      await boss.work<unknown>(
         EMAIL_QUEUE,
         {
           includeMetadata: true,
@@ -209,13 +225,14 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
 
 /** Outgoing notifications: a few at a time (each waits at most 10 s for its receiver). */
 function startNotificationLoop(boss: PgBoss, pollingIntervalSeconds: number) {
-  return boss.work<NotifyJobData>(
+  return boss.work<unknown>(
     NOTIFY_QUEUE,
     { includeMetadata: true, batchSize: 10, pollingIntervalSeconds },
     async (jobs) => {
       await eachLimited(jobs, 5, async (job) => {
         try {
-          await deliverNotification(job.data, {
+          const data = parseJobPayload(NOTIFY_QUEUE, job.id, notifyJobSchema, job.data);
+          await deliverNotification(data, {
             retryCount: job.retryCount,
             retryLimit: job.retryLimit,
           });

@@ -327,6 +327,7 @@ describe("attempt bookkeeping", () => {
         entityType: "Incident",
         entityId: incidentId,
         incidentId,
+        data: {},
       }),
     );
     expect(await deliveriesOf(hook.id)).toHaveLength(1);

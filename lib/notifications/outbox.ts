@@ -9,6 +9,7 @@ import { incidentKey } from "@/lib/incidents/constants";
 import { NOTIFY_QUEUE, wakeWorkers } from "@/lib/jobs/boss";
 import { jobIdForKey } from "@/lib/jobs/email-queue";
 import { senderBoss } from "@/lib/jobs/sender";
+import type { NotifyJobData } from "@/lib/jobs/payloads";
 import { jobDbFor } from "@/lib/jobs/tx-db";
 import {
   eventsForAudit,
@@ -19,9 +20,7 @@ import {
 
 type Tx = Prisma.TransactionClient;
 
-export interface NotifyJobData {
-  deliveryId: string;
-}
+export type { NotifyJobData } from "@/lib/jobs/payloads";
 
 export const appLink = (path: string) => `${env().APP_URL.replace(/\/$/, "")}${path}`;
 

@@ -1,4 +1,5 @@
 import "server-only";
+import type { AuditData } from "@/lib/audit/schema";
 import { simpleHtmlEmail } from "@/lib/email/send";
 import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -78,7 +79,11 @@ export async function withdrawStaleApprovals(
       entityType: "Report",
       entityId: report.id,
       incidentId: change.incidentId,
-      data: { round, reviewerIds: stale.map((s) => s.userId), cause: change.action },
+      data: {
+        round,
+        reviewerIds: stale.map((s) => s.userId),
+        cause: change.action,
+      } satisfies AuditData<"report.review.approval_withdrawn">,
     },
   });
   await notify(tx, {

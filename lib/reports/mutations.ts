@@ -443,7 +443,7 @@ async function simpleTransition(
   incidentId: string,
   baseVersion: number,
   cmd: WorkflowCommand,
-  action: string,
+  action: "report.review.withdraw" | "report.reopen",
 ) {
   return db.$transaction(async (tx) => {
     const report = await lockReport(tx, actor.scope.teamId, incidentId, actor.userId);

@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type PgBoss from "pg-boss";
 import { recordAudit } from "@/lib/audit/mutations";
+import type { AuditAction, AuditData } from "@/lib/audit/schema";
 import type { TeamScope } from "@/lib/auth/scope";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -406,7 +407,7 @@ export async function recordViews(shares: ShareView[], portal: PortalView[] = []
           ${shares.map((v) => v.teamId)}::text[],
           ${shares.map((v) => v.incidentId)}::text[],
           ${shares.map((v) => v.recipientEmail)}::text[],
-          ${shares.map((v) => (v.viewerEmail ? JSON.stringify({ confirmedAs: v.viewerEmail }) : null))}::text[],
+          ${shares.map((v) => (v.viewerEmail ? JSON.stringify({ confirmedAs: v.viewerEmail } satisfies AuditData<"share.view">) : null))}::text[],
           ${shares.map((v) => iso(v.now))}::text[]
         ) AS v(audit_id, share_id, team_id, incident_id, label, data, at)
       ),
@@ -425,7 +426,7 @@ export async function recordViews(shares: ShareView[], portal: PortalView[] = []
         teamId: v.teamId,
         actorId: v.userId,
         actorLabel: v.email,
-        action: "portal.view",
+        action: "portal.view" satisfies AuditAction,
         entityType: "ReportVersion",
         entityId: v.versionId,
         incidentId: v.incidentId,

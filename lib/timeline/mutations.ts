@@ -136,7 +136,7 @@ export async function updateTimelineEvent(
       entityType: "TimelineEvent",
       entityId: eventId,
       incidentId: input.incidentId,
-      data: { version: baseVersion + 1, changes } as Prisma.InputJsonValue,
+      data: { version: baseVersion + 1, changes },
     });
   });
 }

@@ -1,5 +1,11 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/mutations";
+import {
+  parseAuditEntry,
+  type AuditAction,
+  type AuditData,
+  type AuditEntry,
+} from "@/lib/audit/schema";
 import type { TeamActor } from "@/lib/auth/scope";
 import { db } from "@/lib/db";
 import { ConflictError, NotFoundError, RuleError } from "@/lib/errors";
@@ -55,22 +61,25 @@ async function change<T>(
   });
 }
 
-function audit(
+type WhyAction = Extract<AuditAction, `whyNode.${string}`>;
+
+function audit<A extends WhyAction>(
   tx: Tx,
   actor: Actor,
   incidentId: string,
-  action: string,
+  action: A,
   entityId: string,
-  data?: Prisma.InputJsonValue,
+  data: AuditData<A>,
 ) {
+  // The caller's (action, data) pair is checked by AuditData<A>; TS cannot correlate the two
+  // through a generic, hence the one cast.
   return recordAudit(tx, {
     teamId: actor.scope.teamId,
     actorId: actor.userId,
-    action,
     entityType: "WhyNode",
     entityId,
     incidentId,
-    data,
+    ...({ action, data } as AuditEntry),
   });
 }
 
@@ -190,6 +199,7 @@ export async function setWhyRootCause(actor: Actor, input: z.infer<typeof rootCa
     const category = input.isRootCause
       ? ((input.category as RootCauseCategory | null | undefined) ?? null)
       : null;
+    const before = await nodeIn(tx, input.incidentId, input.nodeId);
     const updated = await tx.whyNode.updateMany({
       where: { id: input.nodeId, incidentId: input.incidentId, version: input.version },
       data: { isRootCause: input.isRootCause, category, version: { increment: 1 } },
@@ -202,7 +212,7 @@ export async function setWhyRootCause(actor: Actor, input: z.infer<typeof rootCa
       input.incidentId,
       input.isRootCause ? "whyNode.markRootCause" : "whyNode.unmarkRootCause",
       input.nodeId,
-      { category },
+      { category, statement: before.statement },
     );
     return { nodeId: input.nodeId };
   });
@@ -212,12 +222,13 @@ export async function moveWhyNode(actor: Actor, input: z.infer<typeof moveNodeSc
   return change(actor, input.incidentId, async (tx) => {
     const nodes = await tx.whyNode.findMany({
       where: { incidentId: input.incidentId },
-      select: { id: true, parentId: true },
+      select: { id: true, parentId: true, statement: true },
     });
     if (!nodes.some((n) => n.id === input.nodeId)) throw new NotFoundError("Cause");
     const check = checkMove(nodes, input.nodeId, input.newParentId);
     if (!check.ok) throw new RuleError(check.reason, "newParentId");
-    const from = nodes.find((n) => n.id === input.nodeId)!.parentId;
+    const moved = nodes.find((n) => n.id === input.nodeId)!;
+    const from = moved.parentId;
     const last = await tx.whyNode.aggregate({
       where: { incidentId: input.incidentId, parentId: input.newParentId },
       _max: { position: true },
@@ -233,6 +244,7 @@ export async function moveWhyNode(actor: Actor, input: z.infer<typeof moveNodeSc
     await audit(tx, actor, input.incidentId, "whyNode.move", input.nodeId, {
       from,
       to: input.newParentId,
+      statement: moved.statement,
     });
     return { nodeId: input.nodeId };
   });
@@ -268,27 +280,7 @@ export async function reorderWhyNode(actor: Actor, input: z.infer<typeof reorder
 }
 
 /** What a deletion keeps (in its audit event) so that undo restores the same ids and evidence. */
-interface DeletedSubtree {
-  nodes: {
-    id: string;
-    parentId: string | null;
-    statement: string;
-    position: number;
-    isRootCause: boolean;
-    category: RootCauseCategory | null;
-    version: number;
-    createdAt: string;
-  }[];
-  evidence: {
-    id: string;
-    nodeId: string;
-    timelineEventId: string | null;
-    url: string | null;
-    label: string | null;
-    createdAt: string;
-  }[];
-  actionLinks: { actionItemId: string; whyNodeId: string }[];
-}
+type DeletedSubtree = AuditData<"whyNode.delete">["snapshot"];
 
 export async function deleteWhyNode(actor: Actor, input: z.infer<typeof deleteNodeSchema>) {
   return change(actor, input.incidentId, async (tx) => {
@@ -331,7 +323,7 @@ export async function deleteWhyNode(actor: Actor, input: z.infer<typeof deleteNo
       statement: root.statement,
       count: ids.length,
       snapshot,
-    } as unknown as Prisma.InputJsonValue);
+    });
     const event = await tx.auditEvent.findFirstOrThrow({
       where: { incidentId: input.incidentId, entityId: input.nodeId, action: "whyNode.delete" },
       orderBy: { createdAt: "desc" },
@@ -353,7 +345,8 @@ export async function restoreWhyNodes(actor: Actor, input: z.infer<typeof restor
       },
       select: { data: true, entityId: true },
     });
-    const snapshot = (event?.data as { snapshot?: DeletedSubtree } | null)?.snapshot;
+    const deletion = event ? parseAuditEntry("whyNode.delete", event.data) : null;
+    const snapshot = deletion?.action === "whyNode.delete" ? deletion.data.snapshot : null;
     if (!event || !snapshot) throw new NotFoundError("Deleted causes");
     const ids = snapshot.nodes.map((n) => n.id);
     if ((await tx.whyNode.count({ where: { id: { in: ids } } })) > 0)

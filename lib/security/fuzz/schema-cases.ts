@@ -392,4 +392,35 @@ export const SCHEMA_CASES: Record<string, SchemaCase> = {
   "whys/schema.ts#problemSchema": {
     valid: { incidentId: "i1", problem: "Checkout failed", basedOn: "" },
   },
+  "audit/schema.ts#auditEntrySchema": {
+    valid: { action: "report.publish", data: { number: 3, contentHash: "h" } },
+  },
+  "audit/schema.ts#fieldChangesSchema": {
+    valid: { version: 2, changes: { severity: { from: "SEV2", to: "SEV1" } } },
+  },
+  "audit/schema.ts#deletedSubtreeSchema": {
+    valid: {
+      nodes: [
+        {
+          id: "n1",
+          parentId: null,
+          statement: "Because",
+          position: 0,
+          isRootCause: false,
+          category: null,
+          version: 1,
+          createdAt: ISO,
+        },
+      ],
+      evidence: [],
+      actionLinks: [],
+    },
+  },
+  "jobs/payloads.ts#emailJobSchema": {
+    valid: { sealed: "abc", share: { id: "s1", tokenHash: "h" } },
+  },
+  "jobs/payloads.ts#sealedMailSchema": {
+    valid: { to: "a@example.test", subject: "Hello", text: "Body" },
+  },
+  "jobs/payloads.ts#notifyJobSchema": { valid: { deliveryId: "d1" } },
 };
