@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
 import { hasAnyPortalGrant, listPortalReports, listPortalReportsPage } from "@/lib/sharing/data";
-import { portalSearchSchema } from "@/lib/sharing/schema";
+import { PORTAL_QUERY_MAX, portalSearchSchema } from "@/lib/sharing/schema";
 import { formatDay } from "@/components/sharing/format";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Snippet } from "@/components/search/snippet";
@@ -50,7 +50,7 @@ export default async function PortalPage({
               name="q"
               type="search"
               defaultValue={q}
-              maxLength={200}
+              maxLength={PORTAL_QUERY_MAX}
               placeholder="Words, title or INC number"
               className="block w-72 max-w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm"
             />

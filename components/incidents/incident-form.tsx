@@ -4,6 +4,7 @@ import { useActionState, useState } from "react";
 import { initialResult, type ActionResult } from "@/lib/action-result";
 import { createIncidentAction, updateIncidentAction } from "@/lib/incidents/actions";
 import {
+  INCIDENT_LIMITS,
   LIFECYCLE_FIELDS,
   LIFECYCLE_LABELS,
   SEVERITIES,
@@ -99,7 +100,7 @@ export function IncidentForm({
         name="title"
         label="Title"
         required
-        maxLength={200}
+        maxLength={INCIDENT_LIMITS.title}
         defaultValue={v("title", incident?.title ?? "")}
         errors={errors.title}
         placeholder="Checkout API returning 502s"
@@ -182,7 +183,7 @@ export function IncidentForm({
         name="summary"
         label="Summary"
         rows={4}
-        maxLength={10_000}
+        maxLength={INCIDENT_LIMITS.summary}
         defaultValue={v("summary", incident?.summary ?? "")}
         errors={errors.summary}
         hint="What happened, in a few sentences."
@@ -191,7 +192,7 @@ export function IncidentForm({
         name="customerImpact"
         label="Customer impact"
         rows={3}
-        maxLength={5_000}
+        maxLength={INCIDENT_LIMITS.customerImpact}
         defaultValue={v("customerImpact", incident?.customerImpact ?? "")}
         errors={errors.customerImpact}
         hint="Who was affected, how, and for how long."
@@ -201,7 +202,7 @@ export function IncidentForm({
         <TextField
           name="services"
           label="Affected services"
-          maxLength={2000}
+          maxLength={INCIDENT_LIMITS.list}
           defaultValue={v("services", incident?.services.join(", ") ?? "")}
           errors={errors.services}
           hint="Comma-separated, e.g. checkout-api, postgres"
@@ -209,7 +210,7 @@ export function IncidentForm({
         <TextField
           name="tags"
           label="Tags"
-          maxLength={2000}
+          maxLength={INCIDENT_LIMITS.list}
           defaultValue={v("tags", incident?.tags.join(", ") ?? "")}
           errors={errors.tags}
           hint="Comma-separated, e.g. database, customer-facing"

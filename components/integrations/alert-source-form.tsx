@@ -6,6 +6,7 @@ import { SelectField, TextArea, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { SecretReveal } from "./secret-reveal";
+import { ALERT_SOURCE_NAME_MAX } from "@/lib/alerts/schema";
 
 const KINDS = [
   { value: "ALERTMANAGER", label: "Prometheus Alertmanager" },
@@ -46,7 +47,7 @@ export function AlertSourceForm({
             id="source-name"
             label="Name"
             required
-            maxLength={80}
+            maxLength={ALERT_SOURCE_NAME_MAX}
             placeholder="e.g. Production Alertmanager"
             errors={errors?.name}
           />

@@ -6,6 +6,7 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { SecretReveal } from "./secret-reveal";
+import { API_TOKEN_NAME_MAX } from "@/lib/api/schema";
 
 export function ApiTokenForm() {
   const [result, action] = useActionState(createApiTokenAction, initialResult);
@@ -24,7 +25,7 @@ export function ApiTokenForm() {
             id="token-name"
             label="Name"
             required
-            maxLength={80}
+            maxLength={API_TOKEN_NAME_MAX}
             placeholder="e.g. Deploy pipeline"
             hint="What will use it, so you know what breaks when you revoke it."
             errors={errors?.name}

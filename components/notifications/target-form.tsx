@@ -3,7 +3,12 @@ import { useActionState, useEffect, useRef, useState } from "react";
 import { initialResult } from "@/lib/action-result";
 import { NOTIFICATION_EVENTS } from "@/lib/notifications/events";
 import { createTargetAction } from "@/lib/notifications/actions";
-import { TARGET_KIND_LABELS, TARGET_KINDS, type TargetKind } from "@/lib/notifications/schema";
+import {
+  TARGET_KIND_LABELS,
+  TARGET_KINDS,
+  TARGET_NAME_MAX,
+  type TargetKind,
+} from "@/lib/notifications/schema";
 import { SecretReveal } from "@/components/integrations/secret-reveal";
 import { SelectField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -41,7 +46,7 @@ export function TargetForm() {
             id="target-name"
             label="Name"
             required
-            maxLength={80}
+            maxLength={TARGET_NAME_MAX}
             placeholder="e.g. #incidents channel"
             errors={errors?.name}
           />

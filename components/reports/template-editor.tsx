@@ -2,10 +2,16 @@
 import { useActionState, useState } from "react";
 import { initialResult } from "@/lib/action-result";
 import { updateTemplateAction } from "@/lib/reports/actions";
-import { sectionKind, type TemplateSection } from "@/lib/reports/sections";
+import {
+  SECTION_PROMPT_MAX,
+  SECTION_TITLE_MAX,
+  sectionKind,
+  type TemplateSection,
+} from "@/lib/reports/sections";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { TEMPLATE_NAME_MAX } from "@/lib/reports/schema";
 
 /** Owners choose sections (on/off), their titles, prompts and order. */
 export function TemplateEditor({
@@ -50,7 +56,7 @@ export function TemplateEditor({
             id={`${p}-name`}
             name="name"
             value={name}
-            maxLength={80}
+            maxLength={TEMPLATE_NAME_MAX}
             onChange={(e) => setName(e.target.value)}
             aria-invalid={err("name") ? true : undefined}
             aria-describedby={`${p}-name-error`}
@@ -127,7 +133,7 @@ export function TemplateEditor({
                     id={`${id}-title`}
                     name={`title.${s.key}`}
                     value={s.title}
-                    maxLength={120}
+                    maxLength={SECTION_TITLE_MAX}
                     onChange={(e) => update(i, { title: e.target.value })}
                     aria-invalid={err(`sections.${i}.title`) ? true : undefined}
                     aria-describedby={`${id}-title-error`}
@@ -146,7 +152,7 @@ export function TemplateEditor({
                     name={`prompt.${s.key}`}
                     value={s.prompt}
                     rows={2}
-                    maxLength={1000}
+                    maxLength={SECTION_PROMPT_MAX}
                     onChange={(e) => update(i, { prompt: e.target.value })}
                     aria-describedby={`${id}-prompt-error`}
                     className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"

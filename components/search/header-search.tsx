@@ -1,5 +1,6 @@
 "use client";
 import { useEffect, useRef } from "react";
+import { QUERY_MAX } from "@/lib/search/schema";
 
 /** True when a key press belongs to something the user is typing in. */
 function typingIn(target: EventTarget | null) {
@@ -30,7 +31,7 @@ export function HeaderSearch() {
         id="header-search"
         name="q"
         type="search"
-        maxLength={200}
+        maxLength={QUERY_MAX}
         placeholder="Search"
         aria-keyshortcuts="/"
         className="block w-full rounded-md border border-slate-300 bg-white py-1.5 pr-8 pl-3 text-sm shadow-sm placeholder:text-slate-500 focus:border-blue-600 focus:outline-2 focus:outline-blue-600"

@@ -5,6 +5,7 @@ import { createTeamAction } from "@/lib/teams/actions";
 import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { TEAM_NAME_MAX } from "@/lib/teams/schema";
 
 export function CreateTeamForm() {
   const [result, action] = useActionState(createTeamAction, initialResult);
@@ -15,7 +16,7 @@ export function CreateTeamForm() {
         label="Team name"
         placeholder="Platform team"
         required
-        maxLength={80}
+        maxLength={TEAM_NAME_MAX}
         errors={result.ok ? undefined : result.fieldErrors?.name}
       />
       <FormMessage result={result} />

@@ -6,6 +6,7 @@ import { inviteMemberAction } from "@/lib/teams/actions";
 import { SelectField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { EMAIL_MAX } from "@/lib/auth/schema";
 
 export function InviteForm() {
   const [result, action] = useActionState(inviteMemberAction, initialResult);
@@ -25,7 +26,7 @@ export function InviteForm() {
           type="email"
           autoComplete="off"
           required
-          maxLength={254}
+          maxLength={EMAIL_MAX}
           placeholder="name@example.com"
           errors={errors?.email}
         />

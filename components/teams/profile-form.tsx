@@ -5,6 +5,7 @@ import { updateProfileAction } from "@/lib/teams/actions";
 import { SelectField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { DISPLAY_NAME_MAX } from "@/lib/teams/schema";
 
 export function ProfileForm({
   name,
@@ -28,7 +29,7 @@ export function ProfileForm({
         defaultValue={name ?? ""}
         autoComplete="name"
         required
-        maxLength={80}
+        maxLength={DISPLAY_NAME_MAX}
         hint={`Shown to your teams next to ${email}.`}
         errors={errors?.name}
       />

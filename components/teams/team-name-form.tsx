@@ -5,6 +5,7 @@ import { renameTeamAction } from "@/lib/teams/actions";
 import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { TEAM_NAME_MAX } from "@/lib/teams/schema";
 
 export function TeamNameForm({ name }: { name: string }) {
   const [result, action] = useActionState(renameTeamAction, initialResult);
@@ -16,7 +17,7 @@ export function TeamNameForm({ name }: { name: string }) {
         label="Team name"
         defaultValue={name}
         required
-        maxLength={80}
+        maxLength={TEAM_NAME_MAX}
         errors={result.ok ? undefined : result.fieldErrors?.name}
       />
       <FormMessage result={result} />

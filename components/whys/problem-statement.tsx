@@ -56,7 +56,7 @@ export function ProblemStatement({
           id="why-problem"
           rows={3}
           value={editing.draft}
-          maxLength={PROBLEM_MAX + 100}
+          maxLength={PROBLEM_MAX}
           autoFocus
           onChange={(e) => setEditing({ ...editing, draft: e.target.value })}
           onKeyDown={(e) => {

@@ -10,6 +10,7 @@ import {
   type RootCauseCategory,
 } from "@/lib/whys/tree";
 import type { WhyEvidence, WhyTimelineEvent } from "@/lib/whys/types";
+import { EVIDENCE_LABEL_MAX } from "@/lib/whys/schema";
 
 function Modal({
   title,
@@ -375,7 +376,7 @@ export function EvidenceDialog({
               id="evidence-label"
               value={label}
               onChange={(e) => setLabel(e.target.value)}
-              maxLength={200}
+              maxLength={EVIDENCE_LABEL_MAX}
               className="block w-full rounded-md border border-slate-300 px-2 py-2 text-sm"
             />
           </div>

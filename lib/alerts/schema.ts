@@ -3,6 +3,8 @@ import { SEVERITIES } from "@/lib/incidents/constants";
 import { ALERT_SOURCE_KINDS } from "./parse";
 import { parseRuleLines } from "./rules";
 
+export const ALERT_SOURCE_NAME_MAX = 80;
+
 const checkbox = z
   .string()
   .optional()
@@ -27,7 +29,7 @@ export const alertSourceSchema = z
       .string()
       .trim()
       .min(1, "Name the source (e.g. Production Alertmanager).")
-      .max(80, "Keep the name under 80 characters."),
+      .max(ALERT_SOURCE_NAME_MAX, `Keep the name under ${ALERT_SOURCE_NAME_MAX} characters.`),
     kind: z.enum(ALERT_SOURCE_KINDS, { error: "Choose the tool that sends the alerts." }),
     clientSecret: z.string().trim().max(200).default(""),
     rules: rulesField,

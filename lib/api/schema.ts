@@ -10,6 +10,8 @@ import { incidentInputSchema, incidentListFiltersSchema } from "@/lib/incidents/
 import { TIMELINE_KINDS } from "@/lib/timeline/constants";
 import { timelineEventInputSchema } from "@/lib/timeline/schema";
 
+export const API_TOKEN_NAME_MAX = 80;
+
 // ---------- tokens (settings page) ----------
 
 export const API_TOKEN_SCOPES = ["READ", "WRITE"] as const;
@@ -19,7 +21,7 @@ export const createApiTokenSchema = z.object({
     .string()
     .trim()
     .min(1, "Name the token (what uses it).")
-    .max(80, "Keep the name under 80 characters."),
+    .max(API_TOKEN_NAME_MAX, `Keep the name under ${API_TOKEN_NAME_MAX} characters.`),
   scope: z.enum(API_TOKEN_SCOPES, { error: "Choose read or write." }),
 });
 

@@ -28,3 +28,12 @@ export type LifecycleField = (typeof LIFECYCLE_FIELDS)[number];
 export function incidentKey(number: number) {
   return `INC-${number}`;
 }
+
+/** Longest text each incident field accepts: the schema checks it, the form's maxLength says it. */
+export const INCIDENT_LIMITS = {
+  title: 200,
+  summary: 10_000,
+  customerImpact: 5_000,
+  /** Comma-separated services or tags, as typed. */
+  list: 2000,
+} as const;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SEVERITIES, STATUSES } from "./constants";
+import { INCIDENT_LIMITS, SEVERITIES, STATUSES } from "./constants";
 import { validateImpactWindow, validateLifecycle } from "./lifecycle";
 import { isValidTimeZone, yearProblem, zonedLocalToUtc } from "./local-time";
 
@@ -46,7 +46,7 @@ export function splitList(raw: string): string[] {
 const listField = (what: string) =>
   z
     .string()
-    .max(2000, `Too many ${what}.`)
+    .max(INCIDENT_LIMITS.list, `Too many ${what}.`)
     .default("")
     .transform((raw, ctx) => {
       const items = splitList(raw);
@@ -80,7 +80,7 @@ export const incidentInputSchema = z
       .string()
       .trim()
       .min(1, "Enter a title.")
-      .max(200, "Keep the title under 200 characters."),
+      .max(INCIDENT_LIMITS.title, `Keep the title under ${INCIDENT_LIMITS.title} characters.`),
     severity: z.enum(SEVERITIES, { error: "Choose a severity." }),
     status: z.enum(STATUSES, { error: "Choose a status." }),
     timeZone: z.string().max(64).default("UTC"),
@@ -91,11 +91,15 @@ export const incidentInputSchema = z
     resolvedAt: localTimeField,
     impactStartedAt: localTimeField,
     impactEndedAt: localTimeField,
-    summary: z.string().trim().max(10_000, "Keep the summary under 10,000 characters.").default(""),
+    summary: z
+      .string()
+      .trim()
+      .max(INCIDENT_LIMITS.summary, "Keep the summary under 10,000 characters.")
+      .default(""),
     customerImpact: z
       .string()
       .trim()
-      .max(5_000, "Keep the customer impact under 5,000 characters.")
+      .max(INCIDENT_LIMITS.customerImpact, "Keep the customer impact under 5,000 characters.")
       .default(""),
     services: listField("services"),
     tags: listField("tags"),

@@ -2,6 +2,8 @@ import { z } from "zod";
 import { asList } from "@/lib/server/form-data";
 import { NOTIFICATION_EVENTS } from "./events";
 
+export const TARGET_NAME_MAX = 80;
+
 export const TARGET_KINDS = ["SLACK", "MATTERMOST", "WEBHOOK"] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
 
@@ -24,7 +26,7 @@ export const targetSchema = z.object({
     .string()
     .trim()
     .min(1, "Name the target (e.g. #incidents channel).")
-    .max(80, "Keep the name under 80 characters."),
+    .max(TARGET_NAME_MAX, `Keep the name under ${TARGET_NAME_MAX} characters.`),
   kind: z.enum(TARGET_KINDS, { error: "Choose where to send." }),
   // Syntax here (field by field with the rest); the address rules need DNS: send.ts#checkTargetUrl.
   url: z

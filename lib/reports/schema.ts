@@ -3,6 +3,7 @@ import { refineMarkdown } from "@/lib/markdown/schema";
 import { NARRATIVE_KEYS, SECTION_KEYS, templateSectionSchema } from "./sections";
 
 export const NARRATIVE_MAX = 20_000;
+export const TEMPLATE_NAME_MAX = 80;
 const narrativeKey = z.enum(NARRATIVE_KEYS as [string, ...string[]]);
 const narrativeText = z
   .string()
@@ -52,7 +53,7 @@ export const templateFormSchema = z.object({
     .string()
     .trim()
     .min(1, "Give the template a name.")
-    .max(80, "Template names can be at most 80 characters."),
+    .max(TEMPLATE_NAME_MAX, `Template names can be at most ${TEMPLATE_NAME_MAX} characters.`),
   isDefault: z.boolean(),
   sections: z
     .array(templateSectionSchema)

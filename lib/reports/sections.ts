@@ -93,14 +93,20 @@ export const NARRATIVE_KEYS = [
   CUSTOMER_SUMMARY_KEY,
 ];
 
+export const SECTION_TITLE_MAX = 120;
+export const SECTION_PROMPT_MAX = 1000;
+
 export const templateSectionSchema = z.object({
   key: z.enum(SECTION_KEYS),
   title: z
     .string()
     .trim()
     .min(1, "Give the section a title.")
-    .max(120, "Titles can be at most 120 characters."),
-  prompt: z.string().trim().max(1000, "Prompts can be at most 1000 characters."),
+    .max(SECTION_TITLE_MAX, `Titles can be at most ${SECTION_TITLE_MAX} characters.`),
+  prompt: z
+    .string()
+    .trim()
+    .max(SECTION_PROMPT_MAX, `Prompts can be at most ${SECTION_PROMPT_MAX} characters.`),
   enabled: z.boolean(),
   /** Optional subset of the kind's narrative fields (the lightweight template asks for fewer). */
   fields: z.array(z.string().max(40)).max(20).optional(),

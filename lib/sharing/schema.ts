@@ -88,4 +88,5 @@ export const sharingSettingsSchema = z
   });
 export type SharingSettingsInput = z.infer<typeof sharingSettingsSchema>;
 
-export const portalSearchSchema = z.string().trim().max(200).catch("");
+export const PORTAL_QUERY_MAX = 200;
+export const portalSearchSchema = z.string().trim().max(PORTAL_QUERY_MAX).catch("");

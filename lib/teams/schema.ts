@@ -1,11 +1,14 @@
 import { z } from "zod";
 import { emailSchema } from "@/lib/auth/schema";
 
+export const TEAM_NAME_MAX = 80;
+export const DISPLAY_NAME_MAX = 80;
+
 export const teamNameSchema = z
   .string()
   .trim()
   .min(2, "Team name needs at least 2 characters.")
-  .max(80, "Team name can be at most 80 characters.");
+  .max(TEAM_NAME_MAX, `Team name can be at most ${TEAM_NAME_MAX} characters.`);
 
 export const createTeamSchema = z.object({ name: teamNameSchema });
 
@@ -45,7 +48,7 @@ export const profileSchema = z.object({
     .string()
     .trim()
     .min(1, "Enter your name.")
-    .max(80, "Your name can be at most 80 characters."),
+    .max(DISPLAY_NAME_MAX, `Your name can be at most ${DISPLAY_NAME_MAX} characters.`),
   timeZone: z
     .string()
     .trim()

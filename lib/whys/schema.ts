@@ -2,6 +2,8 @@
 import { z } from "zod";
 import { PROBLEM_MAX, ROOT_CAUSE_CATEGORIES, STATEMENT_MAX } from "./tree";
 
+export const EVIDENCE_LABEL_MAX = 200;
+
 const id = z.string().trim().min(1, "Missing id.").max(64, "Invalid id.");
 
 export const statementSchema = z
@@ -80,7 +82,11 @@ export const linkEvidenceSchema = z.object({
   incidentId: id,
   nodeId: id,
   url: httpUrl,
-  label: z.string().trim().max(200, "Keep the label under 200 characters.").optional(),
+  label: z
+    .string()
+    .trim()
+    .max(EVIDENCE_LABEL_MAX, `Keep the label under ${EVIDENCE_LABEL_MAX} characters.`)
+    .optional(),
 });
 
 export const eventEvidenceSchema = z.object({ incidentId: id, nodeId: id, timelineEventId: id });
