@@ -15,7 +15,7 @@ WORKDIR /app
 FROM base AS deps
 COPY package.json package-lock.json prisma.config.ts ./
 COPY prisma ./prisma
-COPY scripts/db/generate.ts ./scripts/db/generate.ts
+COPY scripts/db/generate.mjs ./scripts/db/generate.mjs
 RUN npm ci --no-audit --no-fund
 
 FROM deps AS build
