@@ -22,6 +22,11 @@ import { ReportView, SectionBlocks } from "@/components/reports/report-view";
 import { UnsavedEditsProvider } from "@/components/reports/unsaved-edits";
 import { WorkflowPanel } from "@/components/reports/workflow-panel";
 import { buttonClass } from "@/components/ui/button";
+import { AttachmentsPanel } from "@/components/attachments/attachments-panel";
+import { attachmentTargets } from "@/lib/attachments/targets";
+import { listIncidentAttachments } from "@/lib/attachments/data";
+import { env } from "@/lib/env";
+import { listTimeline } from "@/lib/timeline/data";
 
 export const metadata: Metadata = { title: "Report" };
 
@@ -32,9 +37,11 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
   // A published report shows exactly what was frozen: its HTML stored at publish. Nothing is
   // composed from the incident for it (that is only for drafts and reports in review).
   const published = report.status === "PUBLISHED";
-  const [frozenRow, ws] = await Promise.all([
+  const [frozenRow, ws, attachments, events] = await Promise.all([
     published ? findTeamVersionHtmlByNumber(ctx.scope, incident.id, null) : null,
     getReportWorkspace(ctx.scope, report),
+    listIncidentAttachments(ctx.scope, incident.id),
+    listTimeline(ctx.scope, incident.id),
   ]);
   // Only the cache key goes into the React payload (FrozenReportHtml): the HTML is sent once.
   const frozenHtml = frozenRow ? await publishedHtmlKey(frozenRow, "team") : null;
@@ -187,6 +194,25 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
           </aside>
         </div>
       </UnsavedEditsProvider>
+      {(() => {
+        const { options, describe } = attachmentTargets(template.sections, events);
+        return (
+          <AttachmentsPanel
+            incidentId={incident.id}
+            canWrite={can(ctx.role, "incident:write")}
+            maxBytes={env().ATTACHMENT_MAX_BYTES}
+            targets={options}
+            attachments={attachments.map((a) => ({
+              id: a.id,
+              filename: a.filename,
+              contentType: a.contentType,
+              size: a.size,
+              caption: a.caption,
+              target: describe(a),
+            }))}
+          />
+        );
+      })()}
     </div>
   );
 }
