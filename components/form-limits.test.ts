@@ -30,6 +30,7 @@ import { AUTHOR_MAX, BODY_MAX } from "@/lib/timeline/constants";
 import { IMPORT_MAX_CHARS } from "@/lib/timeline/constants";
 import { timelineEventInputSchema, timelineImportSchema } from "@/lib/timeline/schema";
 import { EVIDENCE_LABEL_MAX, linkEvidenceSchema, problemSchema } from "@/lib/whys/schema";
+import { CAPTION_MAX_LENGTH, uploadFieldsSchema } from "@/lib/attachments/schema";
 import { PROBLEM_MAX } from "@/lib/whys/tree";
 
 const root = process.cwd();
@@ -117,6 +118,11 @@ const LIMITS: Record<string, { value: number; schema: z.ZodType; names: (string 
   TEAM_NAME_MAX: { value: TEAM_NAME_MAX, schema: teamNameSchema, names: ["name"] },
   DISPLAY_NAME_MAX: { value: DISPLAY_NAME_MAX, schema: profileSchema.shape.name, names: ["name"] },
   EMAIL_MAX: { value: EMAIL_MAX, schema: emailSchema, names: ["email"] },
+  CAPTION_MAX_LENGTH: {
+    value: CAPTION_MAX_LENGTH,
+    schema: uploadFieldsSchema.in.shape.caption,
+    names: ["caption"],
+  },
   EVIDENCE_LABEL_MAX: {
     value: EVIDENCE_LABEL_MAX,
     schema: linkEvidenceSchema.shape.label,

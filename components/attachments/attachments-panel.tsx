@@ -6,6 +6,7 @@
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState, useTransition } from "react";
 import { deleteAttachmentAction } from "@/lib/attachments/actions";
+import { CAPTION_MAX_LENGTH } from "@/lib/attachments/schema";
 import { Button } from "@/components/ui/button";
 
 export interface PanelAttachment {
@@ -231,7 +232,7 @@ export function AttachmentsPanel({
             <input
               id={`${id}-caption`}
               name="caption"
-              maxLength={300}
+              maxLength={CAPTION_MAX_LENGTH}
               aria-describedby={`${id}-caption-error`}
               className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
             />
