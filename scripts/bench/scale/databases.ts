@@ -10,6 +10,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { buildSync } from "esbuild";
 import pg from "pg";
 import { adminQuery, withDatabaseName } from "../../db/admin";
 import { migrateDeploy } from "../../db/migrate";
@@ -20,6 +21,7 @@ import { readBulkSeed, seedBulk, type BulkSeed, type BulkShape } from "./seed";
 const root = path.resolve(import.meta.dirname, "../../..");
 const TEMPLATE_PREFIX = "hindsight_bench_tpl_";
 const MAX_TEMPLATE_AGE_MS = 7 * 86_400_000;
+const STALE_TEMPLATE_MS = 12 * 3_600_000;
 
 export interface Prepared {
   urls: { small: string; large: string };
@@ -45,20 +47,44 @@ function filesUnder(dir: string, keep: (f: string) => boolean): string[] {
     .map((f) => path.join(dir, f));
 }
 
-/** Hash of the inputs that decide the seeded rows: a change to any of them seeds anew. */
+/** Entry points of the seed: every local module they import decides the seeded rows. */
+const SEED_ENTRIES = [
+  "scripts/bench/scale/seed.ts",
+  "scripts/bench/scale/large.ts",
+  "scripts/bench/scale/databases.ts",
+];
+
+/**
+ * Hash of the inputs that decide the seeded rows: the shapes, the migrations and the source of
+ * every local module the seed scripts and extensions import (found by esbuild's import graph, so
+ * e.g. a change to how reports are rendered, which the app redoes itself for stored HTML of
+ * another renderer, does not seed 100,000 incidents anew; a change to composeReport does).
+ */
 export function seedVersion(shapes: BulkShape[]): string {
-  const files = [
-    path.join(root, "scripts/bench/scale/seed.ts"),
-    path.join(root, "scripts/bench/scale/large.ts"),
-    path.join(root, "scripts/bench/scale/databases.ts"),
+  const entryPoints = [
+    ...SEED_ENTRIES.map((f) => path.join(root, f)),
     ...filesUnder(path.join(root, "scripts/bench/scale/extensions"), (f) => f.endsWith(".ts")),
-    ...filesUnder(path.join(root, "prisma/migrations"), (f) => f.endsWith(".sql")),
-    ...filesUnder(
-      path.join(root, "lib/reports"),
-      (f) => f.endsWith(".ts") && !f.endsWith(".test.ts"),
-    ),
-    path.join(root, "lib/search/report-text.ts"),
   ];
+  const graph = buildSync({
+    entryPoints,
+    bundle: true,
+    write: false,
+    platform: "node",
+    format: "esm",
+    packages: "external",
+    metafile: true,
+    outdir: path.join(root, ".next-bench-seed-graph"),
+    absWorkingDir: root,
+    logLevel: "silent",
+  });
+  const sources = Object.keys(graph.metafile.inputs)
+    // The generated Prisma client follows the schema, which the migrations already hash.
+    .filter((f) => !f.startsWith("lib/generated/") && !f.includes("node_modules/"))
+    .map((f) => path.join(root, f));
+  const files = [
+    ...new Set(sources),
+    ...filesUnder(path.join(root, "prisma/migrations"), (f) => f.endsWith(".sql")),
+  ].sort();
   const h = createHash("sha256").update(JSON.stringify(shapes));
   for (const f of files)
     h.update(path.relative(root, f)).update("\0").update(readFileSync(f)).update("\0");
@@ -173,15 +199,22 @@ async function copyFromTemplate(baseUrl: string, template: string, name: string)
   }
 }
 
-/** Drops templates of other seed versions (each is hundreds of MB). */
+/**
+ * Drops templates of other seed versions (each is hundreds of MB) once they are 12 hours old:
+ * several worktrees on one database server may bench different versions at the same time, and
+ * one run must not drop the template another is seeding or copying.
+ */
 async function dropStaleTemplates(baseUrl: string, keep: string[]) {
   const { rows } = await withClient(withDatabaseName(baseUrl, "postgres"), (c) =>
-    c.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [
-      `${TEMPLATE_PREFIX}%`,
-    ]),
+    c.query<{ datname: string; d: string | null }>(
+      `SELECT datname, shobj_description(oid, 'pg_database') AS d FROM pg_database WHERE datname LIKE $1`,
+      [`${TEMPLATE_PREFIX}%`],
+    ),
   );
   for (const r of rows) {
     if (keep.includes(r.datname)) continue;
+    const m = /^bench seed complete in [\d.]+ s at (\S+)$/.exec(r.d ?? "");
+    if (!m || Date.now() - Date.parse(m[1]!) < STALE_TEMPLATE_MS) continue;
     await adminQuery(baseUrl, `ALTER DATABASE "${r.datname}" IS_TEMPLATE false`).catch(
       () => undefined,
     );
@@ -204,11 +237,11 @@ export async function prepareDatabases(opts: {
     small: `${TEMPLATE_PREFIX}small_${version}`,
     large: `${TEMPLATE_PREFIX}large_${version}`,
   };
-  await dropStaleTemplates(baseUrl, opts.fresh ? [] : Object.values(templates));
+  await dropStaleTemplates(baseUrl, Object.values(templates));
   const seconds = { small: 0, large: 0 };
   let reused = true;
   for (const size of ["small", "large"] as const) {
-    const state = await templateState(baseUrl, templates[size]);
+    const state = opts.fresh ? null : await templateState(baseUrl, templates[size]);
     if (state) {
       seconds[size] = state.seconds;
       continue;
