@@ -173,13 +173,13 @@ test("a facilitator builds a branching 5 Whys tree from the keyboard while a sec
 
   await expectNoA11yViolations(page);
   await page.getByRole("tab", { name: "Diagram" }).click();
-  const diagram = page.getByRole("figure", { name: "5 Whys diagram" });
+  const diagram = page.getByRole("img", { name: "5 Whys diagram" });
   await expect(diagram).toContainText("Runbook never described a drain step");
   await expect(diagram).toContainText("Root cause · Monitoring and detection");
   await expectNoA11yViolations(page);
 
   await page.goto(`/incidents/${incidentId}/whys/diagram`);
-  await expect(page.getByRole("figure", { name: "5 Whys diagram" })).toContainText(
+  await expect(page.getByRole("img", { name: "5 Whys diagram" })).toContainText(
     "SDK retry defaults were never reviewed",
   );
   await expectNoA11yViolations(page);

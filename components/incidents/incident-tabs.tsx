@@ -16,7 +16,7 @@ export function IncidentTabs({ incidentId }: { incidentId: string }) {
   return (
     <nav
       aria-label="Incident"
-      className="-mx-4 overflow-x-auto border-b border-slate-200 px-4 sm:mx-0 sm:px-0"
+      className="no-print -mx-4 overflow-x-auto border-b border-slate-200 px-4 sm:mx-0 sm:px-0"
     >
       <ul className="flex min-w-max gap-1 text-sm">
         {tabs.map((t) => {

@@ -2,7 +2,7 @@
 // and the stakeholder portal all render a ReportSnapshot through this one component. No
 // hooks, no client APIs: it renders on the server and prints on A4 (sections flow on, with
 // page-break rules and a footer from print-rules.tsx).
-import { WhyDiagram } from "@/components/whys/why-diagram";
+import { DiagramAppendix, ReportWhysDrawing } from "@/components/whys/diagram-figure";
 import {
   factsNarrativeShown,
   formatDuration,
@@ -147,6 +147,9 @@ export function ReportView({
         </section>
       ))}
       <SupportingInformation snapshot={s} />
+      {s.whys.diagram && s.sections.some((sec) => sec.blocks.includes("whys")) && (
+        <DiagramAppendix problem={s.whys.problem} roots={s.whys.tree} />
+      )}
     </article>
   );
 }
@@ -296,7 +299,12 @@ function Whys({ snapshot: s }: { snapshot: ReportSnapshot }) {
   return (
     <div className="space-y-3">
       <h3 className="font-semibold text-slate-800">5 Whys</h3>
-      <WhyDiagram problem={s.whys.problem} roots={s.whys.tree} rootCauseActions={actions} />
+      <ReportWhysDrawing
+        problem={s.whys.problem}
+        roots={s.whys.tree}
+        diagram={s.whys.diagram}
+        actions={actions}
+      />
       <div className="break-inside-avoid">
         <h3 className="font-semibold text-slate-800">Root causes</h3>
         {s.whys.rootCauses.length === 0 ? (

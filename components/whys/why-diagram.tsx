@@ -67,13 +67,16 @@ export function WhyDiagram({
   problem,
   roots,
   rootCauseActions,
+  label = "5 Whys diagram",
 }: {
   problem: string;
   roots: WhyTreeNode[];
   rootCauseActions?: Record<string, Countermeasure[]>;
+  /** Its accessible name; "5 Whys as a list" where it accompanies the drawn diagram. */
+  label?: string;
 }) {
   return (
-    <figure className="why-diagram text-slate-900" aria-label="5 Whys diagram">
+    <figure className="why-diagram text-slate-900" aria-label={label}>
       <div className="rounded-md border-2 border-slate-800 bg-slate-100 px-3 py-2 [print-color-adjust:exact]">
         <p className="text-xs font-semibold uppercase tracking-wide text-slate-700">Problem</p>
         <p className="whitespace-pre-wrap break-words font-medium">{problem}</p>

@@ -5,6 +5,7 @@
 import { formatSummary } from "@/lib/whys/quality";
 import type { WhySession } from "@/lib/whys/types";
 import { Button } from "@/components/ui/button";
+import { DiagramViewer } from "./diagram-viewer";
 import { GuidedPanel } from "./guided-panel";
 import { ProblemStatement } from "./problem-statement";
 import { ShortcutHelp } from "./shortcut-help";
@@ -185,7 +186,19 @@ export function WhyWorkspace({ initial, canEdit }: { initial: WhySession; canEdi
               Open printable page
             </a>
           </div>
-          <WhyDiagram problem={session.problem} roots={roots} rootCauseActions={session.actions} />
+          <DiagramViewer
+            problem={session.problem}
+            roots={roots}
+            filename={`incident-${session.incidentNumber}-5-whys`}
+            list={
+              <WhyDiagram
+                problem={session.problem}
+                roots={roots}
+                rootCauseActions={session.actions}
+                label="5 Whys as a list"
+              />
+            }
+          />
         </div>
       )}
 

@@ -2,7 +2,7 @@
 // grants / share links) for a signed-up user's team, without depending on the report UI.
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import pg from "pg";
-import { composeReport, reportTitle } from "../../lib/reports/snapshot";
+import { composeReport, reportTitle, type ReportSource } from "../../lib/reports/snapshot";
 import { sampleSource } from "../../lib/reports/test-fixtures";
 import { reportSearchSections } from "../../lib/search/report-text";
 
@@ -34,6 +34,7 @@ export function publishReportFor(
   email: string,
   title: string,
   url?: string,
+  source: Partial<ReportSource> = {},
 ): Promise<PublishedFixture> {
   return withClient(async (c) => {
     const m = await c.query<{ teamId: string; userId: string }>(
@@ -59,7 +60,7 @@ export function publishReportFor(
       `INSERT INTO "Report" (id, "incidentId", status, "updatedAt") VALUES ($1, $2, 'PUBLISHED', now())`,
       [reportId, incidentId],
     );
-    const base = sampleSource();
+    const base = sampleSource(source);
     const snapshot = composeReport({
       ...base,
       incident: { ...base.incident, id: incidentId, number, title, summary },

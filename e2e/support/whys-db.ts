@@ -2,6 +2,7 @@
 // signed-up user's team, without depending on the incident forms.
 import { randomUUID } from "node:crypto";
 import pg from "pg";
+import type { WhyNodeData } from "../../lib/whys/tree";
 
 export interface SeedEvent {
   minutes: number;
@@ -89,5 +90,35 @@ export function addMember(
       [`e2e${randomUUID().replace(/-/g, "")}`, teamId, userId, role],
     );
     return userId;
+  }, url);
+}
+
+/**
+ * Stores a 5 Whys tree (rows as in lib/whys/sample-trees.ts, parents before children) under an
+ * incident; ids get an incident-unique prefix. Returns sample id → stored id.
+ */
+export function addWhyTree(
+  incidentId: string,
+  nodes: WhyNodeData[],
+  url?: string,
+): Promise<Map<string, string>> {
+  return withClient(async (client) => {
+    const ids = new Map(nodes.map((n) => [n.id, `${incidentId}-${n.id}`]));
+    for (const n of nodes) {
+      await client.query(
+        `INSERT INTO "WhyNode" (id, "incidentId", "parentId", statement, position, "isRootCause", category, "updatedAt")
+         VALUES ($1, $2, $3, $4, $5, $6, $7, now())`,
+        [
+          ids.get(n.id),
+          incidentId,
+          n.parentId ? ids.get(n.parentId) : null,
+          n.statement,
+          n.position,
+          n.isRootCause,
+          n.category,
+        ],
+      );
+    }
+    return ids;
   }, url);
 }

@@ -27,6 +27,7 @@ const ATTRIBUTE_NAMES: Record<string, string> = {
   htmlFor: "for",
   httpEquiv: "http-equiv",
   acceptCharset: "accept-charset",
+  tabIndex: "tabindex",
 };
 const SKIP = new Set([
   "children",

@@ -108,6 +108,7 @@ export function toCustomerSnapshot(s: ReportSnapshot): ReportSnapshot {
       .filter((e) => !TIMELINE_INTERNAL_KINDS.has(e.kind))
       .map((e) => ({ ...e, body: scrub(e.body), author: authorRole(e.author) })),
     whys: {
+      ...s.whys,
       problem: scrub(s.whys.problem),
       tree: tree(s.whys.tree),
       rootCauses: s.whys.rootCauses.map((r) => ({ ...r, statement: scrub(r.statement) })),

@@ -165,7 +165,52 @@ describe("schema 4 (evidence and attachments)", () => {
       unknown
     >;
     expect(() =>
-      parseSnapshot({ ...written, evidence: [{ id: "x", nodeId: "w1", url: 3 }] }),
+      parseSnapshot({ ...written, schema: 4, evidence: [{ id: "x", nodeId: "w1", url: 3 }] }),
     ).toThrow(/schema 4, evidence\.0\.event/);
+  });
+});
+
+// Frozen: a snapshot exactly as schema-3 publishing wrote it (before evidence and the diagram).
+const frozenV3 = (): unknown =>
+  JSON.parse(readFileSync(path.join(import.meta.dirname, "fixtures", "snapshot-v3.json"), "utf8"));
+
+describe("schema 5 (the cause diagram)", () => {
+  it("publishes the diagram from now on", () => {
+    const written = composeReport(sampleSource());
+    expect(written.schema).toBe(5);
+    expect(written.whys.diagram).toBe(true);
+    const html = renderToStaticMarkup(
+      createElement(ReportView, { snapshot: written, audience: "stakeholder" }),
+    );
+    expect(html).toContain('<g data-node="w2" data-kind="root">');
+    expect(html).toContain('aria-label="5 Whys as a list"');
+  });
+
+  it("keeps versions published before it exactly as they were: the list, no diagram", () => {
+    const v4 = {
+      ...(JSON.parse(JSON.stringify(composeReport(sampleSource()))) as object),
+      schema: 4,
+    };
+    for (const json of [frozenJson(), frozenV2(), frozenV3(), v4]) {
+      const snap = parseSnapshot(json);
+      expect(snap.whys.diagram).toBe(false);
+      const html = renderToStaticMarkup(
+        createElement(ReportView, { snapshot: snap, audience: "team" }),
+      );
+      expect(html).not.toContain("<svg");
+      expect(html).toContain(
+        '<figure class="why-diagram text-slate-900" aria-label="5 Whys diagram">',
+      );
+      expect(text(html)).toContain("Connection pool kept stale connections");
+    }
+    expect(parseSnapshot(frozenV3()).team.name).toBe("Payments SRE");
+  });
+
+  it("refuses a v5 snapshot without the diagram flag, naming the field", () => {
+    const written = JSON.parse(JSON.stringify(composeReport(sampleSource()))) as {
+      whys: Record<string, unknown>;
+    };
+    const { diagram: _dropped, ...whys } = written.whys;
+    expect(() => parseSnapshot({ ...written, whys })).toThrow(/schema 5, whys\.diagram/);
   });
 });

@@ -191,13 +191,25 @@ export const snapshotV4Schema = snapshotV3Schema.extend({
   ),
 });
 
+/**
+ * Version 5 (issue 12, the cause diagram): `whys.diagram` says the report draws the 5 Whys tree
+ * as a diagram. Versions published before it had only the indented list, and their stored HTML
+ * must stay as published, so an upgraded older snapshot says false.
+ */
+export const snapshotV5Schema = snapshotV4Schema.extend({
+  schema: z.literal(5),
+  whys: snapshotV4Schema.shape.whys.extend({ diagram: z.boolean() }),
+});
+
 // The newest schema and the ReportSnapshot type must describe the same shape (checked by tsc).
-type SnapshotV4 = z.output<typeof snapshotV4Schema>;
+type SnapshotV5 = z.output<typeof snapshotV5Schema>;
 const _sameShape: [
-  SnapshotV4 extends ReportSnapshot ? true : false,
-  ReportSnapshot extends SnapshotV4 ? true : false,
+  SnapshotV5 extends ReportSnapshot ? true : false,
+  ReportSnapshot extends SnapshotV5 ? true : false,
 ] = [true, true];
 void _sameShape;
+
+type SnapshotV4 = z.output<typeof snapshotV4Schema>;
 
 type SnapshotV3 = z.output<typeof snapshotV3Schema>;
 
@@ -231,8 +243,13 @@ function upgradeV2(v2: SnapshotV2): SnapshotV3 {
 }
 
 /** Version 3 kept no evidence and had no attachments: its report shows none, as published. */
-function upgradeV3(v3: SnapshotV3): ReportSnapshot {
+function upgradeV3(v3: SnapshotV3): SnapshotV4 {
   return { ...v3, schema: 4, evidence: [], attachments: [] };
+}
+
+/** Version 4 drew no cause diagram: its report keeps the list it was published with. */
+function upgradeV4(v4: SnapshotV4): ReportSnapshot {
+  return { ...v4, schema: 5, whys: { ...v4.whys, diagram: false } };
 }
 
 /** A stored snapshot that no schema version describes: a bug or a hand-edited row, never silently rendered. */
@@ -255,7 +272,7 @@ export function parseSnapshot(json: unknown): ReportSnapshot {
           `schema 1, ${issue.path.join(".") || "(root)"}: ${issue.message}`,
         );
       }
-      return upgradeV3(upgradeV2(upgradeV1(parsed.data)));
+      return upgradeV4(upgradeV3(upgradeV2(upgradeV1(parsed.data))));
     }
     case 2: {
       const parsed = snapshotV2Schema.safeParse(json);
@@ -265,7 +282,7 @@ export function parseSnapshot(json: unknown): ReportSnapshot {
           `schema 2, ${issue.path.join(".") || "(root)"}: ${issue.message}`,
         );
       }
-      return upgradeV3(upgradeV2(parsed.data));
+      return upgradeV4(upgradeV3(upgradeV2(parsed.data)));
     }
     case 3: {
       const parsed = snapshotV3Schema.safeParse(json);
@@ -275,7 +292,7 @@ export function parseSnapshot(json: unknown): ReportSnapshot {
           `schema 3, ${issue.path.join(".") || "(root)"}: ${issue.message}`,
         );
       }
-      return upgradeV3(parsed.data as SnapshotV3);
+      return upgradeV4(upgradeV3(parsed.data as SnapshotV3));
     }
     case 4: {
       const parsed = snapshotV4Schema.safeParse(json);
@@ -283,6 +300,16 @@ export function parseSnapshot(json: unknown): ReportSnapshot {
         const issue = parsed.error.issues[0];
         throw new SnapshotFormatError(
           `schema 4, ${issue.path.join(".") || "(root)"}: ${issue.message}`,
+        );
+      }
+      return upgradeV4(parsed.data as SnapshotV4);
+    }
+    case 5: {
+      const parsed = snapshotV5Schema.safeParse(json);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new SnapshotFormatError(
+          `schema 5, ${issue.path.join(".") || "(root)"}: ${issue.message}`,
         );
       }
       return parsed.data as ReportSnapshot;

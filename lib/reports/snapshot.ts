@@ -22,7 +22,7 @@ import {
 } from "./sections";
 
 /** Written into every snapshot; readers branch on it (lib/reports/snapshot-schema.ts). */
-export const SNAPSHOT_SCHEMA = 4;
+export const SNAPSHOT_SCHEMA = 5;
 
 export type ActionStatus = "OPEN" | "IN_PROGRESS" | "DONE" | "WONT_DO";
 export type Priority = "P1" | "P2" | "P3" | "P4";
@@ -155,7 +155,13 @@ export interface ReportSnapshot {
   sections: SnapshotSection[];
   keyEvents: SnapshotTimelineEvent[];
   /** problem: the saved statement, else the customer impact, else the title (as the 5 Whys page shows it). */
-  whys: { problem: string; tree: WhyTreeNode[]; rootCauses: SnapshotRootCause[] };
+  /** diagram: drawn as a cause diagram (schema 5; false in upgraded older snapshots, whose stored HTML had only the list). */
+  whys: {
+    problem: string;
+    tree: WhyTreeNode[];
+    rootCauses: SnapshotRootCause[];
+    diagram: boolean;
+  };
   actionItems: SnapshotActionItem[];
   template: { id: string | null; name: string; sections: TemplateSection[] };
   /** Null while a draft. */
@@ -405,6 +411,7 @@ export function composeReport(src: ReportSource): ReportSnapshot {
       problem: i.problemStatement?.trim() || i.customerImpact.trim() || i.title,
       tree,
       rootCauses,
+      diagram: true,
     },
     actionItems,
     template: { id: src.template.id, name: src.template.name, sections: src.template.sections },

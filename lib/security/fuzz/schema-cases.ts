@@ -50,6 +50,39 @@ const v2Snapshot = (): unknown =>
   JSON.parse(
     readFileSync(path.join(process.cwd(), "lib/reports/fixtures/snapshot-v2.json"), "utf8"),
   );
+/** What publishing writes today, with cited evidence and an attached file. */
+const withEvidence = (): Record<string, unknown> =>
+  JSON.parse(
+    JSON.stringify(
+      composeReport(
+        sampleSource({
+          evidence: [
+            {
+              id: "ev1",
+              nodeId: "w2",
+              url: "https://grafana.example/d/1",
+              label: "Pool",
+              event: null,
+            },
+          ],
+          attachments: [
+            {
+              id: "f1",
+              filename: "p99.png",
+              contentType: "image/png",
+              size: 70,
+              width: 1,
+              height: 1,
+              caption: "p99",
+              sectionKey: "summary",
+              timelineEventId: null,
+              event: null,
+            },
+          ],
+        }),
+      ),
+    ),
+  );
 const incidentOut = {
   id: "i1",
   number: 1,
@@ -275,40 +308,15 @@ export const SCHEMA_CASES: Record<string, SchemaCase> = {
   "reports/snapshot-schema.ts#snapshotV1Schema": { valid: v1Snapshot() },
   "reports/snapshot-schema.ts#snapshotV2Schema": { valid: v2Snapshot() },
   "reports/snapshot-schema.ts#snapshotV3Schema": {
-    valid: { ...JSON.parse(JSON.stringify(composeReport(sampleSource()))), schema: 3 },
+    valid: JSON.parse(
+      readFileSync(path.join(process.cwd(), "lib/reports/fixtures/snapshot-v3.json"), "utf8"),
+    ),
   },
   "reports/snapshot-schema.ts#snapshotV4Schema": {
-    valid: JSON.parse(
-      JSON.stringify(
-        composeReport(
-          sampleSource({
-            evidence: [
-              {
-                id: "ev1",
-                nodeId: "w2",
-                url: "https://grafana.example/d/1",
-                label: "Pool",
-                event: null,
-              },
-            ],
-            attachments: [
-              {
-                id: "f1",
-                filename: "p99.png",
-                contentType: "image/png",
-                size: 70,
-                width: 1,
-                height: 1,
-                caption: "p99",
-                sectionKey: "summary",
-                timelineEventId: null,
-                event: null,
-              },
-            ],
-          }),
-        ),
-      ),
-    ),
+    valid: { ...withEvidence(), schema: 4 },
+  },
+  "reports/snapshot-schema.ts#snapshotV5Schema": {
+    valid: withEvidence(),
   },
 
   "search/schema.ts#searchParamsSchema": {
