@@ -193,7 +193,7 @@ test("the review-request email and the reviewer's view are inert with payloads i
   const form = page.getByRole("form", { name: "Request review" });
   await form.getByRole("checkbox").first().check();
   await form.getByRole("button", { name: "Request review" }).click();
-  await expect(page.getByTestId("report-status")).toHaveText("In review");
+  await expect(page.getByTestId("report-status")).toHaveText("In review", { timeout: 30_000 });
   await expectInertPage(page, hits, `/incidents/${incident.incidentId}/report`, browser);
 
   const mail = await waitForMail(reviewerEmail, /Review requested/, since);

@@ -83,6 +83,13 @@ function schemaFor(production: boolean) {
       .min(1024, "ATTACHMENT_MAX_BYTES must be a whole number of bytes from 1024 to 52428800")
       .max(52_428_800, "ATTACHMENT_MAX_BYTES must be a whole number of bytes from 1024 to 52428800")
       .default(10_485_760),
+    // Memory for published report HTML kept per process, in MB; 0 turns the cache off (read
+    // by lib/reports/html-cache.ts, which the browser bundle shares; validated here).
+    PUBLISHED_HTML_CACHE_MB: z.coerce
+      .number({ error: "PUBLISHED_HTML_CACHE_MB must be a number of megabytes from 0 to 4096" })
+      .min(0, "PUBLISHED_HTML_CACHE_MB must be a number of megabytes from 0 to 4096")
+      .max(4096, "PUBLISHED_HTML_CACHE_MB must be a number of megabytes from 0 to 4096")
+      .default(48),
     // Reverse proxies in front of the app (read per request by lib/net/client-address.ts, which
     // also runs where this module is not loaded; validated here so a typo stops the start).
     TRUSTED_PROXIES: z.coerce

@@ -68,7 +68,11 @@ export class HtmlLru {
   }
 }
 
-/** PUBLISHED_HTML_CACHE_MB (default 48; 0 turns the cache off). */
+/**
+ * PUBLISHED_HTML_CACHE_MB (default 48; 0 turns the cache off). Validated by lib/env.ts at start
+ * (a typo stops the app); read here directly because this module is also in the client bundle
+ * of components/reports/frozen-report.tsx, where env() is not loaded.
+ */
 function maxBytesFromEnv(): number {
   const raw = process.env.PUBLISHED_HTML_CACHE_MB;
   const mb = raw === undefined || raw === "" ? NaN : Number(raw);
