@@ -3,7 +3,24 @@ import { useActionState, useState } from "react";
 import { initialResult, type ActionResult } from "@/lib/action-result";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { narrativeErrorField } from "@/lib/reports/readiness";
+import { FieldLink } from "./empty-sections";
 import { useUnsavedEdits } from "./unsaved-edits";
+
+const NARRATIVE_PREFIX = narrativeErrorField("");
+
+/** Each distinct field message once, with the field it belongs to (not the form's own message). */
+function fieldMessages(errors: Record<string, string[] | undefined>, formMessage: string) {
+  const seen = new Set<string>([formMessage]);
+  const out: { key: string; message: string }[] = [];
+  for (const [key, messages] of Object.entries(errors))
+    for (const message of messages ?? [])
+      if (message && !seen.has(message)) {
+        seen.add(message);
+        out.push({ key, message });
+      }
+  return out;
+}
 
 /**
  * A small form around one bound server action: hidden values, optional fields, a submit
@@ -38,6 +55,12 @@ export function ActionForm({
   const edits = useUnsavedEdits();
   const [refused, setRefused] = useState(false);
   const blocked = refuseWhileUnsaved && !!edits?.unsaved;
+  // The editor's own saves are not "someone else's change": take its newer version if the
+  // page has not caught up yet (see unsaved-edits.tsx).
+  const latest = (name: string, value: string | number) =>
+    refuseWhileUnsaved && name === "baseVersion" && edits?.version != null
+      ? Math.max(Number(value), edits.version)
+      : value;
   function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     if (!blocked) return setRefused(false);
     // React skips the form action when the submit event was cancelled.
@@ -54,7 +77,7 @@ export function ActionForm({
       noValidate
     >
       {Object.entries(hidden).map(([k, v]) => (
-        <input key={k} type="hidden" name={k} value={String(v)} />
+        <input key={k} type="hidden" name={k} value={String(latest(k, v))} />
       ))}
       {children}
       <FormMessage result={result} />
@@ -68,9 +91,16 @@ export function ActionForm({
       )}
       {!result.ok && result.fieldErrors && (
         <ul className="list-disc pl-5 text-sm text-red-700" aria-live="polite">
-          {[...new Set(Object.values(result.fieldErrors).flat())].map(
-            (m) => m && m !== result.message && <li key={m}>{m}</li>,
-          )}
+          {fieldMessages(result.fieldErrors, result.message).map(({ key, message }) => (
+            <li key={message}>
+              {key.startsWith(NARRATIVE_PREFIX) ? (
+                // An empty required section: the message links to its field in the editor.
+                <FieldLink fieldKey={key.slice(NARRATIVE_PREFIX.length)}>{message}</FieldLink>
+              ) : (
+                message
+              )}
+            </li>
+          ))}
         </ul>
       )}
       <SubmitButton variant={variant} pendingText={pendingText}>

@@ -52,6 +52,7 @@ export function ReportEditor({
     version: number;
   } | null>(null);
   const edits = useUnsavedEdits();
+  const setSharedVersion = edits?.setVersion;
 
   // What the server has stored, as state so the status line re-renders when it changes.
   const [savedView, setSavedView] = useState<Narrative>(initialNarrative);
@@ -92,6 +93,7 @@ export function ReportEditor({
       });
       if (result.ok && result.data) {
         version.current = result.data.version;
+        setSharedVersion?.(result.data.version);
         const server = result.data.narrative;
         const before = saved.current;
         // Fields nobody here is editing pick up what others saved in the meantime.
@@ -129,7 +131,7 @@ export function ReportEditor({
       setSaving(false);
       setTick((t) => t + 1);
     }
-  }, [conflict, dirtyKeys, incidentId]);
+  }, [conflict, dirtyKeys, incidentId, setSharedVersion]);
 
   useEffect(() => {
     if (!dirtyKeys().length || conflict) return;
@@ -163,6 +165,7 @@ export function ReportEditor({
     if (!conflict) return;
     const theirs = conflict.theirs;
     version.current = conflict.version;
+    setSharedVersion?.(conflict.version);
     saved.current = { ...theirs };
     setSavedView(saved.current);
     if (!keepMine) {
@@ -181,7 +184,7 @@ export function ReportEditor({
   const labelOf = (key: string) =>
     enabled.flatMap((s) => sectionFields(s)).find((f) => f.key === key)?.label ?? key;
 
-  const field = (key: string, label: string, hint = "Markdown.") => {
+  const field = (key: string, label: string, hint = "Markdown.", required = false) => {
     const id = `narrative-${key}`;
     const value = values[key] ?? "";
     return (
@@ -195,6 +198,7 @@ export function ReportEditor({
           rows={Math.min(14, Math.max(4, value.split("\n").length + 1))}
           value={value}
           aria-describedby={`${id}-hint`}
+          aria-required={required || undefined}
           aria-invalid={value.length > MAX || undefined}
           onChange={(e) => setValues((v) => ({ ...v, [key]: e.target.value }))}
           onBlur={() => void save()}
@@ -256,10 +260,23 @@ export function ReportEditor({
           <div>
             <h2 id={`edit-${section.key}`} className="text-lg font-semibold">
               {section.title}
+              {section.required && " "}
+              {section.required && (
+                <span className="ml-2 rounded bg-slate-100 px-2 py-0.5 align-middle text-xs font-medium text-slate-700">
+                  Required
+                </span>
+              )}
             </h2>
             {section.prompt && <p className="text-sm text-slate-600">{section.prompt}</p>}
           </div>
-          {sectionFields(section).map((f) => field(f.key, f.label))}
+          {sectionFields(section).map((f) =>
+            field(
+              f.key,
+              f.label,
+              section.required ? "Markdown. Required." : undefined,
+              section.required,
+            ),
+          )}
           {autoContent[section.key] && (
             <div className="rounded-md border border-slate-200 bg-slate-50 p-3">
               <p className="mb-2 text-xs font-medium uppercase tracking-wide text-slate-600">

@@ -172,6 +172,16 @@ export function TemplateEditor({
                 />
                 Internal: leave “{s.title}” out of the customer version
               </label>
+              <label className="mt-1 flex items-center gap-2 text-sm">
+                <input
+                  type="checkbox"
+                  name={`required.${s.key}`}
+                  checked={s.required === true}
+                  onChange={(e) => update(i, { required: e.target.checked })}
+                  className="h-4 w-4"
+                />
+                Required: refuse review and publishing while “{s.title}” has an empty field
+              </label>
               {kind && (
                 <p className="mt-1 text-xs text-slate-600">
                   Author writes:{" "}

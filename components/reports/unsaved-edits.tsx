@@ -10,20 +10,28 @@ interface UnsavedEdits {
   /** Starts saving whatever is pending (set by the editor). */
   flush: () => void;
   setFlush: (flush: () => void) => void;
+  /**
+   * The report version of the editor's last save. A save's result reaches the editor before
+   * the page's refreshed forms do, so a form submitted in between would carry the version
+   * from before the save and be refused as "changed since you opened it".
+   */
+  version: number | null;
+  setVersion: (version: number) => void;
 }
 
 const Context = createContext<UnsavedEdits | null>(null);
 
 export function UnsavedEditsProvider({ children }: { children: React.ReactNode }) {
   const [unsaved, setUnsaved] = useState(false);
+  const [version, setVersion] = useState<number | null>(null);
   const flushRef = useRef<() => void>(() => {});
   const setFlush = useCallback((f: () => void) => {
     flushRef.current = f;
   }, []);
   const flush = useCallback(() => flushRef.current(), []);
   const value = useMemo(
-    () => ({ unsaved, setUnsaved, flush, setFlush }),
-    [unsaved, flush, setFlush],
+    () => ({ unsaved, setUnsaved, flush, setFlush, version, setVersion }),
+    [unsaved, flush, setFlush, version],
   );
   return <Context.Provider value={value}>{children}</Context.Provider>;
 }

@@ -17,8 +17,15 @@ import {
   publishBlocker,
   type ReportStatus,
 } from "@/lib/reports/workflow";
+import {
+  CONFIRM_EMPTY_FIELD,
+  confirmationToken,
+  requiredSectionErrors,
+  type EmptySections,
+} from "@/lib/reports/readiness";
 import { buttonClass } from "@/components/ui/button";
 import { ActionForm } from "./action-form";
+import { EmptySectionList } from "./empty-sections";
 import { DECISION_LABELS } from "./report-status";
 
 type Person = { id: string; name: string | null; email: string };
@@ -47,6 +54,8 @@ export interface WorkflowPanelProps {
   templates: { id: string; name: string }[];
   templateId: string | null;
   sections: { key: string; title: string }[];
+  /** Enabled sections with empty fields, as stored (required ones block review and publishing). */
+  emptySections: EmptySections;
   comments: {
     id: string;
     sectionKey: string;
@@ -84,6 +93,8 @@ export function WorkflowPanel(p: WorkflowPanelProps) {
     (c) => c.id !== p.me.id && c.id !== p.author?.id && !p.contributorIds.includes(c.id),
   );
   const withdrawn = p.reviewers.filter((r) => approvalWithdrawn(r, p.contentHash));
+  const gaps = p.emptySections;
+  const requiredAtPublish = requiredSectionErrors(gaps, "publish");
   const sectionTitle = (key: string) =>
     p.sections.find((s) => s.key === key)?.title ?? (key === "general" ? "General" : key);
 
@@ -142,6 +153,33 @@ export function WorkflowPanel(p: WorkflowPanelProps) {
               label="Request review"
               refuseWhileUnsaved
             >
+              {gaps.required.length > 0 && (
+                <EmptySectionList
+                  sections={gaps.required}
+                  target="editor"
+                  tone="required"
+                  testId="required-empty"
+                >
+                  Required by the template, still empty (a review cannot start without them):
+                </EmptySectionList>
+              )}
+              {gaps.optional.length > 0 && (
+                <div className="space-y-2" data-testid="optional-empty">
+                  <EmptySectionList sections={gaps.optional} target="editor" tone="warning">
+                    Still empty:
+                  </EmptySectionList>
+                  <label className="flex items-start gap-2 text-sm">
+                    <input
+                      type="checkbox"
+                      name={CONFIRM_EMPTY_FIELD}
+                      value={confirmationToken(gaps)}
+                      className="mt-0.5 h-4 w-4"
+                    />
+                    Send for review with{" "}
+                    {gaps.optional.length === 1 ? "this section" : "these sections"} empty
+                  </label>
+                </div>
+              )}
               <fieldset className="space-y-1">
                 <legend className="text-sm font-medium text-slate-800">Reviewers</legend>
                 <p className="text-xs text-slate-600">
@@ -251,9 +289,9 @@ export function WorkflowPanel(p: WorkflowPanelProps) {
           )}
           {p.status === "IN_REVIEW" && p.me.canPublish && (
             <div className="space-y-2 border-t border-slate-200 pt-3">
-              {blocker ? (
+              {blocker || requiredAtPublish ? (
                 <p className="text-sm text-slate-700" data-testid="publish-blocker">
-                  {blocker}
+                  {blocker ?? requiredAtPublish?.message}
                 </p>
               ) : (
                 <ActionForm
@@ -268,6 +306,17 @@ export function WorkflowPanel(p: WorkflowPanelProps) {
                     Approved. Publishing freezes this report as version{" "}
                     {(p.latestVersion?.number ?? 0) + 1}.
                   </p>
+                  {gaps.optional.length > 0 && (
+                    <EmptySectionList
+                      sections={gaps.optional}
+                      target="report"
+                      tone="warning"
+                      testId="publish-empty"
+                    >
+                      It will be published with{" "}
+                      {gaps.optional.length === 1 ? "this section" : "these sections"} empty:
+                    </EmptySectionList>
+                  )}
                 </ActionForm>
               )}
             </div>

@@ -24,11 +24,21 @@ export class ReportEditorPage {
     });
   }
 
+  /** Asks for a review, confirming any still-empty optional sections the form lists. */
   async requestReview(reviewerName: string) {
     const form = this.page.getByRole("form", { name: "Request review" });
     await form.getByLabel(new RegExp(reviewerName)).check();
+    const confirm = this.confirmEmpty();
+    if (await confirm.count()) await confirm.check();
     await form.getByRole("button", { name: "Request review" }).click();
     await expect(this.status()).toHaveText("In review");
+  }
+
+  /** The checkbox that confirms sending with empty optional sections (shown only when there are some). */
+  confirmEmpty() {
+    return this.page
+      .getByRole("form", { name: "Request review" })
+      .getByRole("checkbox", { name: /^Send for review with th(is section|ese sections) empty$/ });
   }
 
   async approve(comment?: string) {

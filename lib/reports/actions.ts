@@ -81,7 +81,13 @@ export const requestReviewAction = defineAction({
   ),
   run: async ({ ctx, incident, input }) => {
     const actor = { scope: ctx.scope, userId: ctx.user.id, role: ctx.role };
-    const requested = await requestReview(actor, incident.id, input.baseVersion, input.reviewerIds);
+    const requested = await requestReview(
+      actor,
+      incident.id,
+      input.baseVersion,
+      input.reviewerIds,
+      input.confirmEmpty,
+    );
     try {
       await sendReviewRequestEmails({
         teamId: actor.scope.teamId,
@@ -203,7 +209,8 @@ export const publishReportAction = defineAction({
 
 /**
  * The template editor posts one row per section: sectionKey (repeated, in the chosen order),
- * then title.<key>, prompt.<key>, enabled.<key> (a checkbox) and fields.<key> (repeated).
+ * then title.<key>, prompt.<key>, enabled.<key>, internal.<key>, required.<key> (checkboxes)
+ * and fields.<key> (repeated).
  */
 function templateFromForm(raw: unknown) {
   const f = (raw ?? {}) as Record<string, unknown>;
@@ -220,6 +227,7 @@ function templateFromForm(raw: unknown) {
         enabled: f[`enabled.${key}`] === "on",
         fields: fields.length ? fields : undefined,
         internal: f[`internal.${key}`] === "on" || undefined,
+        required: f[`required.${key}`] === "on" || undefined,
       };
     }),
   };

@@ -19,6 +19,7 @@ import {
 } from "./actions";
 import { reportContentHash } from "./content";
 import type { ReportSnapshot } from "./snapshot";
+import { CONFIRM_ALL_EMPTY } from "@/lib/reports/test-fixtures";
 
 const ok = { ok: true } as const;
 const multi = (values: Record<string, string | string[]>) => {
@@ -61,7 +62,11 @@ async function requestReviewBy(userId: string, reviewerIds: string[]) {
   return requestReviewAction(
     incidentId,
     ok,
-    multi({ baseVersion: String((await reportOf()).version), reviewerIds }),
+    multi({
+      baseVersion: String((await reportOf()).version),
+      reviewerIds,
+      confirmEmpty: CONFIRM_ALL_EMPTY,
+    }),
   );
 }
 async function decide(userId: string, decision: "APPROVED" | "CHANGES_REQUESTED") {

@@ -4,7 +4,7 @@ import type { Role } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/mutations";
 import { recordVersionAttachments } from "@/lib/attachments/mutations";
 import { db } from "@/lib/db";
-import { ConflictError, NotFoundError, RuleError } from "@/lib/errors";
+import { ConflictError, InputError, NotFoundError, RuleError } from "@/lib/errors";
 import { reportSearchSections } from "@/lib/search/report-text";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { currentContent } from "./approvals";
@@ -29,6 +29,14 @@ import type { SaveNarrativeInput } from "./schema";
 import { toCustomerSnapshot } from "./customer";
 import { renderPublishedReport } from "@/components/reports/report-html";
 import { transition, type WorkflowCommand, type WorkflowState } from "./workflow";
+import {
+  CONFIRM_EMPTY_FIELD,
+  emptySections,
+  requiredSectionErrors,
+  unconfirmedEmpty,
+  unconfirmedMessage,
+  type Step,
+} from "./readiness";
 
 type Tx = Prisma.TransactionClient;
 
@@ -185,6 +193,26 @@ function check(state: WorkflowState, cmd: WorkflowCommand) {
   return t.status;
 }
 
+/**
+ * Refuses a review request or publication while a section the template requires is empty,
+ * and a review request while optional empty sections were not confirmed (readiness.ts).
+ */
+function checkSections(
+  content: NonNullable<Awaited<ReturnType<typeof workflowState>>["content"]>,
+  step: Step,
+  confirmEmpty?: string,
+) {
+  const gaps = emptySections(content.source.template.sections, content.source.narrative);
+  const required = requiredSectionErrors(gaps, step);
+  if (required) throw new InputError(required.fieldErrors, required.message);
+  if (step !== "review") return;
+  const unconfirmed = unconfirmedEmpty(gaps, confirmEmpty);
+  if (unconfirmed.length) {
+    const message = unconfirmedMessage(unconfirmed);
+    throw new InputError({ [CONFIRM_EMPTY_FIELD]: [message] }, message);
+  }
+}
+
 function stale(report: ReportRow, baseVersion: number) {
   if (report.version !== baseVersion) {
     throw new ConflictError(
@@ -284,6 +312,8 @@ export async function requestReview(
   incidentId: string,
   baseVersion: number,
   reviewerIds: string[],
+  /** The empty optional fields the author confirmed sending without (readiness.ts). */
+  confirmEmpty?: string,
 ) {
   return db.$transaction(async (tx) => {
     const report = await lockReport(tx, actor.scope.teamId, incidentId, actor.userId);
@@ -300,6 +330,7 @@ export async function requestReview(
     });
     if (members !== ids.length)
       throw new RuleError("Reviewers must be editors or owners of this team.", "reviewerIds");
+    checkSections(state.content!, "review", confirmEmpty);
     const round = state.round + 1;
     await tx.reportReviewer.createMany({
       data: ids.map((userId) => ({ reportId: report.id, userId, round })),
@@ -475,6 +506,8 @@ export async function publishReport(actor: Actor, incidentId: string, baseVersio
     stale(report, baseVersion);
     const state = await workflowState(tx, actor.scope.teamId, report, true);
     check(state, { type: "publish", actorRole: actor.role });
+    // The template can change while the report is in review (an owner marks a section required).
+    checkSections(state.content!, "publish");
     const last = await tx.reportVersion.aggregate({
       where: { reportId: report.id },
       _max: { number: true },
@@ -567,7 +600,9 @@ export async function updateTemplate(
       entityId: template.id,
       data: {
         name: input.name,
-        sections: input.sections.map((s) => `${s.key}:${s.enabled ? "on" : "off"}`),
+        sections: input.sections.map(
+          (s) => `${s.key}:${s.enabled ? "on" : "off"}${s.required ? ":required" : ""}`,
+        ),
       },
     });
   });

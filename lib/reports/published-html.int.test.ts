@@ -19,6 +19,7 @@ import {
 import { parseSnapshot } from "./snapshot-schema";
 import { openShareLink } from "@/lib/sharing/view";
 import { generateShareToken } from "@/lib/sharing/tokens";
+import { CONFIRM_ALL_EMPTY } from "@/lib/reports/test-fixtures";
 
 const form = (values: Record<string, string | string[]>) => {
   const fd = new FormData();
@@ -46,7 +47,11 @@ describe("a published version's stored HTML", () => {
     await requestReviewAction(
       incidentId,
       { ok: true },
-      form({ baseVersion: String((await report()).version), reviewerIds: [t.owner.id] }),
+      form({
+        baseVersion: String((await report()).version),
+        reviewerIds: [t.owner.id],
+        confirmEmpty: CONFIRM_ALL_EMPTY,
+      }),
     );
     signInAs(t.owner.id, t.team.id);
     await decideReviewAction(

@@ -23,6 +23,8 @@ export type SaveNarrativeInput = z.infer<typeof saveNarrativeSchema>;
 export const requestReviewSchema = z.object({
   baseVersion: version,
   reviewerIds: z.array(z.string().min(1).max(64)).max(20, "Choose at most 20 reviewers."),
+  /** Comma-separated narrative field keys the author confirmed sending empty (readiness.ts). */
+  confirmEmpty: z.string().max(1000).optional(),
 });
 
 export const COMMENT_SECTIONS = [...SECTION_KEYS, "general"] as const;

@@ -1,5 +1,5 @@
 // Plain report source data for unit tests (no I/O).
-import { fullTemplateSections, FULL_TEMPLATE_NAME } from "./sections";
+import { fullTemplateSections, FULL_TEMPLATE_NAME, NARRATIVE_KEYS } from "./sections";
 import type { ReportSource } from "./snapshot";
 
 export function sampleSource(overrides: Partial<ReportSource> = {}): ReportSource {
@@ -84,3 +84,9 @@ export function sampleSource(overrides: Partial<ReportSource> = {}): ReportSourc
     ...overrides,
   };
 }
+
+/**
+ * A review request's confirmation covering every narrative field: for tests about something
+ * else than empty sections (lib/reports/readiness.ts asks the author to confirm them).
+ */
+export const CONFIRM_ALL_EMPTY = NARRATIVE_KEYS.join(",");

@@ -15,6 +15,7 @@ import {
 import { getPublishedVersion, getVersionForTeam, listVersions } from "./data";
 import { ensureReport } from "./mutations";
 import type { ReportSnapshot } from "./snapshot";
+import { CONFIRM_ALL_EMPTY } from "@/lib/reports/test-fixtures";
 
 const form = (values: Record<string, string | string[]>) => {
   const fd = new FormData();
@@ -50,7 +51,7 @@ describe("report workflow against the database", () => {
     return requestReviewAction(
       incidentId,
       ok,
-      form({ baseVersion: String(r.version), reviewerIds }),
+      form({ baseVersion: String(r.version), reviewerIds, confirmEmpty: CONFIRM_ALL_EMPTY }),
     );
   }
 

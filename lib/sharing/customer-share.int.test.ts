@@ -27,6 +27,7 @@ import { uploadTeamLogoAction } from "@/lib/teams/actions";
 import { shareReportAction } from "./actions";
 import { generateShareToken } from "./tokens";
 import { openShareLink } from "./view";
+import { CONFIRM_ALL_EMPTY } from "@/lib/reports/test-fixtures";
 
 const ok = { ok: true } as const;
 const multi = (values: Record<string, string | string[]>) => {
@@ -148,6 +149,7 @@ beforeAll(async () => {
           (await testDb.report.findUniqueOrThrow({ where: { incidentId } })).version,
         ),
         reviewerIds: [t.owner.id],
+        confirmEmpty: CONFIRM_ALL_EMPTY,
       }),
     ),
   ).toMatchObject(ok);

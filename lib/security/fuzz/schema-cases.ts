@@ -291,7 +291,9 @@ export const SCHEMA_CASES: Record<string, SchemaCase> = {
       baseline: { summary: "" },
     },
   },
-  "reports/schema.ts#requestReviewSchema": { valid: { baseVersion: "2", reviewerIds: ["u1"] } },
+  "reports/schema.ts#requestReviewSchema": {
+    valid: { baseVersion: "2", reviewerIds: ["u1"], confirmEmpty: "expected,lucky" },
+  },
   "reports/schema.ts#commentSchema": { valid: { sectionKey: "general", body: "Looks good." } },
   "reports/schema.ts#decisionSchema": { valid: { decision: "APPROVED", sectionKey: "", body: "" } },
   "reports/schema.ts#baseVersionSchema": { valid: { baseVersion: "1" } },

@@ -14,6 +14,7 @@ import { reportContentHash } from "@/lib/reports/content";
 import { approvalWithdrawn } from "@/lib/reports/workflow";
 import { parseNarrative } from "@/lib/reports/sections";
 import { composeReport, reportCompleteness } from "@/lib/reports/snapshot";
+import { emptySections } from "@/lib/reports/readiness";
 import { ReportEditor, CompletenessIndicator } from "@/components/reports/report-editor";
 import { ReportStatusBadge } from "@/components/reports/report-status";
 import { SectionComments } from "@/components/reports/section-comments";
@@ -188,6 +189,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
               sections={template.sections
                 .filter((s) => s.enabled)
                 .map((s) => ({ key: s.key, title: s.title }))}
+              emptySections={emptySections(template.sections, narrative)}
               comments={ws.comments}
               latestVersion={latest}
             />
