@@ -3,6 +3,7 @@
 // no JavaScript. The markup matches the app's layouts (app/layout.tsx, ReaderShell, print).
 import { renderStaticMarkup } from "@/lib/html/static-markup";
 import { buttonClass } from "@/components/ui/button";
+import { withReaderAids } from "@/components/reports/report-toc";
 import { ReaderShell } from "./reader-shell";
 
 export interface DocumentOptions {
@@ -47,19 +48,27 @@ function document(
 
 const raw = (html: string) => <div dangerouslySetInnerHTML={{ __html: html }} />;
 
-/** A page in the reader shell (shared link, portal): `html` is trusted, already-rendered markup. */
+/**
+ * A page in the reader shell (shared link, portal, preview): `html` is trusted, already-rendered
+ * markup (a report with its reading aids: lib/reports/published-html.ts#publishedReaderHtml).
+ */
 export function readerDocument(
   options: DocumentOptions & {
     subtitle: string;
     html: string;
     before?: React.ReactNode;
     aside?: React.ReactNode;
+    /** The print view's address, linked in the header (shared links). */
+    printHref?: string;
   },
 ): string {
   return document(
     options,
     null,
-    <ReaderShell subtitle={options.subtitle} aside={options.aside}>
+    <ReaderShell
+      subtitle={options.subtitle}
+      aside={options.aside ?? (options.printHref && <PrintLink href={options.printHref} />)}
+    >
       {options.before ? (
         <div className="space-y-6">
           {options.before}
@@ -82,12 +91,16 @@ const PRINT_CSS = `
   a { color: inherit; text-decoration: none; }
 }`;
 
-/** The print view (A4, no navigation) of a report; the button prints with one line of inline script. */
+/**
+ * The print view (A4, no navigation) of a report; the button prints with one line of inline
+ * script, which runs only with the request's CSP nonce (`x-nonce`, set by proxy.ts). Shared links
+ * and the portal pass `private` (their addresses must not leak or be indexed).
+ */
 export function printDocument(
-  options: DocumentOptions & { html: string; backHref: string },
+  options: DocumentOptions & { html: string; backHref: string; nonce: string | null },
 ): string {
   return document(
-    { ...options, private: false },
+    { ...options, private: options.private ?? false },
     <>
       <meta name="robots" content="noindex" />
       <style dangerouslySetInnerHTML={{ __html: PRINT_CSS }} />
@@ -106,6 +119,7 @@ export function printDocument(
         <div data-report-html="" dangerouslySetInnerHTML={{ __html: options.html }} />
       </main>
       <script
+        nonce={options.nonce ?? undefined}
         dangerouslySetInnerHTML={{
           __html: `document.querySelector("[data-print]").addEventListener("click",function(){window.print()})`,
         }}
@@ -120,6 +134,8 @@ export function previewDocument(
 ): string {
   return readerDocument({
     ...options,
+    // The same reading aids a recipient's page has (the preview is rendered per request).
+    html: withReaderAids(options.html),
     subtitle: "Shared incident report",
     before: (
       <div
@@ -137,6 +153,15 @@ export function previewDocument(
       </div>
     ),
   });
+}
+
+/** The link from a reader's page to its print view (the PDF). */
+export function PrintLink({ href }: { href: string }) {
+  return (
+    <a href={href} className="no-print text-sm font-medium text-blue-700 underline">
+      Print or save as PDF
+    </a>
+  );
 }
 
 /** A reader-facing message page (not found, not available). */
@@ -169,7 +194,7 @@ export function messageDocument(
 
 /** A report in the stakeholder portal, for the signed-in reader `email`. */
 export function portalReportDocument(
-  options: DocumentOptions & { email: string; html: string },
+  options: DocumentOptions & { email: string; html: string; printHref: string },
 ): string {
   return readerDocument({
     ...options,
@@ -183,9 +208,12 @@ export function portalReportDocument(
       </p>
     ),
     before: (
-      <a href="/portal" className="text-sm font-medium text-blue-700 underline">
-        ← All reports shared with you
-      </a>
+      <p className="flex flex-wrap items-center justify-between gap-3">
+        <a href="/portal" className="text-sm font-medium text-blue-700 underline">
+          ← All reports shared with you
+        </a>
+        <PrintLink href={options.printHref} />
+      </p>
     ),
   });
 }

@@ -63,7 +63,13 @@ export function publishReportFor(
     const base = sampleSource(source);
     const snapshot = composeReport({
       ...base,
-      incident: { ...base.incident, id: incidentId, number, title, summary },
+      incident: {
+        ...base.incident,
+        id: incidentId,
+        number,
+        title,
+        summary: source.incident?.summary ?? summary,
+      },
       author: { name: "Internal Author", email: "internal.author@example.test" },
       publication: { number: 1, publishedAt: new Date(), publishedBy: "E2E Publisher" },
     });
@@ -83,12 +89,25 @@ export function publishReportFor(
   }, url);
 }
 
-export function grantPortalAccess(versionId: string, email: string, url?: string) {
+export function grantPortalAccess(
+  versionId: string,
+  email: string,
+  url?: string,
+  audience: "INTERNAL" | "CUSTOMER" = "INTERNAL",
+) {
   return withClient(async (c) => {
     await c.query(
-      `INSERT INTO "StakeholderGrant" (id, "reportVersionId", email) VALUES ($1, $2, $3)`,
-      [`g${randomUUID()}`, versionId, email.toLowerCase()],
+      `INSERT INTO "StakeholderGrant" (id, "reportVersionId", email, audience) VALUES ($1, $2, $3, $4::"ShareAudience")`,
+      [`g${randomUUID()}`, versionId, email.toLowerCase(), audience],
     );
+  }, url);
+}
+
+/** Revokes the share link with this raw token. */
+export function revokeShareLink(token: string, url?: string) {
+  return withClient(async (c) => {
+    const hash = createHash("sha256").update(token).digest("hex");
+    await c.query(`UPDATE "ShareLink" SET "revokedAt" = now() WHERE "tokenHash" = $1`, [hash]);
   }, url);
 }
 
@@ -122,5 +141,31 @@ export function shareViewCount(token: string, url?: string) {
       [hash],
     );
     return r.rows[0]?.viewCount ?? null;
+  }, url);
+}
+
+/** One live share link for the version, of the given audience: returns the raw token. */
+export function shareLinkFor(
+  fixture: PublishedFixture,
+  recipientEmail: string,
+  audience: "INTERNAL" | "CUSTOMER" = "INTERNAL",
+  url?: string,
+): Promise<string> {
+  return withClient(async (c) => {
+    const token = randomBytes(32).toString("base64url");
+    const hash = createHash("sha256").update(token).digest("hex");
+    await c.query(
+      `INSERT INTO "ShareLink" (id, "reportVersionId", "recipientEmail", "tokenHash", "expiresAt", "deliveryState", "createdById", audience)
+       VALUES ($1, $2, $3, $4, now() + interval '7 days', 'SENT', $5, $6::"ShareAudience")`,
+      [
+        `s${randomUUID()}`,
+        fixture.versionId,
+        recipientEmail.toLowerCase(),
+        hash,
+        fixture.userId,
+        audience,
+      ],
+    );
+    return token;
   }, url);
 }

@@ -12,6 +12,7 @@ import {
   rendererFingerprint,
   type ReportVariant,
 } from "@/components/reports/report-html";
+import { withReaderAids } from "@/components/reports/report-toc";
 import { htmlCacheKey, publishedHtmlCache, type CachedHtml } from "./html-cache";
 import { parseSnapshot } from "./snapshot-schema";
 
@@ -61,16 +62,37 @@ export async function publishedHtml(
 }
 
 /**
- * The cache key under which publishedHtml left a version's HTML, for FrozenReportHtml
+ * What readers get on screen (shared link, portal, the team's pages, every print view): the
+ * stored HTML with its reading aids (table of contents, labelled table cells;
+ * components/reports/report-toc.tsx), made once per version and process and cached beside it.
+ * The stored HTML is not changed.
+ */
+export async function publishedReaderHtml(
+  stored: StoredRef,
+  variant: ReportVariant,
+): Promise<CachedHtml | null> {
+  const cache = publishedHtmlCache();
+  const key = readerKey(stored.id, variant);
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const html = await publishedHtml(stored, variant);
+  return html && cache.set(key, withReaderAids(html.html));
+}
+
+const readerKey = (id: string, variant: ReportVariant) =>
+  `${htmlCacheKey(id, variant, rendererFingerprint())}:reader`;
+
+/**
+ * The cache key under which publishedReaderHtml left a version's HTML, for FrozenReportHtml
  * (components/reports/frozen-report.tsx), which renders it without putting it in the React payload.
  */
 export async function publishedHtmlKey(
   stored: StoredRef,
   variant: ReportVariant,
 ): Promise<string | null> {
-  const html = await publishedHtml(stored, variant);
+  const html = await publishedReaderHtml(stored, variant);
   if (!html) return null;
-  const key = htmlCacheKey(stored.id, variant, rendererFingerprint());
+  const key = readerKey(stored.id, variant);
   // Bigger than the cache (served, not kept): kept under its key anyway for this render.
   if (!publishedHtmlCache().get(key)) publishedHtmlCache().set(key, html.html);
   return key;

@@ -1,6 +1,6 @@
 import "server-only";
 import { hasTeamFileUrls, withShareLinkFiles } from "@/lib/attachments/urls";
-import { publishedHtml, variantForAudience } from "@/lib/reports/published-html";
+import { publishedReaderHtml, variantForAudience } from "@/lib/reports/published-html";
 import { findShareByTokenHash } from "./data";
 import { pruneRateLimits, recordShareView, takeRateLimit, type ShareView } from "./mutations";
 import { LOOKUP_COST, MISS_PENALTY, refill, SHARE_VIEW_LIMIT } from "./rate-limit";
@@ -35,6 +35,15 @@ export interface ResolveOptions {
    * default it is written before returning.
    */
   defer?: (view: ShareView) => void;
+}
+
+/**
+ * One stakeholder read that needs no token lookup (a portal report's print view): it takes one
+ * token from the same per-client bucket as shared links, so printing cannot be used to hammer
+ * the server (30 in a row, then one per 2 s).
+ */
+export function takeStakeholderRead(client: string, now: Date) {
+  return takeRateLimit(`share:${client}`, LOOKUP_COST, now, SHARE_VIEW_LIMIT);
 }
 
 /**
@@ -110,7 +119,7 @@ export async function openShareLink(token: string, options: ResolveOptions): Pro
   const { access, link, viewerEmail } = await resolveShareToken(token, options);
   if (access) return access;
   const l = link!;
-  const cached = await publishedHtml(
+  const cached = await publishedReaderHtml(
     { id: l.reportVersionId, hasHtml: l.hasHtml, htmlRenderer: l.htmlRenderer },
     variantForAudience(l.audience),
   );

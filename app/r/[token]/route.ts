@@ -2,6 +2,7 @@ import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/session";
 import { assembleDocument } from "@/lib/html/assemble";
 import { stylesheetHrefs } from "@/lib/html/stylesheets";
+import { reportTitle } from "@/lib/reports/reader-html";
 import { defineRoute } from "@/lib/server/route";
 import { clientAddress } from "@/lib/sharing/rate-limit";
 import { htmlResponse, tooManyAttempts } from "@/lib/sharing/responses";
@@ -50,10 +51,12 @@ export const GET = defineRoute({
           assembleDocument(
             (html) =>
               readerDocument({
-                title: access.title,
+                // The title the page shows: the customer version's has its names replaced.
+                title: reportTitle(access.html) ?? access.title,
                 subtitle: "Shared incident report",
                 stylesheets,
                 html,
+                printHref: `/r/${params.token}/print`,
               }),
             access.bytes,
           ),

@@ -259,12 +259,25 @@ export const HTTP_MATRIX: Record<string, HttpEntry> = {
     shows: A_PUB,
     showsTo: ["portalUser"],
   },
+  // The portal report's print view (PDF): the same grant check as the report.
+  "GET /portal/reports/[versionId]/print": {
+    expect: row(404, { ...NO_SESSION, portalUser: 200 }),
+    path: (w) => `/portal/reports/${w.A.versionId}/print`,
+    shows: A_PUB,
+    showsTo: ["portalUser"],
+  },
   "GET /print/reports/[versionId]": {
     expect: row(200, { ...NO_SESSION, portalUser: 404, otherOwner: 404 }),
     path: (w) => `/print/reports/${w.A.versionId}`,
     shows: A_PUB,
   },
   "GET /r/[token]": {
+    expect: row(404, { shareHolder: 200 }),
+    shows: A_PUB,
+    showsTo: ["shareHolder"],
+  },
+  // The shared report's print view (PDF): the same token check as the link.
+  "GET /r/[token]/print": {
     expect: row(404, { shareHolder: 200 }),
     shows: A_PUB,
     showsTo: ["shareHolder"],

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/session";
 import { assembleDocument } from "@/lib/html/assemble";
 import { stylesheetHrefs } from "@/lib/html/stylesheets";
-import { findPortalVersionHtml, publishedHtml } from "@/lib/reports/published-html";
+import { findPortalVersionHtml, publishedReaderHtml } from "@/lib/reports/published-html";
+import { reportTitle } from "@/lib/reports/reader-html";
 import { defineRoute } from "@/lib/server/route";
 import { queuePortalView } from "@/lib/sharing/view-log";
 import { htmlResponse } from "@/lib/sharing/responses";
@@ -29,7 +30,7 @@ export const GET = defineRoute({
       );
     const stylesheets = stylesheetHrefs();
     const version = await findPortalVersionHtml(user.email, params.versionId);
-    const html = version && (await publishedHtml(version, version.variant));
+    const html = version && (await publishedReaderHtml(version, version.variant));
     if (!version || !html) {
       return htmlResponse(
         messageDocument({
@@ -55,10 +56,12 @@ export const GET = defineRoute({
       assembleDocument(
         (fragment) =>
           portalReportDocument({
-            title: `${version.title} · Hindsight portal`,
+            // The title the page shows: the customer version's has its names replaced.
+            title: `${reportTitle(html.html) ?? version.title} · Hindsight portal`,
             stylesheets,
             email: user.email,
             html: fragment,
+            printHref: `/portal/reports/${version.id}/print`,
           }),
         html.bytes,
       ),

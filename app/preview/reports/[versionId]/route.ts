@@ -2,6 +2,7 @@ import { z } from "zod";
 import { getCurrentUser, getTeamContext } from "@/lib/auth/session";
 import { stylesheetHrefs } from "@/lib/html/stylesheets";
 import { currentHtml, findTeamVersionHtml } from "@/lib/reports/published-html";
+import { reportTitle } from "@/lib/reports/reader-html";
 import { defineRoute } from "@/lib/server/route";
 import { htmlResponse } from "@/lib/sharing/responses";
 import { messageDocument, previewDocument } from "@/components/sharing/reader-document";
@@ -46,7 +47,7 @@ export const GET = defineRoute({
     }
     return htmlResponse(
       previewDocument({
-        title: version.title,
+        title: reportTitle(html) ?? version.title,
         stylesheets,
         html,
         audienceLabel: customer ? "the customer version" : "the internal report",

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { getCurrentUser, getTeamContext } from "@/lib/auth/session";
 import { assembleDocument } from "@/lib/html/assemble";
 import { stylesheetHrefs } from "@/lib/html/stylesheets";
-import { findTeamVersionHtml, publishedHtml } from "@/lib/reports/published-html";
+import { findTeamVersionHtml, publishedReaderHtml } from "@/lib/reports/published-html";
+import { reportTitle } from "@/lib/reports/reader-html";
 import { defineRoute } from "@/lib/server/route";
 import { htmlResponse } from "@/lib/sharing/responses";
 import { messageDocument, printDocument } from "@/components/sharing/reader-document";
@@ -15,21 +16,19 @@ export const GET = defineRoute({
   access: "public",
   params: z.object({ versionId: z.string() }),
   async handler(request, { params }) {
+    const url = new URL(request.url);
     const ctx = await getTeamContext();
+    // The return address keeps `?audience=`: signing in must not turn the customer PDF into the internal one.
     if (!ctx && !(await getCurrentUser()))
       return Response.redirect(
-        new URL(
-          `/sign-in?callbackUrl=${encodeURIComponent(`/print/reports/${params.versionId}`)}`,
-          request.url,
-        ),
+        new URL(`/sign-in?callbackUrl=${encodeURIComponent(url.pathname + url.search)}`, url),
         307,
       );
     const stylesheets = stylesheetHrefs();
     // `?audience=customer`: the customer version's PDF, to send alongside the customer share.
-    const variant =
-      new URL(request.url).searchParams.get("audience") === "customer" ? "customer" : "team";
+    const variant = url.searchParams.get("audience") === "customer" ? "customer" : "team";
     const version = ctx ? await findTeamVersionHtml(ctx.scope, params.versionId, variant) : null;
-    const html = version && (await publishedHtml(version, variant));
+    const html = version && (await publishedReaderHtml(version, variant));
     if (!version || !html) {
       return htmlResponse(
         messageDocument({
@@ -47,9 +46,10 @@ export const GET = defineRoute({
       assembleDocument(
         (fragment) =>
           printDocument({
-            title: `${version.title} (v${version.number})`,
+            title: `${reportTitle(html.html) ?? version.title} (v${version.number})`,
             stylesheets,
             html: fragment,
+            nonce: request.headers.get("x-nonce"),
             backHref: `/incidents/${version.incidentId}/report/versions/${version.number}`,
           }),
         html.bytes,

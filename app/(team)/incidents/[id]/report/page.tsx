@@ -159,7 +159,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
                     />
                   </div>
                 )}
-                <div className="rounded-lg border border-slate-200 bg-white p-6">
+                <div className="rounded-lg border border-slate-200 bg-white p-3 sm:p-6">
                   {frozenHtml ? (
                     <FrozenReportHtml
                       cacheKey={frozenHtml}

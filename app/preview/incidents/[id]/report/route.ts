@@ -3,6 +3,7 @@ import { NotFoundError } from "@/lib/errors";
 import { stylesheetHrefs } from "@/lib/html/stylesheets";
 import { findTeamReport, listVersions, loadReportSource } from "@/lib/reports/data";
 import { composeReport } from "@/lib/reports/snapshot";
+import { reportTitle } from "@/lib/reports/reader-html";
 import { defineRoute } from "@/lib/server/route";
 import { htmlResponse } from "@/lib/sharing/responses";
 import { renderReportHtml } from "@/components/reports/report-html";
@@ -34,7 +35,7 @@ export const GET = defineRoute({
     const html = renderReportHtml(snapshot, customer ? "customer" : "stakeholder");
     return htmlResponse(
       previewDocument({
-        title: snapshot.title,
+        title: reportTitle(html) ?? snapshot.title,
         stylesheets: stylesheetHrefs(),
         html,
         audienceLabel: `${customer ? "the customer version" : "the internal report"} would see if you published the draft now`,

@@ -79,7 +79,7 @@ export default async function VersionPage({
         </a>
         .
       </p>
-      <div className="rounded-lg border border-slate-200 bg-white p-6">
+      <div className="rounded-lg border border-slate-200 bg-white p-3 sm:p-6">
         <FrozenReportHtml cacheKey={htmlKey} src={`/print/reports/${version.id}`} />
       </div>
     </div>
