@@ -18,6 +18,7 @@ import {
 } from "./published-html";
 import { parseSnapshot } from "./snapshot-schema";
 import { openShareLink } from "@/lib/sharing/view";
+import { withReaderAids } from "@/components/reports/report-toc";
 import { generateShareToken } from "@/lib/sharing/tokens";
 import { CONFIRM_ALL_EMPTY } from "@/lib/reports/test-fixtures";
 
@@ -99,7 +100,12 @@ describe("a published version's stored HTML", () => {
     const row = await testDb.reportVersion.findUniqueOrThrow({ where: { id: versionId } });
 
     const shared = await openShareLink(token, { client: "198.51.100.7", now: new Date() });
-    expect(shared).toMatchObject({ kind: "ok", versionId, html: row.stakeholderHtml });
+    // The link serves the stored HTML with its reading aids (contents, labelled table cells).
+    expect(shared).toMatchObject({
+      kind: "ok",
+      versionId,
+      html: withReaderAids(row.stakeholderHtml!),
+    });
     const portal = await findPortalVersionHtml("Reader@Example.test", versionId);
     expect(await currentHtml(portal!, "stakeholder")).toBe(row.stakeholderHtml);
     const scope = mintTeamScope(t.team.id);

@@ -16,7 +16,7 @@ import {
   saveNarrativeAction,
 } from "@/lib/reports/actions";
 import { ensureReport } from "@/lib/reports/mutations";
-import { currentHtml, findPortalVersionHtml } from "@/lib/reports/published-html";
+import { findPortalVersionHtml, publishedReaderHtml } from "@/lib/reports/published-html";
 import { fullTemplateSections } from "@/lib/reports/sections";
 import { SNAPSHOT_SCHEMA } from "@/lib/reports/snapshot";
 import { parseSnapshot } from "@/lib/reports/snapshot-schema";
@@ -252,7 +252,7 @@ describe("sharing the customer version", () => {
 
     const portal = await findPortalVersionHtml("buyer@customer.example", versionId);
     expect(portal?.variant).toBe("customer");
-    expect(portal && (await currentHtml(portal, portal.variant))).toBe(
+    expect(portal && (await publishedReaderHtml(portal, portal.variant))?.html).toBe(
       access.kind === "ok" ? access.html : null,
     );
   });

@@ -15,6 +15,7 @@ import { listPortalReports } from "./data";
 import { takeRateLimit } from "./mutations";
 import { SHARE_VIEW_LIMIT, take, type Bucket } from "./rate-limit";
 import { expiryFrom, generateShareToken, hashShareToken } from "./tokens";
+import { withReaderAids } from "@/components/reports/report-toc";
 import { openShareLink } from "./view";
 import { flushViews, pendingViews, queuePortalView, queueShareView } from "./view-log";
 import { publishedHtmlCache } from "@/lib/reports/html-cache";
@@ -397,7 +398,8 @@ describe("the in-memory cache of published HTML", () => {
     expect(again).toMatchObject({ kind: "ok", versionId: v1.id });
     expect(again.kind === "ok" && before.kind === "ok" && again.html === before.html).toBe(true);
     const stored = await testDb.reportVersion.findUniqueOrThrow({ where: { id: v2.id } });
-    expect(after.kind === "ok" && after.html).toBe(stored.stakeholderHtml);
+    // Served: the stored HTML with its reading aids (contents, labelled cells); stored: unchanged.
+    expect(after.kind === "ok" && after.html).toBe(withReaderAids(stored.stakeholderHtml!));
   });
 });
 
