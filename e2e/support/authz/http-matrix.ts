@@ -276,9 +276,18 @@ export const HTTP_MATRIX: Record<string, HttpEntry> = {
     shows: A_PUB,
     showsTo: ["shareHolder"],
   },
-  // The shared report's print view (PDF): the same token check as the link.
+  // The shared report's print view (PDF): the same token check and guessing limit as the link.
+  // Callers with a session have spent their address's budget on unknown tokens by now (the
+  // link, its confirm page and files route before it: 11 of 30 each), so they are refused with
+  // 429 instead of 404; either way nothing is shown.
   "GET /r/[token]/print": {
-    expect: row(404, { shareHolder: 200 }),
+    expect: row(429, {
+      anonymous: 404,
+      shareHolder: 200,
+      tokenRead: 404,
+      tokenWrite: 404,
+      otherToken: 404,
+    }),
     shows: A_PUB,
     showsTo: ["shareHolder"],
   },
