@@ -11,6 +11,7 @@ import {
 } from "@/lib/action-items/constants";
 import { SelectField, TextArea, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
+import { MarkdownTextArea } from "@/components/markdown/markdown-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 export interface ActionItemFormValues {
@@ -122,7 +123,7 @@ export function ActionItemForm({
         onChange={set("title")}
         errors={errors("title")}
       />
-      <TextArea
+      <MarkdownTextArea
         name="description"
         label="Description"
         rows={4}

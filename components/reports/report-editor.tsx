@@ -13,6 +13,7 @@ import {
 } from "@/lib/reports/sections";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
+import { MarkdownPreviewFrame } from "@/components/markdown/markdown-preview";
 import { useUnsavedEdits } from "./unsaved-edits";
 
 const AUTOSAVE_MS = 800;
@@ -189,21 +190,29 @@ export function ReportEditor({
     const value = values[key] ?? "";
     return (
       <div key={key} className="space-y-1">
-        <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-          {label}
-        </label>
-        <textarea
-          id={id}
-          name={key}
-          rows={Math.min(14, Math.max(4, value.split("\n").length + 1))}
-          value={value}
-          aria-describedby={`${id}-hint`}
-          aria-required={required || undefined}
-          aria-invalid={value.length > MAX || undefined}
-          onChange={(e) => setValues((v) => ({ ...v, [key]: e.target.value }))}
-          onBlur={() => void save()}
-          className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm shadow-sm aria-[invalid=true]:border-red-600"
-        />
+        <MarkdownPreviewFrame
+          fieldId={id}
+          label={label}
+          source={value}
+          labelElement={
+            <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+              {label}
+            </label>
+          }
+        >
+          <textarea
+            id={id}
+            name={key}
+            rows={Math.min(14, Math.max(4, value.split("\n").length + 1))}
+            value={value}
+            aria-describedby={`${id}-hint`}
+            aria-required={required || undefined}
+            aria-invalid={value.length > MAX || undefined}
+            onChange={(e) => setValues((v) => ({ ...v, [key]: e.target.value }))}
+            onBlur={() => void save()}
+            className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm shadow-sm aria-[invalid=true]:border-red-600"
+          />
+        </MarkdownPreviewFrame>
         <p id={`${id}-hint`} className="text-xs text-slate-600">
           {hint}{" "}
           {value.length > MAX * 0.9

@@ -47,7 +47,7 @@ function FieldShell({
   );
 }
 
-function describedBy(id: string, hint?: string) {
+export function describedBy(id: string, hint?: string) {
   return [hint ? `${id}-hint` : null, `${id}-error`].filter(Boolean).join(" ");
 }
 

@@ -302,6 +302,11 @@ export const ACTION_MATRIX: Record<string, ActionEntry> = {
   // ── reports ──
   // Sets up the caller's own team's templates (an older team without any).
   "lib/reports/actions.ts#setUpTemplatesAction": { gate: "template:manage", args: () => [{}] },
+  // Renders the caller's own text (the live Markdown preview): no record of any team.
+  "lib/markdown/actions.ts#previewMarkdownAction": {
+    gate: "incident:write",
+    args: () => [{ markdown: "# Matrix" }],
+  },
   "lib/reports/actions.ts#saveNarrativeAction": boundToIncident("report:write", () => ({
     baseVersion: 1,
     changes: { summary: "Matrix" },

@@ -284,6 +284,7 @@ export const SCHEMA_CASES: Record<string, SchemaCase> = {
   },
   "notifications/schema.ts#targetRefSchema": { valid: { targetId: "nt1" } },
 
+  "markdown/preview-schema.ts#markdownPreviewSchema": { valid: { markdown: "# Title\n\n- item" } },
   "reports/schema.ts#saveNarrativeSchema": {
     valid: {
       baseVersion: 1,
