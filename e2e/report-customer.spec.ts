@@ -58,7 +58,7 @@ test("share the customer version: preview, publish, email and link name no one a
   await editor.open();
   await editor.write(
     "Summary",
-    `Dana Whitfield paged ${reviewerEmail}; Riley Reviewer rolled back.`,
+    `Dana Whitfield paged ${reviewerEmail}; Riley Reviewer rolled back. Riley confirmed recovery.`,
   );
   await editor.write("What was expected", "Internal runbook RB-7: fail over within 30 seconds.");
   await editor.write(
@@ -72,7 +72,7 @@ test("share the customer version: preview, publish, email and link name no one a
   const preview = page.getByRole("article");
   await expect(preview).toContainText("Some card payments were declined for 65 minutes.");
   await expect(preview).toContainText(
-    "a responder paged [email removed]; a responder rolled back.",
+    "A responder paged [email removed]; a responder rolled back. A responder confirmed recovery.",
   );
   await expect(preview).not.toContainText("RB-7");
   await expect(preview).not.toContainText("Dana");

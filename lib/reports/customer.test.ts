@@ -61,6 +61,7 @@ function namedReport() {
     narrative: {
       summary: "We lost checkouts. Carol Ng from support escalated; write to carol@example.test.",
       trigger: "A failover that Dana Whitfield started.",
+      detection: "Alice noticed the 502s; Carol confirmed with Dana.",
       expected: "Internal runbook RB-7 applied",
       customerSummary: "Checkout failed for some customers for 50 minutes. Ask Dana Whitfield.",
     },
@@ -101,8 +102,11 @@ describe("the customer version", () => {
 
   it("shows roles where people were named, and the team as publisher", () => {
     const page = text(renderReportHtml(namedReport(), "customer"));
+    expect(page).toContain(
+      "A responder noticed the 502s; a responder confirmed with the incident commander.",
+    );
     expect(page).toContain("Paged [email removed]");
-    expect(page).toContain("a responder rolled back — Responder");
+    expect(page).toContain("A responder rolled back — Responder");
     expect(page).toContain("— Incident commander");
     expect(page).toContain("A failover that the incident commander started.");
     expect(page).toContain("Assigned engineer");
@@ -119,7 +123,7 @@ describe("the customer version", () => {
     );
     expect(page).not.toContain("What was expected");
     expect(page).not.toContain("RB-7");
-    expect(page).toContain("a responder adds pool validation");
+    expect(page).toContain("A responder adds pool validation");
     expect(page).not.toContain("blame-free retro");
     expect(html).not.toContain("tracker.example");
     // The internal report keeps all of it and shows no customer summary.
@@ -133,6 +137,11 @@ describe("the customer version", () => {
     const team = namedReport();
     const md = snapshotToMarkdown(toCustomerSnapshot(team), { customer: true });
     expect(customerLeaks(team, md)).toEqual([]);
+    // First names alone too (customerLeaks checks them; the internal export keeps them).
+    expect(md).toContain("A responder noticed the 502s");
+    expect(customerLeaks(team, snapshotToMarkdown(team))).toEqual(
+      expect.arrayContaining(["Alice", "Carol", "Dana"]),
+    );
     expect(md).toContain("## Summary\n\nCheckout failed for some customers");
     expect(md).toContain("Incident report from Payments Platform.");
     expect(md).not.toContain("tracker:");
@@ -141,13 +150,92 @@ describe("the customer version", () => {
   it("replaces names as whole words, longest first, whatever their case", () => {
     const scrub = customerScrubber(namedReport());
     expect(scrub("DANA WHITFIELD and Alice Moreau met Carol Ng")).toBe(
-      "the incident commander and a responder met a responder",
+      "The incident commander and a responder met a responder",
     );
-    expect(scrub("Carol Ngata is not Carol Ng")).toBe("Carol Ngata is not a responder");
+    // "Ngata" is not "Ng" (whole words); the shared first name goes, the safe direction.
+    expect(scrub("Carol Ngata is not Carol Ng")).toBe("A responder Ngata is not a responder");
     expect(scrub("mail x.y+z@sub.example.co.uk now")).toBe(`mail ${EMAIL_REMOVED} now`);
   });
 
   it("never carries internal content", () => {
     expect(toCustomerSnapshot(namedReport()).internal).toBeNull();
+  });
+});
+
+describe("first names used alone", () => {
+  // A team with a commander, members known by full name, one known only by an address, a
+  // mailbox address, and members whose first names are English words.
+  function team(extra: { name: string | null; email: string }[] = []) {
+    const base = sampleSource();
+    return composeReport({
+      ...base,
+      incident: { ...base.incident, commanderName: "Dana Whitfield" },
+      keyEvents: [],
+      actionItems: base.actionItems.map((a) => ({ ...a, ownerName: null })),
+      author: { name: "Dana Whitfield", email: "dana@example.test" },
+      reviewers: [],
+      members: [
+        { name: "Dana Whitfield", email: "dana@example.test" },
+        { name: "Alice Moreau", email: "alice@example.test" },
+        { name: null, email: "bob.k@example.test" },
+        { name: null, email: "support@example.test" },
+        { name: "Will Turner", email: "wt@example.test" },
+        { name: "May Chen", email: "mc@example.test" },
+        ...extra,
+      ],
+    });
+  }
+
+  it("replaces them with the person's role, capitalised at a sentence's start", () => {
+    const scrub = customerScrubber(team());
+    expect(scrub("Alice restarted the pod. Then Bob paged Dana.")).toBe(
+      "A responder restarted the pod. Then a responder paged the incident commander.",
+    );
+    expect(scrub("- Dana declared it\n- **Alice** rolled back\n\n## Alice's notes")).toBe(
+      "- The incident commander declared it\n- **A responder** rolled back\n\n## A responder's notes",
+    );
+    // Full names at a sentence's start read the same way.
+    expect(scrub("Dana Whitfield declared the incident.")).toBe(
+      "The incident commander declared the incident.",
+    );
+  });
+
+  it("only replaces the name as written, as a whole word, outside identifiers", () => {
+    const scrub = customerScrubber(team());
+    const kept =
+      "alice and ALICE, Alicent, Alice-svc, Alice_1, grafana/d/Alice, #Alice, host.Alice.io, Don't";
+    expect(scrub(kept)).toBe(kept);
+    expect(scrub("Thanks, Alice.")).toBe("Thanks, a responder.");
+  });
+
+  it("keeps first names that are English words at a sentence's start", () => {
+    const scrub = customerScrubber(team());
+    expect(scrub("Will the fix hold? Then Will restarted it.")).toBe(
+      "Will the fix hold? Then a responder restarted it.",
+    );
+    expect(scrub("May 3: rollback. We paged May and Will.")).toBe(
+      "May 3: rollback. We paged a responder and a responder.",
+    );
+  });
+
+  it("knows members by their address, but not mailboxes or people outside the team", () => {
+    const scrub = customerScrubber(team());
+    expect(scrub("Bob approved; Support escalated; Zoe from the vendor called.")).toBe(
+      "A responder approved; Support escalated; Zoe from the vendor called.",
+    );
+  });
+
+  it("calls a first name shared by the commander and someone else a responder", () => {
+    const scrub = customerScrubber(team([{ name: "Dana Kim", email: "dk@example.test" }]));
+    expect(scrub("Dana restarted it. Dana Whitfield closed it.")).toBe(
+      "A responder restarted it. The incident commander closed it.",
+    );
+  });
+
+  it("are reported as leaks where the scrubber would have replaced them", () => {
+    const t = team();
+    expect(customerLeaks(t, "Thanks Alice and Bob.")).toEqual(["Alice", "Bob"]);
+    expect(customerLeaks(t, "Will this recur? May 3 was calm.")).toEqual([]);
+    expect(customerLeaks(t, "We asked Will.")).toEqual(["Will"]);
   });
 });

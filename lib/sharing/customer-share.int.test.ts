@@ -132,7 +132,8 @@ beforeAll(async () => {
     await saveNarrativeAction(incidentId, {
       baseVersion: report.version,
       changes: {
-        summary: "Dana Whitfield declared the incident; mail dana.w@example.test for details.",
+        summary:
+          "Dana Whitfield declared the incident; mail dana.w@example.test for details. Alice rolled back within minutes.",
         wentWell: "Alice Moreau's rollback was quick (internal praise).",
         customerSummary:
           "Some checkouts failed for 20 minutes. We are adding validation so it cannot recur.",
@@ -213,7 +214,7 @@ describe("sharing the customer version", () => {
         days: "7",
         mode: "ANYONE_WITH_LINK",
         audience: "CUSTOMER",
-        message: "Hi, Alice Moreau here.",
+        message: "Hi, Alice Moreau here. Dana will follow up.",
       }),
     );
     expect(result).toMatchObject(ok);
@@ -233,7 +234,8 @@ describe("sharing the customer version", () => {
     const page = text(access.kind === "ok" ? access.html : "");
     expect(page).toContain("Incident report · Customer Share");
     expect(page).toContain("Some checkouts failed for 20 minutes.");
-    expect(page).toContain("a responder rolled back the deploy — Responder");
+    expect(page).toContain("A responder rolled back the deploy — Responder");
+    expect(page).toContain("A responder rolled back within minutes.");
     expect(page).not.toContain("internal praise");
     expect(page).not.toContain("Ask legal");
     expect(page).not.toContain("jira.internal");
@@ -245,7 +247,7 @@ describe("sharing the customer version", () => {
       `src="${env().APP_URL.replace(/\/$/, "")}/api/logos/${snap.team.logoId}"`,
     );
     expect(mail.text).toContain("Some checkouts failed for 20 minutes.");
-    expect(mail.text).toContain("Hi, a responder here.");
+    expect(mail.text).toContain("Hi, a responder here. The incident commander will follow up.");
     expect(customerLeaks(snap, `${mail.subject} ${mail.text} ${text(mail.html ?? "")}`)).toEqual(
       [],
     );
