@@ -43,9 +43,15 @@ export function MarkdownPreviewFrame({
           aria-pressed={shown}
           aria-controls={shown ? regionId : undefined}
           onClick={() => setShown((s) => !s)}
-          className="rounded px-2 py-0.5 text-xs font-medium text-blue-800 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700"
+          // A toggle keeps its name; aria-pressed says whether the preview is on.
+          className={cn(
+            "rounded border px-2 py-0.5 text-xs font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700",
+            shown
+              ? "border-blue-800 bg-blue-800 text-white"
+              : "border-slate-300 bg-white text-blue-800 hover:bg-slate-50",
+          )}
         >
-          {shown ? "Hide preview" : "Preview"}
+          Preview
           <span className="sr-only"> of {label}</span>
         </button>
       </div>
