@@ -73,7 +73,12 @@ test("the preview formats Markdown as the report does and keeps every XSS payloa
   await impactPreview.hover();
   await page.keyboard.press("Tab");
   expect(hits.list).toEqual([]);
-  expect(await dangerousDom(page)).toEqual([]);
+  // React's own placeholder action on forms bound to server actions is not user text.
+  expect(
+    (await dangerousDom(page)).filter(
+      (d) => !d.startsWith(`<form action="javascript:throw new Error('A React form`),
+    ),
+  ).toEqual([]);
   await expect(page.getByTestId("save-state")).toHaveText("All changes saved", { timeout: 15_000 });
 
   // The action item description is Markdown too.
