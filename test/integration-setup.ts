@@ -29,6 +29,18 @@ vi.mock("next/navigation", () => ({
   notFound: () => {
     throw Object.assign(new Error("NEXT_NOT_FOUND"), { digest: "NEXT_HTTP_ERROR_FALLBACK;404" });
   },
+  // Client components rendered on the server by page tests (test/reads-do-not-write) call these
+  // hooks while rendering; navigation itself only happens in a browser.
+  useRouter: () => ({
+    push: () => {},
+    replace: () => {},
+    refresh: () => {},
+    back: () => {},
+    forward: () => {},
+    prefetch: () => {},
+  }),
+  usePathname: () => "/",
+  useSearchParams: () => new URLSearchParams(),
 }));
 vi.mock("next/headers", () => ({
   cookies: async () => ({

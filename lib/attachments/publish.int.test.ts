@@ -13,6 +13,7 @@ import {
 import { ensureReport } from "@/lib/reports/mutations";
 import { renderReportHtml } from "@/components/reports/report-html";
 import { parseSnapshot } from "@/lib/reports/snapshot-schema";
+import { CONFIRM_ALL_EMPTY } from "@/lib/reports/test-fixtures";
 import { snapshotToMarkdown } from "@/lib/reports/text";
 import { generateShareToken } from "@/lib/sharing/tokens";
 import { openShareLink } from "@/lib/sharing/view";
@@ -83,11 +84,17 @@ beforeAll(async () => {
     changes: { summary: "Reads were stale for 20 minutes." },
     baseline: {},
   });
-  await requestReviewAction(
-    incidentId,
-    { ok: true },
-    form({ baseVersion: String((await report()).version), reviewerIds: [t.owner.id] }),
-  );
+  expect(
+    await requestReviewAction(
+      incidentId,
+      { ok: true },
+      form({
+        baseVersion: String((await report()).version),
+        reviewerIds: [t.owner.id],
+        confirmEmpty: CONFIRM_ALL_EMPTY,
+      }),
+    ),
+  ).toMatchObject({ ok: true });
   signInAs(t.owner.id, t.team.id);
   await decideReviewAction(
     incidentId,
