@@ -52,7 +52,8 @@ test("write, review, publish, republish, diff and export an After Action Report"
   const editor = new ReportEditorPage(page, incident.incidentId);
   await editor.open();
   await expect(editor.status()).toHaveText("Draft");
-  await expect(page.getByText("Restarted the connection pooler")).toBeVisible();
+  // .first(): the attachments panel's "Shown with" list names the event too.
+  await expect(page.getByText("Restarted the connection pooler").first()).toBeVisible();
   await expect(page.getByText("Pool connections are never validated").first()).toBeVisible();
   await expect(page.getByTestId("completeness")).toContainText("0 of 11 fields written");
   await editor.write("Summary", "Checkout failed for **65 minutes** after a database failover.");

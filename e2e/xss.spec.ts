@@ -8,6 +8,7 @@ import { expect, test } from "@playwright/test";
 import { signIn, signUpWithTeam, uniqueEmail } from "./support/auth";
 import { linkIn, waitForMail } from "./support/mail";
 import { pdfPages } from "./support/pdf";
+import { ReportEditorPage } from "./pages/report-editor";
 import { MembersPage } from "./pages/settings-members";
 import { addMember, closeReportDb, seedIncident, teamOf } from "./support/report-db";
 import { grantPortalAccess } from "./support/share-db";
@@ -191,7 +192,10 @@ test("the review-request email and the reviewer's view are inert with payloads i
   });
   const since = new Date(Date.now() - 1000);
   const form = page.getByRole("form", { name: "Request review" });
-  await form.getByRole("checkbox").first().check();
+  // The reviewer's box (its label is the payload of their name), and the confirmation that the
+  // other sections are still empty.
+  await form.getByLabel(payloads[1]!).check();
+  await new ReportEditorPage(page, incident.incidentId).confirmEmpty().check();
   await form.getByRole("button", { name: "Request review" }).click();
   await expect(page.getByTestId("report-status")).toHaveText("In review", { timeout: 30_000 });
   await expectInertPage(page, hits, `/incidents/${incident.incidentId}/report`, browser);
