@@ -2,6 +2,7 @@
 import { useActionState, useState } from "react";
 import { initialResult, type ActionResult } from "@/lib/action-result";
 import {
+  ACTION_ITEM_LIMITS,
   ACTION_ITEM_TYPE_LABELS,
   ACTION_ITEM_TYPES,
   ACTION_STATUS_LABELS,
@@ -118,7 +119,7 @@ export function ActionItemForm({
         name="title"
         label="Title"
         required
-        maxLength={200}
+        maxLength={ACTION_ITEM_LIMITS.title}
         value={v.title}
         onChange={set("title")}
         errors={errors("title")}
@@ -127,7 +128,7 @@ export function ActionItemForm({
         name="description"
         label="Description"
         rows={4}
-        maxLength={5000}
+        maxLength={ACTION_ITEM_LIMITS.description}
         value={v.description}
         onChange={set("description")}
         errors={errors("description")}
@@ -213,7 +214,7 @@ export function ActionItemForm({
           name="wontDoReason"
           label="Why won't this be done?"
           rows={2}
-          maxLength={1000}
+          maxLength={ACTION_ITEM_LIMITS.wontDoReason}
           value={v.wontDoReason}
           onChange={set("wontDoReason")}
           errors={errors("wontDoReason")}
@@ -225,7 +226,7 @@ export function ActionItemForm({
         label="Tracker link (optional)"
         type="url"
         placeholder="https://tracker.example.com/PROJ-123"
-        maxLength={2000}
+        maxLength={ACTION_ITEM_LIMITS.trackerUrl}
         value={v.trackerUrl}
         onChange={set("trackerUrl")}
         errors={errors("trackerUrl")}

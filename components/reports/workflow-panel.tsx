@@ -10,6 +10,7 @@ import {
   setReportTemplateAction,
   withdrawReviewAction,
 } from "@/lib/reports/actions";
+import { COMMENT_MAX } from "@/lib/reports/schema";
 import { formatTimestamp } from "@/lib/reports/snapshot";
 import {
   approvalWithdrawn,
@@ -470,7 +471,7 @@ function CommentBox({ id, label }: { id: string; label: string }) {
         id={id}
         name="body"
         rows={3}
-        maxLength={5000}
+        maxLength={COMMENT_MAX}
         className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
       />
     </div>

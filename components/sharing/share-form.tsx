@@ -1,5 +1,6 @@
 "use client";
 import { shareReportAction } from "@/lib/sharing/actions";
+import { MAX_MESSAGE, MAX_RECIPIENTS } from "@/lib/sharing/schema";
 import { TextArea, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -93,7 +94,7 @@ export function ShareForm({
       <TextArea
         name="recipients"
         label="Email addresses"
-        hint="Separate addresses with commas or new lines (up to 20)."
+        hint={`Separate addresses with commas or new lines (up to ${MAX_RECIPIENTS}).`}
         rows={3}
         required
         autoComplete="off"
@@ -105,7 +106,7 @@ export function ShareForm({
         label="Message (optional)"
         hint="Included in the email as plain text."
         rows={3}
-        maxLength={2000}
+        maxLength={MAX_MESSAGE}
         defaultValue={values?.message ?? ""}
         errors={errors?.message}
       />

@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { refineMarkdown } from "@/lib/markdown/schema";
-import { ACTION_STATUSES, PRIORITIES, ACTION_ITEM_TYPES } from "./constants";
+import { ACTION_ITEM_LIMITS, ACTION_STATUSES, PRIORITIES, ACTION_ITEM_TYPES } from "./constants";
+
+const limitMessage = (what: string, max: number) =>
+  `${what} can be at most ${max.toLocaleString("en")} characters.`;
 
 const optionalId = z.preprocess(
   (v) => (v === "" || v == null ? null : v),
@@ -33,7 +36,7 @@ const trackerUrl = z.preprocess(
   (v) => (typeof v === "string" && v.trim() === "" ? null : typeof v === "string" ? v.trim() : v),
   z
     .string()
-    .max(2000, "Links can be at most 2,000 characters.")
+    .max(ACTION_ITEM_LIMITS.trackerUrl, limitMessage("Links", ACTION_ITEM_LIMITS.trackerUrl))
     .refine((s) => {
       try {
         const u = new URL(s);
@@ -50,11 +53,14 @@ export const actionItemFields = z.object({
     .string()
     .trim()
     .min(1, "Give the action item a title.")
-    .max(200, "Titles can be at most 200 characters."),
+    .max(ACTION_ITEM_LIMITS.title, limitMessage("Titles", ACTION_ITEM_LIMITS.title)),
   description: z
     .string()
     .trim()
-    .max(5000, "Descriptions can be at most 5,000 characters.")
+    .max(
+      ACTION_ITEM_LIMITS.description,
+      limitMessage("Descriptions", ACTION_ITEM_LIMITS.description),
+    )
     .superRefine(refineMarkdown)
     .default(""),
   ownerId: optionalId,
@@ -69,7 +75,12 @@ export const actionItemFields = z.object({
   status: z.enum(ACTION_STATUSES, "Choose a status."),
   wontDoReason: z.preprocess(
     (v) => (typeof v === "string" ? v.trim() : ""),
-    z.string().max(1000, "Reasons can be at most 1,000 characters."),
+    z
+      .string()
+      .max(
+        ACTION_ITEM_LIMITS.wontDoReason,
+        limitMessage("Reasons", ACTION_ITEM_LIMITS.wontDoReason),
+      ),
   ),
   trackerUrl,
   whyNodeId: optionalId,
@@ -102,7 +113,7 @@ export const statusChangeSchema = z
     status: z.enum(ACTION_STATUSES),
     wontDoReason: z.preprocess(
       (v) => (typeof v === "string" ? v.trim() : ""),
-      z.string().max(1000),
+      z.string().max(ACTION_ITEM_LIMITS.wontDoReason),
     ),
   })
   .superRefine(requireReason);

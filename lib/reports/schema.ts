@@ -4,6 +4,8 @@ import { NARRATIVE_KEYS, SECTION_KEYS, templateSectionSchema } from "./sections"
 
 export const NARRATIVE_MAX = 20_000;
 export const TEMPLATE_NAME_MAX = 80;
+export const COMMENT_MAX = 5000;
+const commentTooLong = `Comments can be at most ${COMMENT_MAX.toLocaleString("en")} characters.`;
 const narrativeKey = z.enum(NARRATIVE_KEYS as [string, ...string[]]);
 const narrativeText = z
   .string()
@@ -30,11 +32,7 @@ export const requestReviewSchema = z.object({
 export const COMMENT_SECTIONS = [...SECTION_KEYS, "general"] as const;
 export const commentSchema = z.object({
   sectionKey: z.enum(COMMENT_SECTIONS, "Choose the section the comment is about."),
-  body: z
-    .string()
-    .trim()
-    .min(1, "Write a comment.")
-    .max(5000, "Comments can be at most 5,000 characters."),
+  body: z.string().trim().min(1, "Write a comment.").max(COMMENT_MAX, commentTooLong),
 });
 
 export const decisionSchema = z.object({
@@ -44,7 +42,7 @@ export const decisionSchema = z.object({
     (v) => (v === "" ? undefined : v),
     z.enum(COMMENT_SECTIONS).default("general"),
   ),
-  body: z.string().trim().max(5000, "Comments can be at most 5,000 characters.").default(""),
+  body: z.string().trim().max(COMMENT_MAX, commentTooLong).default(""),
 });
 
 export const baseVersionSchema = z.object({ baseVersion: version });
