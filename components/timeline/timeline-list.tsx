@@ -9,11 +9,15 @@ import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { LocalTime } from "@/components/incidents/local-time";
+import { InlineAttachments } from "@/components/attachments/inline-attachments";
+import type { PanelAttachment } from "@/components/attachments/attachment-list";
 import { TimelineEventForm, type EditableEvent } from "./event-form";
 
 export interface TimelineItem extends EditableEvent {
   source: string;
   citedBy: { id: string; statement: string }[];
+  /** Files shown with this event in the report (screenshots of the alert, the graph). */
+  attachments: PanelAttachment[];
 }
 
 const kindStyle: Record<TimelineKind, string> = {
@@ -65,10 +69,12 @@ function Row({
   incidentId,
   event,
   canWrite,
+  maxBytes,
 }: {
   incidentId: string;
   event: TimelineItem;
   canWrite: boolean;
+  maxBytes: number;
 }) {
   const [editing, setEditing] = useState(false);
   return (
@@ -119,7 +125,10 @@ function Row({
               </span>
             )}
           </div>
-          <p className="mt-1 text-sm break-words whitespace-pre-wrap text-slate-900">
+          <p
+            className="mt-1 text-sm break-words whitespace-pre-wrap text-slate-900"
+            data-testid="event-body"
+          >
             {event.body}
           </p>
           {event.citedBy.length > 0 && (
@@ -137,6 +146,16 @@ function Row({
               ))}
             </ul>
           )}
+          <div className="mt-2">
+            <InlineAttachments
+              incidentId={incidentId}
+              target={{ value: `event:${event.id}`, label: "this event" }}
+              name={`the event ${event.body.slice(0, 60)}`}
+              attachments={event.attachments}
+              canWrite={canWrite}
+              maxBytes={maxBytes}
+            />
+          </div>
         </div>
       )}
     </li>
@@ -148,10 +167,13 @@ export function TimelineList({
   incidentId,
   events,
   canWrite,
+  maxBytes,
 }: {
   incidentId: string;
   events: TimelineItem[];
   canWrite: boolean;
+  /** The largest file an upload may carry (ATTACHMENT_MAX_BYTES). */
+  maxBytes: number;
 }) {
   return (
     <ol
@@ -159,7 +181,13 @@ export function TimelineList({
       aria-label="Timeline events"
     >
       {events.map((e) => (
-        <Row key={`${e.id}-${e.version}`} incidentId={incidentId} event={e} canWrite={canWrite} />
+        <Row
+          key={`${e.id}-${e.version}`}
+          incidentId={incidentId}
+          event={e}
+          canWrite={canWrite}
+          maxBytes={maxBytes}
+        />
       ))}
     </ol>
   );

@@ -12,6 +12,7 @@ export function TimelineSection({
   slackReady = false,
   defaultAuthor,
   defaultTime,
+  maxBytes,
 }: {
   incidentId: string;
   startedAt: string;
@@ -21,6 +22,8 @@ export function TimelineSection({
   slackReady?: boolean;
   defaultAuthor: string;
   defaultTime: string | null;
+  /** The largest attachment an upload may carry. */
+  maxBytes: number;
 }) {
   return (
     <section aria-labelledby="timeline-heading" className="space-y-4">
@@ -37,7 +40,12 @@ export function TimelineSection({
             : "Nothing has been recorded on this incident's timeline."}
         </EmptyState>
       ) : (
-        <TimelineList incidentId={incidentId} events={events} canWrite={canWrite} />
+        <TimelineList
+          incidentId={incidentId}
+          events={events}
+          canWrite={canWrite}
+          maxBytes={maxBytes}
+        />
       )}
       {canWrite && (
         <div className="grid gap-4 xl:grid-cols-2">

@@ -53,6 +53,6 @@ export class IncidentPage {
   }
 
   async eventTexts() {
-    return this.events.locator("p").allInnerTexts();
+    return this.events.getByTestId("event-body").allInnerTexts();
   }
 }

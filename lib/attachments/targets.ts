@@ -38,3 +38,28 @@ export function attachmentTargets(sections: Section[], events: Event[]) {
         : "Supporting information";
   return { options, describe };
 }
+
+interface Listed {
+  id: string;
+  filename: string;
+  contentType: string;
+  size: number;
+  caption: string;
+  timelineEventId: string | null;
+  sectionKey: string | null;
+}
+
+/** The files of one place (an event, a section) as the upload lists show them (no bytes, no dates). */
+export function filesOf(list: Listed[], where: { eventId?: string; sectionKey?: string }) {
+  return list
+    .filter((a) =>
+      where.eventId ? a.timelineEventId === where.eventId : a.sectionKey === where.sectionKey,
+    )
+    .map(({ id, filename, contentType, size, caption }) => ({
+      id,
+      filename,
+      contentType,
+      size,
+      caption,
+    }));
+}

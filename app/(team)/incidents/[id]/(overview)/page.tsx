@@ -9,6 +9,9 @@ import { incidentKey, LIFECYCLE_FIELDS, LIFECYCLE_LABELS } from "@/lib/incidents
 import { getIncident } from "@/lib/incidents/data";
 import { listTimeline } from "@/lib/timeline/data";
 import { hasSlackBotToken } from "@/lib/chatops/data";
+import { listIncidentAttachments } from "@/lib/attachments/data";
+import { filesOf } from "@/lib/attachments/targets";
+import { env } from "@/lib/env";
 import { LocalTime } from "@/components/incidents/local-time";
 import { SimilarPanel } from "@/components/search/similar-panel";
 import { TimelineSection } from "@/components/timeline/timeline-section";
@@ -48,10 +51,11 @@ export default async function IncidentOverviewPage({
 }) {
   const { id } = await params;
   const { ctx } = await requireIncidentPage(id);
-  const [incident, events, slackReady] = await Promise.all([
+  const [incident, events, slackReady, attachments] = await Promise.all([
     getIncident(ctx.scope, id),
     listTimeline(ctx.scope, id),
     hasSlackBotToken(ctx.scope),
+    listIncidentAttachments(ctx.scope, id),
   ]);
   if (!incident) notFound();
   const canWrite = can(ctx.role, "incident:write");
@@ -144,6 +148,7 @@ export default async function IncidentOverviewPage({
         incidentId={incident.id}
         startedAt={incident.startedAt.toISOString()}
         canWrite={canWrite}
+        maxBytes={env().ATTACHMENT_MAX_BYTES}
         slackReady={slackReady}
         defaultAuthor={ctx.user.name ?? ctx.user.email.split("@")[0]}
         // Writing up a finished incident: new events default near its end rather than to now.
@@ -162,6 +167,7 @@ export default async function IncidentOverviewPage({
           isKey: e.isKey,
           source: e.source,
           citedBy: e.citations.map((c) => c.node),
+          attachments: filesOf(attachments, { eventId: e.id }),
         }))}
       />
     </div>

@@ -24,7 +24,8 @@ import { UnsavedEditsProvider } from "@/components/reports/unsaved-edits";
 import { WorkflowPanel } from "@/components/reports/workflow-panel";
 import { buttonClass } from "@/components/ui/button";
 import { AttachmentsPanel } from "@/components/attachments/attachments-panel";
-import { attachmentTargets } from "@/lib/attachments/targets";
+import { InlineAttachments } from "@/components/attachments/inline-attachments";
+import { attachmentTargets, filesOf } from "@/lib/attachments/targets";
 import { listIncidentAttachments } from "@/lib/attachments/data";
 import { env } from "@/lib/env";
 import { listTimeline } from "@/lib/timeline/data";
@@ -143,10 +144,21 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
                 sectionExtras={Object.fromEntries(
                   snapshot.sections.map((s) => [
                     s.key,
-                    <SectionComments
-                      key={s.key}
-                      comments={ws.comments.filter((c) => c.sectionKey === s.key && !c.resolvedAt)}
-                    />,
+                    <div key={s.key} className="space-y-3">
+                      <InlineAttachments
+                        incidentId={incident.id}
+                        target={{ value: `section:${s.key}`, label: "this section" }}
+                        name={`the section ${s.title}`}
+                        attachments={filesOf(attachments, { sectionKey: s.key })}
+                        canWrite={can(ctx.role, "incident:write")}
+                        maxBytes={env().ATTACHMENT_MAX_BYTES}
+                      />
+                      <SectionComments
+                        comments={ws.comments.filter(
+                          (c) => c.sectionKey === s.key && !c.resolvedAt,
+                        )}
+                      />
+                    </div>,
                   ]),
                 )}
               />
