@@ -23,13 +23,12 @@ import { CountChart } from "@/components/insights/count-chart";
 import { DurationChart } from "@/components/insights/duration-chart";
 import { RecurringList } from "@/components/insights/recurring-list";
 import { buttonClass } from "@/components/ui/button";
+import { FilterBar, FilterInput, ServiceFilter } from "@/components/ui/filter-bar";
 import { PageHeader } from "@/components/ui/page-header";
 import { count } from "@/lib/plural";
 
 export const metadata: Metadata = { title: "Insights" };
 
-const control = "block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
-const labelClass = "mb-1 block text-xs font-medium text-slate-700";
 const pct = (r: number | null) => (r === null ? "—" : `${Math.round(r * 100)} %`);
 const minutes = (ms: number | null) => (ms === null ? null : Math.round(ms / 6000) / 10);
 
@@ -64,72 +63,40 @@ export default async function InsightsPage({
         title="Insights"
         description={`Reliability and learning for ${params.service ? `service ${params.service}` : "the whole team"}, ${params.from} to ${params.to} (months in ${params.tz}). Incidents count in the month they started.`}
       />
-      <form
-        method="get"
-        action="/insights"
-        aria-label="Period and filters"
-        className="grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-3 lg:grid-cols-6 lg:items-end"
-      >
-        <div>
-          <label htmlFor="d-from" className={labelClass}>
-            From month
-          </label>
-          <input
-            id="d-from"
-            name="from"
-            type="month"
-            defaultValue={params.from}
-            className={control}
-            required
-          />
-        </div>
-        <div>
-          <label htmlFor="d-to" className={labelClass}>
-            To month
-          </label>
-          <input
-            id="d-to"
-            name="to"
-            type="month"
-            defaultValue={params.to}
-            className={control}
-            required
-          />
-        </div>
-        <div>
-          <label htmlFor="d-service" className={labelClass}>
-            Service
-          </label>
-          <select
-            id="d-service"
-            name="service"
-            defaultValue={params.service ?? ""}
-            className={control}
-          >
-            <option value="">All services</option>
-            {services.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="d-sim" className={labelClass}>
-            Same-cause similarity
-          </label>
-          <input
-            id="d-sim"
-            name="similarity"
-            type="number"
-            min={0.2}
-            max={0.95}
-            step={0.05}
-            defaultValue={params.similarity}
-            className={control}
-            aria-describedby="d-sim-hint"
-          />
-        </div>
+      <FilterBar action="/insights" label="Period and filters" className="lg:grid-cols-6">
+        <FilterInput
+          id="d-from"
+          name="from"
+          type="month"
+          label="From month"
+          defaultValue={params.from}
+          required
+        />
+        <FilterInput
+          id="d-to"
+          name="to"
+          type="month"
+          label="To month"
+          defaultValue={params.to}
+          required
+        />
+        <ServiceFilter
+          id="d-service"
+          value={params.service}
+          services={services}
+          anyLabel="All services"
+        />
+        <FilterInput
+          id="d-sim"
+          name="similarity"
+          type="number"
+          label="Same-cause similarity"
+          min={0.2}
+          max={0.95}
+          step={0.05}
+          defaultValue={params.similarity}
+          aria-describedby="d-sim-hint"
+        />
         <input type="hidden" name="tz" value={params.tz} />
         <div className="col-span-2 flex gap-2 sm:col-span-1">
           <button type="submit" className={buttonClass("primary", "flex-1")}>
@@ -146,7 +113,7 @@ export default async function InsightsPage({
           Two root causes count as the same cause when their trigram similarity (0 to 1) is at least
           this value. The URL keeps the view: bookmark or share it.
         </p>
-      </form>
+      </FilterBar>
 
       <div className="grid gap-4 lg:grid-cols-2">
         <ChartCard

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireTeam } from "@/lib/auth/session";
-import { SEVERITIES, SEVERITY_LABELS } from "@/lib/incidents/constants";
 import { listTeamServices } from "@/lib/incidents/data";
 import { searchTeam } from "@/lib/search/data";
 import {
@@ -16,12 +15,18 @@ import {
 import { SearchResults } from "@/components/search/search-results";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import {
+  FilterBar,
+  FilterInput,
+  FilterSelect,
+  labelled,
+  ServiceFilter,
+  SeverityFilter,
+  StartedRange,
+} from "@/components/ui/filter-bar";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Search" };
-
-const control = "block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
-const labelClass = "mb-1 block text-xs font-medium text-slate-700";
 
 export default async function SearchPage({
   searchParams,
@@ -51,95 +56,39 @@ export default async function SearchPage({
           </>
         }
       />
-      <form
-        method="get"
+      <FilterBar
         action="/search"
-        role="search"
-        aria-label="Search with filters"
-        className="mb-4 grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-3 lg:grid-cols-7 lg:items-end"
+        label="Search with filters"
+        search
+        className="mb-4 lg:grid-cols-7"
       >
-        <div className="col-span-2 sm:col-span-3 lg:col-span-2">
-          <label htmlFor="s-q" className={labelClass}>
-            Words
-          </label>
-          <input
-            id="s-q"
-            name="q"
-            type="search"
-            defaultValue={p.q}
-            maxLength={QUERY_MAX}
-            className={control}
-            placeholder='e.g. "connection pool" -staging'
-          />
-        </div>
-        <div>
-          <label htmlFor="s-type" className={labelClass}>
-            Type
-          </label>
-          <select id="s-type" name="type" defaultValue={p.type ?? ""} className={control}>
-            <option value="">Everything</option>
-            {SEARCH_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {SEARCH_TYPE_LABELS[t]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="s-service" className={labelClass}>
-            Service
-          </label>
-          <select id="s-service" name="service" defaultValue={p.service ?? ""} className={control}>
-            <option value="">Any service</option>
-            {services.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="s-severity" className={labelClass}>
-            Severity
-          </label>
-          <select
-            id="s-severity"
-            name="severity"
-            defaultValue={p.severity ?? ""}
-            className={control}
-          >
-            <option value="">Any severity</option>
-            {SEVERITIES.map((s) => (
-              <option key={s} value={s}>
-                {SEVERITY_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="s-from" className={labelClass}>
-            Started from
-          </label>
-          <input
-            id="s-from"
-            type="date"
-            name="from"
-            defaultValue={p.from ?? ""}
-            className={control}
-          />
-        </div>
-        <div>
-          <label htmlFor="s-to" className={labelClass}>
-            Started until
-          </label>
-          <input id="s-to" type="date" name="to" defaultValue={p.to ?? ""} className={control} />
-        </div>
+        <FilterInput
+          id="s-q"
+          name="q"
+          label="Words"
+          type="search"
+          defaultValue={p.q}
+          maxLength={QUERY_MAX}
+          placeholder='e.g. "connection pool" -staging'
+          cellClassName="col-span-2 sm:col-span-3 lg:col-span-2"
+        />
+        <FilterSelect
+          id="s-type"
+          name="type"
+          label="Type"
+          value={p.type}
+          anyLabel="Everything"
+          options={labelled(SEARCH_TYPES, SEARCH_TYPE_LABELS)}
+        />
+        <ServiceFilter id="s-service" value={p.service} services={services} />
+        <SeverityFilter id="s-severity" value={p.severity} />
+        <StartedRange idPrefix="s" from={p.from} to={p.to} />
         <div className="col-span-2 sm:col-span-3 lg:col-span-7">
           <button type="submit" className={buttonClass("primary")}>
             Search
           </button>
         </div>
-      </form>
+      </FilterBar>
 
       <p className="sr-only" role="status" aria-live="polite">
         {p.q

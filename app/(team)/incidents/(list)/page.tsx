@@ -2,13 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { can } from "@/lib/auth/permissions";
 import { requireTeam } from "@/lib/auth/session";
-import {
-  incidentKey,
-  SEVERITIES,
-  SEVERITY_LABELS,
-  STATUSES,
-  STATUS_LABELS,
-} from "@/lib/incidents/constants";
+import { incidentKey, STATUSES, STATUS_LABELS } from "@/lib/incidents/constants";
 import { getPreferredTimeZone, listIncidents, listTeamServices } from "@/lib/incidents/data";
 import { incidentListFiltersSchema } from "@/lib/incidents/schema";
 import { SeverityBadge, StatusBadge } from "@/components/incidents/incident-badges";
@@ -16,13 +10,25 @@ import { LocalTime } from "@/components/incidents/local-time";
 import { TimeZoneProvider } from "@/components/incidents/use-time-zone";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import {
+  FilterBar,
+  FilterSelect,
+  labelled,
+  ServiceFilter,
+  SeverityFilter,
+  StartedRange,
+} from "@/components/ui/filter-bar";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Incidents" };
 
 type Search = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-const control = "block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
+const SORTS = [
+  { value: "newest", label: "Newest first" },
+  { value: "oldest", label: "Oldest first" },
+  { value: "severity", label: "Most severe first" },
+];
 
 export default async function IncidentsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const ctx = await requireTeam("/incidents");
@@ -64,101 +70,24 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
           )
         }
       />
-      <form
-        method="get"
+      <FilterBar
         action="/incidents"
-        role="search"
-        aria-label="Filter incidents"
-        className="mb-4 grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-3 lg:grid-cols-7 lg:items-end"
+        label="Filter incidents"
+        search
+        className="mb-4 lg:grid-cols-7"
       >
-        <div>
-          <label htmlFor="f-status" className="mb-1 block text-xs font-medium text-slate-700">
-            Status
-          </label>
-          <select
-            id="f-status"
-            name="status"
-            defaultValue={params.status ?? ""}
-            className={control}
-          >
-            <option value="">Any status</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="f-severity" className="mb-1 block text-xs font-medium text-slate-700">
-            Severity
-          </label>
-          <select
-            id="f-severity"
-            name="severity"
-            defaultValue={params.severity ?? ""}
-            className={control}
-          >
-            <option value="">Any severity</option>
-            {SEVERITIES.map((s) => (
-              <option key={s} value={s}>
-                {SEVERITY_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="f-service" className="mb-1 block text-xs font-medium text-slate-700">
-            Service
-          </label>
-          <select
-            id="f-service"
-            name="service"
-            defaultValue={params.service ?? ""}
-            className={control}
-          >
-            <option value="">Any service</option>
-            {services.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="f-from" className="mb-1 block text-xs font-medium text-slate-700">
-            Started from
-          </label>
-          <input
-            id="f-from"
-            type="date"
-            name="from"
-            defaultValue={params.from ?? ""}
-            className={control}
-          />
-        </div>
-        <div>
-          <label htmlFor="f-to" className="mb-1 block text-xs font-medium text-slate-700">
-            Started until
-          </label>
-          <input
-            id="f-to"
-            type="date"
-            name="to"
-            defaultValue={params.to ?? ""}
-            className={control}
-          />
-        </div>
-        <div>
-          <label htmlFor="f-sort" className="mb-1 block text-xs font-medium text-slate-700">
-            Sort
-          </label>
-          <select id="f-sort" name="sort" defaultValue={filters.sort} className={control}>
-            <option value="newest">Newest first</option>
-            <option value="oldest">Oldest first</option>
-            <option value="severity">Most severe first</option>
-          </select>
-        </div>
+        <FilterSelect
+          id="f-status"
+          name="status"
+          label="Status"
+          value={params.status}
+          anyLabel="Any status"
+          options={labelled(STATUSES, STATUS_LABELS)}
+        />
+        <SeverityFilter id="f-severity" value={params.severity} />
+        <ServiceFilter id="f-service" value={params.service} services={services} />
+        <StartedRange idPrefix="f" from={params.from} to={params.to} />
+        <FilterSelect id="f-sort" name="sort" label="Sort" value={filters.sort} options={SORTS} />
         <div className="col-span-2 flex gap-2 sm:col-span-3 lg:col-span-1">
           <button type="submit" className={buttonClass("primary", "flex-1")}>
             Apply
@@ -169,7 +98,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
             </Link>
           )}
         </div>
-      </form>
+      </FilterBar>
 
       {rows.length === 0 ? (
         filtered || filters.cursor ? (
