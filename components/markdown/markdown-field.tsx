@@ -2,7 +2,7 @@
 // A Markdown textarea with the usual label, hint and live-region errors (components/ui/field.tsx)
 // and the live preview beside it.
 import type { TextareaHTMLAttributes } from "react";
-import { describedBy } from "@/components/ui/field";
+import { controlClass, describedBy, FieldNotes } from "@/components/ui/field";
 import { MarkdownPreviewFrame } from "./markdown-preview";
 
 export function MarkdownTextArea({
@@ -37,24 +37,13 @@ export function MarkdownTextArea({
           id={id}
           name={name}
           value={value}
-          className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm aria-[invalid=true]:border-red-600"
+          className={controlClass}
           aria-invalid={errors?.length ? true : undefined}
           aria-describedby={describedBy(id, hint)}
           {...rest}
         />
       </MarkdownPreviewFrame>
-      {hint && (
-        <p id={`${id}-hint`} className="text-xs text-slate-600">
-          {hint}
-        </p>
-      )}
-      <div id={`${id}-error`} aria-live="polite" aria-atomic="true">
-        {errors?.map((e) => (
-          <p key={e} className="text-sm text-red-700">
-            {e}
-          </p>
-        ))}
-      </div>
+      <FieldNotes id={id} hint={hint} errors={errors} />
     </div>
   );
 }

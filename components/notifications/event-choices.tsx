@@ -1,3 +1,4 @@
+import { ErrorList } from "@/components/ui/field";
 import { EVENT_LABELS, NOTIFICATION_EVENTS } from "@/lib/notifications/events";
 
 /** The events a target receives, as a checkbox group with its error in a live region. */
@@ -28,13 +29,7 @@ export function EventChoices({
           </label>
         ))}
       </div>
-      <div id={errorId} aria-live="polite" aria-atomic="true">
-        {errors?.map((m) => (
-          <p key={m} className="text-sm text-red-700">
-            {m}
-          </p>
-        ))}
-      </div>
+      <ErrorList id={errorId} errors={errors} />
     </fieldset>
   );
 }

@@ -3,6 +3,7 @@ import { shareReportAction } from "@/lib/sharing/actions";
 import { MAX_MESSAGE, MAX_RECIPIENTS } from "@/lib/sharing/schema";
 import { TextArea, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
+import { RadioCards } from "@/components/ui/radio-cards";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useKeptValues } from "./use-kept-values";
 
@@ -35,62 +36,40 @@ export function ShareForm({
         published version. They read it without signing in to the workspace and never see drafts or
         internal notes.
       </p>
-      <fieldset className="space-y-2" aria-describedby="audience-error">
-        <legend className="text-sm font-medium text-slate-800">Which version</legend>
-        <label className="flex items-start gap-2 text-sm">
-          <input
-            type="radio"
-            name="audience"
-            value="INTERNAL"
-            defaultChecked={audience === "INTERNAL"}
-            className="mt-1"
-          />
-          <span>
-            <span className="font-medium">Internal report</span>
-            <span className="block text-slate-600">
-              Every section, with people&apos;s names (never their addresses).{" "}
-              <a
-                href={`/preview/reports/${versionId}?audience=internal`}
-                target="_blank"
-                className="text-blue-700 underline"
-              >
-                Preview what they will see
-              </a>
-            </span>
-          </span>
-        </label>
-        <label className="flex items-start gap-2 text-sm">
-          <input
-            type="radio"
-            name="audience"
-            value="CUSTOMER"
-            defaultChecked={audience === "CUSTOMER"}
-            className="mt-1"
-          />
-          <span>
-            <span className="font-medium">Customer version</span>
-            <span className="block text-slate-600">
-              Leaves out sections the template marks internal and internal notes, shows roles
-              instead of names and emails, opens with the customer summary, and is signed by the
-              team.{" "}
-              <a
-                href={`/preview/reports/${versionId}?audience=customer`}
-                target="_blank"
-                className="text-blue-700 underline"
-              >
-                Preview the customer version
-              </a>
-            </span>
-          </span>
-        </label>
-        <div id="audience-error" aria-live="polite">
-          {errors?.audience?.map((e) => (
-            <p key={e} className="text-sm text-red-700">
-              {e}
-            </p>
-          ))}
-        </div>
-      </fieldset>
+      <RadioCards
+        name="audience"
+        legend="Which version"
+        value={audience}
+        errors={errors?.audience}
+        options={[
+          {
+            value: "INTERNAL",
+            title: "Internal report",
+            description: (
+              <>
+                Every section, with people&apos;s names (never their addresses).{" "}
+                <PreviewLink href={`/preview/reports/${versionId}?audience=internal`}>
+                  Preview what they will see
+                </PreviewLink>
+              </>
+            ),
+          },
+          {
+            value: "CUSTOMER",
+            title: "Customer version",
+            description: (
+              <>
+                Leaves out sections the template marks internal and internal notes, shows roles
+                instead of names and emails, opens with the customer summary, and is signed by the
+                team.{" "}
+                <PreviewLink href={`/preview/reports/${versionId}?audience=customer`}>
+                  Preview the customer version
+                </PreviewLink>
+              </>
+            ),
+          },
+        ]}
+      />
       <TextArea
         name="recipients"
         label="Email addresses"
@@ -123,52 +102,38 @@ export function ShareForm({
         errors={errors?.days}
         className="block w-32 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm aria-[invalid=true]:border-red-600"
       />
-      <fieldset className="space-y-2" aria-describedby="mode-error">
-        <legend className="text-sm font-medium text-slate-800">Who can open the link</legend>
-        <label className="flex items-start gap-2 text-sm">
-          <input
-            type="radio"
-            name="mode"
-            value="ANYONE_WITH_LINK"
-            defaultChecked={mode === "ANYONE_WITH_LINK"}
-            disabled={!allowAnonymous}
-            className="mt-1"
-          />
-          <span>
-            <span className="font-medium">Anyone with the link</span>
-            <span className="block text-slate-600">
-              {allowAnonymous
-                ? "No sign-in needed. Anyone the email is forwarded to can read it."
-                : "Turned off in this team's sharing settings."}
-            </span>
-          </span>
-        </label>
-        <label className="flex items-start gap-2 text-sm">
-          <input
-            type="radio"
-            name="mode"
-            value="CONFIRM_EMAIL"
-            defaultChecked={mode === "CONFIRM_EMAIL"}
-            className="mt-1"
-          />
-          <span>
-            <span className="font-medium">Recipient must confirm their email</span>
-            <span className="block text-slate-600">
-              The report opens only after the recipient signs in with a one-time link sent to their
-              address.
-            </span>
-          </span>
-        </label>
-        <div id="mode-error" aria-live="polite">
-          {errors?.mode?.map((e) => (
-            <p key={e} className="text-sm text-red-700">
-              {e}
-            </p>
-          ))}
-        </div>
-      </fieldset>
+      <RadioCards
+        name="mode"
+        legend="Who can open the link"
+        value={mode}
+        errors={errors?.mode}
+        options={[
+          {
+            value: "ANYONE_WITH_LINK",
+            title: "Anyone with the link",
+            description: allowAnonymous
+              ? "No sign-in needed. Anyone the email is forwarded to can read it."
+              : "Turned off in this team's sharing settings.",
+            disabled: !allowAnonymous,
+          },
+          {
+            value: "CONFIRM_EMAIL",
+            title: "Recipient must confirm their email",
+            description:
+              "The report opens only after the recipient signs in with a one-time link sent to their address.",
+          },
+        ]}
+      />
       <FormMessage result={result} />
       <SubmitButton pendingText="Sharing…">Share report</SubmitButton>
     </form>
+  );
+}
+
+function PreviewLink({ href, children }: { href: string; children: string }) {
+  return (
+    <a href={href} target="_blank" className="text-blue-700 underline">
+      {children}
+    </a>
   );
 }

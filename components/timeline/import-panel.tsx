@@ -5,6 +5,7 @@ import { zonedDate } from "@/lib/incidents/local-time";
 import { importTimelineAction } from "@/lib/timeline/actions";
 import { IMPORT_MAX_CHARS } from "@/lib/timeline/constants";
 import { parseTimelineImport } from "@/lib/timeline/import";
+import { ErrorList } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { ImportPreviewTable } from "./import-preview";
@@ -84,13 +85,7 @@ export function TimelineImportPanel({
             offset keeps it. You choose each event&apos;s kind and key-event flag below before
             importing.
           </p>
-          <div id="import-error" aria-live="polite">
-            {errors?.map((e) => (
-              <p key={e} className="text-sm text-red-700">
-                {e}
-              </p>
-            ))}
-          </div>
+          <ErrorList id="import-error" errors={errors} />
         </div>
 
         {deferred.trim() && (

@@ -1,6 +1,6 @@
 import type { InputHTMLAttributes, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 
-const control =
+export const controlClass =
   "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm aria-[invalid=true]:border-red-600";
 
 interface FieldProps {
@@ -31,18 +31,34 @@ function FieldShell({
         {label}
       </label>
       {children}
+      <FieldNotes id={id} hint={hint} errors={errors} />
+    </div>
+  );
+}
+
+/** A field's hint and its errors, under the ids `describedBy(id, hint)` points the control to. */
+export function FieldNotes({ id, hint, errors }: { id: string; hint?: string; errors?: string[] }) {
+  return (
+    <>
       {hint && (
         <p id={`${id}-hint`} className="text-xs text-slate-600">
           {hint}
         </p>
       )}
-      <div id={`${id}-error`} aria-live="polite" aria-atomic="true">
-        {errors?.map((e) => (
-          <p key={e} className="text-sm text-red-700">
-            {e}
-          </p>
-        ))}
-      </div>
+      <ErrorList id={`${id}-error`} errors={errors} />
+    </>
+  );
+}
+
+/** Errors in a live region (present while empty, so screen readers announce what appears). */
+export function ErrorList({ id, errors }: { id: string; errors?: string[] }) {
+  return (
+    <div id={id} aria-live="polite" aria-atomic="true">
+      {errors?.map((e) => (
+        <p key={e} className="text-sm text-red-700">
+          {e}
+        </p>
+      ))}
     </div>
   );
 }
@@ -64,7 +80,7 @@ export function TextField({
       <input
         id={id}
         name={name}
-        className={control}
+        className={controlClass}
         aria-invalid={errors?.length ? true : undefined}
         aria-describedby={describedBy(id, hint)}
         {...rest}
@@ -86,7 +102,7 @@ export function TextArea({
       <textarea
         id={id}
         name={name}
-        className={control}
+        className={controlClass}
         aria-invalid={errors?.length ? true : undefined}
         aria-describedby={describedBy(id, hint)}
         {...rest}
@@ -110,7 +126,7 @@ export function SelectField({
       <select
         id={id}
         name={name}
-        className={control}
+        className={controlClass}
         aria-invalid={errors?.length ? true : undefined}
         aria-describedby={describedBy(id, hint)}
         {...rest}

@@ -3,6 +3,7 @@
 // Escape and returns focus, so every dialog works from the keyboard alone.
 import { useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { ErrorList } from "@/components/ui/field";
 import { Spinner } from "@/components/ui/spinner";
 import {
   ROOT_CAUSE_CATEGORIES,
@@ -51,18 +52,6 @@ function Modal({
         {children}
       </div>
     </dialog>
-  );
-}
-
-function ErrorText({ id, errors }: { id: string; errors?: string[] }) {
-  return (
-    <div id={id} aria-live="polite">
-      {errors?.map((e) => (
-        <p key={e} className="text-sm text-red-700">
-          {e}
-        </p>
-      ))}
-    </div>
   );
 }
 
@@ -151,7 +140,7 @@ export function RootCauseDialog({
               </option>
             ))}
           </select>
-          <ErrorText id="root-cause-category-error" errors={errors} />
+          <ErrorList id="root-cause-category-error" errors={errors} />
         </div>
         <div className="flex flex-wrap justify-end gap-2">
           {isRootCause && (
@@ -225,7 +214,7 @@ export function MoveDialog({
               </option>
             ))}
           </select>
-          <ErrorText id="move-target-error" errors={errors} />
+          <ErrorList id="move-target-error" errors={errors} />
         </div>
         <div className="flex justify-end gap-2">
           <Button type="button" variant="secondary" onClick={onClose}>
@@ -342,7 +331,7 @@ export function EvidenceDialog({
             </Button>
           </div>
         )}
-        <ErrorText id="evidence-event-error" errors={errors?.timelineEventId} />
+        <ErrorList id="evidence-event-error" errors={errors?.timelineEventId} />
       </form>
       <form
         className="space-y-2"
@@ -381,7 +370,7 @@ export function EvidenceDialog({
             />
           </div>
         </div>
-        <ErrorText id="evidence-url-error" errors={errors?.url} />
+        <ErrorList id="evidence-url-error" errors={errors?.url} />
         <div className="flex justify-end gap-2">
           <Button type="submit" variant="secondary" disabled={pending}>
             Add link
