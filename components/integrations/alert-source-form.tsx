@@ -1,10 +1,10 @@
 "use client";
-import { useActionState, useEffect, useRef, useState } from "react";
-import { initialResult } from "@/lib/action-result";
+import { useState } from "react";
 import { createAlertSourceAction } from "@/lib/alerts/actions";
 import { SelectField, TextArea, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { useCreateForm } from "@/components/ui/use-create-form";
 import { SecretReveal } from "./secret-reveal";
 import { ALERT_SOURCE_NAME_MAX } from "@/lib/alerts/schema";
 
@@ -28,16 +28,8 @@ export function AlertSourceForm({
   defaultRules: string;
   appUrl: string;
 }) {
-  const [result, action] = useActionState(createAlertSourceAction, initialResult);
+  const { result, action, formRef, errors, created } = useCreateForm(createAlertSourceAction);
   const [kind, setKind] = useState("ALERTMANAGER");
-  const formRef = useRef<HTMLFormElement>(null);
-  const errors = result.ok ? undefined : result.fieldErrors;
-  const created = result.ok
-    ? (result.data as { id: string; name: string; token: string | null } | undefined)
-    : undefined;
-  useEffect(() => {
-    if (created) formRef.current?.reset();
-  }, [created]);
   return (
     <div className="space-y-4">
       <form ref={formRef} action={action} noValidate className="space-y-4">

@@ -1,21 +1,14 @@
 "use client";
-import { useActionState, useEffect, useRef } from "react";
-import { initialResult } from "@/lib/action-result";
 import { createApiTokenAction } from "@/lib/api/actions";
 import { SelectField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { useCreateForm } from "@/components/ui/use-create-form";
 import { SecretReveal } from "./secret-reveal";
 import { API_TOKEN_NAME_MAX } from "@/lib/api/schema";
 
 export function ApiTokenForm() {
-  const [result, action] = useActionState(createApiTokenAction, initialResult);
-  const formRef = useRef<HTMLFormElement>(null);
-  const errors = result.ok ? undefined : result.fieldErrors;
-  const created = result.ok ? result.data : undefined;
-  useEffect(() => {
-    if (created) formRef.current?.reset();
-  }, [created]);
+  const { result, action, formRef, errors, created } = useCreateForm(createApiTokenAction);
   return (
     <div className="space-y-4">
       <form ref={formRef} action={action} noValidate className="space-y-4">

@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { initialResult } from "@/lib/action-result";
+import { initialResult, type ActionResult } from "@/lib/action-result";
 import {
   saveChatIntegrationAction,
   saveMattermostTokenAction,
@@ -40,49 +40,77 @@ export function ChatSettingsForm({ workspaceId }: { workspaceId: string }) {
 
 /** The bot token that reads channel history for timeline imports (stored encrypted). */
 export function SlackBotTokenForm({ saved }: { saved: boolean }) {
-  const [result, action] = useActionState(saveSlackBotTokenAction, initialResult);
-  const errors = result.ok ? undefined : result.fieldErrors;
   return (
-    <form action={action} noValidate className="space-y-4">
-      <p className="text-sm text-slate-700" role="status">
-        {saved ? "A bot token is saved." : "No bot token is saved."}
-      </p>
-      <TextField
-        name="botToken"
-        id="chat-bot-token"
-        label="Bot token"
-        type="password"
-        autoComplete="off"
-        placeholder="xoxb-…"
-        hint="Slack app → OAuth & Permissions → Bot User OAuth Token, with the channels:history, groups:history and users:read scopes. Stored encrypted. Save an empty field to remove it."
-        errors={errors?.botToken}
-      />
-      <FormMessage result={result} />
-      <SubmitButton pendingText="Saving…">Save bot token</SubmitButton>
-    </form>
+    <SavedSecretForm
+      save={saveSlackBotTokenAction}
+      status={saved ? "A bot token is saved." : "No bot token is saved."}
+      name="botToken"
+      id="chat-bot-token"
+      label="Bot token"
+      placeholder="xoxb-…"
+      hint="Slack app → OAuth & Permissions → Bot User OAuth Token, with the channels:history, groups:history and users:read scopes. Stored encrypted. Save an empty field to remove it."
+      submit="Save bot token"
+    />
   );
 }
 
 /** The Mattermost slash command's token (stored as a hash: it can be replaced, never shown). */
 export function MattermostTokenForm({ saved }: { saved: boolean }) {
-  const [result, action] = useActionState(saveMattermostTokenAction, initialResult);
+  return (
+    <SavedSecretForm
+      save={saveMattermostTokenAction}
+      status={saved ? "A command token is saved." : "No command token is saved."}
+      name="commandToken"
+      id="chat-mattermost-token"
+      label="Mattermost command token"
+      hint="Mattermost → Integrations → Slash Commands → your /postmortem command → Token. Stored as a hash; paste it again after regenerating it there. Save an empty field to turn Mattermost commands off."
+      submit="Save Mattermost token"
+    />
+  );
+}
+
+/**
+ * One secret the server keeps but never shows again: a line saying whether one is saved, a
+ * password field to replace it (empty removes it) and its save button.
+ */
+function SavedSecretForm({
+  save,
+  status,
+  name,
+  id,
+  label,
+  placeholder,
+  hint,
+  submit,
+}: {
+  save: (prev: ActionResult, formData: FormData) => Promise<ActionResult>;
+  status: string;
+  name: string;
+  id: string;
+  label: string;
+  placeholder?: string;
+  hint: string;
+  submit: string;
+}) {
+  const [result, action] = useActionState(save, initialResult);
   const errors = result.ok ? undefined : result.fieldErrors;
   return (
     <form action={action} noValidate className="space-y-4">
       <p className="text-sm text-slate-700" role="status">
-        {saved ? "A command token is saved." : "No command token is saved."}
+        {status}
       </p>
       <TextField
-        name="commandToken"
-        id="chat-mattermost-token"
-        label="Mattermost command token"
+        name={name}
+        id={id}
+        label={label}
         type="password"
         autoComplete="off"
-        hint="Mattermost → Integrations → Slash Commands → your /postmortem command → Token. Stored as a hash; paste it again after regenerating it there. Save an empty field to turn Mattermost commands off."
-        errors={errors?.commandToken}
+        placeholder={placeholder}
+        hint={hint}
+        errors={errors?.[name]}
       />
       <FormMessage result={result} />
-      <SubmitButton pendingText="Saving…">Save Mattermost token</SubmitButton>
+      <SubmitButton pendingText="Saving…">{submit}</SubmitButton>
     </form>
   );
 }

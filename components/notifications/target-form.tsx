@@ -1,6 +1,5 @@
 "use client";
-import { useActionState, useEffect, useRef, useState } from "react";
-import { initialResult } from "@/lib/action-result";
+import { useState } from "react";
 import { NOTIFICATION_EVENTS } from "@/lib/notifications/events";
 import { createTargetAction } from "@/lib/notifications/actions";
 import {
@@ -13,6 +12,7 @@ import { SecretReveal } from "@/components/integrations/secret-reveal";
 import { SelectField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { useCreateForm } from "@/components/ui/use-create-form";
 import { EventChoices } from "./event-choices";
 
 const KIND_OPTIONS = TARGET_KINDS.map((k) => ({ value: k, label: TARGET_KIND_LABELS[k] }));
@@ -27,16 +27,8 @@ const URL_HINTS: Record<TargetKind, string> = {
 };
 
 export function TargetForm() {
-  const [result, action] = useActionState(createTargetAction, initialResult);
+  const { result, action, formRef, errors, created } = useCreateForm(createTargetAction);
   const [kind, setKind] = useState<TargetKind>("SLACK");
-  const formRef = useRef<HTMLFormElement>(null);
-  const errors = result.ok ? undefined : result.fieldErrors;
-  const created = result.ok
-    ? (result.data as { id: string; name: string; secret: string | null } | undefined)
-    : undefined;
-  useEffect(() => {
-    if (created) formRef.current?.reset();
-  }, [created]);
   return (
     <div className="space-y-4">
       <form ref={formRef} action={action} noValidate className="space-y-4">
