@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { ConflictError, NotFoundError, RuleError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { IncidentInput } from "./schema";
+import { incidentFactsSelect } from "./select";
 import { checkTransition } from "./transitions";
 
 type Tx = Prisma.TransactionClient;
@@ -96,23 +97,10 @@ export async function createIncidentInTx(
   return incident;
 }
 
+/** What a save compares and a conflict shows: the incident's facts, its version and commander. */
 const currentSelect = {
-  id: true,
+  ...incidentFactsSelect,
   version: true,
-  title: true,
-  severity: true,
-  status: true,
-  startedAt: true,
-  detectedAt: true,
-  acknowledgedAt: true,
-  mitigatedAt: true,
-  resolvedAt: true,
-  impactStartedAt: true,
-  impactEndedAt: true,
-  summary: true,
-  customerImpact: true,
-  services: true,
-  tags: true,
   commanderId: true,
   commander: { select: { name: true, email: true } },
 } as const;
