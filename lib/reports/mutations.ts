@@ -535,6 +535,7 @@ export async function publishReport(actor: Actor, incidentId: string, baseVersio
         snapshot: snapshot as unknown as Prisma.InputJsonValue,
         contentHash: hash,
         title: snapshot.title,
+        customerTitle: toCustomerSnapshot(snapshot).title,
         publishedById: actor.userId,
         publishedAt,
         ...rendered,

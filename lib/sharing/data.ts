@@ -2,6 +2,8 @@ import "server-only";
 import type { TeamScope } from "@/lib/auth/scope";
 import { db } from "@/lib/db";
 import { incidentKey } from "@/lib/incidents/constants";
+import { toCustomerSnapshot } from "@/lib/reports/customer";
+import { parseSnapshot } from "@/lib/reports/snapshot-schema";
 import { searchSharedReports, type SharedReportHit } from "@/lib/search/data";
 import type { SharePolicy } from "./tokens";
 
@@ -180,8 +182,51 @@ export type PortalReport = SharedReportHit;
  * of the published text, best match first.
  */
 export async function listPortalReports(email: string, query = ""): Promise<PortalReport[]> {
-  if (query.trim()) return searchSharedReports(email, query);
+  if (query.trim()) return asGranted(email, await searchSharedReports(email, query), query);
   return (await listPortalReportsPage(email, 1, 1000)).reports;
+}
+
+/** A customer version's title from its snapshot (versions stored before customerTitle). */
+function customerTitleFrom(snapshot: unknown, fallback: string): string {
+  try {
+    return toCustomerSnapshot(parseSnapshot(snapshot)).title;
+  } catch {
+    // An unreadable snapshot: the incident's key, never the internal title.
+    return fallback;
+  }
+}
+
+/**
+ * The reports as each reader's grant shows them. A grant for the customer version lists its
+ * report by the customer version's title (names replaced), never the internal one. Searched,
+ * such a report counts only when its customer title, team or number matches: the searched text
+ * and its snippet are the internal report's (lib/search indexes that text only), so a word of
+ * an internal section or a person's name must not find it.
+ */
+async function asGranted(
+  email: string,
+  reports: PortalReport[],
+  query?: string,
+): Promise<PortalReport[]> {
+  if (reports.length === 0) return reports;
+  const rows = await db.$queryRaw<
+    { id: string; customerTitle: string | null; snapshot: unknown }[]
+  >`
+    SELECT v.id, v."customerTitle", CASE WHEN v."customerTitle" IS NULL THEN v.snapshot END AS snapshot
+    FROM "StakeholderGrant" g JOIN "ReportVersion" v ON v.id = g."reportVersionId"
+    WHERE g.email = ${email.toLowerCase()} AND g."reportVersionId" = ANY(${reports.map((r) => r.versionId)})
+      AND g."revokedAt" IS NULL AND g.audience = 'CUSTOMER'`;
+  if (rows.length === 0) return reports;
+  const customer = new Map(rows.map((r) => [r.id, r]));
+  const needle = query?.trim().toLowerCase();
+  return reports.flatMap((r) => {
+    const row = customer.get(r.versionId);
+    if (!row) return [r];
+    const title = row.customerTitle ?? customerTitleFrom(row.snapshot, r.incidentKey);
+    if (needle && ![title, r.teamName, r.incidentKey].some((t) => t.toLowerCase().includes(needle)))
+      return [];
+    return [{ ...r, title, match: null }];
+  });
 }
 
 export const PORTAL_PAGE_SIZE = 25;
@@ -232,7 +277,7 @@ export async function listPortalReportsPage(
     sharedAt: r.sharedAt,
     match: null,
   }));
-  return { reports, page: p, hasMore: rows.length > pageSize };
+  return { reports: await asGranted(email, reports), page: p, hasMore: rows.length > pageSize };
 }
 
 /** True when this address may read this version in the portal (an active grant). */

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ReportVersion" ADD COLUMN     "customerTitle" TEXT;
