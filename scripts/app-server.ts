@@ -4,6 +4,7 @@
 // INSTANCE_ID this run gave its own child process.
 import { spawn, type ChildProcess, type SpawnOptions } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 
@@ -74,6 +75,34 @@ export async function choosePort(
     );
   }
   return port;
+}
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * True when the build in NEXT_DIST_DIR (.next) is newer than every source it is made from:
+ * `npm start` then serves it as it is instead of building again.
+ */
+export function buildIsCurrent(distDir = process.env.NEXT_DIST_DIR ?? ".next"): boolean {
+  const buildId = path.join(root, distDir, "BUILD_ID");
+  if (!existsSync(buildId)) return false;
+  const sources = ["app", "components", "lib", "next.config.js", "package-lock.json"].map((p) =>
+    path.join(root, p),
+  );
+  const newest = Math.max(
+    ...sources
+      .filter(existsSync)
+      .map((p) => (statSync(p).isDirectory() ? newestSource(p) : statSync(p).mtimeMs)),
+  );
+  return statSync(buildId).mtimeMs > newest;
 }
 
 export function newInstanceId() {

@@ -6,7 +6,7 @@
 // everything cleanly.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import {
   dataDir,
@@ -19,7 +19,13 @@ import { deploy } from "./db/migrate";
 import { appNodeOptions } from "./node-options";
 import { startMailSink, type MailSink } from "../lib/email/sink";
 import { startMailboxServer, type MailboxServer } from "../lib/email/mailbox-server";
-import { choosePort, newInstanceId, StartError, waitForOwnServer } from "./app-server";
+import {
+  buildIsCurrent,
+  choosePort,
+  newInstanceId,
+  StartError,
+  waitForOwnServer,
+} from "./app-server";
 import { localProbeHost, startPlan } from "./start-plan";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -61,27 +67,8 @@ function authSecret(): string {
   return readFileSync(file, "utf8").trim();
 }
 
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
 function buildIfNeeded(env: NodeJS.ProcessEnv) {
-  const buildId = path.join(root, process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID");
-  const sources = ["app", "components", "lib", "next.config.js", "package-lock.json"].map((p) =>
-    path.join(root, p),
-  );
-  const newest = Math.max(
-    ...sources
-      .filter(existsSync)
-      .map((p) => (statSync(p).isDirectory() ? newestSource(p) : statSync(p).mtimeMs)),
-  );
-  if (existsSync(buildId) && statSync(buildId).mtimeMs > newest) return;
+  if (buildIsCurrent()) return;
   log("Building the app (next build; about a minute on a first run) …");
   const result = spawnSync(process.execPath, [nextBin, "build"], {
     cwd: root,

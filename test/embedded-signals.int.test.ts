@@ -3,7 +3,8 @@
 // used to end the process at once, leaving the test command, the app server or the database
 // behind. Each case starts a real script with its own embedded server (a free port, a fresh
 // data directory), signals it by PID, and checks the database process is gone and its port
-// free.
+// free. `npm start` (scripts/start.ts) has its case in e2e/start-signals.spec.ts: it serves the
+// production build, which exists only from npm test's build step on.
 import { spawn, type ChildProcess } from "node:child_process";
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import net from "node:net";
