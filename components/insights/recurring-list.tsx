@@ -6,50 +6,64 @@ import { count } from "@/lib/plural";
 export function RecurringList({
   causes,
   similarity,
+  compared,
 }: {
   causes: RecurringCause[];
   similarity: number;
+  compared?: { causes: number; incidents: number; limited: boolean };
 }) {
+  const scope = compared?.limited ? (
+    <p className="mb-2 text-xs text-slate-600" data-testid="recurring-limited">
+      This period has more incidents than are compared at once: the root causes of the newest{" "}
+      {compared.incidents.toLocaleString("en")} were compared. Choose a shorter period to see all.
+    </p>
+  ) : null;
   if (causes.length === 0) {
     return (
-      <p className="text-sm text-slate-600">
-        No root cause of this period resembles another root cause of the team at similarity{" "}
-        {similarity} or above.
-      </p>
+      <>
+        {scope}
+        <p className="text-sm text-slate-600">
+          No root cause of this period resembles an earlier root cause of the period (of another
+          incident) at similarity {similarity} or above.
+        </p>
+      </>
     );
   }
   return (
-    <ul className="space-y-3" data-testid="recurring-list">
-      {causes.map((c, i) => (
-        <li
-          key={i}
-          className={`rounded-md border p-3 ${c.cameBackAfterDone ? "border-red-300 bg-red-50" : "border-slate-200"}`}
-        >
-          <p className="font-medium text-slate-900">“{c.statement}”</p>
-          {c.cameBackAfterDone && (
-            <p className="mt-1 text-sm font-semibold text-red-800" data-testid="came-back">
-              This cause came back after its countermeasure was done (in {c.cameBackIn}).
+    <>
+      {scope}
+      <ul className="space-y-3" data-testid="recurring-list">
+        {causes.map((c, i) => (
+          <li
+            key={i}
+            className={`rounded-md border p-3 ${c.cameBackAfterDone ? "border-red-300 bg-red-50" : "border-slate-200"}`}
+          >
+            <p className="font-medium text-slate-900">“{c.statement}”</p>
+            {c.cameBackAfterDone && (
+              <p className="mt-1 text-sm font-semibold text-red-800" data-testid="came-back">
+                This cause came back after its countermeasure was done (in {c.cameBackIn}).
+              </p>
+            )}
+            <p className="mt-1 text-xs text-slate-600">
+              {count(c.incidents.length, "incident")} · similarity up to {c.similarity.toFixed(2)} ·
+              action items: {c.actionsDone} done, {c.actionsOpen} open
             </p>
-          )}
-          <p className="mt-1 text-xs text-slate-600">
-            {count(c.incidents.length, "incident")} · similarity up to {c.similarity.toFixed(2)} ·
-            action items: {c.actionsDone} done, {c.actionsOpen} open
-          </p>
-          <ul className="mt-2 space-y-1 text-sm">
-            {c.incidents.map((inc) => (
-              <li key={inc.nodeId}>
-                <Link
-                  href={`/incidents/${inc.incidentId}/whys?node=${inc.nodeId}`}
-                  className="text-blue-800 underline"
-                >
-                  {inc.incidentKey} · {inc.incidentTitle}
-                </Link>
-                <span className="text-slate-600"> — “{inc.statement}”</span>
-              </li>
-            ))}
-          </ul>
-        </li>
-      ))}
-    </ul>
+            <ul className="mt-2 space-y-1 text-sm">
+              {c.incidents.map((inc) => (
+                <li key={inc.nodeId}>
+                  <Link
+                    href={`/incidents/${inc.incidentId}/whys?node=${inc.nodeId}`}
+                    className="text-blue-800 underline"
+                  >
+                    {inc.incidentKey} · {inc.incidentTitle}
+                  </Link>
+                  <span className="text-slate-600"> — “{inc.statement}”</span>
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

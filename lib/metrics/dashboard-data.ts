@@ -1,7 +1,6 @@
 import "server-only";
 import type { TeamScope } from "@/lib/auth/scope";
 import { db } from "@/lib/db";
-import { incidentKey } from "@/lib/incidents/constants";
 import type {
   ActionRow,
   CountRow,
@@ -11,8 +10,15 @@ import type {
   WhysRow,
 } from "./dashboard";
 import { monthsBetween, type DashboardParams } from "./period";
-import { durationsSql, MEASURE_COLUMNS, recurringPairsSql, scopeSql, whysHealthSql } from "./sql";
-import { groupRecurring, type RootCauseRow, type SimilarPair } from "./recurring";
+import {
+  durationsSql,
+  MEASURE_COLUMNS,
+  RECURRING_INCIDENTS_MAX,
+  recurringCausesSql,
+  scopeSql,
+  whysHealthSql,
+} from "./sql";
+import { groupRecurring, periodRootCauses, type RootCauseRow } from "./recurring";
 
 export async function loadDashboard(
   scope: TeamScope,
@@ -124,39 +130,25 @@ export async function loadDashboard(
         rootCauses: 0,
         rootCausesWithoutAction: 0,
       },
-      recurring,
+      recurring: recurring.groups,
+      recurringCompared: recurring.compared,
     },
   };
 }
 
 /**
- * Root causes of the period that say the same thing as another root cause of the team (from
- * any earlier or later incident): trigram similarity through the team's WhyNode statement
- * index, at the team's threshold (set inside the one statement, so `%` can use the index).
+ * Root causes of the period that say the same thing as an earlier root cause of the period
+ * (another incident): pg_trgm similarity at the team's threshold, over the trigram sets the
+ * database computes (lib/metrics/recurring.ts groups them). The 20 most telling groups.
  */
 async function recurringCauses(scope: TeamScope, p: DashboardParams) {
-  const pairs = await db.$queryRaw<SimilarPair[]>(recurringPairsSql(scope.teamId, p));
-  if (pairs.length === 0) return [];
-  const ids = [...new Set(pairs.flatMap((x) => [x.a, x.b]))];
-  const nodes = await db.whyNode.findMany({
-    where: { id: { in: ids }, incident: { teamId: scope.teamId } },
-    select: {
-      id: true,
-      statement: true,
-      incident: { select: { id: true, number: true, title: true, startedAt: true } },
-      actions: { select: { status: true, completedAt: true } },
-    },
-  });
-  const causes: RootCauseRow[] = nodes.map((n) => ({
-    id: n.id,
-    statement: n.statement,
-    incidentId: n.incident.id,
-    incidentKey: incidentKey(n.incident.number),
-    incidentTitle: n.incident.title,
-    startedAt: n.incident.startedAt,
-    actions: n.actions,
-  }));
-  return groupRecurring(causes, pairs).slice(0, 20);
+  type Row = Omit<RootCauseRow, "id" | "incidentKey"> & { id: string | null; number: number };
+  const rows = await db.$queryRaw<Row[]>(recurringCausesSql(scope.teamId, p));
+  const { causes, incidents, limited } = periodRootCauses(rows, RECURRING_INCIDENTS_MAX);
+  return {
+    groups: groupRecurring(causes, p.similarity).slice(0, 20),
+    compared: { causes: causes.length, incidents, limited },
+  };
 }
 
 /** Distinct services of the team, for the service filter. */

@@ -68,6 +68,8 @@ export interface DashboardAggregates {
   categories: CountRow[];
   whys: WhysRow;
   recurring: RecurringCause[];
+  /** What the recurrence check compared: root causes of the newest incidents; limited: the period had more incidents. */
+  recurringCompared?: { causes: number; incidents: number; limited: boolean };
 }
 
 export type Cell = string | number | null;

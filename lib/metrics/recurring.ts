@@ -1,28 +1,38 @@
-// Recurring root causes (pure): root-cause statements of different incidents whose trigram
-// similarity is above the team's threshold are one cause that came back. The database finds
-// the similar pairs (pg_trgm, lib/metrics/data.ts); this groups them and checks the most
-// valuable fact on the dashboard: the cause came back after its countermeasure was done.
+// Recurring root causes (pure): a root cause of the period that says the same thing as an
+// earlier root cause of the period (another incident), by pg_trgm similarity at the team's
+// threshold, is that cause coming back. The database answers the period's root causes with
+// their trigram sets (lib/metrics/sql.ts recurringCausesSql); this groups them and checks the
+// most valuable fact on the dashboard: the cause came back after its countermeasure was done.
+//
+// Grouping is "first occurrence" (leader) clustering: root causes are taken oldest first; each
+// joins the group of the earliest-started cause it resembles most (at or above the threshold,
+// from another incident), else starts a group of its own. Every member resembles the group's
+// first statement, which names the group: no chains of A≈B≈C where A and C say different
+// things (transitive grouping merged 650–900 different causes into one group at 1k–100k
+// incidents). Every root cause of the period is compared (up to RECURRING_CAUSES_MAX), and
+// the work follows the number of groups, not the square of the root causes.
+import { incidentKey } from "@/lib/incidents/constants";
+import { rankTrigrams, TrigramIndex } from "./trigram-sets";
 
 export interface RootCauseRow {
   id: string;
   statement: string;
+  /** pg_trgm's trigrams of the statement (`show_trgm`). */
+  trigrams: string[];
   incidentId: string;
   incidentKey: string;
   incidentTitle: string;
   startedAt: Date;
-  /** Action items addressing this root cause. */
-  actions: { status: string; completedAt: Date | null }[];
-}
-
-export interface SimilarPair {
-  a: string;
-  b: string;
-  similarity: number;
+  /** Action items addressing this root cause: done, open (or in progress), first completion. */
+  actionsDone: number;
+  actionsOpen: number;
+  firstDoneAt: Date | null;
 }
 
 export interface RecurringCause {
-  /** The earliest statement of the group. */
+  /** The earliest statement of the group: every other member resembles it. */
   statement: string;
+  /** The highest similarity of a member to that statement. */
   similarity: number;
   incidents: {
     incidentId: string;
@@ -40,59 +50,63 @@ export interface RecurringCause {
   cameBackIn: string | null;
 }
 
-const OPEN = new Set(["OPEN", "IN_PROGRESS"]);
-
-export function groupRecurring(causes: RootCauseRow[], pairs: SimilarPair[]): RecurringCause[] {
-  const byId = new Map(causes.map((c) => [c.id, c]));
-  const parent = new Map<string, string>();
-  const find = (x: string): string => {
-    let root = x;
-    while (parent.get(root) !== undefined && parent.get(root) !== root) root = parent.get(root)!;
-    parent.set(x, root);
-    return root;
+/**
+ * The rows of recurringCausesSql (newest incident first, one row with a NULL id for an
+ * incident without a root cause, at most `max` + 1 incidents) → the root causes of the newest
+ * `max` incidents, how many incidents those are, and whether the period had more.
+ */
+export function periodRootCauses(
+  rows: (Omit<RootCauseRow, "id" | "incidentKey"> & { id: string | null; number: number })[],
+  max: number,
+): { causes: RootCauseRow[]; incidents: number; limited: boolean } {
+  const incidents = new Set<string>();
+  const causes: RootCauseRow[] = [];
+  for (const { number, id, ...row } of rows) {
+    if (!incidents.has(row.incidentId) && incidents.size === max) break;
+    incidents.add(row.incidentId);
+    if (id !== null) causes.push({ ...row, id, incidentKey: incidentKey(number) });
+  }
+  return {
+    causes,
+    incidents: incidents.size,
+    limited: incidents.size < new Set(rows.map((r) => r.incidentId)).size,
   };
-  const best = new Map<string, number>();
-  for (const p of pairs) {
-    if (!byId.has(p.a) || !byId.has(p.b)) continue;
-    if (byId.get(p.a)!.incidentId === byId.get(p.b)!.incidentId) continue;
-    for (const id of [p.a, p.b]) if (!parent.has(id)) parent.set(id, id);
-    const ra = find(p.a);
-    const rb = find(p.b);
-    if (ra !== rb) parent.set(ra, rb);
-    best.set(p.a, Math.max(best.get(p.a) ?? 0, p.similarity));
-    best.set(p.b, Math.max(best.get(p.b) ?? 0, p.similarity));
-  }
-  const groups = new Map<string, RootCauseRow[]>();
-  for (const id of parent.keys()) {
-    const root = find(id);
-    groups.set(root, [...(groups.get(root) ?? []), byId.get(id)!]);
-  }
+}
+
+export function groupRecurring(causes: RootCauseRow[], threshold: number): RecurringCause[] {
+  const sorted = [...causes].sort(
+    (x, y) => x.startedAt.getTime() - y.startedAt.getTime() || x.id.localeCompare(y.id),
+  );
+  const sets = rankTrigrams(sorted.map((c) => c.trigrams));
+  const index = new TrigramIndex(threshold);
+  const leaders: number[] = [];
+  const groups = new Map<number, { cause: RootCauseRow; similarity: number }[]>();
+  sorted.forEach((cause, i) => {
+    const match = index.best(sets[i]!, (n) => sorted[leaders[n]!]!.incidentId === cause.incidentId);
+    if (match) {
+      groups.get(leaders[match.n]!)!.push({ cause, similarity: match.similarity });
+    } else {
+      leaders[index.add(sets[i]!)] = i;
+      groups.set(i, [{ cause, similarity: 0 }]);
+    }
+  });
   const out: RecurringCause[] = [];
   for (const members of groups.values()) {
-    const sorted = [...members].sort(
-      (x, y) => x.startedAt.getTime() - y.startedAt.getTime() || x.id.localeCompare(y.id),
-    );
-    if (new Set(sorted.map((m) => m.incidentId)).size < 2) continue;
-    let cameBackIn: string | null = null;
-    for (const later of sorted) {
-      const fixedBefore = sorted.some(
+    const group = members.map((m) => m.cause);
+    if (new Set(group.map((m) => m.incidentId)).size < 2) continue;
+    const later = group.find((m) =>
+      group.some(
         (earlier) =>
-          earlier.incidentId !== later.incidentId &&
-          earlier.startedAt < later.startedAt &&
-          earlier.actions.some(
-            (a) => a.status === "DONE" && a.completedAt !== null && a.completedAt < later.startedAt,
-          ),
-      );
-      if (fixedBefore) {
-        cameBackIn = later.incidentKey;
-        break;
-      }
-    }
-    const actions = sorted.flatMap((m) => m.actions);
+          earlier.incidentId !== m.incidentId &&
+          earlier.startedAt < m.startedAt &&
+          earlier.firstDoneAt !== null &&
+          earlier.firstDoneAt < m.startedAt,
+      ),
+    );
     out.push({
-      statement: sorted[0]!.statement,
-      similarity: Math.max(...sorted.map((m) => best.get(m.id) ?? 0)),
-      incidents: sorted.map((m) => ({
+      statement: group[0]!.statement,
+      similarity: Math.max(...members.map((m) => m.similarity)),
+      incidents: group.map((m) => ({
         incidentId: m.incidentId,
         incidentKey: m.incidentKey,
         incidentTitle: m.incidentTitle,
@@ -100,10 +114,10 @@ export function groupRecurring(causes: RootCauseRow[], pairs: SimilarPair[]): Re
         statement: m.statement,
         nodeId: m.id,
       })),
-      actionsDone: actions.filter((a) => a.status === "DONE").length,
-      actionsOpen: actions.filter((a) => OPEN.has(a.status)).length,
-      cameBackAfterDone: cameBackIn !== null,
-      cameBackIn,
+      actionsDone: group.reduce((s, m) => s + m.actionsDone, 0),
+      actionsOpen: group.reduce((s, m) => s + m.actionsOpen, 0),
+      cameBackAfterDone: later !== undefined,
+      cameBackIn: later?.incidentKey ?? null,
     });
   }
   // The ones that came back despite a fix first, then the most frequent.

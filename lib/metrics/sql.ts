@@ -4,10 +4,12 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Measure } from "./dashboard";
 import { periodBounds, type DashboardParams } from "./period";
 
-/** How many of a period's incidents the recurrence check reads root causes from (newest first). */
-export const RECURRING_INCIDENTS_MAX = 2000;
-/** How many similar pairs it reads at most. */
-export const RECURRING_PAIRS_MAX = 1000;
+/**
+ * How many of a period's incidents (the newest) the recurrence check reads root causes from.
+ * The largest bench team has 5,000 incidents in 36 months, the longest period; the page says
+ * when a period had more.
+ */
+export const RECURRING_INCIDENTS_MAX = 6000;
 
 /**
  * The incidents of the period, as a SQL fragment on alias i: the team, [start, end) of the
@@ -79,29 +81,37 @@ export function trigramThresholdCte(threshold: number): Prisma.Sql {
 }
 
 /**
- * Pairs of similar root causes: the root causes of the period's incidents, newest incident
- * first, each against every root cause of the team through the team-leading trigram index
- * on WhyNode (teamId, statement), at the team's threshold. Nothing is sorted: incidents are read
- * in the order of their (teamId, startedAt) index and their root causes one incident at a time
- * (OFFSET 0 keeps that lookup per incident), and reading stops at the pair limit. So the work
- * is bounded by the limits, and a larger team costs about the same: each probe reads more of
- * the index, and fewer probes reach the limit.
+ * The root causes of the period's incidents (service-filtered like every figure), with their
+ * pg_trgm trigram sets (`show_trgm`, what `similarity()` compares) and their countermeasures
+ * (done, open, first completion) through ActionItem(whyNodeId). The grouping by similarity
+ * happens in lib/metrics/recurring.ts: comparing within the period costs what the period holds,
+ * where probing each cause against the team's whole statement index cost what the team ever
+ * wrote (with a service filter it matched little and never reached its pair limit: 9.6 s at
+ * 100k). The newest `limit` incidents, read in their (teamId, startedAt) index order, plus one
+ * to tell a cut period; an incident without a root cause answers one row with a NULL id.
  */
-export function recurringPairsSql(teamId: string, p: DashboardParams): Prisma.Sql {
+export function recurringCausesSql(
+  teamId: string,
+  p: DashboardParams,
+  limit = RECURRING_INCIDENTS_MAX,
+): Prisma.Sql {
   const { where } = scopeSql(teamId, p);
   return Prisma.sql`
-      WITH ${trigramThresholdCte(p.similarity)},
-      rc AS MATERIALIZED (
-        -- The statement passes through cfg (|| left(cfg.threshold, 0) adds nothing): the
-        -- threshold is set before any trigram probe reads it, whatever the join order.
-        SELECT w.id, w.statement, w."incidentId"
-        FROM cfg, (SELECT i.id FROM "Incident" i WHERE ${where} ORDER BY i."startedAt" DESC, i.id DESC LIMIT ${RECURRING_INCIDENTS_MAX}) i
-          CROSS JOIN LATERAL (
-            SELECT w.id, w.statement || left(cfg.threshold, 0) AS statement, w."incidentId" FROM "WhyNode" w
-            WHERE w."incidentId" = i.id AND w."isRootCause" OFFSET 0
-          ) w
-      )
-      SELECT rc.id AS a, o.id AS b, similarity(rc.statement, o.statement)::float8 AS similarity
-      FROM rc JOIN "WhyNode" o ON o."teamId" = ${teamId} AND o.statement % rc.statement AND o."isRootCause" AND o."incidentId" <> rc."incidentId"
-      LIMIT ${RECURRING_PAIRS_MAX}`;
+    SELECT w.id, w.statement, show_trgm(w.statement) AS trigrams, i.id AS "incidentId", i.number,
+      i.title AS "incidentTitle", i."startedAt", a.done AS "actionsDone", a.open AS "actionsOpen", a."firstDoneAt"
+    FROM (
+      SELECT i.id, i.number, i.title, i."startedAt" FROM "Incident" i WHERE ${where}
+      ORDER BY i."startedAt" DESC, i.id DESC LIMIT ${limit + 1}
+    ) i
+      -- One index probe per incident (OFFSET 0 keeps it a per-incident lookup: otherwise at
+      -- 100k the planner hashes every root cause of every team).
+      LEFT JOIN LATERAL (
+        SELECT w.id, w.statement FROM "WhyNode" w WHERE w."incidentId" = i.id AND w."isRootCause" OFFSET 0
+      ) w ON true
+      LEFT JOIN LATERAL (
+        SELECT count(*) FILTER (WHERE x.status = 'DONE')::int AS done,
+          count(*) FILTER (WHERE x.status IN ('OPEN', 'IN_PROGRESS'))::int AS open,
+          min(x."completedAt") FILTER (WHERE x.status = 'DONE') AS "firstDoneAt"
+        FROM "ActionItem" x WHERE x."whyNodeId" = w.id) a ON true
+    ORDER BY i."startedAt" DESC, i.id DESC, w.id`;
 }

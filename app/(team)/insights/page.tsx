@@ -110,8 +110,9 @@ export default async function InsightsPage({
           id="d-sim-hint"
           className="col-span-2 text-xs text-slate-600 sm:col-span-3 lg:col-span-6"
         >
-          Two root causes count as the same cause when their trigram similarity (0 to 1) is at least
-          this value. The URL keeps the view: bookmark or share it.
+          A root cause of the period counts as an earlier one coming back when their trigram
+          similarity (0 to 1) is at least this value; widen the period to look further back. The URL
+          keeps the view: bookmark or share it.
         </p>
       </FilterBar>
 
@@ -239,7 +240,11 @@ export default async function InsightsPage({
         <h2 id="recurring-detail" className="mb-2 text-base font-semibold text-slate-900">
           The same cause, again
         </h2>
-        <RecurringList causes={a.recurring} similarity={params.similarity} />
+        <RecurringList
+          causes={a.recurring}
+          similarity={params.similarity}
+          compared={a.recurringCompared}
+        />
       </section>
     </div>
   );

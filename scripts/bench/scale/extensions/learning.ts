@@ -10,7 +10,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { parseDashboardParams, addMonths, monthOf } from "../../../../lib/metrics/period";
-import { durationsSql, recurringPairsSql, whysHealthSql } from "../../../../lib/metrics/sql";
+import { durationsSql, recurringCausesSql, whysHealthSql } from "../../../../lib/metrics/sql";
 import { composeReport } from "../../../../lib/reports/snapshot";
 import { sampleSource } from "../../../../lib/reports/test-fixtures";
 import { reportSearchSections } from "../../../../lib/search/report-text";
@@ -214,7 +214,14 @@ const extension: ScaleExtension = {
         },
         { label: "dashboard durations (a year)", sql: durationsSql(teamId, year) },
         { label: "dashboard 5 Whys health (a year)", sql: whysHealthSql(teamId, year) },
-        { label: "dashboard recurring root causes (a year)", sql: recurringPairsSql(teamId, year) },
+        {
+          label: "dashboard recurring root causes: the period's (a year)",
+          sql: recurringCausesSql(teamId, year),
+        },
+        {
+          label: "dashboard recurring root causes: the period's (a year, one service)",
+          sql: recurringCausesSql(teamId, { ...year, service: "checkout" }),
+        },
         {
           label: "similar incidents (title + causes)",
           sql: similarSql(teamId, {
