@@ -9,6 +9,7 @@ import { env } from "@/lib/env";
 import { externalProviderSettings } from "@/lib/auth/providers";
 import { safeReturnPath } from "@/lib/auth/return-url";
 import { sendSignInEmail } from "@/lib/auth/sign-in-email";
+import { SESSION_MAX_AGE_SECONDS, SESSION_UPDATE_AGE_SECONDS } from "@/lib/auth/session-token";
 
 function providers(): Provider[] {
   const e = env();
@@ -55,7 +56,12 @@ const config = (): NextAuthConfig => {
   return {
     basePath: "/api/auth",
     adapter: PrismaAdapter(db as never),
-    session: { strategy: "database", maxAge: 30 * 24 * 60 * 60 },
+    // lib/auth/session.ts reads sessions itself by the same rules (lib/auth/session-token.ts).
+    session: {
+      strategy: "database",
+      maxAge: SESSION_MAX_AGE_SECONDS,
+      updateAge: SESSION_UPDATE_AGE_SECONDS,
+    },
     trustHost: true,
     pages: { signIn: "/sign-in", verifyRequest: "/verify-request", error: "/sign-in" },
     providers: providers(),

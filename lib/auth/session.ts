@@ -4,10 +4,12 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { auth } from "@/lib/auth/config";
 import { can, type Permission, type Role } from "@/lib/auth/permissions";
-import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { hasAnyPortalGrant } from "@/lib/sharing/data";
 import { hasLiveInvitation } from "@/lib/teams/data";
+import { findSessionUser, findSignedInUser, type SignedInUser } from "./data";
 import { mintTeamScope, type TeamScope } from "./scope";
+import { sessionCookieName, sessionFreshness } from "./session-token";
 
 export const ACTIVE_TEAM_COOKIE = "hindsight-team";
 
@@ -17,13 +19,27 @@ export interface CurrentUser {
   name: string | null;
 }
 
-/** The signed-in user, or null. Cached for the duration of one request. */
-export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await auth();
-  const id = session?.user?.id;
-  if (!id) return null;
-  return db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true } });
+/**
+ * Who is signed in, with their memberships, once per request. The session cookie is looked up
+ * here in one statement (lib/auth/data.ts) rather than through Auth.js on every request; a
+ * session Auth.js would renew or delete now (lib/auth/session-token.ts), and a request without
+ * the cookie, go through Auth.js itself, so its rules and writes stay the only ones.
+ */
+const signedIn = cache(async (): Promise<SignedInUser | null> => {
+  const token = (await cookies()).get(sessionCookieName(env().APP_URL))?.value;
+  if (token) {
+    const found = await findSessionUser(token);
+    if (!found) return null;
+    if (sessionFreshness(found.expires, Date.now()) === "fresh") return found;
+  }
+  const id = (await auth())?.user?.id;
+  return id ? findSignedInUser(id) : null;
 });
+
+/** The signed-in user, or null. Cached for the duration of one request. */
+export const getCurrentUser = cache(
+  async (): Promise<CurrentUser | null> => (await signedIn())?.user ?? null,
+);
 
 /** The signed-in user, or a redirect to sign-in that comes back to `returnTo`. */
 export async function requireUser(returnTo?: string): Promise<CurrentUser> {
@@ -39,6 +55,8 @@ export interface TeamContext {
   role: Role;
   /** The team every read and write of this request is confined to. */
   scope: TeamScope;
+  /** Every team the user belongs to, oldest membership first (the team switcher). */
+  teams: { id: string; name: string; slug: string }[];
 }
 
 /**
@@ -46,17 +64,18 @@ export interface TeamContext {
  * it, else their oldest membership. Role is read from the database on every request.
  */
 export const getTeamContext = cache(async (): Promise<TeamContext | null> => {
-  const user = await getCurrentUser();
-  if (!user) return null;
+  const who = await signedIn();
+  if (!who) return null;
   const wanted = (await cookies()).get(ACTIVE_TEAM_COOKIE)?.value;
-  const memberships = await db.membership.findMany({
-    where: { userId: user.id },
-    orderBy: { createdAt: "asc" },
-    select: { role: true, team: { select: { id: true, name: true, slug: true } } },
-  });
-  const chosen = memberships.find((m) => m.team.id === wanted) ?? memberships[0];
+  const chosen = who.memberships.find((m) => m.team.id === wanted) ?? who.memberships[0];
   return chosen
-    ? { user, team: chosen.team, role: chosen.role, scope: mintTeamScope(chosen.team.id) }
+    ? {
+        user: who.user,
+        team: chosen.team,
+        role: chosen.role,
+        scope: mintTeamScope(chosen.team.id),
+        teams: who.memberships.map((m) => m.team),
+      }
     : null;
 });
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { authorize, requireTeam, type TeamContext } from "@/lib/auth/session";
 import { db } from "@/lib/db";
@@ -35,10 +36,14 @@ export async function requireIncidentPage(
   permission: Permission = "incident:read",
 ): Promise<{ ctx: TeamContext; incident: IncidentRef }> {
   const ctx = await requireTeam(`/incidents/${incidentId}`);
-  const incident = await findIncidentRef(ctx.scope, incidentId);
+  const incident = await findIncidentRefOnce(ctx.scope, incidentId);
   if (!incident || !can(ctx.role, permission)) notFound();
   return { ctx, incident };
 }
+
+// The incident's layout and its page both ask: one lookup per request (React's cache compares
+// arguments by identity; the scope is the one object this request's cached team context holds).
+const findIncidentRefOnce = cache(findIncidentRef);
 
 /**
  * For server actions and route handlers on one incident: re-reads session and role, checks
