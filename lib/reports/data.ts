@@ -422,16 +422,19 @@ export function getUserName(userId: string | null) {
 export async function getReportWorkspace(scope: TeamScope, report: ReportRow) {
   const { teamId } = scope;
   const round = await currentRound(db, report.id);
+  // A published report's panel offers no review request, template choice or approval
+  // (components/reports/workflow-panel.tsx): those reads are skipped for it.
+  const open = report.status !== "PUBLISHED";
   const [reviewers, candidates, comments, templates, versions, team, author, contributorIds] =
     await Promise.all([
       listRoundReviewers(db, report.id, round),
-      listReviewCandidates(scope),
+      open ? listReviewCandidates(scope) : [],
       listComments(scope, report.id),
-      listTemplates(scope),
+      open ? listTemplates(scope) : [],
       listVersions(scope, report.incidentId),
       db.team.findUniqueOrThrow({ where: { id: teamId }, select: { requiredApprovals: true } }),
       getUserName(report.authorId),
-      listContributorIds(db, report, round),
+      open ? listContributorIds(db, report, round) : [],
     ]);
   return {
     round,

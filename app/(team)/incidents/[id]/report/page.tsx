@@ -28,7 +28,7 @@ import { InlineAttachments } from "@/components/attachments/inline-attachments";
 import { attachmentTargets, filesOf } from "@/lib/attachments/targets";
 import { listIncidentAttachments } from "@/lib/attachments/data";
 import { env } from "@/lib/env";
-import { listTimeline } from "@/lib/timeline/data";
+import { listTimelineTargets } from "@/lib/timeline/data";
 
 export const metadata: Metadata = { title: "Report" };
 
@@ -43,7 +43,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
     published ? findTeamVersionHtmlByNumber(ctx.scope, incident.id, null) : null,
     getReportWorkspace(ctx.scope, report),
     listIncidentAttachments(ctx.scope, incident.id),
-    listTimeline(ctx.scope, incident.id),
+    listTimelineTargets(ctx.scope, incident.id),
   ]);
   // Only the cache key goes into the React payload (FrozenReportHtml): the HTML is sent once.
   const frozenHtml = frozenRow ? await publishedHtmlKey(frozenRow, "team") : null;
