@@ -141,7 +141,8 @@ async function seedTemplate(
   await withClient(url, async (c) => {
     await c.query("SET maintenance_work_mem = '256MB'");
     // No foreign-key checks per row while filling (superuser only; the seed is consistent by
-    // construction). Triggers are off too, so TeamService is filled below as its migration does.
+    // construction). Triggers are off too, so TeamService and TeamActionCount are filled below
+    // as their migrations do.
     const replica = await c.query("SET session_replication_role = replica").then(
       () => true,
       () => false,
@@ -156,6 +157,9 @@ async function seedTemplate(
       await c.query(`INSERT INTO "TeamService" ("teamId", "service", "incidents")
         SELECT "teamId", s, count(DISTINCT id)::int FROM "Incident", unnest("services") s GROUP BY "teamId", s
         ON CONFLICT ("teamId", "service") DO UPDATE SET "incidents" = EXCLUDED."incidents"`);
+      await c.query(`INSERT INTO "TeamActionCount" ("teamId", "status", "items")
+        SELECT "teamId", "status", count(*)::int FROM "ActionItem" GROUP BY "teamId", "status"
+        ON CONFLICT ("teamId", "status") DO UPDATE SET "items" = EXCLUDED."items"`);
     }
     for (const def of indexes) await c.query(def);
     // As a long-lived database is after autovacuum: statistics, visibility map (index-only scans).
