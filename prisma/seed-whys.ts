@@ -141,7 +141,7 @@ export async function seedDemoWhys(db: PrismaClient, incidentId: string) {
     data: {
       teamId: incident.teamId,
       actorId: incident.createdById,
-      action: "whyNode.create",
+      action: "why_node.create",
       entityType: "Incident",
       entityId: incidentId,
       incidentId,

@@ -345,7 +345,7 @@ export async function createAlertSource(
     await recordAudit(tx, {
       teamId: scope.teamId,
       actorId,
-      action: "alertSource.create",
+      action: "alert_source.create",
       entityType: "AlertSource",
       entityId: source.id,
       data: { name: input.name, kind: input.kind },
@@ -372,7 +372,7 @@ export async function updateAlertSourceSettings(
     await recordAudit(tx, {
       teamId: scope.teamId,
       actorId,
-      action: "alertSource.update",
+      action: "alert_source.update",
       entityType: "AlertSource",
       entityId: input.sourceId,
       data: {
@@ -394,7 +394,7 @@ export async function revokeAlertSource(scope: TeamScope, actorId: string, sourc
     await recordAudit(tx, {
       teamId: scope.teamId,
       actorId,
-      action: "alertSource.revoke",
+      action: "alert_source.revoke",
       entityType: "AlertSource",
       entityId: sourceId,
     });

@@ -74,7 +74,7 @@ describe("API tokens", () => {
     expect(JSON.stringify(row)).not.toContain(writeToken);
     expect(writeToken.startsWith(row.prefix.replace("…", ""))).toBe(true);
     expect(
-      await testDb.auditEvent.count({ where: { teamId: t.team.id, action: "apiToken.create" } }),
+      await testDb.auditEvent.count({ where: { teamId: t.team.id, action: "api_token.create" } }),
     ).toBe(2);
   });
 

@@ -29,7 +29,7 @@ export async function createApiToken(
     await recordAudit(tx, {
       teamId: scope.teamId,
       actorId,
-      action: "apiToken.create",
+      action: "api_token.create",
       entityType: "ApiToken",
       entityId: created.id,
       data: { name: input.name, scope: input.scope },
@@ -49,7 +49,7 @@ export async function revokeApiToken(scope: TeamScope, actorId: string, tokenId:
     await recordAudit(tx, {
       teamId: scope.teamId,
       actorId,
-      action: "apiToken.revoke",
+      action: "api_token.revoke",
       entityType: "ApiToken",
       entityId: tokenId,
     });

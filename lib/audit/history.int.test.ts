@@ -2,10 +2,13 @@
 // through the actions are read back from PostgreSQL and rendered by the page itself; an old
 // row that no longer fits its action's shape reads as a generic sentence instead of breaking
 // the page.
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { renderToStaticMarkup } from "react-dom/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import HistoryPage from "@/app/(team)/incidents/[id]/history/page";
 import { initialResult } from "@/lib/action-result";
+import { LEGACY_ACTION_NAMES } from "@/lib/audit/schema";
 import { createIncidentAction, updateIncidentAction } from "@/lib/incidents/actions";
 import { addTimelineEventAction } from "@/lib/timeline/actions";
 import { createWhyNodeAction, setWhyRootCauseAction } from "@/lib/whys/actions";
@@ -112,7 +115,7 @@ describe("the History tab", () => {
           teamId: t.team.id,
           actorId: t.owner.id,
           incidentId,
-          action: "whyNode.markRootCause",
+          action: "why_node.mark_root_cause",
           entityType: "WhyNode",
           entityId: "gone",
           data: { categoryCode: 3 },
@@ -132,5 +135,57 @@ describe("the History tab", () => {
     const [newest, next] = await entries(incidentId);
     expect(newest).toBe("An old script made a change");
     expect(next).toBe(`${t.owner.name} made a change to the 5 Whys`);
+  });
+
+  it("reads rows stored under the old action names, and the migration renames them", async () => {
+    const at = Date.now() + 10_000;
+    const oldRows = Object.keys(LEGACY_ACTION_NAMES).map((action, i) => ({
+      teamId: t.team.id,
+      action,
+      entityType: "Legacy",
+      entityId: `legacy-${i}`,
+      createdAt: new Date(at + i),
+    }));
+    await testDb.auditEvent.createMany({
+      data: [
+        ...oldRows,
+        {
+          teamId: t.team.id,
+          actorId: t.owner.id,
+          incidentId,
+          action: "whyNode.create",
+          entityType: "WhyNode",
+          entityId: "old-node",
+          data: { statement: "Nobody watched the queue", parentId: null },
+          createdAt: new Date(at + 100),
+        },
+      ],
+    });
+    // Before the migration runs (an older instance wrote the row): the reader maps the name.
+    expect((await entries(incidentId))[0]).toBe(
+      `${t.owner.name} added the cause “Nobody watched the queue” to the 5 Whys`,
+    );
+
+    const sql = readFileSync(
+      path.join(process.cwd(), "prisma/migrations/20261203184500_audit_action_names/migration.sql"),
+      "utf8",
+    );
+    await testDb.$executeRawUnsafe(sql);
+    const stored = await testDb.auditEvent.findMany({
+      where: {
+        teamId: t.team.id,
+        entityType: { in: ["Legacy", "WhyNode"] },
+        createdAt: { gte: new Date(at) },
+      },
+      select: { action: true, entityId: true },
+    });
+    for (const [i, old] of Object.keys(LEGACY_ACTION_NAMES).entries())
+      expect(stored.find((r) => r.entityId === `legacy-${i}`)?.action, old).toBe(
+        LEGACY_ACTION_NAMES[old],
+      );
+    expect(stored.find((r) => r.entityId === "old-node")?.action).toBe("why_node.create");
+    expect((await entries(incidentId))[0]).toBe(
+      `${t.owner.name} added the cause “Nobody watched the queue” to the 5 Whys`,
+    );
   });
 });

@@ -60,38 +60,41 @@ export const auditEntrySchema = z.discriminatedUnion("action", [
   ),
   entry("incident.update", fieldChangesSchema),
   entry("incident.delete", z.object({ number: z.number(), title: text })),
-  entry("incident.problemStatement", z.object({ from: text.nullable(), to: text.nullable() })),
+  entry("incident.problem_statement", z.object({ from: text.nullable(), to: text.nullable() })),
   // Timeline
   entry("timeline.create", z.object({ occurredAt: iso, kind: text, body: text })),
   entry("timeline.update", fieldChangesSchema),
   entry("timeline.delete", z.object({ occurredAt: iso, kind: text, body: text })),
   entry("timeline.import", z.object({ count: z.number(), format: text })),
   // 5 Whys
-  entry("whyNode.create", z.object({ statement: text, parentId: id.nullable().optional() })),
-  entry("whyNode.update", z.object({ from: text, to: text })),
+  entry("why_node.create", z.object({ statement: text, parentId: id.nullable().optional() })),
+  entry("why_node.update", z.object({ from: text, to: text })),
   entry(
-    "whyNode.markRootCause",
+    "why_node.mark_root_cause",
     z.object({ category: text.nullable(), statement: text.optional() }),
   ),
   entry(
-    "whyNode.unmarkRootCause",
+    "why_node.unmark_root_cause",
     z.object({ category: text.nullable(), statement: text.optional() }),
   ),
   entry(
-    "whyNode.move",
+    "why_node.move",
     z.object({ from: id.nullable(), to: id.nullable(), statement: text.optional() }),
   ),
-  entry("whyNode.reorder", z.object({ direction: z.enum(["up", "down"]) })),
+  entry("why_node.reorder", z.object({ direction: z.enum(["up", "down"]) })),
   entry(
-    "whyNode.delete",
+    "why_node.delete",
     z.object({ statement: text, count: z.number(), snapshot: deletedSubtreeSchema }),
   ),
-  entry("whyNode.restore", z.object({ deletionId: id, count: z.number() })),
+  entry("why_node.restore", z.object({ deletionId: id, count: z.number() })),
   entry(
-    "whyNode.cite",
+    "why_node.cite",
     z.union([z.object({ timelineEventId: id }), z.object({ url: z.string() })]),
   ),
-  entry("whyNode.uncite", z.object({ timelineEventId: id.nullable(), url: z.string().nullable() })),
+  entry(
+    "why_node.uncite",
+    z.object({ timelineEventId: id.nullable(), url: z.string().nullable() }),
+  ),
   // Attachments
   entry(
     "attachment.create",
@@ -184,19 +187,19 @@ export const auditEntrySchema = z.discriminatedUnion("action", [
     ]),
   ),
   entry("chat.link", z.object({ chatUser: z.string() })),
-  entry("apiToken.create", z.object({ name: text, scope: z.string() })),
-  entry("apiToken.revoke", none),
+  entry("api_token.create", z.object({ name: text, scope: z.string() })),
+  entry("api_token.revoke", none),
   entry("api.request", z.object({ method: z.string(), path: z.string(), status: z.number() })),
-  entry("alertSource.create", z.object({ name: text, kind: z.string() })),
+  entry("alert_source.create", z.object({ name: text, kind: z.string() })),
   entry(
-    "alertSource.update",
+    "alert_source.update",
     z.object({
       rules: z.number(),
       defaultSeverity: z.string(),
       mitigateWhenResolved: z.boolean(),
     }),
   ),
-  entry("alertSource.revoke", none),
+  entry("alert_source.revoke", none),
   entry(
     "notification.target.create",
     z.object({ name: text, kind: z.string(), host: z.string(), events: z.array(z.string()) }),
@@ -217,8 +220,40 @@ export const AUDIT_ACTIONS = auditEntrySchema.options.map(
   (o) => o.shape.action.value,
 ) as AuditAction[];
 
+/**
+ * Names written before the actions had one scheme (lower snake_case, `area.verb`): the
+ * 20261203184500_audit_action_names migration rewrites stored rows, and the reader maps any row
+ * an older instance writes during a rolling deploy, so every old row keeps its sentence.
+ */
+export const LEGACY_ACTION_NAMES: Readonly<Record<string, AuditAction>> = {
+  "incident.problemStatement": "incident.problem_statement",
+  "whyNode.create": "why_node.create",
+  "whyNode.update": "why_node.update",
+  "whyNode.markRootCause": "why_node.mark_root_cause",
+  "whyNode.unmarkRootCause": "why_node.unmark_root_cause",
+  "whyNode.move": "why_node.move",
+  "whyNode.reorder": "why_node.reorder",
+  "whyNode.delete": "why_node.delete",
+  "whyNode.restore": "why_node.restore",
+  "whyNode.cite": "why_node.cite",
+  "whyNode.uncite": "why_node.uncite",
+  "apiToken.create": "api_token.create",
+  "apiToken.revoke": "api_token.revoke",
+  "alertSource.create": "alert_source.create",
+  "alertSource.update": "alert_source.update",
+  "alertSource.revoke": "alert_source.revoke",
+};
+
+/** A stored action name as today's (an old camelCase name becomes its snake_case one). */
+export function currentActionName(action: string): string {
+  return Object.hasOwn(LEGACY_ACTION_NAMES, action) ? LEGACY_ACTION_NAMES[action]! : action;
+}
+
 /** A stored row's action and data as a typed entry, or null when it fits no known shape. */
 export function parseAuditEntry(action: string, data: unknown): AuditEntry | null {
-  const parsed = auditEntrySchema.safeParse({ action, data: data ?? undefined });
+  const parsed = auditEntrySchema.safeParse({
+    action: currentActionName(action),
+    data: data ?? undefined,
+  });
   return parsed.success ? parsed.data : null;
 }

@@ -39,7 +39,7 @@ const CASES: [AuditEntry, string][] = [
     "deleted the incident INC-7 “Old drill”",
   ],
   [
-    { action: "incident.problemStatement", data: { from: null, to: "Checkout failed" } },
+    { action: "incident.problem_statement", data: { from: null, to: "Checkout failed" } },
     "set the problem statement to “Checkout failed”",
   ],
   [
@@ -62,43 +62,46 @@ const CASES: [AuditEntry, string][] = [
     "imported 3 timeline events from a CSV file",
   ],
   [
-    { action: "whyNode.create", data: { statement: "Deploy skipped canary", parentId: null } },
+    { action: "why_node.create", data: { statement: "Deploy skipped canary", parentId: null } },
     "added the cause “Deploy skipped canary” to the 5 Whys",
   ],
   [
-    { action: "whyNode.update", data: { from: "Pool small", to: "Pool too small" } },
+    { action: "why_node.update", data: { from: "Pool small", to: "Pool too small" } },
     "reworded the cause “Pool small” to “Pool too small”",
   ],
   [
-    { action: "whyNode.markRootCause", data: { category: "TOOLING", statement: "No linter" } },
+    { action: "why_node.mark_root_cause", data: { category: "TOOLING", statement: "No linter" } },
     "marked “No linter” as a root cause (Tooling)",
   ],
   [
-    { action: "whyNode.unmarkRootCause", data: { category: null } },
+    { action: "why_node.unmark_root_cause", data: { category: null } },
     "no longer counts a cause as a root cause",
   ],
   [
-    { action: "whyNode.move", data: { from: "a", to: null, statement: "Pool too small" } },
+    { action: "why_node.move", data: { from: "a", to: null, statement: "Pool too small" } },
     "moved “Pool too small” to the top of the 5 Whys",
   ],
   [
-    { action: "whyNode.reorder", data: { direction: "up" } },
+    { action: "why_node.reorder", data: { direction: "up" } },
     "moved a cause up among its neighbours",
   ],
   [
     {
-      action: "whyNode.delete",
+      action: "why_node.delete",
       data: { statement: "Pool too small", count: 3, snapshot: subtree },
     },
     "deleted the cause “Pool too small” and 2 causes under it",
   ],
-  [{ action: "whyNode.restore", data: { deletionId: "d1", count: 1 } }, "restored 1 deleted cause"],
   [
-    { action: "whyNode.cite", data: { url: "https://status.example/1" } },
+    { action: "why_node.restore", data: { deletionId: "d1", count: 1 } },
+    "restored 1 deleted cause",
+  ],
+  [
+    { action: "why_node.cite", data: { url: "https://status.example/1" } },
     "cited https://status.example/1 as evidence for a cause",
   ],
   [
-    { action: "whyNode.uncite", data: { timelineEventId: "t1", url: null } },
+    { action: "why_node.uncite", data: { timelineEventId: "t1", url: null } },
     "removed a timeline event from a cause's evidence",
   ],
   [
@@ -274,26 +277,26 @@ const CASES: [AuditEntry, string][] = [
   ],
   [{ action: "chat.link", data: { chatUser: "ana" } }, "linked the chat account ana"],
   [
-    { action: "apiToken.create", data: { name: "CI", scope: "write" } },
+    { action: "api_token.create", data: { name: "CI", scope: "write" } },
     "created the API token “CI” (write)",
   ],
-  [{ action: "apiToken.revoke" }, "revoked an API token"],
+  [{ action: "api_token.revoke" }, "revoked an API token"],
   [
     { action: "api.request", data: { method: "GET", path: "/api/v1/incidents", status: 200 } },
     "called the API: GET /api/v1/incidents answered 200",
   ],
   [
-    { action: "alertSource.create", data: { name: "Prod alerts", kind: "ALERTMANAGER" } },
+    { action: "alert_source.create", data: { name: "Prod alerts", kind: "ALERTMANAGER" } },
     "added the alert source “Prod alerts” (Alertmanager)",
   ],
   [
     {
-      action: "alertSource.update",
+      action: "alert_source.update",
       data: { rules: 2, defaultSeverity: "SEV3", mitigateWhenResolved: true },
     },
     "changed an alert source: 2 rules, default severity SEV3, mitigates when the alert resolves",
   ],
-  [{ action: "alertSource.revoke" }, "revoked an alert source"],
+  [{ action: "alert_source.revoke" }, "revoked an alert source"],
   [
     {
       action: "notification.target.create",
@@ -360,9 +363,9 @@ describe("reading stored rows", () => {
   });
 
   it("gives an old or unknown row a generic sentence instead of failing", () => {
-    expect(parseAuditEntry("whyNode.create", { text: "renamed field" })).toBeNull();
+    expect(parseAuditEntry("why_node.create", { text: "renamed field" })).toBeNull();
     expect(parseAuditEntry("whys.node_create", null)).toBeNull();
-    expect(sentenceText(historySentence("Ben", null, "whyNode.create"))).toBe(
+    expect(sentenceText(historySentence("Ben", null, "why_node.create"))).toBe(
       "Ben made a change to the 5 Whys",
     );
     expect(sentenceText(historySentence("Ben", null, "something.else"))).toBe("Ben made a change");

@@ -15,7 +15,7 @@ import {
 } from "@/lib/labels";
 import { count } from "@/lib/plural";
 import { SECTION_KINDS } from "@/lib/reports/sections";
-import type { AuditEntry } from "./schema";
+import { currentActionName, type AuditEntry } from "./schema";
 
 export type SentencePart = string | { time: string };
 export type Sentence = SentencePart[];
@@ -141,7 +141,7 @@ export function describeAudit(entry: AuditEntry): Sentence {
     }
     case "incident.delete":
       return [`deleted the incident ${incidentKey(entry.data.number)} ${quote(entry.data.title)}`];
-    case "incident.problemStatement":
+    case "incident.problem_statement":
       return changeClause("problem statement", entry.data.from, entry.data.to);
     case "timeline.create":
       return [`added a timeline event: ${quote(entry.data.body)}`];
@@ -155,35 +155,35 @@ export function describeAudit(entry: AuditEntry): Sentence {
       return [
         `imported ${count(entry.data.count, "timeline event")}${IMPORT_SOURCES[entry.data.format] ?? ""}`,
       ];
-    case "whyNode.create":
+    case "why_node.create":
       return [`added the cause ${quote(entry.data.statement)} to the 5 Whys`];
-    case "whyNode.update":
+    case "why_node.update":
       return [`reworded the cause ${quote(entry.data.from)} to ${quote(entry.data.to)}`];
-    case "whyNode.markRootCause":
+    case "why_node.mark_root_cause":
       return [
         `marked ${cause(entry.data.statement)} as a root cause (${categoryLabel(entry.data.category)})`,
       ];
-    case "whyNode.unmarkRootCause":
+    case "why_node.unmark_root_cause":
       return [`no longer counts ${cause(entry.data.statement)} as a root cause`];
-    case "whyNode.move":
+    case "why_node.move":
       return [
         `moved ${cause(entry.data.statement)} ${entry.data.to ? "under another cause" : "to the top of the 5 Whys"}`,
       ];
-    case "whyNode.reorder":
+    case "why_node.reorder":
       return [`moved a cause ${entry.data.direction} among its neighbours`];
-    case "whyNode.delete": {
+    case "why_node.delete": {
       const below = entry.data.count - 1;
       return [
         `deleted the cause ${quote(entry.data.statement)}${below > 0 ? ` and ${count(below, "cause")} under it` : ""}`,
       ];
     }
-    case "whyNode.restore":
+    case "why_node.restore":
       return [`restored ${count(entry.data.count, "deleted cause")}`];
-    case "whyNode.cite":
+    case "why_node.cite":
       return "url" in entry.data
         ? [`cited ${entry.data.url} as evidence for a cause`]
         : ["cited a timeline event as evidence for a cause"];
-    case "whyNode.uncite":
+    case "why_node.uncite":
       return entry.data.url
         ? [`removed ${entry.data.url} from a cause's evidence`]
         : ["removed a timeline event from a cause's evidence"];
@@ -309,21 +309,21 @@ export function describeAudit(entry: AuditEntry): Sentence {
       return [`${entry.data.botToken} the chat bot token`];
     case "chat.link":
       return [`linked the chat account ${entry.data.chatUser}`];
-    case "apiToken.create":
+    case "api_token.create":
       return [`created the API token ${quote(entry.data.name)} (${entry.data.scope})`];
-    case "apiToken.revoke":
+    case "api_token.revoke":
       return ["revoked an API token"];
     case "api.request":
       return [
         `called the API: ${entry.data.method} ${entry.data.path} answered ${entry.data.status}`,
       ];
-    case "alertSource.create":
+    case "alert_source.create":
       return [`added the alert source ${quote(entry.data.name)} (${humanize(entry.data.kind)})`];
-    case "alertSource.update":
+    case "alert_source.update":
       return [
         `changed an alert source: ${count(entry.data.rules, "rule")}, default severity ${entry.data.defaultSeverity}${entry.data.mitigateWhenResolved ? ", mitigates when the alert resolves" : ""}`,
       ];
-    case "alertSource.revoke":
+    case "alert_source.revoke":
       return ["revoked an alert source"];
     case "notification.target.create":
       return [
@@ -354,7 +354,7 @@ function unreachable(entry: never): Sentence {
 const AREAS: [string, string][] = [
   ["incident.", "the incident"],
   ["timeline.", "the timeline"],
-  ["whyNode.", "the 5 Whys"],
+  ["why_node.", "the 5 Whys"],
   ["action_item.", "an action item"],
   ["attachment.", "the attachments"],
   ["report", "the report"],
@@ -365,7 +365,8 @@ const AREAS: [string, string][] = [
 
 /** "made a change to the 5 Whys": for a row whose data no longer fits its action's shape. */
 export function generic(action: string): Sentence {
-  const area = AREAS.find(([prefix]) => action.startsWith(prefix))?.[1];
+  const name = currentActionName(action);
+  const area = AREAS.find(([prefix]) => name.startsWith(prefix))?.[1];
   return [area ? `made a change to ${area}` : "made a change"];
 }
 

@@ -49,7 +49,7 @@ export function reportContentHash(snapshot: ReportSnapshot): string {
  */
 const CONTENT_ACTIONS = [
   "incident.",
-  "whyNode.",
+  "why_node.",
   "action_item.",
   "timeline.",
   "report.narrative.",

@@ -61,7 +61,7 @@ async function change<T>(
   });
 }
 
-type WhyAction = Extract<AuditAction, `whyNode.${string}`>;
+type WhyAction = Extract<AuditAction, `why_node.${string}`>;
 
 function audit<A extends WhyAction>(
   tx: Tx,
@@ -167,7 +167,7 @@ export async function createWhyNode(actor: Actor, input: z.infer<typeof createNo
       },
       select: { id: true },
     });
-    await audit(tx, actor, input.incidentId, "whyNode.create", node.id, {
+    await audit(tx, actor, input.incidentId, "why_node.create", node.id, {
       statement: input.statement,
       parentId: input.parentId,
     });
@@ -186,7 +186,7 @@ export async function updateWhyStatement(
       data: { statement: input.statement, version: { increment: 1 } },
     });
     if (updated.count === 0) await conflict(tx, input.incidentId, input.nodeId, ["statement"]);
-    await audit(tx, actor, input.incidentId, "whyNode.update", input.nodeId, {
+    await audit(tx, actor, input.incidentId, "why_node.update", input.nodeId, {
       from: before.statement,
       to: input.statement,
     });
@@ -210,7 +210,7 @@ export async function setWhyRootCause(actor: Actor, input: z.infer<typeof rootCa
       tx,
       actor,
       input.incidentId,
-      input.isRootCause ? "whyNode.markRootCause" : "whyNode.unmarkRootCause",
+      input.isRootCause ? "why_node.mark_root_cause" : "why_node.unmark_root_cause",
       input.nodeId,
       { category, statement: before.statement },
     );
@@ -241,7 +241,7 @@ export async function moveWhyNode(actor: Actor, input: z.infer<typeof moveNodeSc
         version: { increment: 1 },
       },
     });
-    await audit(tx, actor, input.incidentId, "whyNode.move", input.nodeId, {
+    await audit(tx, actor, input.incidentId, "why_node.move", input.nodeId, {
       from,
       to: input.newParentId,
       statement: moved.statement,
@@ -272,7 +272,7 @@ export async function reorderWhyNode(actor: Actor, input: z.infer<typeof reorder
       if (siblings.find((s) => s.id === id)!.position !== index)
         await tx.whyNode.update({ where: { id }, data: { position: index } });
     }
-    await audit(tx, actor, input.incidentId, "whyNode.reorder", input.nodeId, {
+    await audit(tx, actor, input.incidentId, "why_node.reorder", input.nodeId, {
       direction: input.direction,
     });
     return { nodeId: input.nodeId };
@@ -280,7 +280,7 @@ export async function reorderWhyNode(actor: Actor, input: z.infer<typeof reorder
 }
 
 /** What a deletion keeps (in its audit event) so that undo restores the same ids and evidence. */
-type DeletedSubtree = AuditData<"whyNode.delete">["snapshot"];
+type DeletedSubtree = AuditData<"why_node.delete">["snapshot"];
 
 export async function deleteWhyNode(actor: Actor, input: z.infer<typeof deleteNodeSchema>) {
   return change(actor, input.incidentId, async (tx) => {
@@ -319,13 +319,13 @@ export async function deleteWhyNode(actor: Actor, input: z.infer<typeof deleteNo
       actionLinks: actions.map((a) => ({ actionItemId: a.id, whyNodeId: a.whyNodeId! })),
     };
     await tx.whyNode.deleteMany({ where: { id: { in: ids }, incidentId: input.incidentId } });
-    await audit(tx, actor, input.incidentId, "whyNode.delete", input.nodeId, {
+    await audit(tx, actor, input.incidentId, "why_node.delete", input.nodeId, {
       statement: root.statement,
       count: ids.length,
       snapshot,
     });
     const event = await tx.auditEvent.findFirstOrThrow({
-      where: { incidentId: input.incidentId, entityId: input.nodeId, action: "whyNode.delete" },
+      where: { incidentId: input.incidentId, entityId: input.nodeId, action: "why_node.delete" },
       orderBy: { createdAt: "desc" },
       select: { id: true },
     });
@@ -341,12 +341,12 @@ export async function restoreWhyNodes(actor: Actor, input: z.infer<typeof restor
         id: input.deletionId,
         teamId: actor.scope.teamId,
         incidentId: input.incidentId,
-        action: "whyNode.delete",
+        action: "why_node.delete",
       },
       select: { data: true, entityId: true },
     });
-    const deletion = event ? parseAuditEntry("whyNode.delete", event.data) : null;
-    const snapshot = deletion?.action === "whyNode.delete" ? deletion.data.snapshot : null;
+    const deletion = event ? parseAuditEntry("why_node.delete", event.data) : null;
+    const snapshot = deletion?.action === "why_node.delete" ? deletion.data.snapshot : null;
     if (!event || !snapshot) throw new NotFoundError("Deleted causes");
     const ids = snapshot.nodes.map((n) => n.id);
     if ((await tx.whyNode.count({ where: { id: { in: ids } } })) > 0)
@@ -410,7 +410,7 @@ export async function restoreWhyNodes(actor: Actor, input: z.infer<typeof restor
         data: { whyNodeId: link.whyNodeId },
       });
     }
-    await audit(tx, actor, input.incidentId, "whyNode.restore", event.entityId, {
+    await audit(tx, actor, input.incidentId, "why_node.restore", event.entityId, {
       deletionId: input.deletionId,
       count: ids.length,
     });
@@ -438,7 +438,7 @@ export async function citeTimelineEvent(actor: Actor, input: z.infer<typeof even
       data: { nodeId: input.nodeId, timelineEventId: input.timelineEventId },
       select: { id: true },
     });
-    await audit(tx, actor, input.incidentId, "whyNode.cite", input.nodeId, {
+    await audit(tx, actor, input.incidentId, "why_node.cite", input.nodeId, {
       timelineEventId: input.timelineEventId,
     });
     return { evidenceId: evidence.id };
@@ -455,7 +455,7 @@ export async function addEvidenceLink(actor: Actor, input: z.infer<typeof linkEv
       data: { nodeId: input.nodeId, url: input.url, label: input.label || null },
       select: { id: true },
     });
-    await audit(tx, actor, input.incidentId, "whyNode.cite", input.nodeId, { url: input.url });
+    await audit(tx, actor, input.incidentId, "why_node.cite", input.nodeId, { url: input.url });
     return { evidenceId: evidence.id };
   });
 }
@@ -467,7 +467,7 @@ export async function removeEvidence(actor: Actor, input: z.infer<typeof removeE
     });
     if (!evidence) throw new NotFoundError("Citation");
     await tx.whyNodeEvidence.delete({ where: { id: evidence.id } });
-    await audit(tx, actor, input.incidentId, "whyNode.uncite", evidence.nodeId, {
+    await audit(tx, actor, input.incidentId, "why_node.uncite", evidence.nodeId, {
       timelineEventId: evidence.timelineEventId,
       url: evidence.url,
     });
@@ -496,7 +496,7 @@ export async function updateProblemStatement(actor: Actor, input: z.infer<typeof
     await recordAudit(tx, {
       teamId: actor.scope.teamId,
       actorId: actor.userId,
-      action: "incident.problemStatement",
+      action: "incident.problem_statement",
       entityType: "Incident",
       entityId: input.incidentId,
       incidentId: input.incidentId,

@@ -174,7 +174,7 @@ describe("building the tree", () => {
       "Retries amplified load",
     ]);
     const audits = await testDb.auditEvent.findMany({
-      where: { incidentId, action: "whyNode.create" },
+      where: { incidentId, action: "why_node.create" },
     });
     expect(audits).toHaveLength(4);
     expect(audits.every((e) => e.actorId === a.editor.id && e.teamId === a.team.id)).toBe(true);
