@@ -8,7 +8,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { probeDatabase } from "@/lib/health/probe";
 import { crossOriginActionResponse, isCrossOriginAction } from "@/lib/server/cross-origin";
-import { newNonce, securityHeaders } from "@/lib/security/headers";
+import { filePolicy, newNonce, securityHeaders } from "@/lib/security/headers";
 import { unavailablePage } from "@/lib/security/unavailable";
 
 // Health and readiness answer for themselves (they report the database); liveness must answer
@@ -82,6 +82,10 @@ export async function proxy(request: NextRequest) {
       });
     }
   }
+
+  // A stored file or download gets its own, stricter policy (this header replaces the route's).
+  const filePolicyHere = filePolicy(request.nextUrl.pathname);
+  if (filePolicyHere) headers["Content-Security-Policy"] = filePolicyHere;
 
   const forwarded = new Headers(request.headers);
   forwarded.set("x-nonce", nonce);

@@ -200,6 +200,10 @@ test("files uploaded beside a timeline event and inside a report section reach t
   expect(await imageWidth(reader, SECTION_CAPTION)).toBe(2);
   const eventFile = await reader.getByRole("img", { name: EVENT_CAPTION }).getAttribute("src");
   expect(eventFile).toMatch(new RegExp(`^/r/${internalLink}/files/`));
+  // Served through the proxy with the file's own policy, not the pages' (an opened file runs nothing).
+  const served = await linkContext.request.get(eventFile!);
+  expect(served.headers()["content-security-policy"]).toBe("default-src 'none'; sandbox");
+  expect(served.headers()["x-content-type-options"]).toBe("nosniff");
   const internalPdf = await printed(reader, `/r/${internalLink}/print`);
   expect(internalPdf.text).toContain(EVENT_CAPTION);
   expect(internalPdf.text).toContain(SECTION_CAPTION);

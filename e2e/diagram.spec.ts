@@ -6,10 +6,10 @@ import { expect, test, type Locator, type Page } from "@playwright/test";
 import { layoutWhyDiagram } from "../lib/whys/diagram-layout";
 import { OUTAGE_PROBLEM, outageTree, outageTree20 } from "../lib/whys/sample-trees";
 import { buildTree } from "../lib/whys/tree";
-import { signUpWithTeam, uniqueEmail } from "./support/auth";
+import { signIn, signUpWithTeam, uniqueEmail } from "./support/auth";
 import { expectNoA11yViolations } from "./support/axe";
 import { pdfPages } from "./support/pdf";
-import { createShareLinks, publishReportFor } from "./support/share-db";
+import { createShareLinks, grantPortalAccess, publishReportFor } from "./support/share-db";
 import { addWhyTree, createIncidentFor } from "./support/whys-db";
 
 /** Page sizes in points, one per page, as poppler's pdfinfo reports them. */
@@ -213,6 +213,91 @@ test("the shared report shows the diagram without JavaScript and prints it on a 
   for (const text of pages.slice(0, -2)) expect(text.length).toBeGreaterThan(500);
   expect(pages.join(" ")).toContain("The diagram is printed on the last page, in landscape.");
   await reader.close();
+});
+
+/** Downloads the diagram by its link on a reader page and checks the file as a browser parses it. */
+async function downloadDiagram(page: Page, expected: { nodes: number; edges: number }) {
+  const link = page.getByRole("link", { name: "Download the 5 Whys diagram (SVG)" });
+  await expect(link).toBeVisible();
+  const [file] = await Promise.all([page.waitForEvent("download"), link.click()]);
+  expect(file.suggestedFilename()).toMatch(/^incident-\d+-5-whys\.svg$/);
+  const text = readFileSync(await file.path(), "utf8");
+  expect(text).toMatch(
+    /^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/,
+  );
+  // Well-formed XML (an HTML-only construct would be a parser error) with every box and connector.
+  const parsed = await page.evaluate((svg) => {
+    const doc = new DOMParser().parseFromString(svg, "image/svg+xml");
+    return {
+      error: doc.getElementsByTagName("parsererror").length,
+      root: doc.documentElement.localName,
+      nodes: doc.querySelectorAll("[data-node]").length,
+      edges: doc.querySelectorAll("[data-edge]").length,
+      title: doc.querySelector("title")?.textContent,
+    };
+  }, text);
+  expect(parsed).toEqual({ error: 0, root: "svg", ...expected, title: "5 Whys diagram" });
+
+  // Served as a download that no browser runs or sniffs.
+  const response = await page.request.get(await link.getAttribute("href").then((h) => h!));
+  expect(response.status()).toBe(200);
+  const headers = response.headers();
+  expect(headers["content-type"]).toBe("image/svg+xml; charset=utf-8");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["content-disposition"]).toMatch(
+    /^attachment; filename="incident-\d+-5-whys\.svg"/,
+  );
+  expect(headers["content-security-policy"]).toContain("default-src 'none'");
+  expect(headers["content-security-policy"]).toContain("sandbox");
+  return text;
+}
+
+test("stakeholders download the diagram as SVG from the shared page and the portal, without JavaScript", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const owner = uniqueEmail("diagram.download");
+  await signUpWithTeam(page, owner, "Diagram Downloaders");
+  const report = await publishReportFor(owner, "Database outage", undefined, {
+    whyNodes: outageTree20(),
+    actionItems: [],
+  });
+  const [token] = await createShareLinks(report, 1);
+  const expected = { nodes: 21, edges: 20 };
+
+  const reader = await browser.newContext({ javaScriptEnabled: false });
+  const readerPage = await reader.newPage();
+  await readerPage.goto(`/r/${token}`);
+  await expect(readerPage.getByRole("img", { name: "5 Whys diagram" })).toBeVisible();
+  const link = readerPage.getByRole("link", { name: "Download the 5 Whys diagram (SVG)" });
+  await expect(link).toBeVisible();
+  await expect(link).toHaveAttribute("href", `/r/${token}/diagram.svg`);
+  await reader.close();
+  // DOMParser needs JavaScript in the test's own page (the reader's page has none to run).
+  const shared = await browser.newContext();
+  const sharedPage = await shared.newPage();
+  await sharedPage.goto(`/r/${token}`);
+  const file = await downloadDiagram(sharedPage, expected);
+  expect(file).toContain("Checkout failed for 65 minutes");
+  await shared.close();
+
+  const stakeholder = uniqueEmail("diagram.portal");
+  await grantPortalAccess(report.versionId, stakeholder);
+  const portal = await browser.newContext();
+  const portalPage = await portal.newPage();
+  await signIn(portalPage, stakeholder, `/portal/reports/${report.versionId}`);
+  await expect(portalPage.getByRole("heading", { level: 1 })).toBeVisible();
+  expect(await downloadDiagram(portalPage, expected)).toBe(file);
+  // Another team's reader, or nobody: the same not-found answer as the report.
+  const outsider = await browser.newContext();
+  const refused = await outsider.request.get(`/r/unknown-token-0123456789abcdefghij/diagram.svg`);
+  expect([404, 429]).toContain(refused.status());
+  expect(
+    (await outsider.request.get(`/portal/reports/${report.versionId}/diagram.svg`)).status(),
+  ).toBe(401);
+  await outsider.close();
+  await portal.close();
 });
 
 /** The problem statement publishReportFor's sample source carries. */

@@ -156,11 +156,24 @@ export function previewDocument(
 }
 
 /** The link from a reader's page to its print view (the PDF). */
+/**
+ * The reader's downloads: the print view (`href`, ".../print") and, beside it at the sibling
+ * ".../diagram.svg", the 5 Whys diagram as an SVG file (lib/reports/diagram-routes.ts), shown
+ * by app/globals.css only when the page draws a diagram.
+ */
 export function PrintLink({ href }: { href: string }) {
+  const diagram = href.replace(/\/print$/, "/diagram.svg");
   return (
-    <a href={href} className="no-print text-sm font-medium text-blue-700 underline">
-      Print or save as PDF
-    </a>
+    <span className="no-print flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
+      <a href={href} className="font-medium text-blue-700 underline">
+        Print or save as PDF
+      </a>
+      {diagram !== href && (
+        <a href={diagram} download className="diagram-download font-medium text-blue-700 underline">
+          Download the 5 Whys diagram (SVG)
+        </a>
+      )}
+    </span>
   );
 }
 

@@ -9,9 +9,7 @@ import { AuthorizationError, getCurrentUser, getTeamContext } from "@/lib/auth/s
 import { NotFoundError } from "@/lib/errors";
 import { fileResponse } from "@/lib/files/serve";
 import { defineRoute } from "@/lib/server/route";
-import { clientAddress } from "@/lib/sharing/rate-limit";
-import { tooManyAttempts } from "@/lib/sharing/responses";
-import { resolveShareToken } from "@/lib/sharing/view";
+import { linkForRequest } from "@/lib/sharing/link-request";
 import { getPortalAttachmentFile, getTeamAttachmentFile, getVersionAttachmentFile } from "./data";
 
 const id = z.string().min(1).max(64);
@@ -42,13 +40,9 @@ export const sharedAttachmentRoute = defineRoute({
   access: "public",
   params: z.object({ token: z.string().max(200), id }),
   async handler(request, { params }) {
-    const { access, link } = await resolveShareToken(params.token, {
-      client: clientAddress(request.headers),
-      now: new Date(),
-      viewerEmail: async () => (await getCurrentUser())?.email ?? null,
-    });
-    if (access?.kind === "limited") return tooManyAttempts(access.retryAfterSeconds);
-    if (access || !link) throw new NotFoundError("Attachment");
+    const link = await linkForRequest(request, params.token);
+    if (link instanceof Response) return link;
+    if (!link) throw new NotFoundError("Attachment");
     const file = await getVersionAttachmentFile(
       link.reportVersionId,
       params.id,

@@ -2,6 +2,7 @@
 // content at upload, `nosniff` so no browser second-guesses it, a script-free sandbox so even a
 // file opened directly cannot run anything, and a Content-Disposition whose name is safe in
 // every browser (an ASCII fallback plus the RFC 6266 UTF-8 form).
+import { FILE_CSP } from "@/lib/security/headers";
 
 /** Types shown in the page (everything else is offered as a download). */
 export const INLINE_TYPES: ReadonlySet<string> = new Set([
@@ -63,7 +64,7 @@ export function fileResponse(
     "Content-Disposition": contentDisposition(inline ? "inline" : "attachment", file.filename),
     "Content-Length": String(file.bytes.byteLength),
     "X-Content-Type-Options": "nosniff",
-    "Content-Security-Policy": "default-src 'none'; sandbox",
+    "Content-Security-Policy": FILE_CSP,
     "Cache-Control":
       options.cache === "immutable"
         ? "public, max-age=31536000, immutable"

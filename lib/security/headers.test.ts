@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, newNonce, securityHeaders } from "./headers";
+import {
+  contentSecurityPolicy,
+  DRAWING_CSP,
+  FILE_CSP,
+  filePolicy,
+  newNonce,
+  securityHeaders,
+} from "./headers";
 
 describe("security headers", () => {
   it("allows scripts only with the request's nonce, never inline or eval in production", () => {
@@ -33,5 +40,26 @@ describe("security headers", () => {
     const a = newNonce();
     expect(Buffer.from(a, "base64")).toHaveLength(16);
     expect(newNonce()).not.toBe(a);
+  });
+
+  it("gives file routes a policy that loads and runs nothing, and pages their own", () => {
+    expect(filePolicy("/api/attachments/att1")).toBe(FILE_CSP);
+    expect(filePolicy("/api/logos/logo1")).toBe(FILE_CSP);
+    expect(filePolicy("/r/tok/files/att1")).toBe(FILE_CSP);
+    expect(filePolicy("/r/tok/diagram.svg")).toBe(DRAWING_CSP);
+    expect(filePolicy("/portal/reports/v1/diagram.svg")).toBe(DRAWING_CSP);
+    for (const page of [
+      "/r/tok",
+      "/r/tok/print",
+      "/portal/reports/v1",
+      "/api/attachments",
+      "/r/tok/files/a/b",
+    ])
+      expect(filePolicy(page)).toBeNull();
+    for (const policy of [FILE_CSP, DRAWING_CSP]) {
+      expect(policy).toContain("default-src 'none'");
+      expect(policy).toContain("sandbox");
+      expect(policy).not.toContain("script-src");
+    }
   });
 });

@@ -50,6 +50,29 @@ export function securityHeaders(options: HeaderOptions): Record<string, string> 
   };
 }
 
+/** Stored files (attachments, logos): nothing in them may load or run anything. */
+export const FILE_CSP = "default-src 'none'; sandbox";
+/** The 5 Whys diagram's SVG download: it may draw with its inline styles, nothing else. */
+export const DRAWING_CSP = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
+
+const FILE_PATHS = [
+  /^\/api\/attachments\/[^/]+$/,
+  /^\/api\/logos\/[^/]+$/,
+  /^\/r\/[^/]+\/files\/[^/]+$/,
+];
+const DRAWING_PATHS = [/^\/r\/[^/]+\/diagram\.svg$/, /^\/portal\/reports\/[^/]+\/diagram\.svg$/];
+
+/**
+ * The policy for a route that serves a file (lib/files/serve.ts, lib/reports/diagram-routes.ts),
+ * or null for everything else. The proxy's headers win over a route handler's own, so the proxy
+ * must send the file's policy there (the page policy would let an opened SVG or HTML run).
+ */
+export function filePolicy(pathname: string): string | null {
+  if (FILE_PATHS.some((p) => p.test(pathname))) return FILE_CSP;
+  if (DRAWING_PATHS.some((p) => p.test(pathname))) return DRAWING_CSP;
+  return null;
+}
+
 /** 128 random bits, base64: unguessable per request. */
 export function newNonce(): string {
   const bytes = new Uint8Array(16);

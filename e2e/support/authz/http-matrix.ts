@@ -286,6 +286,26 @@ export const HTTP_MATRIX: Record<string, HttpEntry> = {
     shows: A_PUB,
     showsTo: ["shareHolder"],
   },
+  // The published 5 Whys diagram as an SVG file: the same token check, guessing limit and
+  // grant check as the report it belongs to (lib/reports/diagram-routes.ts).
+  "GET /r/[token]/diagram.svg": {
+    expect: row("404|429", { shareHolder: 200 }),
+    shows: A_PUB,
+    showsTo: ["shareHolder"],
+  },
+  "GET /portal/reports/[versionId]/diagram.svg": {
+    expect: row(404, {
+      anonymous: 401,
+      shareHolder: 401,
+      tokenRead: 401,
+      tokenWrite: 401,
+      otherToken: 401,
+      portalUser: 200,
+    }),
+    path: (w) => `/portal/reports/${w.A.versionId}/diagram.svg`,
+    shows: A_PUB,
+    showsTo: ["portalUser"],
+  },
   // Where a limited confirmation lands: always "too many attempts".
   "GET /r/limited": { expect: row(429) },
 };

@@ -216,6 +216,8 @@ async function seedTeam(
       number: 1,
       title,
       summary: `Published summary ${m.pub}`,
+      // Drawn in the published 5 Whys diagram (its SVG download must show it to its readers only).
+      problemStatement: `Published problem ${m.pub}`,
     },
     author: { name: "Report Author", email: "report.author@example.test" },
     publication: { number: 1, publishedAt: new Date(), publishedBy: "Publisher" },
