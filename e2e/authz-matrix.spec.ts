@@ -24,6 +24,7 @@ import pg from "pg";
 import type { AlertSourceKind } from "../lib/alerts/parse";
 import { can } from "../lib/auth/permissions";
 import { constStrings, discoverEndpoints, ROOT, unionNames, urlPattern } from "../test/endpoints";
+import { EFFECTS, NO_EFFECT, type Effect, type Prepared } from "./support/authz/action-effects";
 import { ACTION_MATRIX, type ActionEntry, type Gate } from "./support/authz/action-matrix";
 import {
   CALLERS,
@@ -147,9 +148,24 @@ test("pages and route handlers: every caller gets exactly its outcome, and nothi
       }
     }
   }
+  // The writes that were let through: each change is there, in its caller's team only.
+  const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await db.connect();
+  let effects = 0;
+  try {
+    for (const [key, entry] of Object.entries(HTTP_MATRIX) as [string, HttpEntry][]) {
+      if (!entry.effect) continue;
+      const [sql, params] = entry.effect(world);
+      effects += 1;
+      if (!(await db.query<{ ok: boolean }>(sql, params)).rows[0]?.ok)
+        problems.push(`${key}: the accepted writes did not leave exactly their change`);
+    }
+  } finally {
+    await db.end();
+  }
   if (problems.length) console.info(problems.join("\n"));
   console.info(
-    `[authz] pages and route handlers: ${Object.keys(HTTP_MATRIX).length} endpoints × ${CALLERS.length} callers = ${cases} cases`,
+    `[authz] pages and route handlers: ${Object.keys(HTTP_MATRIX).length} endpoints × ${CALLERS.length} callers = ${cases} cases; ${effects} writes checked in the database`,
   );
   expect(problems).toEqual([]);
 });
@@ -233,6 +249,8 @@ function actionResultOf(
 }
 
 function classify(answer: Answer): ActionOutcome {
+  // An action that ends in redirect() (create, delete, switch team) answers with the next page.
+  if (answer.actionRedirect && answer.status < 400) return "done";
   if (answer.status !== 200) return `http ${answer.status}`;
   const result = actionResultOf(answer.body);
   if (!result) return `refused: unreadable answer ${answer.body.slice(0, 120)}`;
@@ -362,6 +380,117 @@ test("server actions: each caller is let through or refused by the action's gate
   // Nobody changed either team's data: refusals and probes write nothing.
   expect(await teamFingerprint(world.A.teamId)).toBe(before.A);
   expect(await teamFingerprint(world.B.teamId)).toBe(before.B);
+});
+
+/** Who runs an action to the end: the least-privileged caller its gate lets through. */
+function leastPrivileged(gate: Gate): Caller | null {
+  const order: Caller[] =
+    gate === "signed-in" ? ["portalUser", "viewer"] : ["viewer", "editor", "owner"];
+  return order.find((c) => gateVerdict(gate, c) === "passed") ?? null;
+}
+
+function callerId(world: World, caller: Caller): string | undefined {
+  if (caller === "portalUser") return world.portal.id;
+  if (caller === "viewer" || caller === "editor" || caller === "owner") return world.A[caller].id;
+  return undefined;
+}
+
+test("every server action says how its effect is proven (or why it has none to prove here)", () => {
+  const keys = Object.keys(ACTION_MATRIX);
+  expect(
+    keys.filter((k) => !(k in EFFECTS) && !(k in NO_EFFECT)),
+    "new actions need an effect in e2e/support/authz/action-effects.ts",
+  ).toEqual([]);
+  expect(
+    [...Object.keys(EFFECTS), ...Object.keys(NO_EFFECT)].filter((k) => !keys.includes(k)),
+  ).toEqual([]);
+  expect(Object.keys(EFFECTS).filter((k) => k in NO_EFFECT)).toEqual([]);
+});
+
+/** Effects run side by side, each in its own world: the server and the database overlap their waits. */
+const EFFECT_LANES = 4;
+
+test("server actions run to the end for the least-privileged caller let through: the change lands in that team, the other team's data does not move", async () => {
+  const ids = actionIds();
+  const origin = new URL(baseUrl()).origin;
+  const problems: string[] = [];
+  let runs = 0;
+  const runEffect = async (db: pg.Client, key: string, effect: Effect) => {
+    const entry = ACTION_MATRIX[key]!;
+    if (!ids.has(key)) return; // not served yet (the coverage test above says so)
+    const caller = effect.as ?? leastPrivileged(entry.gate);
+    if (!caller)
+      return problems.push(`${key}: no caller of the matrix passes its gate ${entry.gate}`);
+    // A world of its own: no run depends on what another changed or deleted.
+    const w = await seedWorld();
+    const prepared: Prepared = (await effect.prepare?.(db, w)) ?? {};
+    const run = async (action: string, as: Caller, args: unknown[]) => {
+      const { id, page } = ids.get(action)!;
+      return request(baseUrl(), defaultPath(page, w, as), {
+        method: "POST",
+        headers: {
+          ...credentials(w, as),
+          "next-action": id,
+          "content-type": "text/plain;charset=UTF-8",
+          accept: "text/x-component",
+          origin,
+        },
+        body: encodeArgs(args),
+        from: localAddressOf(as),
+      });
+    };
+    // Earlier steps of a workflow (e.g. review and approval before publishing), for real.
+    for (const step of effect.before ?? []) {
+      const outcome = classify(await run(step.action, step.as, await step.args(w, prepared, db)));
+      if (outcome !== "done")
+        return problems.push(
+          `${key}: its earlier step ${step.action} as ${step.as} got ${outcome}`,
+        );
+    }
+    const beforeB = await teamFingerprint(w.B.teamId);
+    const since = (await db.query<{ t: Date }>("SELECT clock_timestamp() AS t")).rows[0]!.t;
+    const args = effect.args ? await effect.args(w, prepared, db) : entry.args(w);
+    const answer = await run(key, caller, args);
+    runs += 1;
+    const outcome = classify(answer);
+    if (outcome !== "done")
+      return problems.push(`${key} as ${caller}: expected done, got ${outcome}`);
+    const [sql, params] = effect.check(w, prepared);
+    const { rows } = await db.query<{ ok: boolean }>(sql, params);
+    if (!rows[0]?.ok) problems.push(`${key} as ${caller}: done, but the change is not in team A`);
+    if (effect.audit !== false) {
+      const audit = await db.query<{ a: number; b: number }>(
+        `SELECT count(*) FILTER (WHERE "teamId" = $1 AND "actorId" = $3)::int AS a,
+                count(*) FILTER (WHERE "teamId" = $2)::int AS b
+         FROM "AuditEvent" WHERE "createdAt" >= $4`,
+        [w.A.teamId, w.B.teamId, callerId(w, caller), since],
+      );
+      if (audit.rows[0]!.a < 1) problems.push(`${key} as ${caller}: no audit row in team A`);
+      if (audit.rows[0]!.b > 0) problems.push(`${key} as ${caller}: an audit row in team B`);
+    }
+    if ((await teamFingerprint(w.B.teamId)) !== beforeB)
+      problems.push(`${key} as ${caller}: team B's data changed`);
+    const leaks = leakedMarkers(caller, answer.body).filter((m) => !effect.allows?.includes(m));
+    if (leaks.length) problems.push(`${key} as ${caller}: LEAK of ${leaks.join(", ")}`);
+  };
+  const queue = Object.entries(EFFECTS);
+  await Promise.all(
+    Array.from({ length: EFFECT_LANES }, async () => {
+      const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
+      await db.connect();
+      try {
+        for (let next = queue.shift(); next; next = queue.shift())
+          await runEffect(db, next[0], next[1]);
+      } finally {
+        await db.end();
+      }
+    }),
+  );
+  if (problems.length) console.info(problems.join("\n"));
+  console.info(
+    `[authz] server actions run to the end: ${runs} of ${Object.keys(ACTION_MATRIX).length} actions (${Object.keys(NO_EFFECT).length} without a team effect to prove here)`,
+  );
+  expect(problems).toEqual([]);
 });
 
 // ── alert webhooks and chat commands ───────────────────────────────────────────────────────

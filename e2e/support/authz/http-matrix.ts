@@ -26,6 +26,11 @@ export interface HttpEntry {
   showsTo?: Caller[];
   /** Live streams: read the first event only. */
   stream?: boolean;
+  /**
+   * For writes: SQL returning one row with a boolean `ok`, true when the callers answered 2xx
+   * left exactly their change, each in its own team (checked once every caller has run).
+   */
+  effect?: (w: World) => [sql: string, params: unknown[]];
 }
 
 const SIGN_IN = "→/sign-in";
@@ -175,12 +180,22 @@ export const HTTP_MATRIX: Record<string, HttpEntry> = {
       severity: "SEV4",
       startedAt: new Date(Date.now() - 60_000).toISOString(),
     }),
+    // One in team A (its write token), one in team B (B's token opens it in its own team).
+    effect: (w) => [
+      `SELECT count(*) FILTER (WHERE "teamId" = $1) = 1 AND count(*) FILTER (WHERE "teamId" = $2) = 1 AND count(*) = 2 AS ok
+       FROM "Incident" WHERE title = 'Opened by the authorization matrix'`,
+      [w.A.teamId, w.B.teamId],
+    ],
   },
   "GET /api/v1/incidents/[id]": { expect: apiRoute({ otherToken: 404 }), shows: A_PUB },
   "PATCH /api/v1/incidents/[id]": {
     expect: apiRoute({ tokenRead: 403, otherToken: 404 }),
     path: (w) => `/api/v1/incidents/${w.A.draftIncidentId}`,
     body: () => ({ version: 1, tags: ["matrix"] }),
+    effect: (w) => [
+      `SELECT count(*) = 1 AND bool_and(id = $1 AND version = 2) AS ok FROM "Incident" WHERE 'matrix' = ANY(tags)`,
+      [w.A.draftIncidentId],
+    ],
   },
   "GET /api/v1/incidents/[id]/timeline": { expect: apiRoute({ otherToken: 404 }), shows: A_INT },
   "POST /api/v1/incidents/[id]/timeline": {
@@ -190,6 +205,10 @@ export const HTTP_MATRIX: Record<string, HttpEntry> = {
       kind: "NOTE",
       body: "Note from the authorization matrix",
     }),
+    effect: (w) => [
+      `SELECT count(*) = 1 AND bool_and("incidentId" = $1) AS ok FROM "TimelineEvent" WHERE body = 'Note from the authorization matrix'`,
+      [w.A.incidentId],
+    ],
   },
   "GET /api/v1/incidents/[id]/action-items": {
     expect: apiRoute({ otherToken: 404 }),

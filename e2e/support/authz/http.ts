@@ -9,6 +9,8 @@ export interface Answer {
   location: string | null;
   contentType: string;
   body: string;
+  /** Where a server action sent the browser (`redirect()` in an action), if it did. */
+  actionRedirect: string | null;
 }
 
 /** 127.0.0.40 + the caller's index: away from 127.0.0.1, which the other specs use. */
@@ -56,6 +58,7 @@ export function request(
               : null,
             contentType: String(res.headers["content-type"] ?? ""),
             body: Buffer.concat(chunks).toString("utf8"),
+            actionRedirect: (res.headers["x-action-redirect"] as string | undefined) ?? null,
           });
         res.on("data", (chunk: Buffer) => {
           chunks.push(chunk);
