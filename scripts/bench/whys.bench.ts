@@ -240,11 +240,12 @@ async function main() {
     })()`);
     const timed = async (path: string, waitForLive: boolean) => {
       await pageA.goto(path, { waitUntil: "commit" });
-      await pageA.waitForFunction(
-        waitForLive
-          ? "window.__whysMarks && window.__whysMarks.live && window.__whysMarks.visible"
-          : "window.__whysMarks && window.__whysMarks.visible",
-      );
+      // A function, not a string: the app's CSP has no 'unsafe-eval', and a string predicate
+      // is evaluated with eval in the page.
+      await pageA.waitForFunction((live) => {
+        const marks = (window as { __whysMarks?: { visible?: number; live?: number } }).__whysMarks;
+        return Boolean(marks?.visible && (!live || marks.live));
+      }, waitForLive);
       return (await pageA.evaluate("window.__whysMarks")) as { visible: number; live?: number };
     };
     const editorVisible: number[] = [];
