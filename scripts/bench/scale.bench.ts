@@ -36,6 +36,15 @@ const LIST_CONNECTIONS = num("BENCH_LIST_CONNECTIONS", 10);
 const MAILS = num("BENCH_MAILS", 200);
 const SECRET = "bench-secret-not-for-production-0123456789";
 const log = (line: string) => console.log(`[scale] ${line}`);
+/** Logs the wall time since the previous call (the bench's phases, to see where the minutes go). */
+function phaseClock() {
+  let last = performance.now();
+  return (label: string) => {
+    const now = performance.now();
+    log(`phase ${label}: ${((now - last) / 1000).toFixed(1)} s`);
+    last = now;
+  };
+}
 
 async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
   const c = new pg.Client({ connectionString: url });
@@ -115,7 +124,7 @@ async function getOk(url: string, cookie?: string, expect?: string) {
 let settleOn: RunningApp[] = [];
 /** One autocannon run, after the servers have finished the work a previous run left queued. */
 async function load(options: LoadOptions): Promise<LoadResult> {
-  for (const a of settleOn) await a.settle();
+  await Promise.all(settleOn.map((a) => a.settle()));
   return loadOnce(options);
 }
 
@@ -137,6 +146,7 @@ async function main() {
   const apps: RunningApp[] = [];
   const extensions = await loadExtensions();
   let names: Record<string, string> = {};
+  const phase = phaseClock();
   try {
     const prepared = await prepareDatabases({
       baseUrl,
@@ -154,6 +164,7 @@ async function main() {
         ? `REUSED the seeded databases of seed version ${origin.version} (seeded earlier in ${origin.seedSeconds.toFixed(1)} s; copied from their templates in ${origin.copySeconds.toFixed(1)} s; BENCH_FRESH=1 seeds anew)`
         : `SEEDED ${big.incidents.toLocaleString("en")} incidents in ${origin.seedSeconds.toFixed(1)} s (${JSON.stringify(big.counts)}); 1k database in ${origin.smallSeedSeconds.toFixed(1)} s; kept as templates of seed version ${origin.version}`,
     );
+    phase(origin.reused ? "databases (reused templates)" : "databases (seeded)");
     if (process.env.BENCH_SEED_ONLY === "1") return;
 
     if (!existsSync(path.join(root, distDir, "BUILD_ID"))) {
@@ -221,6 +232,7 @@ async function main() {
         rotate: false,
       },
     ];
+    phase("build check");
     // 1. The exact bytes of each report view, saved as static files the same server will serve.
     let app = await startApp(root, env(urls.large), nodeOptions);
     apps.push(app);
@@ -234,10 +246,12 @@ async function main() {
     apps.pop();
 
     // 2. Both servers: 1k and 100k. Each list page is measured on one then the other, back to back.
-    const smallApp = await startApp(root, env(urls.small), nodeOptions);
-    apps.push(smallApp);
-    app = await startApp(root, env(urls.large), nodeOptions);
-    apps.push(app);
+    const [smallApp, largeApp] = await Promise.all([
+      startApp(root, env(urls.small), nodeOptions),
+      startApp(root, env(urls.large), nodeOptions),
+    ]);
+    apps.push(smallApp, largeApp);
+    app = largeApp;
     settleOn = [smallApp, app];
 
     const reportRows: ScaleReport["reports"] = [];
@@ -270,6 +284,7 @@ async function main() {
       reportRows.push(row);
     }
 
+    phase("report views vs static files");
     // 50 pages deep; the 1k database has only 40 pages, so there it is the last one.
     const deep = {
       small: await deepCursor(urls.small, small.team.teamId, Math.min(50, Math.floor(SMALL / 25))),
@@ -290,12 +305,8 @@ async function main() {
         ["large", lists[i]!, big, app],
       ] as const) {
         const cookie = cookieFor(seed, target.as);
-        // A page that fails is a finding, not the end of the run: its row shows the non-2xx count.
-        await getOk(`${a.url}${target.path}`, cookie).catch((error: unknown) =>
-          log(
-            `${target.label} (${size}): ${error instanceof Error ? error.message : String(error)}`,
-          ),
-        );
+        // Warmed up by load's probe round (not measured). A page that fails is a finding, not
+        // the end of the run: its row shows the non-2xx count.
         runs[size] = await load({
           url: `${a.url}${target.path}`,
           connections: LIST_CONNECTIONS,
@@ -303,6 +314,8 @@ async function main() {
           minRequests: 20,
           headers: cookie ? { cookie } : undefined,
         });
+        if (runs[size].probeFailures)
+          log(`${target.label} (${size}): ${runs[size].probeFailures} warm-up requests failed`);
       }
       listRows.push({ label: lists[i]!.label, small: runs.small, large: runs.large });
       log(
@@ -311,6 +324,7 @@ async function main() {
     }
     await smallApp.stop();
     settleOn = [app];
+    phase(`pages at 1k and 100k (${lists.length} pages)`);
 
     // 3. Share emails: MAILS links queued in one transaction, as one share to many recipients is.
     const mail = await measureShareEmails(urls.large, large.versionId, arrivals);
@@ -318,6 +332,7 @@ async function main() {
       `share emails: ${mail.perSecond.toFixed(1)}/s (${mail.delivered}/${MAILS} delivered, ${mail.duplicates} duplicates, ${mail.sent} marked sent)`,
     );
 
+    phase("share emails");
     const extra: { label: string; value: string }[] = [];
     for (const ext of extensions) {
       if (!ext.measure) continue;
@@ -334,6 +349,7 @@ async function main() {
     }
     const peakRssMb = app.peakRssMb();
     await app.stop();
+    phase("extensions' measurements (writes, plans)");
 
     const report: ScaleReport = {
       machine: machine(),

@@ -9,6 +9,7 @@
 // into the next run. BENCH_FRESH=1 seeds anew; templates of older versions are dropped.
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { buildSync } from "esbuild";
 import pg from "pg";
@@ -16,7 +17,7 @@ import { adminQuery, withDatabaseName } from "../../db/admin";
 import { migrateDeploy } from "../../db/migrate";
 import type { ScaleExtension } from "./extensions";
 import { seedLargeIncident, shareLargeIncident, type LargeIncident } from "./large";
-import { readBulkSeed, seedBulk, type BulkSeed, type BulkShape } from "./seed";
+import { readBulkSeed, seedBulk, type BulkSeed, type BulkShape, type RunTasks } from "./seed";
 
 const root = path.resolve(import.meta.dirname, "../../..");
 const TEMPLATE_PREFIX = "hindsight_bench_tpl_";
@@ -114,20 +115,64 @@ const BULK_TABLES = [
 
 /**
  * Drops the plain (non-unique, non-constraint) indexes of the bulk tables and returns their
- * definitions: filling a table and then building its GIN/trigram indexes once is several times
- * faster than updating them row by row.
+ * definitions, the costliest first (trigram GiST, then GIN, then btree; larger tables first):
+ * filling a table and then building its GIN/trigram indexes once is several times faster
+ * than updating them row by row, and building the longest first keeps both cores busy.
  */
 async function dropBulkIndexes(c: pg.Client): Promise<string[]> {
   const { rows } = await c.query<{ name: string; def: string }>(
     `SELECT quote_ident(ci.relname) AS name, pg_get_indexdef(x.indexrelid) AS def
      FROM pg_index x JOIN pg_class ci ON ci.oid = x.indexrelid JOIN pg_class ct ON ct.oid = x.indrelid
+       JOIN pg_am am ON am.oid = ci.relam
      WHERE ct.relname = ANY($1) AND ct.relnamespace = 'public'::regnamespace AND NOT x.indisunique
-       AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid)`,
+       AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid)
+     ORDER BY CASE am.amname WHEN 'gist' THEN 0 WHEN 'gin' THEN 1 ELSE 2 END,
+       array_position($1, ct.relname::text), ci.relname`,
     [BULK_TABLES],
   );
   for (const r of rows) await c.query(`DROP INDEX ${r.name}`);
   return rows.map((r) => r.def);
 }
+
+/** The seed's connections, each set up as the seed needs; tasks run on whichever is free. */
+async function connectionPool(url: string, size: number) {
+  const clients: pg.Client[] = [];
+  for (let i = 0; i < size; i++) {
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    await c.query("SET maintenance_work_mem = '256MB'");
+    clients.push(c);
+  }
+  // No foreign-key checks per row while filling (superuser only; the seed is consistent by
+  // construction). Triggers are off too, so TeamService and TeamActionCount are filled afterwards
+  // as their migrations do.
+  const replica = await Promise.all(
+    clients.map((c) =>
+      c.query("SET session_replication_role = replica").then(
+        () => true,
+        () => false,
+      ),
+    ),
+  ).then((all) => all.every(Boolean));
+  const run: RunTasks = async (tasks) => {
+    const queue = [...tasks];
+    await Promise.all(
+      clients.map(async (c) => {
+        for (let task = queue.shift(); task; task = queue.shift()) await task(c);
+      }),
+    );
+  };
+  return {
+    first: clients[0]!,
+    replica,
+    run,
+    end: () => Promise.all(clients.map((c) => c.end())),
+  };
+}
+
+/** How many connections seed side by side: one per core (BENCH_SEED_CONNECTIONS overrides). */
+const seedConnections = () =>
+  Math.max(1, Number(process.env.BENCH_SEED_CONNECTIONS ?? availableParallelism()));
 
 /** Seeds one template database: migrations, bulk rows, (100k only) the large incident, extensions. */
 async function seedTemplate(
@@ -135,24 +180,26 @@ async function seedTemplate(
   shape: BulkShape,
   withLarge: boolean,
   extensions: ScaleExtension[],
+  log: (line: string) => void,
 ): Promise<number> {
   await migrateDeploy(url, true);
   const t0 = performance.now();
-  await withClient(url, async (c) => {
-    await c.query("SET maintenance_work_mem = '256MB'");
-    // No foreign-key checks per row while filling (superuser only; the seed is consistent by
-    // construction). Triggers are off too, so TeamService and TeamActionCount are filled below
-    // as their migrations do.
-    const replica = await c.query("SET session_replication_role = replica").then(
-      () => true,
-      () => false,
-    );
+  let last = t0;
+  const step = (label: string) => {
+    const now = performance.now();
+    if (withLarge) log(`  seed step ${label}: ${((now - last) / 1000).toFixed(1)} s`);
+    last = now;
+  };
+  const pool = await connectionPool(url, seedConnections());
+  try {
+    const c = pool.first;
     const indexes = await dropBulkIndexes(c);
-    const seed = await seedBulk(c, shape);
+    const seed = await seedBulk(c, shape, pool.run);
+    step(`rows (${seedConnections()} connections)`);
     const large = withLarge ? await seedLargeIncident(c, shape.incidentsPerTeam + 1) : undefined;
     for (const ext of extensions)
       await ext.seed?.(c, { size: withLarge ? "large" : "small", seed, large });
-    if (replica) {
+    if (pool.replica) {
       await c.query("SET session_replication_role = DEFAULT");
       await c.query(`INSERT INTO "TeamService" ("teamId", "service", "incidents")
         SELECT "teamId", s, count(DISTINCT id)::int FROM "Incident", unnest("services") s GROUP BY "teamId", s
@@ -161,10 +208,20 @@ async function seedTemplate(
         SELECT "teamId", "status", count(*)::int FROM "ActionItem" GROUP BY "teamId", "status"
         ON CONFLICT ("teamId", "status") DO UPDATE SET "items" = EXCLUDED."items"`);
     }
-    for (const def of indexes) await c.query(def);
-    // As a long-lived database is after autovacuum: statistics, visibility map (index-only scans).
-    await c.query("VACUUM (ANALYZE)");
-  });
+    step("large incident, extensions, team services");
+    await pool.run(indexes.map((def) => (k) => k.query(def)));
+    step(`${indexes.length} indexes`);
+    // As a long-lived database is after autovacuum: statistics, visibility map (index-only
+    // scans). Table by table, the largest first, side by side.
+    const { rows } = await c.query<{ name: string }>(
+      `SELECT quote_ident(relname) AS name FROM pg_class
+       WHERE relnamespace = 'public'::regnamespace AND relkind = 'r' ORDER BY pg_table_size(oid) DESC`,
+    );
+    await pool.run(rows.map((r) => (k) => k.query(`VACUUM (ANALYZE) ${r.name}`)));
+    step("vacuum and analyze");
+  } finally {
+    await pool.end();
+  }
   return (performance.now() - t0) / 1000;
 }
 
@@ -263,6 +320,7 @@ export async function prepareDatabases(opts: {
       shape,
       size === "large",
       extensions,
+      log,
     );
     // Nobody connects to a template (autovacuum included), so copying it never waits.
     await adminQuery(

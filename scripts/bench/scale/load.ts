@@ -17,6 +17,8 @@ export interface LoadResult {
   requests: number;
   non2xx: number;
   errors: number;
+  /** Non-2xx answers among the warm-up requests (not counted in the figures). */
+  probeFailures: number;
 }
 
 export interface LoadOptions {
@@ -47,29 +49,36 @@ export function nextClientAddress(): string {
 const quantile = (sorted: number[], q: number) =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : NaN;
 
-async function probeRate(options: LoadOptions): Promise<number> {
+/**
+ * One request per client at once: the rate estimate, and the warm-up (the first requests after
+ * a start pay for compilation and cold caches; they are not measured). Returns the statuses too.
+ */
+async function probeRate(options: LoadOptions): Promise<{ rate: number; failed: number }> {
   const started = performance.now();
-  await Promise.all(
+  const statuses = await Promise.all(
     Array.from({ length: options.connections }, async () => {
       const headers = {
         ...options.headers,
         ...(options.rotateClientAddress ? { "x-forwarded-for": nextClientAddress() } : {}),
       };
-      await (
-        await fetch(options.url, {
-          method: options.method ?? "GET",
-          body: options.body,
-          headers,
-          redirect: "manual",
-        })
-      ).arrayBuffer();
+      const res = await fetch(options.url, {
+        method: options.method ?? "GET",
+        body: options.body,
+        headers,
+        redirect: "manual",
+      });
+      await res.arrayBuffer();
+      return res.status;
     }),
   );
-  return options.connections / ((performance.now() - started) / 1000);
+  return {
+    rate: options.connections / ((performance.now() - started) / 1000),
+    failed: statuses.filter((s) => s < 200 || s >= 300).length,
+  };
 }
 
 export async function load(options: LoadOptions): Promise<LoadResult> {
-  const rate = await probeRate(options);
+  const { rate, failed } = await probeRate(options);
   const amount = Math.round(
     Math.min(
       options.maxRequests ?? 5000,
@@ -119,6 +128,7 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     requests: result.requests.total,
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
+    probeFailures: failed,
   };
 }
 

@@ -56,8 +56,26 @@ export interface BulkSeed {
 
 const sessionToken = () => randomBytes(32).toString("hex");
 
-/** Teams, members, incidents with timelines, 5 Whys chains, action items and published reports. */
-export async function seedBulk(c: pg.Client, shape: BulkShape): Promise<BulkSeed> {
+/** One statement (or a few that depend on each other) of the seed, on the connection given. */
+export type SeedTask = (c: pg.Client) => Promise<unknown>;
+/** Runs independent tasks: one after another on one connection, or side by side on a pool. */
+export type RunTasks = (tasks: SeedTask[]) => Promise<void>;
+const oneByOne =
+  (c: pg.Client): RunTasks =>
+  async (tasks) => {
+    for (const task of tasks) await task(c);
+  };
+
+/**
+ * Teams, members, incidents with timelines, 5 Whys chains, action items and published reports.
+ * The children of the incidents (events, 5 Whys, action items, reports) depend only on the
+ * incidents, so `runTasks` may fill them side by side (databases.ts does, one core each).
+ */
+export async function seedBulk(
+  c: pg.Client,
+  shape: BulkShape,
+  runTasks: RunTasks = oneByOne(c),
+): Promise<BulkSeed> {
   const { teams, incidentsPerTeam: per } = shape;
   await c.query("SELECT setseed(0.42)");
   await c.query(
@@ -100,54 +118,66 @@ export async function seedBulk(c: pg.Client, shape: BulkShape): Promise<BulkSeed
     [teams, per, SERVICES],
   );
 
-  // Five timeline events per incident (two of them key events).
-  // "teamId" is the incident's (a trigger fills it; the seed may run with triggers off).
-  await c.query(`INSERT INTO "TimelineEvent" (id, "incidentId", "teamId", "occurredAt", kind, body, source, "isKey", "createdAt", "updatedAt")
-    SELECT i.id || '_e' || k, i.id, i."teamId", i."startedAt" + (k * interval '9 minutes'), (ARRAY['ALERT','ACTION','DECISION','COMMUNICATION','NOTE'])[k]::"TimelineKind",
-      'Event ' || k || ' of ' || i.title || ': error rate ' || (k * 3) || '% on ' || i.services[1], 'MANUAL', k IN (1, 3), now(), now()
-    FROM "Incident" i, generate_series(1, 5) k`);
-  // A three-level 5 Whys chain ending in a root cause.
-  await c.query(`INSERT INTO "WhyNode" (id, "incidentId", "teamId", "parentId", statement, position, "isRootCause", category, "createdAt", "updatedAt")
-    SELECT i.id || '_w' || k, i.id, i."teamId", CASE WHEN k > 1 THEN i.id || '_w' || (k - 1) END,
-      (ARRAY['Requests timed out', 'The pool was exhausted', 'Pool size was never load-tested'])[k], 0, k = 3, CASE WHEN k = 3 THEN 'TESTING'::"RootCauseCategory" END, now(), now()
-    FROM "Incident" i, generate_series(1, 3) k`);
-  // Two action items per incident; most done, the recent and some old ones still open (overdue).
-  await c.query(`INSERT INTO "ActionItem" (id, "teamId", "incidentId", "whyNodeId", title, "ownerId", "dueDate", priority, status, "completedAt", "createdAt", "updatedAt")
-    SELECT i.id || '_a' || k, i."teamId", i.id, CASE WHEN k = 1 THEN i.id || '_w3' END,
-      (ARRAY['Load-test the pool', 'Add an alert on saturation'])[k] || ' (' || i.title || ')',
-      CASE WHEN r < 0.1 THEN NULL ELSE 'u_' || split_part(i."teamId", '_', 2) || '_' || (1 + (i.number + k) % 5) END,
-      date_trunc('day', i."startedAt" + interval '14 days'), (ARRAY['P1','P2','P3','P4'])[1 + (i.number + k) % 4]::"Priority",
-      s::"ActionStatus", CASE WHEN s = 'DONE' THEN i."startedAt" + interval '10 days' END, i."startedAt", i."startedAt"
-    FROM "Incident" i, generate_series(1, 2) k,
-      LATERAL (SELECT random() AS r, random() AS r2 OFFSET 0) rr,
-      LATERAL (SELECT CASE WHEN rr.r2 < 0.15 THEN 'OPEN' WHEN rr.r2 < 0.20 THEN 'IN_PROGRESS' WHEN rr.r2 < 0.90 THEN 'DONE' ELSE 'WONT_DO' END AS s OFFSET 0) ss`);
-
-  // Every fifth incident has a published report (version 1), with a small real snapshot.
+  const readerId = "u_reader";
+  // The report snapshot is composed once, outside the tasks (the same for every report).
   const base = composeReport({
     ...sampleSource(),
     publication: { number: 1, publishedAt: new Date(), publishedBy: "Bench" },
   });
-  await c.query(`INSERT INTO "Report" (id, "incidentId", status, narrative, "createdAt", "updatedAt")
-    SELECT i.id || '_r', i.id, 'PUBLISHED', '{"summary":"We lost checkouts."}', i."startedAt", i."startedAt" FROM "Incident" i WHERE i.number % 5 = 0`);
-  await c.query(
-    `INSERT INTO "ReportVersion" (id, "reportId", number, snapshot, title, "publishedById", "publishedAt")
-    SELECT i.id || '_v1', i.id || '_r', 1, $1::jsonb || jsonb_build_object('title', 'INC-' || i.number || ': ' || i.title),
-      'INC-' || i.number || ': ' || i.title, i."commanderId", i."startedAt" + interval '3 days'
-    FROM "Incident" i WHERE i.number % 5 = 0`,
-    [JSON.stringify(base)],
-  );
+  await runTasks([
+    async (db) => {
+      // Five timeline events per incident (two of them key events).
+      // "teamId" is the incident's (a trigger fills it; the seed may run with triggers off).
+      await db.query(`INSERT INTO "TimelineEvent" (id, "incidentId", "teamId", "occurredAt", kind, body, source, "isKey", "createdAt", "updatedAt")
+        SELECT i.id || '_e' || k, i.id, i."teamId", i."startedAt" + (k * interval '9 minutes'), (ARRAY['ALERT','ACTION','DECISION','COMMUNICATION','NOTE'])[k]::"TimelineKind",
+          'Event ' || k || ' of ' || i.title || ': error rate ' || (k * 3) || '% on ' || i.services[1], 'MANUAL', k IN (1, 3), now(), now()
+        FROM "Incident" i, generate_series(1, 5) k`);
+    },
+    async (db) => {
+      // A three-level 5 Whys chain ending in a root cause.
+      await db.query(`INSERT INTO "WhyNode" (id, "incidentId", "teamId", "parentId", statement, position, "isRootCause", category, "createdAt", "updatedAt")
+        SELECT i.id || '_w' || k, i.id, i."teamId", CASE WHEN k > 1 THEN i.id || '_w' || (k - 1) END,
+          (ARRAY['Requests timed out', 'The pool was exhausted', 'Pool size was never load-tested'])[k], 0, k = 3, CASE WHEN k = 3 THEN 'TESTING'::"RootCauseCategory" END, now(), now()
+        FROM "Incident" i, generate_series(1, 3) k`);
+    },
+    async (db) => {
+      // Its own random sequence: it may run on another connection than the incidents' insert.
+      await db.query("SELECT setseed(0.43)");
+      // Two action items per incident; most done, the recent and some old ones still open (overdue).
+      await db.query(`INSERT INTO "ActionItem" (id, "teamId", "incidentId", "whyNodeId", title, "ownerId", "dueDate", priority, status, "completedAt", "createdAt", "updatedAt")
+        SELECT i.id || '_a' || k, i."teamId", i.id, CASE WHEN k = 1 THEN i.id || '_w3' END,
+          (ARRAY['Load-test the pool', 'Add an alert on saturation'])[k] || ' (' || i.title || ')',
+          CASE WHEN r < 0.1 THEN NULL ELSE 'u_' || split_part(i."teamId", '_', 2) || '_' || (1 + (i.number + k) % 5) END,
+          date_trunc('day', i."startedAt" + interval '14 days'), (ARRAY['P1','P2','P3','P4'])[1 + (i.number + k) % 4]::"Priority",
+          s::"ActionStatus", CASE WHEN s = 'DONE' THEN i."startedAt" + interval '10 days' END, i."startedAt", i."startedAt"
+        FROM "Incident" i, generate_series(1, 2) k,
+          LATERAL (SELECT random() AS r, random() AS r2 OFFSET 0) rr,
+          LATERAL (SELECT CASE WHEN rr.r2 < 0.15 THEN 'OPEN' WHEN rr.r2 < 0.20 THEN 'IN_PROGRESS' WHEN rr.r2 < 0.90 THEN 'DONE' ELSE 'WONT_DO' END AS s OFFSET 0) ss`);
+    },
+    async (db) => {
+      // Every fifth incident has a published report (version 1), with a small real snapshot.
+      await db.query(`INSERT INTO "Report" (id, "incidentId", status, narrative, "createdAt", "updatedAt")
+        SELECT i.id || '_r', i.id, 'PUBLISHED', '{"summary":"We lost checkouts."}', i."startedAt", i."startedAt" FROM "Incident" i WHERE i.number % 5 = 0`);
+      await db.query(
+        `INSERT INTO "ReportVersion" (id, "reportId", number, snapshot, title, "publishedById", "publishedAt")
+        SELECT i.id || '_v1', i.id || '_r', 1, $1::jsonb || jsonb_build_object('title', 'INC-' || i.number || ': ' || i.title),
+          'INC-' || i.number || ': ' || i.title, i."commanderId", i."startedAt" + interval '3 days'
+        FROM "Incident" i WHERE i.number % 5 = 0`,
+        [JSON.stringify(base)],
+      );
 
-  // A stakeholder who was sent every report of team 1 (the portal list of a reader with many reports).
-  const readerId = "u_reader";
-  await c.query(
-    `INSERT INTO "User" (id, email, name, "updatedAt") VALUES ($1, $2, 'Bench Reader', now())`,
-    [readerId, READER_EMAIL],
-  );
-  await c.query(
-    `INSERT INTO "StakeholderGrant" (id, "reportVersionId", email, "createdAt")
-    SELECT 'g_' || v.id, v.id, $1, v."publishedAt" FROM "ReportVersion" v JOIN "Report" r ON r.id = v."reportId" JOIN "Incident" i ON i.id = r."incidentId" WHERE i."teamId" = 'team_1'`,
-    [READER_EMAIL],
-  );
+      // A stakeholder who was sent every report of team 1 (the portal list of a reader with many reports).
+      await db.query(
+        `INSERT INTO "User" (id, email, name, "updatedAt") VALUES ($1, $2, 'Bench Reader', now())`,
+        [readerId, READER_EMAIL],
+      );
+      await db.query(
+        `INSERT INTO "StakeholderGrant" (id, "reportVersionId", email, "createdAt")
+        SELECT 'g_' || v.id, v.id, $1, v."publishedAt" FROM "ReportVersion" v JOIN "Report" r ON r.id = v."reportId" JOIN "Incident" i ON i.id = r."incidentId" WHERE i."teamId" = 'team_1'`,
+        [READER_EMAIL],
+      );
+    },
+  ]);
 
   const ownerSession = sessionToken();
   const readerSession = sessionToken();
