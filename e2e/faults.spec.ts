@@ -184,8 +184,14 @@ test("an email queued once is delivered exactly once when its worker is killed m
   for (const to of addresses) expect(await requestSignInLink(balancer.url, to, csrf)).toBe("sent");
 
   // Four are accepted, then the SMTP server keeps the next ones waiting for their answer. The
-  // kill comes once those four are recorded as sent: between an SMTP server's acceptance and
-  // that record (milliseconds) a killed worker cannot know, and the message would go twice.
+  // kill comes once those four are recorded as sent, while the next ones are unanswered: so it
+  // lands before acceptance (those are sent again, once) or after the record (never again),
+  // never between an SMTP server's acceptance and the record. That window (milliseconds per
+  // message) is the one no SMTP client can close: a kill there sends the message again after
+  // the attempt's lease, once, for share emails with the same Message-ID
+  // (lib/jobs/email-send.int.test.ts "a crash after SMTP accepted"; docs/decisions.md, "Share
+  // emails"). These are sign-in emails, which have no send record: a repeat in that window would
+  // be another copy of the same link.
   const completedBefore = (await emailJobStates(database.url)).completed ?? 0;
   smtp.holdAfter(4);
   const doomed = newWorker();
