@@ -12,7 +12,7 @@ import { embeddedUrl, startEmbeddedServer } from "../db/embedded";
 import { encodeCursor } from "../../lib/incidents/cursor";
 import { startMailSink } from "../../lib/email/sink";
 import { loadExtensions, type Caller, type PageTarget } from "./scale/extensions";
-import { prepareDatabases } from "./scale/databases";
+import { prepareDatabases, prepareTemplates, type Templates } from "./scale/databases";
 import {
   load as loadOnce,
   startApp,
@@ -148,24 +148,47 @@ async function main() {
   let names: Record<string, string> = {};
   const phase = phaseClock();
   try {
-    const prepared = await prepareDatabases({
+    const templateOptions = {
       baseUrl,
-      stamp,
       smallShape: { teams: 1, incidentsPerTeam: SMALL },
       bigShape: { teams: TEAMS, incidentsPerTeam: PER_TEAM },
       extensions,
       fresh: process.env.BENCH_FRESH === "1",
       log,
+    };
+    if (process.env.BENCH_SEED_ONLY === "1") {
+      // Templates only (npm run bench runs this beside the build and passes the result on).
+      const templates = await prepareTemplates(templateOptions);
+      log(
+        templates.reused
+          ? `templates of seed version ${templates.version} already there`
+          : `SEEDED 100k in ${templates.seconds.large.toFixed(1)} s, 1k in ${templates.seconds.small.toFixed(1)} s (seed version ${templates.version})`,
+      );
+      if (process.env.BENCH_SEED_REPORT)
+        writeFileSync(process.env.BENCH_SEED_REPORT, JSON.stringify(templates));
+      return;
+    }
+    const prepared = await prepareDatabases({
+      ...templateOptions,
+      stamp,
+      preseeded: process.env.BENCH_PRESEEDED
+        ? (JSON.parse(process.env.BENCH_PRESEEDED) as Templates)
+        : undefined,
     });
     const { urls, small, big, large, origin } = prepared;
     names = prepared.names;
     log(
       origin.reused
         ? `REUSED the seeded databases of seed version ${origin.version} (seeded earlier in ${origin.seedSeconds.toFixed(1)} s; copied from their templates in ${origin.copySeconds.toFixed(1)} s; BENCH_FRESH=1 seeds anew)`
-        : `SEEDED ${big.incidents.toLocaleString("en")} incidents in ${origin.seedSeconds.toFixed(1)} s (${JSON.stringify(big.counts)}); 1k database in ${origin.smallSeedSeconds.toFixed(1)} s; kept as templates of seed version ${origin.version}`,
+        : `SEEDED ${big.incidents.toLocaleString("en")} incidents in ${origin.seedSeconds.toFixed(1)} s${process.env.BENCH_PRESEEDED ? " (by this run, beside the build)" : ""} (${JSON.stringify(big.counts)}); 1k database in ${origin.smallSeedSeconds.toFixed(1)} s; kept as templates of seed version ${origin.version}`,
     );
-    phase(origin.reused ? "databases (reused templates)" : "databases (seeded)");
-    if (process.env.BENCH_SEED_ONLY === "1") return;
+    phase(
+      origin.reused
+        ? "databases (reused templates)"
+        : process.env.BENCH_PRESEEDED
+          ? "databases (copied from the templates seeded beside the build)"
+          : "databases (seeded)",
+    );
 
     if (!existsSync(path.join(root, distDir, "BUILD_ID"))) {
       log(`building into ${distDir} …`);
@@ -371,6 +394,15 @@ async function main() {
       peakRssMb,
       extra,
       minutes: (Date.now() - started) / 60_000,
+      whole: process.env.BENCH_STARTED_AT
+        ? {
+            minutes: (Date.now() - Number(process.env.BENCH_STARTED_AT)) / 60_000,
+            phases: JSON.parse(process.env.BENCH_PHASES ?? "[]") as {
+              label: string;
+              seconds: number;
+            }[],
+          }
+        : undefined,
     };
     const text = appendRun(path.join(root, "docs/benchmarks.md"), report);
     console.log(`\n${text}`);

@@ -283,16 +283,29 @@ async function dropStaleTemplates(baseUrl: string, keep: string[]) {
   }
 }
 
-export async function prepareDatabases(opts: {
+export interface TemplateOptions {
   baseUrl: string;
-  stamp: string;
   smallShape: BulkShape;
   bigShape: BulkShape;
   extensions: ScaleExtension[];
   fresh: boolean;
   log: (line: string) => void;
-}): Promise<Prepared> {
-  const { baseUrl, stamp, smallShape, bigShape, extensions, log } = opts;
+}
+
+export interface Templates {
+  version: string;
+  names: { small: string; large: string };
+  /** Whether both were there already (seeded by an earlier run). */
+  reused: boolean;
+  seconds: { small: number; large: number };
+}
+
+/**
+ * The two template databases of the current seed version, seeded when missing (or when
+ * `fresh`). `npm run bench` calls this alone (BENCH_SEED_ONLY) beside the build.
+ */
+export async function prepareTemplates(opts: TemplateOptions): Promise<Templates> {
+  const { baseUrl, smallShape, bigShape, extensions, log } = opts;
   const version = seedVersion([smallShape, bigShape]);
   const templates = {
     small: `${TEMPLATE_PREFIX}small_${version}`,
@@ -309,6 +322,8 @@ export async function prepareDatabases(opts: {
     }
     reused = false;
     const name = templates[size];
+    // BENCH_FRESH over a finished template of the same version: a template cannot be dropped.
+    await adminQuery(baseUrl, `ALTER DATABASE "${name}" IS_TEMPLATE false`).catch(() => undefined);
     await adminQuery(baseUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await adminQuery(baseUrl, `CREATE DATABASE "${name}"`);
     const shape = size === "small" ? smallShape : bigShape;
@@ -332,6 +347,23 @@ export async function prepareDatabases(opts: {
       `COMMENT ON DATABASE "${name}" IS 'bench seed complete in ${seconds[size].toFixed(1)} s at ${new Date().toISOString()}'`,
     );
   }
+  return { version, names: templates, reused, seconds };
+}
+
+export async function prepareDatabases(
+  opts: TemplateOptions & {
+    stamp: string;
+    /** Seeded by this run already (beside the build): report it as this run's seed. */
+    preseeded?: Templates;
+  },
+): Promise<Prepared> {
+  const { baseUrl, stamp, smallShape, bigShape } = opts;
+  const prepared = await prepareTemplates(opts);
+  const seededNow =
+    opts.preseeded && !opts.preseeded.reused && opts.preseeded.version === prepared.version;
+  const { version, names: templates } = prepared;
+  const reused = prepared.reused && !seededNow;
+  const seconds = seededNow ? opts.preseeded!.seconds : prepared.seconds;
   const names = {
     small: `hindsight_bench_scale_small_${stamp}`,
     large: `hindsight_bench_scale_large_${stamp}`,

@@ -22,8 +22,19 @@ export interface ScaleReport {
   mail: { perSecond: number; delivered: number; duplicates: number; sent: number; total: number };
   peakRssMb: number;
   extra: { label: string; value: string }[];
+  /** The scale bench's own wall time. */
   minutes: number;
+  /**
+   * Run by `npm run bench` (scale last): the wall time of the whole run up to this table and the
+   * phases before the scale bench (prisma generate, build, seed beside it, the other benches).
+   */
+  whole?: { minutes: number; phases: { label: string; seconds: number }[] };
 }
+
+const clock = (seconds: number) =>
+  `${Math.floor(seconds / 60)}:${Math.round(seconds % 60)
+    .toString()
+    .padStart(2, "0")}`;
 
 export function machine(): string {
   const cpus = os.cpus();
@@ -49,6 +60,15 @@ export function renderReport(r: ScaleReport): string {
     `Machine: ${r.machine}. Server NODE_OPTIONS: \`${r.nodeOptions || "(none)"}\`. Bench took ${r.minutes.toFixed(1)} min.`,
     "",
   );
+  if (r.whole)
+    lines.push(
+      `Wall time of the whole \`npm run bench\`: ${r.whole.minutes.toFixed(1)} min (` +
+        [...r.whole.phases, { label: "scale.bench.ts", seconds: r.minutes * 60 }]
+          .map((p) => `${p.label} ${clock(p.seconds)}`)
+          .join(", ") +
+        ").",
+      "",
+    );
   lines.push(
     `Seed: ${r.seed.incidents.toLocaleString("en")} incidents across ${r.seed.teams} teams, seeded in ${r.seed.seconds.toFixed(1)} s` +
       (r.seed.reused
@@ -138,7 +158,9 @@ export function targets(r: ScaleReport): string[] {
     `| share emails ≥ 50/s, exactly once | ${f1(r.mail.perSecond)}/s, ${exactlyOnce ? "exactly once" : "NOT exactly once"} | ${mark(r.mail.perSecond >= 50 && exactlyOnce)} |`,
   );
   out.push(
-    `| whole bench < 15 min | ${r.minutes.toFixed(1)} min${r.seed.reused ? " (seed reused)" : " (seeded by this run)"} | ${mark(r.minutes < 15)} |`,
+    r.whole
+      ? `| whole bench < 15 min | ${r.whole.minutes.toFixed(1)} min${r.seed.reused ? " (seed reused)" : " (seeded by this run)"} | ${mark(r.whole.minutes < 15)} |`
+      : `| whole bench < 15 min | not measured: the scale bench alone took ${r.minutes.toFixed(1)} min (run \`npm run bench\` for the whole) | – |`,
   );
   return out;
 }
