@@ -4,12 +4,13 @@
 // and a 300-node tree stays responsive.
 import Link from "next/link";
 import { LocalTime } from "@/components/incidents/local-time";
-import { memo, useEffect, useRef } from "react";
+import { memo } from "react";
+import { actionStatusLabel } from "@/lib/labels";
 import type { Hint } from "@/lib/whys/quality";
-import { checkStatement } from "@/lib/whys/quality";
-import { categoryLabel, STATEMENT_MAX, type TreeOf } from "@/lib/whys/tree";
+import { categoryLabel, type TreeOf } from "@/lib/whys/tree";
 import type { WhyEditorNode, WhyTimelineEvent } from "@/lib/whys/types";
 import type { Editing } from "./editor-reducer";
+import { DraftEditor, HintLine } from "./draft-editor";
 
 export type EditorNode = TreeOf<WhyEditorNode>;
 
@@ -27,86 +28,6 @@ export interface TreeShared {
 }
 
 export const nodeDomId = (id: string) => `why-node-${id}`;
-
-const STATUS: Record<string, string> = {
-  OPEN: "Open",
-  IN_PROGRESS: "In progress",
-  DONE: "Done",
-  WONT_DO: "Won't do",
-};
-
-function DraftEditor({
-  editKey,
-  label,
-  draft,
-  conflict,
-  memberNames,
-  onChange,
-  onKey,
-}: {
-  editKey: number;
-  label: string;
-  draft: string;
-  conflict?: string;
-  memberNames: string[];
-  onChange: (key: number, v: string) => void;
-  onKey: (e: React.KeyboardEvent<HTMLTextAreaElement>) => void;
-}) {
-  const ref = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    el.focus();
-    el.setSelectionRange(el.value.length, el.value.length);
-  }, []);
-  const hints = checkStatement(draft, { memberNames });
-  const tooLong = draft.length > STATEMENT_MAX;
-  return (
-    <div className="mt-1 space-y-1" onClick={(e) => e.stopPropagation()}>
-      <label htmlFor="why-draft" className="sr-only">
-        {label}
-      </label>
-      <textarea
-        ref={ref}
-        id="why-draft"
-        rows={2}
-        value={draft}
-        onChange={(e) => onChange(editKey, e.target.value)}
-        onKeyDown={onKey}
-        aria-invalid={tooLong || Boolean(conflict) || undefined}
-        aria-describedby="why-draft-help why-draft-hints"
-        className="block w-full rounded-md border border-blue-600 bg-white px-2 py-1 text-sm shadow-sm aria-[invalid=true]:border-red-600"
-      />
-      <p id="why-draft-help" className="text-xs text-slate-600">
-        Enter saves · Tab saves and asks why again · Shift+Enter saves and adds another cause · Esc
-        cancels
-        <span className={tooLong ? "ml-2 font-medium text-red-700" : "ml-2"}>
-          {draft.length}/{STATEMENT_MAX}
-        </span>
-      </p>
-      <div id="why-draft-hints" aria-live="polite">
-        {conflict && (
-          <p className="rounded border border-red-200 bg-red-50 px-2 py-1 text-sm text-red-800">
-            {conflict}
-          </p>
-        )}
-        {hints.map((h) => (
-          <HintLine key={h.rule} hint={h} />
-        ))}
-      </div>
-    </div>
-  );
-}
-
-function HintLine({ hint }: { hint: Hint }) {
-  return (
-    <p className="text-xs text-amber-900" data-hint={hint.rule}>
-      <span className="font-semibold">Hint: </span>
-      <span className="font-medium">{hint.message}</span>
-      {hint.suggestion && <span> {hint.suggestion}</span>}
-    </p>
-  );
-}
 
 type Countermeasure = { id: string; title: string; status: string };
 
@@ -280,7 +201,7 @@ const TreeRow = memo(function TreeRow({
                   {countermeasures.map((a) => (
                     <li key={a.id}>
                       {a.title}{" "}
-                      <span className="text-slate-600">({STATUS[a.status] ?? a.status})</span>
+                      <span className="text-slate-600">({actionStatusLabel(a.status)})</span>
                     </li>
                   ))}
                 </ul>
