@@ -232,6 +232,17 @@ describe("first names used alone", () => {
     );
   });
 
+  it("replaces surnames used alone by the same rules", () => {
+    const scrub = customerScrubber(team());
+    expect(scrub("Whitfield paged Moreau. Thanks to Chen and Turner.")).toBe(
+      "The incident commander paged a responder. Thanks to a responder and a responder.",
+    );
+    // As written with the capital, as a whole word, outside identifiers.
+    const kept = "moreau, MOREAU, Moreaux, moreau-svc, grafana/d/Moreau, Moreau_1";
+    expect(scrub(kept)).toBe(kept);
+    expect(customerLeaks(team(), "Ask Whitfield.")).toEqual(["Whitfield"]);
+  });
+
   it("are reported as leaks where the scrubber would have replaced them", () => {
     const t = team();
     expect(customerLeaks(t, "Thanks Alice and Bob.")).toEqual(["Alice", "Bob"]);

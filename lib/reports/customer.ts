@@ -89,11 +89,11 @@ const capitalise = (w: string) => w.charAt(0).toUpperCase() + w.slice(1).toLower
 const FIRST_NAME = /^\p{Lu}[\p{L}]+(?:[-'’]\p{L}+)*$/u;
 
 /**
- * First names that may appear alone in running text, with the role each stands for.
+ * First names and surnames that may appear alone in running text, with the role each stands for.
  *
  * The rule (docs/decisions.md): only people this report knows (the team's members, the
  * commander, timeline authors, owners, reviewers, the author and publisher); the first word of
- * a display name of two or more words, or the first part of an address's local part
+ * a display name of two or more words (and its last word, the surname), or the first part of an address's local part
  * ("ana.lopez@…" → "Ana") for members known only by their address, when it is at least three
  * letters and not a mailbox word. A first name is replaced only as written with its capital
  * (case-sensitive: "ana" or "ANA" are left alone), as a whole word, never inside an address,
@@ -122,6 +122,14 @@ export function firstNameRoles(s: ReportSnapshot): Map<string, Role> {
     // "dana whitfield" is still written "Dana" in a sentence.
     if (!person.includes("@") && words.length >= 2)
       add(words[0].charAt(0).toUpperCase() + words[0].slice(1), roleOf(person));
+  }
+  // Surnames alone ("Whitfield paged the database team"), by the same rules; after every first
+  // name, so a surname that is someone's first name keeps that person's role only if they agree.
+  for (const person of people) {
+    const words = person.split(/\s+/);
+    const last = words[words.length - 1] ?? "";
+    if (!person.includes("@") && words.length >= 2)
+      add(last.charAt(0).toUpperCase() + last.slice(1), roleOf(person));
   }
   // Addresses only add names no display name gave (dana@… is usually Dana Whitfield herself).
   const fromNames = new Set(roles.keys());
