@@ -14,32 +14,7 @@ import { SelectField, TextArea, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { MarkdownTextArea } from "@/components/markdown/markdown-field";
 import { SubmitButton } from "@/components/ui/submit-button";
-
-export interface ActionItemFormValues {
-  title: string;
-  description: string;
-  ownerId: string;
-  dueDate: string;
-  priority: string;
-  type: string;
-  status: string;
-  wontDoReason: string;
-  trackerUrl: string;
-  whyNodeId: string;
-}
-
-export const blankActionItem: ActionItemFormValues = {
-  title: "",
-  description: "",
-  ownerId: "",
-  dueDate: "",
-  priority: "P3",
-  type: "",
-  status: "OPEN",
-  wontDoReason: "",
-  trackerUrl: "",
-  whyNodeId: "",
-};
+import type { ActionItemFormValues } from "@/lib/action-items/form-values";
 
 const FIELD_LABELS: Record<string, string> = {
   title: "Title",

@@ -4,7 +4,8 @@ import { notFound } from "next/navigation";
 import { requireIncidentPage } from "@/lib/incidents/access";
 import { createActionItemAction } from "@/lib/action-items/actions";
 import { findWhyNode, listOwnerOptions, listWhyNodeOptions } from "@/lib/action-items/data";
-import { ActionItemForm, blankActionItem } from "@/components/action-items/action-item-form";
+import { ActionItemForm } from "@/components/action-items/action-item-form";
+import { blankActionItem } from "@/lib/action-items/form-values";
 
 export const metadata: Metadata = { title: "New action item" };
 
