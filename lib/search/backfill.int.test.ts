@@ -76,6 +76,12 @@ describe("search text backfill", () => {
       expected.map(({ key, title, body }) => ({ key, title, body })),
     );
     expect(rows.every((r) => r.teamId === `${run}_t`)).toBe(true);
+    const kept = await c.query<{ incidentId: string; newest: boolean }>(
+      `SELECT DISTINCT "incidentId", newest FROM "ReportSectionText" WHERE "reportVersionId" = $1`,
+      [`${run}_v1`],
+    );
+    // The triggers copy the incident and mark the only version the newest.
+    expect(kept.rows).toEqual([{ incidentId: `${run}_i`, newest: true }]);
     expect(logged.some((l) => l.includes(`${run}_v2`))).toBe(true);
 
     const again = await backfillReportSearchText(c);
@@ -96,6 +102,41 @@ describe("search text backfill", () => {
     );
     expect(rows.length).toBeGreaterThan(0);
     expect(rows[0]).toMatchObject({ type: "report", incidentId: `${run}_i` });
+  });
+});
+
+describe("the newest version's text", () => {
+  const newest = async () =>
+    (
+      await c.query<{ reportVersionId: string; newest: boolean }>(
+        `SELECT DISTINCT "reportVersionId", newest FROM "ReportSectionText" WHERE "reportVersionId" IN ($1, $2) ORDER BY 1`,
+        [`${run}_v1`, `${run}_v3`],
+      )
+    ).rows;
+
+  it("is the only one a team search reads, whichever version's text is written first", async () => {
+    // A second version of the report: writing its text retires version 1's.
+    await c.query(
+      `INSERT INTO "ReportVersion" (id, "reportId", number, snapshot, title, "publishedById") VALUES ($1, $2, 2, $3, $4, $5)`,
+      [`${run}_v3`, `${run}_r`, JSON.stringify(snapshot), snapshot.title, `${run}_u`],
+    );
+    await backfillReportSearchText(c);
+    expect(await newest()).toEqual([
+      { reportVersionId: `${run}_v1`, newest: false },
+      { reportVersionId: `${run}_v3`, newest: true },
+    ]);
+    // Version 1's text written after version 2's (a backfill after a publish) starts retired.
+    await c.query(`DELETE FROM "ReportSectionText" WHERE "reportVersionId" = $1`, [`${run}_v1`]);
+    await backfillReportSearchText(c);
+    expect(await newest()).toEqual([
+      { reportVersionId: `${run}_v1`, newest: false },
+      { reportVersionId: `${run}_v3`, newest: true },
+    ]);
+    const word = expected(reportSearchSections(snapshot));
+    const sql = searchSql(`${run}_t`, searchParamsSchema.parse({ q: word, type: "report" }));
+    const { rows } = await c.query<{ versionNumber: number }>(sql.text, sql.values);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(new Set(rows.map((r) => r.versionNumber))).toEqual(new Set([2]));
   });
 });
 

@@ -127,7 +127,7 @@ export async function searchSharedReports(
       CASE WHEN m.key IS NULL THEN NULL ELSE ts_headline('english', m.body, q.tsq, ${HEADLINE_OPTIONS}) END AS snippet
     FROM granted g CROSS JOIN q
       LEFT JOIN LATERAL (
-        SELECT s.key, s.title, s.body, ts_rank_cd(s.search, q.tsq, 32) AS rank
+        SELECT s.key, s.title, s.body, ts_rank(s.search, q.tsq, 32) AS rank
         FROM "ReportSectionText" s WHERE s."reportVersionId" = g."versionId" AND s.search @@ q.tsq
         ORDER BY rank DESC, s.position LIMIT 1
       ) m ON true

@@ -5,7 +5,8 @@
 // varied causes, and identical text would make every root cause "similar" to every other one
 // (a worst case no team has). So this seed rewrites the root-cause statements from a
 // vocabulary of 30 × 20 × 10 phrases (deterministic by id) and writes the published report
-// text that publishing stores for search (ReportSectionText).
+// text that publishing stores for search (ReportSectionText; the seed runs with triggers off,
+// so the columns they keep are written here).
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
@@ -132,8 +133,10 @@ const extension: ScaleExtension = {
       }),
     );
     await c.query(
-      `INSERT INTO "ReportSectionText" (id, "reportVersionId", "teamId", position, key, title, body)
-       SELECT v.id || '_s' || s.position, v.id, i."teamId", s.position, s.key, s.title, s.body || ' ' || i.title || '. ' || i.summary
+      `INSERT INTO "ReportSectionText" (id, "reportVersionId", "teamId", "incidentId", newest, position, key, title, body)
+       SELECT v.id || '_s' || s.position, v.id, i."teamId", i.id,
+         NOT EXISTS (SELECT 1 FROM "ReportVersion" v2 WHERE v2."reportId" = v."reportId" AND v2.number > v.number),
+         s.position, s.key, s.title, s.body || ' ' || i.title || '. ' || i.summary
        FROM "ReportVersion" v JOIN "Report" r ON r.id = v."reportId" JOIN "Incident" i ON i.id = r."incidentId",
          unnest($1::int[], $2::text[], $3::text[], $4::text[]) AS s(position, key, title, body)
        ON CONFLICT DO NOTHING`,
