@@ -21,6 +21,7 @@ import {
 } from "@/lib/metrics/sql";
 import { searchParamsSchema } from "./schema";
 import { searchSql, similarSql } from "./sql";
+import { SIMILAR_THRESHOLD } from "./similarity";
 
 const url = withDatabaseName(
   process.env.DATABASE_URL!,
@@ -112,12 +113,48 @@ describe("learning queries read their team's part of the text indexes", () => {
       }),
     );
     expect(plan).not.toMatch(BIG_TABLES);
+    // Either a bitmap scan or, for a big team, the index's nearest-first order (KNN, `<->`),
+    // which stops at the 20 best instead of fetching and sorting every match.
     expect(plan).toMatch(
-      /Index Scan on "Incident_teamId_title_idx"[\s\S]*Index Cond: \(\("teamId" = 'team_1'::text\) AND \(title %/,
+      /Index Scan (on|using) "Incident_teamId_title_idx"[\s\S]*Index Cond: \(\("teamId" = 'team_1'::text\) AND \(title %/,
     );
     expect(plan).toMatch(
-      /Index Scan on "WhyNode_teamId_statement_idx"[\s\S]*Index Cond: \(\("teamId" = 'team_1'::text\) AND \(statement %/,
+      /Index Scan (on|using) "WhyNode_teamId_statement_idx"[\s\S]*Index Cond: \(\("teamId" = 'team_1'::text\) AND \(statement %/,
     );
+  });
+
+  it("similar incidents: each probe answers the 20 most similar titles and statements above the threshold, as a full scan ranks them", async () => {
+    const title = "Checkout errors #12";
+    const cause = "The connection pool was never load-tested under peak traffic";
+    const sql = similarSql(teamId, {
+      id: seed.sampleIncidentId,
+      title,
+      statements: [cause],
+      services: ["checkout"],
+    });
+    const { rows } = await c.query<{ kind: string; similarity: number }>(sql.text, sql.values);
+    // The same ranking without any index: similarity() of every row of the team.
+    const naive = async (sql: string, text: string) =>
+      (
+        await c.query<{ s: number }>(sql, [teamId, seed.sampleIncidentId, text, SIMILAR_THRESHOLD])
+      ).rows.map((r) => r.s);
+    const titles = await naive(
+      `SELECT similarity(title, $3)::float8 AS s FROM "Incident" WHERE "teamId" = $1 AND id <> $2 AND similarity(title, $3) >= $4 ORDER BY 1 DESC LIMIT 20`,
+      title,
+    );
+    const causes = await naive(
+      `SELECT similarity(statement, $3)::float8 AS s FROM "WhyNode" WHERE "teamId" = $1 AND "incidentId" <> $2 AND similarity(statement, $3) >= $4 ORDER BY 1 DESC LIMIT 20`,
+      cause,
+    );
+    const of = (kind: string) =>
+      rows
+        .filter((r) => r.kind === kind)
+        .map((r) => r.similarity)
+        .sort((a, b) => b - a);
+    expect(titles.length).toBeGreaterThan(0);
+    expect(causes).toHaveLength(20);
+    expect(of("title")).toEqual(titles);
+    expect(of("cause")).toEqual(causes);
   });
 
   it("dashboard: durations and 5 Whys health through indexes; recurring causes read the period's root causes one incident at a time", async () => {

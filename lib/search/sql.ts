@@ -140,6 +140,10 @@ export function searchSql(teamId: string, p: SearchParams): Prisma.Sql {
  * Candidates for "this happened before": other incidents of the team with a similar title
  * (trigram index on Incident.title) or a similar 5 Whys statement (index on WhyNode.statement),
  * with how many services they share, above SIMILAR_THRESHOLD (set inside the statement).
+ * Each probe takes its 20 best in the GiST index's nearest-first order (`<->`, distance =
+ * 1 − similarity, so the same 20 as sorting by similarity): a broad title or cause matches
+ * hundreds of rows in a big team, and sorting them fetched and scored every one (625 title
+ * matches of team 1 at 100k).
  */
 export function similarSql(
   teamId: string,
@@ -153,9 +157,13 @@ export function similarSql(
         -- so the threshold is set before the first index scan, whatever the join order.
         ${
           title
-            ? Prisma.sql`(SELECT i.id AS "incidentId", 'title' AS kind, similarity(i.title, ${title})::float8 AS similarity, NULL::text AS statement
-                FROM cfg, "Incident" i WHERE i."teamId" = ${teamId} AND i.id <> ${self.id} AND i.title % (${title} || left(cfg.threshold, 0))
-                ORDER BY similarity DESC LIMIT 20)`
+            ? Prisma.sql`(SELECT i.id AS "incidentId", 'title' AS kind, similarity(i.title, x.stmt)::float8 AS similarity, NULL::text AS statement
+                FROM cfg, LATERAL (SELECT ${title} || left(cfg.threshold, 0) AS stmt) x
+                CROSS JOIN LATERAL (
+                  SELECT i.id, i.title FROM "Incident" i
+                  WHERE i."teamId" = ${teamId} AND i.title % x.stmt AND i.id <> ${self.id}
+                  ORDER BY i.title <-> x.stmt LIMIT 20
+                ) i)`
             : Prisma.sql`(SELECT NULL::text AS "incidentId", 'title' AS kind, 0::float8 AS similarity, NULL::text AS statement WHERE false)`
         }
         UNION ALL
@@ -164,7 +172,7 @@ export function similarSql(
           CROSS JOIN LATERAL (
             SELECT w.* FROM "WhyNode" w
             WHERE w."teamId" = ${teamId} AND w.statement % x.stmt AND w."incidentId" <> ${self.id}
-            ORDER BY similarity(w.statement, x.stmt) DESC LIMIT 20
+            ORDER BY w.statement <-> x.stmt LIMIT 20
           ) w)
       )
       SELECT h.*, cardinality(ARRAY(SELECT unnest(i.services) INTERSECT SELECT unnest(${self.services}::text[])))::int AS "sharedServices"
