@@ -11,6 +11,8 @@ import type {
 } from "./dashboard";
 import { monthsBetween, type DashboardParams } from "./period";
 import {
+  actionsSql,
+  categoriesSql,
   durationsSql,
   MEASURE_COLUMNS,
   RECURRING_INCIDENTS_MAX,
@@ -18,7 +20,8 @@ import {
   scopeSql,
   whysHealthSql,
 } from "./sql";
-import { groupRecurring, periodRootCauses, type RootCauseRow } from "./recurring";
+import { groupRecurring, periodRootCauses, type PeriodRootCauseRow } from "./recurring";
+import { ASCII_PROBE, asciiTrigramsAgree } from "./trigram-sets";
 
 export async function loadDashboard(
   scope: TeamScope,
@@ -47,25 +50,11 @@ export async function loadDashboard(
       LEFT JOIN LATERAL (SELECT min(v."publishedAt") AS first FROM "ReportVersion" v WHERE v."reportId" = r.id) p ON true
     WHERE ${where} AND i."resolvedAt" IS NOT NULL GROUP BY 1`;
 
-  // Action items of the period's incidents, by priority and by owner in one pass. Overdue and
-  // on time follow lib/action-items/filters.ts: due dates are whole UTC days.
   const actions = db.$queryRaw<
     (Omit<ActionRow, "by"> & { priority: string | null; owner: string | null; byOwner: number })[]
-  >`
-    SELECT a.priority::text AS priority, COALESCE(a."ownerId", 'none') AS owner, GROUPING(a.priority) AS "byOwner",
-      count(*) FILTER (WHERE a.status IN ('OPEN', 'IN_PROGRESS'))::int AS open,
-      count(*) FILTER (WHERE a.status IN ('OPEN', 'IN_PROGRESS') AND a."dueDate" < ${today})::int AS overdue,
-      count(*) FILTER (WHERE a.status = 'DONE')::int AS done,
-      count(*) FILTER (WHERE a.status = 'DONE' AND a."dueDate" IS NOT NULL AND a."completedAt" IS NOT NULL)::int AS "doneWithDue",
-      count(*) FILTER (WHERE a.status = 'DONE' AND a."completedAt" < a."dueDate" + interval '1 day')::int AS "onTime",
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch from (a."completedAt" - a."createdAt")) * 1000) FILTER (WHERE a.status = 'DONE') AS "medianCompleteMs"
-    FROM "ActionItem" a JOIN "Incident" i ON i.id = a."incidentId"
-    WHERE a."teamId" = ${scope.teamId} AND ${where}
-    GROUP BY GROUPING SETS ((a.priority), (COALESCE(a."ownerId", 'none')))`;
+  >(actionsSql(scope.teamId, p, today));
 
-  const categories = db.$queryRaw<CountRow[]>`
-    SELECT ${month} AS month, COALESCE(w.category::text, 'UNCATEGORISED') AS key, count(*)::int AS count
-    FROM "WhyNode" w JOIN "Incident" i ON i.id = w."incidentId" WHERE ${where} AND w."isRootCause" GROUP BY 1, 2`;
+  const categories = db.$queryRaw<CountRow[]>(categoriesSql(scope.teamId, p));
 
   const whys = db.$queryRaw<WhysRow[]>(whysHealthSql(scope.teamId, p));
 
@@ -139,16 +128,35 @@ export async function loadDashboard(
 /**
  * Root causes of the period that say the same thing as an earlier root cause of the period
  * (another incident): pg_trgm similarity at the team's threshold, over the trigram sets the
- * database computes (lib/metrics/recurring.ts groups them). The 20 most telling groups.
+ * database computes, or for ASCII statements the same sets computed here (lib/metrics/recurring.ts
+ * groups them). The 20 most telling groups.
  */
 async function recurringCauses(scope: TeamScope, p: DashboardParams) {
-  type Row = Omit<RootCauseRow, "id" | "incidentKey"> & { id: string | null; number: number };
-  const rows = await db.$queryRaw<Row[]>(recurringCausesSql(scope.teamId, p));
+  const rows = await db.$queryRaw<PeriodRootCauseRow[]>(
+    recurringCausesSql(scope.teamId, p, RECURRING_INCIDENTS_MAX, await asciiInApp()),
+  );
   const { causes, incidents, limited } = periodRootCauses(rows, RECURRING_INCIDENTS_MAX);
   return {
     groups: groupRecurring(causes, p.similarity).slice(0, 20),
     compared: { causes: causes.length, incidents, limited },
   };
+}
+
+let asciiCheck: Promise<boolean> | undefined;
+
+/**
+ * Whether this database's pg_trgm makes ASCII text's trigrams as lib/metrics/trigram-sets.ts
+ * does (then the recurrence query leaves ASCII statements' trigrams to the app): asked once per
+ * process, again after an error.
+ */
+function asciiInApp(): Promise<boolean> {
+  asciiCheck ??= db.$queryRaw<{ shown: string[] }[]>`SELECT show_trgm(${ASCII_PROBE}) AS shown`
+    .then(([row]) => asciiTrigramsAgree(row!.shown))
+    .catch((error: unknown) => {
+      asciiCheck = undefined;
+      throw error;
+    });
+  return asciiCheck;
 }
 
 /** Distinct services of the team, for the service filter. */

@@ -3,12 +3,12 @@ import { groupRecurring, type RootCauseRow } from "./recurring";
 
 // Trigram sets given directly (similarity = shared / union): 1..10 vs 1..8,11,12 → 8/12.
 const range = (from: number, to: number) =>
-  Array.from({ length: to - from + 1 }, (_, i) => String(from + i));
+  Array.from({ length: to - from + 1 }, (_, i) => from + i);
 const cause = (
   id: string,
   incident: string,
   day: number,
-  trigrams: string[],
+  trigrams: number[],
   actions: Partial<Pick<RootCauseRow, "actionsDone" | "actionsOpen" | "firstDoneAt">> = {},
 ): RootCauseRow => ({
   id,
@@ -24,7 +24,7 @@ const cause = (
   ...actions,
 });
 const A = range(1, 10);
-const B = [...range(1, 8), "11", "12"]; // ≈ A (8/12)
+const B = [...range(1, 8), 11, 12]; // ≈ A (8/12)
 const C = [...range(3, 8), ...range(11, 14)]; // ≈ B (8/12), not A (6/14)
 const Z = range(50, 60);
 

@@ -12,13 +12,13 @@
 // incidents). Every root cause of the period is compared (up to RECURRING_CAUSES_MAX), and
 // the work follows the number of groups, not the square of the root causes.
 import { incidentKey } from "@/lib/incidents/constants";
-import { rankTrigrams, TrigramIndex } from "./trigram-sets";
+import { asciiTrigrams, rankTrigrams, TrigramIndex, trigramCode } from "./trigram-sets";
 
 export interface RootCauseRow {
   id: string;
   statement: string;
-  /** pg_trgm's trigrams of the statement (`show_trgm`). */
-  trigrams: string[];
+  /** pg_trgm's trigrams of the statement (`show_trgm`) as codes, maybe repeated (lib/metrics/trigram-sets.ts). */
+  trigrams: number[];
   incidentId: string;
   incidentKey: string;
   incidentTitle: string;
@@ -50,21 +50,35 @@ export interface RecurringCause {
   cameBackIn: string | null;
 }
 
+/** A row of recurringCausesSql. */
+export type PeriodRootCauseRow = Omit<RootCauseRow, "id" | "incidentKey" | "trigrams"> & {
+  id: string | null;
+  number: number;
+  /** The database's trigrams (`show_trgm`), or null for an ASCII statement (derived here). */
+  trigrams: string[] | null;
+};
+
 /**
  * The rows of recurringCausesSql (newest incident first, one row with a NULL id for an
  * incident without a root cause, at most `max` + 1 incidents) → the root causes of the newest
  * `max` incidents, how many incidents those are, and whether the period had more.
  */
 export function periodRootCauses(
-  rows: (Omit<RootCauseRow, "id" | "incidentKey"> & { id: string | null; number: number })[],
+  rows: PeriodRootCauseRow[],
   max: number,
 ): { causes: RootCauseRow[]; incidents: number; limited: boolean } {
   const incidents = new Set<string>();
   const causes: RootCauseRow[] = [];
-  for (const { number, id, ...row } of rows) {
+  for (const { number, id, trigrams, ...row } of rows) {
     if (!incidents.has(row.incidentId) && incidents.size === max) break;
     incidents.add(row.incidentId);
-    if (id !== null) causes.push({ ...row, id, incidentKey: incidentKey(number) });
+    if (id === null) continue;
+    causes.push({
+      ...row,
+      id,
+      incidentKey: incidentKey(number),
+      trigrams: trigrams === null ? asciiTrigrams(row.statement) : trigrams.map(trigramCode),
+    });
   }
   return {
     causes,

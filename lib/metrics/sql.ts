@@ -56,18 +56,56 @@ export function durationsSql(teamId: string, p: DashboardParams): Prisma.Sql {
 /**
  * 5 Whys health of the period's incidents: with a tree, reaching a root cause, and root causes
  * without a countermeasure (an action item addressing the node, through ActionItem(whyNodeId)).
+ * One pass over each incident's nodes (an index probe per incident), not one per figure.
  */
 export function whysHealthSql(teamId: string, p: DashboardParams): Prisma.Sql {
   const { where } = scopeSql(teamId, p);
   return Prisma.sql`
     SELECT count(*)::int AS incidents,
-      count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "WhyNode" w WHERE w."incidentId" = i.id))::int AS "withTree",
-      count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "WhyNode" w WHERE w."incidentId" = i.id AND w."isRootCause"))::int AS "withRootCause",
-      COALESCE(sum(rc.n), 0)::int AS "rootCauses", COALESCE(sum(rc.bare), 0)::int AS "rootCausesWithoutAction"
-    FROM "Incident" i LEFT JOIN LATERAL (
-      SELECT count(*) AS n, count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM "ActionItem" a WHERE a."whyNodeId" = w.id)) AS bare
-      FROM "WhyNode" w WHERE w."incidentId" = i.id AND w."isRootCause") rc ON true
+      count(*) FILTER (WHERE n.nodes > 0)::int AS "withTree",
+      count(*) FILTER (WHERE n.roots > 0)::int AS "withRootCause",
+      COALESCE(sum(n.roots), 0)::int AS "rootCauses", COALESCE(sum(n.bare), 0)::int AS "rootCausesWithoutAction"
+    FROM "Incident" i CROSS JOIN LATERAL (
+      SELECT count(*) AS nodes, count(*) FILTER (WHERE w."isRootCause") AS roots,
+        count(*) FILTER (WHERE w."isRootCause" AND NOT EXISTS (SELECT 1 FROM "ActionItem" a WHERE a."whyNodeId" = w.id)) AS bare
+      FROM "WhyNode" w WHERE w."incidentId" = i.id) n
     WHERE ${where}`;
+}
+
+/**
+ * Root causes of the period's incidents by month and category. Each incident's root causes by
+ * its index (OFFSET 0 keeps the lateral a per-incident probe: joined plainly, the planner scanned
+ * every team's WhyNode rows in parallel, ~45 ms and three processes busy per view at 100k).
+ */
+export function categoriesSql(teamId: string, p: DashboardParams): Prisma.Sql {
+  const { where, month } = scopeSql(teamId, p);
+  return Prisma.sql`
+    SELECT ${month} AS month, COALESCE(w.category::text, 'UNCATEGORISED') AS key, count(*)::int AS count
+    FROM "Incident" i CROSS JOIN LATERAL (
+      SELECT w.category FROM "WhyNode" w WHERE w."incidentId" = i.id AND w."isRootCause" OFFSET 0) w
+    WHERE ${where} GROUP BY 1, 2`;
+}
+
+/**
+ * Action items of the period's incidents, by priority and by owner in one pass; each incident's
+ * items by its index (not the team's every item, hashed against the period). Overdue and on
+ * time follow lib/action-items/filters.ts: due dates are whole UTC days, `today` is one.
+ */
+export function actionsSql(teamId: string, p: DashboardParams, today: Date): Prisma.Sql {
+  const { where } = scopeSql(teamId, p);
+  return Prisma.sql`
+    SELECT a.priority::text AS priority, COALESCE(a."ownerId", 'none') AS owner, GROUPING(a.priority) AS "byOwner",
+      count(*) FILTER (WHERE a.status IN ('OPEN', 'IN_PROGRESS'))::int AS open,
+      count(*) FILTER (WHERE a.status IN ('OPEN', 'IN_PROGRESS') AND a."dueDate" < ${today})::int AS overdue,
+      count(*) FILTER (WHERE a.status = 'DONE')::int AS done,
+      count(*) FILTER (WHERE a.status = 'DONE' AND a."dueDate" IS NOT NULL AND a."completedAt" IS NOT NULL)::int AS "doneWithDue",
+      count(*) FILTER (WHERE a.status = 'DONE' AND a."completedAt" < a."dueDate" + interval '1 day')::int AS "onTime",
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch from (a."completedAt" - a."createdAt")) * 1000) FILTER (WHERE a.status = 'DONE') AS "medianCompleteMs"
+    FROM "Incident" i CROSS JOIN LATERAL (
+      SELECT a.priority, a."ownerId", a.status, a."dueDate", a."completedAt", a."createdAt"
+      FROM "ActionItem" a WHERE a."incidentId" = i.id AND a."teamId" = ${teamId} OFFSET 0) a
+    WHERE ${where}
+    GROUP BY GROUPING SETS ((a.priority), (COALESCE(a."ownerId", 'none')))`;
 }
 
 /**
@@ -82,7 +120,9 @@ export function trigramThresholdCte(threshold: number): Prisma.Sql {
 
 /**
  * The root causes of the period's incidents (service-filtered like every figure), with their
- * pg_trgm trigram sets (`show_trgm`, what `similarity()` compares) and their countermeasures
+ * pg_trgm trigram sets (`show_trgm`, what `similarity()` compares; NULL for an ASCII statement
+ * when `asciiInApp`, lib/metrics/trigram-sets.ts derives those: cheaper than computing, sending
+ * and parsing ~60 strings a row) and their countermeasures
  * (done, open, first completion) through ActionItem(whyNodeId). The grouping by similarity
  * happens in lib/metrics/recurring.ts: comparing within the period costs what the period holds,
  * where probing each cause against the team's whole statement index cost what the team ever
@@ -94,10 +134,12 @@ export function recurringCausesSql(
   teamId: string,
   p: DashboardParams,
   limit = RECURRING_INCIDENTS_MAX,
+  asciiInApp = true,
 ): Prisma.Sql {
   const { where } = scopeSql(teamId, p);
   return Prisma.sql`
-    SELECT w.id, w.statement, show_trgm(w.statement) AS trigrams, i.id AS "incidentId", i.number,
+    SELECT w.id, w.statement,
+      CASE WHEN ${asciiInApp} AND w.statement !~ ${"[^\\x01-\\x7f]"} THEN NULL ELSE show_trgm(w.statement) END AS trigrams, i.id AS "incidentId", i.number,
       i.title AS "incidentTitle", i."startedAt", a.done AS "actionsDone", a.open AS "actionsOpen", a."firstDoneAt"
     FROM (
       SELECT i.id, i.number, i.title, i."startedAt" FROM "Incident" i WHERE ${where}

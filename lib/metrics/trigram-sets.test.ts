@@ -1,19 +1,54 @@
 import { describe, expect, it } from "vitest";
-import { rankTrigrams, TrigramIndex, trigramSimilarity } from "./trigram-sets";
+import {
+  ASCII_PROBE,
+  asciiTrigrams,
+  asciiTrigramsAgree,
+  rankTrigrams,
+  TrigramIndex,
+  trigramCode,
+  trigramSimilarity,
+} from "./trigram-sets";
 
-// What pg_trgm's show_trgm answers for lower-case ASCII words ("  w", " wo", …, "rd ").
-const trigrams = (text: string) => [
-  ...new Set(
-    text
-      .toLowerCase()
-      .split(/[^a-z0-9]+/)
-      .filter(Boolean)
-      .flatMap((w) => {
-        const padded = `  ${w} `;
-        return Array.from({ length: padded.length - 2 }, (_, i) => padded.slice(i, i + 3));
-      }),
-  ),
-];
+const trigrams = asciiTrigrams;
+const shown = (codes: number[]) =>
+  [...new Set(codes)].map((c) => String.fromCharCode(c >> 16, (c >> 8) & 0xff, c & 0xff)).sort();
+
+describe("asciiTrigrams", () => {
+  it("answers what show_trgm answers for ASCII text", () => {
+    // SELECT show_trgm('O''Brien DNS-resolver v2.1'), PostgreSQL 18 (C.UTF-8), verbatim.
+    expect(shown(asciiTrigrams("O'Brien DNS-resolver v2.1"))).toEqual(
+      [
+        ...["  1", "  b", "  d", "  o", "  r", "  v", " 1 ", " br", " dn", " o ", " re", " v2"],
+        ...["bri", "dns", "en ", "er ", "eso", "ien", "lve", "ns ", "olv", "res", "rie", "sol"],
+        ...["v2 ", "ver"],
+      ].sort(),
+    );
+    // A repeated word repeats its trigrams (rankTrigrams counts them once); underscores and tabs
+    // split words; nothing but separators has none.
+    expect(asciiTrigrams("ab AB")).toHaveLength(6);
+    expect(rankTrigrams([asciiTrigrams("ab AB")])[0]).toHaveLength(3);
+    expect(shown(asciiTrigrams("ab AB\tx_x"))).toEqual(["  a", " ab", "ab ", "  x", " x "].sort());
+    expect(asciiTrigrams(" -- ")).toEqual([]);
+    expect(() => asciiTrigrams("café")).toThrow(/not ASCII/);
+  });
+
+  it("reads show_trgm's spelling of a trigram, printable or hashed, as the same code", () => {
+    expect(trigramCode("ab ")).toBe(asciiTrigrams("ab")[2]);
+    expect(trigramCode("0xc96a06")).toBe(0xc96a06);
+    expect(() => trigramCode("0xzz")).toThrow(/not a trigram/);
+  });
+
+  it("checks a database's trigrams of the probe: every ASCII character in a context of its own", () => {
+    const mine = shown(asciiTrigrams(ASCII_PROBE));
+    expect(asciiTrigramsAgree(mine)).toBe(true);
+    // "qAq" and "xax" each give their own trigram: a database that did not lower-case "A", or
+    // took "_" for a letter (trigram "x_x"), or lost one, disagrees.
+    expect(mine).toEqual(expect.arrayContaining(["qaq", "xax", "x1x"]));
+    expect(asciiTrigramsAgree(mine.map((g) => (g === "qaq" ? "qAq" : g)))).toBe(false);
+    expect(asciiTrigramsAgree([...mine, "x_x"])).toBe(false);
+    expect(asciiTrigramsAgree(mine.filter((g) => g !== "x1x"))).toBe(false);
+  });
+});
 
 describe("trigramSimilarity", () => {
   it("is pg_trgm's similarity, float4 like the database answers", () => {
@@ -39,7 +74,7 @@ describe("TrigramIndex.best", () => {
       const threshold = [0.2, 0.35, 0.5, 0.7, 0.9][round % 5]!;
       const raw = Array.from({ length: 60 }, () =>
         Array.from({ length: 3 + Math.floor(random() * 25) }, () =>
-          String(Math.floor(random() * random() * 40)),
+          Math.floor(random() * random() * 40),
         ),
       );
       const sets = rankTrigrams(raw);

@@ -14,6 +14,8 @@ import { seedBulk, type BulkSeed } from "../../scripts/bench/scale/seed";
 import { addMonths, monthOf, parseDashboardParams, periodBounds } from "@/lib/metrics/period";
 import { groupRecurring, periodRootCauses } from "@/lib/metrics/recurring";
 import {
+  actionsSql,
+  categoriesSql,
   durationsSql,
   RECURRING_INCIDENTS_MAX,
   recurringCausesSql,
@@ -157,7 +159,7 @@ describe("learning queries read their team's part of the text indexes", () => {
     expect(of("cause")).toEqual(causes);
   });
 
-  it("dashboard: durations and 5 Whys health through indexes; recurring causes read the period's root causes one incident at a time", async () => {
+  it("dashboard: durations, 5 Whys health, categories and action items through indexes; recurring causes read the period's root causes one incident at a time", async () => {
     const durations = await planOf(durationsSql(teamId, year()));
     expect(durations).not.toMatch(BIG_TABLES);
     // Root causes without a countermeasure: one index probe per root cause, not a scan of
@@ -165,6 +167,14 @@ describe("learning queries read their team's part of the text indexes", () => {
     const whys = await planOf(whysHealthSql(teamId, year()));
     expect(whys).not.toMatch(BIG_TABLES);
     expect(whys).toContain("ActionItem_whyNodeId_idx");
+    // Root causes by category and action items: each incident's rows by its index (joined
+    // plainly, the planner scanned every team's WhyNode rows in parallel workers at 100k).
+    const categories = await planOf(categoriesSql(teamId, year()));
+    expect(categories).not.toMatch(BIG_TABLES);
+    expect(categories).toContain("WhyNode_incidentId_parentId_position_idx");
+    const actions = await planOf(actionsSql(teamId, year(), new Date()));
+    expect(actions).not.toMatch(BIG_TABLES);
+    expect(actions).toContain("ActionItem_incidentId_idx");
     // With and without a service: the period's incidents, their root causes and countermeasures
     // by index; no trigram index (no probe of the team's history).
     for (const p of [year(), { ...year(), service: "checkout" }]) {
