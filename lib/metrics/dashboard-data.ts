@@ -158,10 +158,3 @@ function asciiInApp(): Promise<boolean> {
     });
   return asciiCheck;
 }
-
-/** Distinct services of the team, for the service filter. */
-export async function listDashboardServices(scope: TeamScope): Promise<string[]> {
-  const rows = await db.$queryRaw<{ service: string }[]>`
-    SELECT DISTINCT unnest(services) AS service FROM "Incident" WHERE "teamId" = ${scope.teamId} ORDER BY service LIMIT 200`;
-  return rows.map((r) => r.service);
-}

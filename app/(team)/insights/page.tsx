@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireTeam } from "@/lib/auth/session";
 import { formatDuration } from "@/lib/incidents/lifecycle";
-import { getPreferredTimeZone } from "@/lib/incidents/data";
+import { getPreferredTimeZone, listTeamServices } from "@/lib/incidents/data";
 import { categoryLabel } from "@/lib/labels";
 import {
   durationSeries,
@@ -15,7 +15,6 @@ import {
   whysHealth,
   type ChartId,
 } from "@/lib/metrics/dashboard";
-import { listDashboardServices } from "@/lib/metrics/dashboard-data";
 import { dashboardQuery } from "@/lib/metrics/period";
 import { dashboardParams, dashboardView } from "@/lib/metrics/view";
 import { ChartCard } from "@/components/insights/chart-card";
@@ -42,7 +41,7 @@ export default async function InsightsPage({
   const params = dashboardParams(raw, await getPreferredTimeZone(ctx.user.id));
   const [{ aggregates: a, tables }, services] = await Promise.all([
     dashboardView(ctx.scope, params),
-    listDashboardServices(ctx.scope),
+    listTeamServices(ctx.scope),
   ]);
   const csv = (chart: ChartId) => `/api/insights/csv?${dashboardQuery(params, { chart })}`;
   const total = a.bySeverity.reduce((s, r) => s + r.count, 0);
