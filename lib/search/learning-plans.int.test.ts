@@ -32,6 +32,9 @@ const url = withDatabaseName(
 let c: pg.Client;
 let seed: BulkSeed;
 const teamId = "team_1";
+// The statements' trigram index leads with the team's key (hindsight_team_key, a one-point
+// range; see the why_statement_team_key migration), not the team id.
+const TEAM_KEY_COND = String.raw`Index Cond: \(\(hindsight_team_key\("teamId"\) = '\[\d+,\d+\)'::int8range\)`;
 const BIG_TABLES =
   /Seq Scan on "?(Incident|ActionItem|TimelineEvent|WhyNode|ReportSectionText)"?\b/;
 
@@ -94,6 +97,15 @@ describe("learning queries read their team's part of the text indexes", () => {
       }
       expect(plan).toMatch(/Index Cond: \(\("teamId" = 'team_1'::text\) AND \(search @@/);
     }
+    // Typos in 5 Whys statements: the statements' trigram index, by the team's key.
+    const typos = await planOf(
+      searchSql(teamId, searchParamsSchema.parse({ q: "paymnt timeuts", type: "why" })),
+    );
+    expect(typos).toMatch(
+      new RegExp(
+        `"WhyNode_team_statement_idx"[\\s\\S]*${TEAM_KEY_COND} AND \\(statement %> 'paymnt timeuts'::text\\)`,
+      ),
+    );
     // With selective incident filters the planner may start from the incidents instead (their
     // (teamId, severity, startedAt) index): still no scan of a whole table.
     const filtered = await planOf(
@@ -121,7 +133,9 @@ describe("learning queries read their team's part of the text indexes", () => {
       /Index Scan (on|using) "Incident_teamId_title_idx"[\s\S]*Index Cond: \(\("teamId" = 'team_1'::text\) AND \(title %/,
     );
     expect(plan).toMatch(
-      /Index Scan (on|using) "WhyNode_teamId_statement_idx"[\s\S]*Index Cond: \(\("teamId" = 'team_1'::text\) AND \(statement %/,
+      new RegExp(
+        `Index Scan (on|using) "WhyNode_team_statement_idx"[\\s\\S]*${TEAM_KEY_COND} AND \\(statement %`,
+      ),
     );
   });
 
@@ -187,7 +201,7 @@ describe("learning queries read their team's part of the text indexes", () => {
       );
       expect(recurring).toContain("WhyNode_incidentId_parentId_position_idx");
       expect(recurring).toContain("ActionItem_whyNodeId_idx");
-      expect(recurring).not.toContain("WhyNode_teamId_statement_idx");
+      expect(recurring).not.toContain("WhyNode_team_statement_idx");
     }
   });
 

@@ -21,6 +21,16 @@ function incidentFilters(p: SearchParams): Prisma.Sql {
 }
 
 /**
+ * The condition that reaches a team's part of the 5 Whys statements' trigram index
+ * ("WhyNode_team_statement_idx" leads with hindsight_team_key("teamId"), a one-point range of a
+ * hash of the team id, whose GiST pages never mix teams; see the why_statement_team_key
+ * migration). Teams whose hashes collide share that part: callers test "teamId" too.
+ */
+function whyTeamKey(teamId: string): Prisma.Sql {
+  return Prisma.sql`hindsight_team_key(w."teamId") = hindsight_team_key(${teamId})`;
+}
+
+/**
  * One ranked query per record type, each using its GIN index (the generated tsvector, and the
  * trigram index for typos in short text). The indexes of events, 5 Whys statements and report
  * text lead with the team (their "teamId" copy), so a search reads only its team's entries; the
@@ -57,6 +67,7 @@ function typeQuery(
     where: Prisma.Sql,
     alias: string,
     short: string,
+    trigramKey: Prisma.Sql = Prisma.empty,
   ) => {
     const search = Prisma.raw(`${alias}.search`);
     const text = Prisma.raw(`${alias}.${short}`);
@@ -64,7 +75,7 @@ function typeQuery(
         FROM ${from}, q WHERE ${where} AND ${search} @@ q.tsq ORDER BY score DESC LIMIT ${take})
       UNION ALL
       (SELECT ${cols}, word_similarity(${q}, ${text}) AS score
-        FROM ${from}, q WHERE ${where} AND ${q} <% ${text} AND NOT COALESCE(${search} @@ q.tsq, false)
+        FROM ${from}, q WHERE ${where} ${trigramKey} AND ${q} <% ${text} AND NOT COALESCE(${search} @@ q.tsq, false)
         ORDER BY score DESC LIMIT ${take})`;
   };
   switch (type) {
@@ -90,6 +101,8 @@ function typeQuery(
         Prisma.sql`w."teamId" = ${teamId} ${incidentFilter}`,
         "w",
         "statement",
+        // The statements' trigram index leads with the team's key (see whyTeamKey).
+        Prisma.sql`AND ${whyTeamKey(teamId)}`,
       );
     case "action":
       return wordsOrTypos(
@@ -138,7 +151,8 @@ export function searchSql(teamId: string, p: SearchParams): Prisma.Sql {
 
 /**
  * Candidates for "this happened before": other incidents of the team with a similar title
- * (trigram index on Incident.title) or a similar 5 Whys statement (index on WhyNode.statement),
+ * (trigram index on Incident.title) or a similar 5 Whys statement (index on WhyNode.statement
+ * by the team's key, whyTeamKey),
  * with how many services they share, above SIMILAR_THRESHOLD (set inside the statement).
  * Each probe takes its 20 best in the GiST index's nearest-first order (`<->`, distance =
  * 1 − similarity, so the same 20 as sorting by similarity): a broad title or cause matches
@@ -171,7 +185,7 @@ export function similarSql(
           FROM cfg, unnest(${statements}::text[]) s(raw), LATERAL (SELECT s.raw || left(cfg.threshold, 0) AS stmt) x
           CROSS JOIN LATERAL (
             SELECT w.* FROM "WhyNode" w
-            WHERE w."teamId" = ${teamId} AND w.statement % x.stmt AND w."incidentId" <> ${self.id}
+            WHERE ${whyTeamKey(teamId)} AND w."teamId" = ${teamId} AND w.statement % x.stmt AND w."incidentId" <> ${self.id}
             ORDER BY w.statement <-> x.stmt LIMIT 20
           ) w)
       )

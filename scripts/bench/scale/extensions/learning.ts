@@ -104,7 +104,7 @@ const INDEXES = [
   "Incident_teamId_title_idx",
   "TimelineEvent_teamId_search_idx",
   "WhyNode_teamId_search_idx",
-  "WhyNode_teamId_statement_idx",
+  "WhyNode_team_statement_idx",
   "ActionItem_teamId_search_idx",
   "ActionItem_teamId_title_idx",
   "ReportSectionText_teamId_search_idx",
