@@ -69,15 +69,23 @@ export function periodRootCauses(
 ): { causes: RootCauseRow[]; incidents: number; limited: boolean } {
   const incidents = new Set<string>();
   const causes: RootCauseRow[] = [];
-  for (const { number, id, trigrams, ...row } of rows) {
+  for (const row of rows) {
     if (!incidents.has(row.incidentId) && incidents.size === max) break;
     incidents.add(row.incidentId);
-    if (id === null) continue;
+    if (row.id === null) continue;
+    // Field by field, not rest and spread: this runs for every root cause of the period.
     causes.push({
-      ...row,
-      id,
-      incidentKey: incidentKey(number),
-      trigrams: trigrams === null ? asciiTrigrams(row.statement) : trigrams.map(trigramCode),
+      id: row.id,
+      statement: row.statement,
+      trigrams:
+        row.trigrams === null ? asciiTrigrams(row.statement) : row.trigrams.map(trigramCode),
+      incidentId: row.incidentId,
+      incidentKey: incidentKey(row.number),
+      incidentTitle: row.incidentTitle,
+      startedAt: row.startedAt,
+      actionsDone: row.actionsDone,
+      actionsOpen: row.actionsOpen,
+      firstDoneAt: row.firstDoneAt,
     });
   }
   return {

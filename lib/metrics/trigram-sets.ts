@@ -212,11 +212,15 @@ export class TrigramIndex {
         // Length filter: a set shorter than bar·|set| (or longer than |set|/bar) cannot reach it.
         if (other.length < bar * SLACK * size || size < bar * SLACK * other.length) continue;
         const need = minOverlap(size, other.length, bar);
-        if (1 + Math.min(size - i - 1, other.length - list[p + 1]! - 1) < need) continue;
+        const from = list[p + 1]!;
+        if (1 + Math.min(size - i - 1, other.length - from - 1) < need) continue;
         if (skip(n)) continue;
+        // Counting starts at the shared trigram met: nothing before it is shared (see above).
         let shared = 0;
-        for (let j = 0; j < other.length; j++) shared += mask[other[j]!]!;
-        if (shared < need) continue;
+        let j = from;
+        for (; j < other.length && shared + other.length - j >= need; j++)
+          shared += mask[other[j]!]!;
+        if (j < other.length || shared < need) continue;
         const similarity = Math.fround(shared / (size + other.length - shared));
         if (
           similarity >= bar &&
