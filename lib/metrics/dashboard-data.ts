@@ -20,7 +20,7 @@ import {
   scopeSql,
   whysHealthSql,
 } from "./sql";
-import { groupRecurring, periodRootCauses, type PeriodRootCauseRow } from "./recurring";
+import { groupRecurring, periodRootCauses, type PeriodRootCauseTuple } from "./recurring";
 import { ASCII_PROBE, asciiTrigramsAgree } from "./trigram-sets";
 
 export async function loadDashboard(
@@ -132,7 +132,7 @@ export async function loadDashboard(
  * groups them). The 20 most telling groups.
  */
 async function recurringCauses(scope: TeamScope, p: DashboardParams) {
-  const rows = await db.$queryRaw<PeriodRootCauseRow[]>(
+  const [{ rows }] = await db.$queryRaw<[{ rows: PeriodRootCauseTuple[] }]>(
     recurringCausesSql(scope.teamId, p, RECURRING_INCIDENTS_MAX, await asciiInApp()),
   );
   const { causes, incidents, limited } = periodRootCauses(rows, RECURRING_INCIDENTS_MAX);

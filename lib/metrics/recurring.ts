@@ -50,48 +50,68 @@ export interface RecurringCause {
   cameBackIn: string | null;
 }
 
-/** A row of recurringCausesSql. */
-export type PeriodRootCauseRow = Omit<RootCauseRow, "id" | "incidentKey" | "trigrams"> & {
-  id: string | null;
-  number: number;
-  /** The database's trigrams (`show_trgm`), or null for an ASCII statement (derived here). */
-  trigrams: string[] | null;
-};
+/**
+ * A row of recurringCausesSql, as a tuple: the root cause's id and statement (both null for an
+ * incident without a root cause), the database's trigrams (`show_trgm`, or null for an ASCII
+ * statement: derived here), the incident's id, number, title and start (epoch ms), the root
+ * cause's action items done and open, and its first completion (epoch ms or null).
+ */
+export type PeriodRootCauseTuple = [
+  id: string | null,
+  statement: string | null,
+  trigrams: string[] | null,
+  incidentId: string,
+  number: number,
+  incidentTitle: string,
+  startedAt: number,
+  actionsDone: number,
+  actionsOpen: number,
+  firstDoneAt: number | null,
+];
 
 /**
- * The rows of recurringCausesSql (newest incident first, one row with a NULL id for an
+ * The rows of recurringCausesSql (newest incident first, one row with a null id for an
  * incident without a root cause, at most `max` + 1 incidents) → the root causes of the newest
  * `max` incidents, how many incidents those are, and whether the period had more.
  */
 export function periodRootCauses(
-  rows: PeriodRootCauseRow[],
+  rows: PeriodRootCauseTuple[],
   max: number,
 ): { causes: RootCauseRow[]; incidents: number; limited: boolean } {
   const incidents = new Set<string>();
   const causes: RootCauseRow[] = [];
-  for (const row of rows) {
-    if (!incidents.has(row.incidentId) && incidents.size === max) break;
-    incidents.add(row.incidentId);
-    if (row.id === null) continue;
-    // Field by field, not rest and spread: this runs for every root cause of the period.
+  for (const [
+    id,
+    statement,
+    trigrams,
+    incidentId,
+    number,
+    title,
+    startedAt,
+    done,
+    open,
+    firstDone,
+  ] of rows) {
+    if (!incidents.has(incidentId) && incidents.size === max) break;
+    incidents.add(incidentId);
+    if (id === null || statement === null) continue;
     causes.push({
-      id: row.id,
-      statement: row.statement,
-      trigrams:
-        row.trigrams === null ? asciiTrigrams(row.statement) : row.trigrams.map(trigramCode),
-      incidentId: row.incidentId,
-      incidentKey: incidentKey(row.number),
-      incidentTitle: row.incidentTitle,
-      startedAt: row.startedAt,
-      actionsDone: row.actionsDone,
-      actionsOpen: row.actionsOpen,
-      firstDoneAt: row.firstDoneAt,
+      id,
+      statement,
+      trigrams: trigrams === null ? asciiTrigrams(statement) : trigrams.map(trigramCode),
+      incidentId,
+      incidentKey: incidentKey(number),
+      incidentTitle: title,
+      startedAt: new Date(startedAt),
+      actionsDone: done,
+      actionsOpen: open,
+      firstDoneAt: firstDone === null ? null : new Date(firstDone),
     });
   }
   return {
     causes,
     incidents: incidents.size,
-    limited: incidents.size < new Set(rows.map((r) => r.incidentId)).size,
+    limited: incidents.size < new Set(rows.map((r) => r[3])).size,
   };
 }
 

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { createIncident, createTeamWithMembers, testDb } from "@/test/factory";
 import { parseDashboardParams } from "./period";
-import { periodRootCauses, type PeriodRootCauseRow } from "./recurring";
+import { periodRootCauses, type PeriodRootCauseTuple } from "./recurring";
 import { recurringCausesSql } from "./sql";
 import { ASCII_PROBE, asciiTrigramsAgree, trigramCode } from "./trigram-sets";
 
@@ -46,14 +46,15 @@ describe("trigram sets of root causes", () => {
   for (const asciiInApp of [true, false]) {
     it(`are show_trgm's sets, statement by statement (ASCII derived in the app: ${asciiInApp})`, async () => {
       const p = parseDashboardParams({ from: "2026-03", to: "2026-03", tz: "UTC" }, new Date());
-      const rows = await testDb.$queryRaw<PeriodRootCauseRow[]>(
+      const [{ rows }] = await testDb.$queryRaw<[{ rows: PeriodRootCauseTuple[] }]>(
         recurringCausesSql(teamId, p, 100, asciiInApp),
       );
-      // Only the ASCII statements leave their trigrams to the app, and only when asked to.
+      // Only the ASCII statements leave their trigrams (the third field) to the app, and only
+      // when asked to.
       expect(
         rows
-          .filter((r) => r.trigrams === null)
-          .map((r) => r.statement)
+          .filter((r) => r[2] === null)
+          .map((r) => r[1])
           .sort(),
       ).toEqual(asciiInApp ? STATEMENTS.slice(0, 4).sort() : []);
       const { causes } = periodRootCauses(rows, 100);

@@ -12,7 +12,11 @@ import { migrateDeploy } from "../../scripts/db/migrate";
 import learning from "../../scripts/bench/scale/extensions/learning";
 import { seedBulk, type BulkSeed } from "../../scripts/bench/scale/seed";
 import { addMonths, monthOf, parseDashboardParams, periodBounds } from "@/lib/metrics/period";
-import { groupRecurring, periodRootCauses } from "@/lib/metrics/recurring";
+import {
+  groupRecurring,
+  periodRootCauses,
+  type PeriodRootCauseTuple,
+} from "@/lib/metrics/recurring";
 import {
   actionsSql,
   categoriesSql,
@@ -207,8 +211,8 @@ describe("learning queries read their team's part of the text indexes", () => {
 
   async function periodCauses(p: ReturnType<typeof year>, limit = RECURRING_INCIDENTS_MAX) {
     const sql = recurringCausesSql(teamId, p, limit);
-    const { rows } = await c.query(sql.text, sql.values);
-    return periodRootCauses(rows, limit);
+    const { rows } = await c.query<{ rows: PeriodRootCauseTuple[] }>(sql.text, sql.values);
+    return periodRootCauses(rows[0]!.rows, limit);
   }
 
   it("recurring causes: every root cause of the period (and service) is compared, with pg_trgm's own similarity", async () => {
