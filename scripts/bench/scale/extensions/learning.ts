@@ -11,7 +11,13 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { parseDashboardParams, addMonths, monthOf } from "../../../../lib/metrics/period";
-import { durationsSql, recurringCausesSql, whysHealthSql } from "../../../../lib/metrics/sql";
+import {
+  actionsSql,
+  categoriesSql,
+  durationsSql,
+  recurringCausesSql,
+  whysHealthSql,
+} from "../../../../lib/metrics/sql";
 import { composeReport } from "../../../../lib/reports/snapshot";
 import { sampleSource } from "../../../../lib/reports/test-fixtures";
 import { reportSearchSections } from "../../../../lib/search/report-text";
@@ -217,6 +223,11 @@ const extension: ScaleExtension = {
         },
         { label: "dashboard durations (a year)", sql: durationsSql(teamId, year) },
         { label: "dashboard 5 Whys health (a year)", sql: whysHealthSql(teamId, year) },
+        { label: "dashboard root causes by category (a year)", sql: categoriesSql(teamId, year) },
+        {
+          label: "dashboard action items by priority and owner (a year)",
+          sql: actionsSql(teamId, year, new Date()),
+        },
         {
           label: "dashboard recurring root causes: the period's (a year)",
           sql: recurringCausesSql(teamId, year),
