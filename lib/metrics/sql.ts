@@ -12,13 +12,21 @@ import { periodBounds, type DashboardParams } from "./period";
 export const RECURRING_INCIDENTS_MAX = 6000;
 
 /**
+ * The service filter on alias i, as containment (`@>`): the form the (teamId, services) GIN index
+ * answers (`= ANY(services)` is tested row by row).
+ */
+export function serviceSql(service: string): Prisma.Sql {
+  return Prisma.sql`AND i.services @> ARRAY[${service}]::text[]`;
+}
+
+/**
  * The incidents of the period, as a SQL fragment on alias i: the team, [start, end) of the
  * start time, and the service filter. Every figure counts incidents by the month they started
  * in, in the viewer's zone (lib/metrics/period.ts monthOf is the same rule).
  */
 export function scopeSql(teamId: string, p: DashboardParams) {
   const { start, end } = periodBounds(p.from, p.to, p.tz);
-  const where = Prisma.sql`i."teamId" = ${teamId} AND i."startedAt" >= ${start} AND i."startedAt" < ${end} ${p.service ? Prisma.sql`AND ${p.service} = ANY(i.services)` : Prisma.empty}`;
+  const where = Prisma.sql`i."teamId" = ${teamId} AND i."startedAt" >= ${start} AND i."startedAt" < ${end} ${p.service ? serviceSql(p.service) : Prisma.empty}`;
   const month = Prisma.sql`to_char((i."startedAt" AT TIME ZONE 'UTC') AT TIME ZONE ${p.tz}, 'YYYY-MM')`;
   return { where, month };
 }

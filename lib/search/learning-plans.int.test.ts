@@ -193,6 +193,22 @@ describe("learning queries read their team's part of the text indexes", () => {
     const actions = await planOf(actionsSql(teamId, year(), new Date()));
     expect(actions).not.toMatch(BIG_TABLES);
     expect(actions).toContain("ActionItem_incidentId_idx");
+    // For one service: the team's incidents of the service through the team-leading GIN index
+    // (the team-less one answered every team's incidents of the service; `= ANY(services)` no
+    // index at all, so each statement read the whole period of the team).
+    const oneService = { ...year(), service: "checkout" };
+    for (const sql of [
+      durationsSql(teamId, oneService),
+      whysHealthSql(teamId, oneService),
+      categoriesSql(teamId, oneService),
+      actionsSql(teamId, oneService, new Date()),
+    ]) {
+      const plan = await planOf(sql);
+      expect(plan).not.toMatch(BIG_TABLES);
+      expect(plan).toMatch(
+        /Bitmap Index Scan on "Incident_teamId_services_idx"[^\n]*\n\s+Index Cond: \(\("teamId" = 'team_1'::text\) AND \(services @> '\{checkout\}'::text\[\]\)\)/,
+      );
+    }
     // With and without a service: the period's incidents, their root causes and countermeasures
     // by index; no trigram index (no probe of the team's history).
     for (const p of [year(), { ...year(), service: "checkout" }]) {
@@ -222,7 +238,7 @@ describe("learning queries read their team's part of the text indexes", () => {
     // The period's and service's root causes, all of them, of this team only.
     const expected = await c.query<{ id: string }>(
       `SELECT w.id FROM "WhyNode" w JOIN "Incident" i ON i.id = w."incidentId"
-       WHERE i."teamId" = $1 AND w."isRootCause" AND 'checkout' = ANY(i.services) AND i."startedAt" >= $2 AND i."startedAt" < $3`,
+       WHERE i."teamId" = $1 AND w."isRootCause" AND i.services @> '{checkout}' AND i."startedAt" >= $2 AND i."startedAt" < $3`,
       [teamId, ...periodBoundsOf(p)],
     );
     expect(causes.length).toBeGreaterThan(20);

@@ -2,7 +2,7 @@
 // scale bench EXPLAINs exactly the same statement.
 import { Prisma } from "@/lib/generated/prisma/client";
 import { HEADLINE_OPTIONS } from "./highlight";
-import { trigramThresholdCte } from "@/lib/metrics/sql";
+import { serviceSql, trigramThresholdCte } from "@/lib/metrics/sql";
 import { PAGE_SIZE, SEARCH_TYPES, type SearchParams, type SearchType } from "./schema";
 import { SIMILAR_THRESHOLD } from "./similarity";
 
@@ -11,7 +11,7 @@ const DAY_MS = 86_400_000;
 function incidentFilters(p: SearchParams): Prisma.Sql {
   const parts: Prisma.Sql[] = [];
   if (p.severity) parts.push(Prisma.sql`AND i.severity = ${p.severity}::"Severity"`);
-  if (p.service) parts.push(Prisma.sql`AND ${p.service} = ANY(i.services)`);
+  if (p.service) parts.push(serviceSql(p.service));
   if (p.from) parts.push(Prisma.sql`AND i."startedAt" >= ${new Date(`${p.from}T00:00:00Z`)}`);
   if (p.to)
     parts.push(
