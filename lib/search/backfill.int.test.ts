@@ -76,12 +76,14 @@ describe("search text backfill", () => {
       expected.map(({ key, title, body }) => ({ key, title, body })),
     );
     expect(rows.every((r) => r.teamId === `${run}_t`)).toBe(true);
-    const kept = await c.query<{ incidentId: string; newest: boolean }>(
-      `SELECT DISTINCT "incidentId", newest FROM "ReportSectionText" WHERE "reportVersionId" = $1`,
+    const kept = await c.query<{ incidentId: string; newest: boolean; published: boolean }>(
+      `SELECT DISTINCT s."incidentId", s.newest, s."publishedAt" = v."publishedAt" AS published
+       FROM "ReportSectionText" s JOIN "ReportVersion" v ON v.id = s."reportVersionId" WHERE v.id = $1`,
       [`${run}_v1`],
     );
-    // The triggers copy the incident and mark the only version the newest.
-    expect(kept.rows).toEqual([{ incidentId: `${run}_i`, newest: true }]);
+    // The triggers copy the incident and the version's publication time (search's window
+    // order), and mark the only version the newest.
+    expect(kept.rows).toEqual([{ incidentId: `${run}_i`, newest: true, published: true }]);
     expect(logged.some((l) => l.includes(`${run}_v2`))).toBe(true);
 
     const again = await backfillReportSearchText(c);

@@ -26,6 +26,8 @@ export interface SearchHit {
 export interface SearchPage {
   hits: SearchHit[];
   hasMore: boolean;
+  /** The kinds with SEARCH_WINDOW or more matches: ranked among their newest (lib/search/schema). */
+  windowed: SearchType[];
 }
 
 interface Row {
@@ -41,14 +43,16 @@ interface Row {
   incidentTitle: string;
   severity: string;
   startedAt: Date;
+  windowed: SearchType[];
 }
 
 /** The team's records matching the words and filters, best first, one page at a time. */
 export async function searchTeam(scope: TeamScope, p: SearchParams): Promise<SearchPage> {
-  if (!p.q) return { hits: [], hasMore: false };
+  if (!p.q) return { hits: [], hasMore: false, windowed: [] };
   const rows = await db.$queryRaw<Row[]>(searchSql(scope.teamId, p));
   return {
     hasMore: rows.length > PAGE_SIZE,
+    windowed: rows[0]?.windowed ?? [],
     hits: rows.slice(0, PAGE_SIZE).map((r) => ({
       type: r.type,
       id: r.id,

@@ -17,6 +17,34 @@ export const SEARCH_TYPE_LABELS: Record<SearchType, string> = {
 export const QUERY_MAX = 200;
 export const PAGE_SIZE = 20;
 
+/**
+ * How many matches of each kind search ranks: the newest (incidents by start, events by time,
+ * 5 Whys and action items by creation, report text by publication; lib/search/sql.ts). A word
+ * in every one of a big team's incidents otherwise had every match read, rechecked and ranked
+ * (5,000 incidents and 5,000 report sections for a phrase in the bench's largest team); the
+ * newest 1,000 are read in their index's order and the scan stops there. The page says when a
+ * kind reached it, and a date range reaches older ones (docs/decisions.md).
+ */
+export const SEARCH_WINDOW = 1000;
+
+const WINDOW_NOUNS: Record<SearchType, string> = {
+  incident: "incidents",
+  event: "timeline events",
+  why: "5 Whys statements",
+  action: "action items",
+  report: "report sections",
+};
+
+/** What the page says when kinds filled the window, or null when none did. */
+export function windowNotice(kinds: readonly SearchType[]): string | null {
+  if (!kinds.length) return null;
+  const names = SEARCH_TYPES.filter((k) => kinds.includes(k)).map((k) => WINDOW_NOUNS[k]);
+  const list =
+    names.length === 1 ? names[0]! : `${names.slice(0, -1).join(", ")} and ${names.at(-1)!}`;
+  const count = SEARCH_WINDOW.toLocaleString("en-US");
+  return `${count} or more ${list} match these words, so they are ranked among the newest ${count} of each. To reach older ones, add words or narrow the dates (Started from, Started until).`;
+}
+
 const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)

@@ -7,7 +7,7 @@ import { listPortalReports } from "@/lib/sharing/data";
 import { createIncident, createTeamWithMembers, testDb } from "@/test/factory";
 import { searchSharedReports, searchTeam, type SearchHit } from "./data";
 import { HIGHLIGHT_START, HIGHLIGHT_STOP, splitHighlights } from "./highlight";
-import { searchParamsSchema } from "./schema";
+import { SEARCH_WINDOW, searchParamsSchema } from "./schema";
 
 const params = (over: Record<string, unknown>) => searchParamsSchema.parse(over);
 const highlighted = (hit: SearchHit) =>
@@ -183,6 +183,54 @@ describe("searchTeam", () => {
     expect(
       (await searchTeam(mintTeamScope(b.team.id), params({ q: "checkout", type: "report" }))).hits,
     ).toEqual([]);
+  });
+});
+
+describe("the window: a kind's newest SEARCH_WINDOW matches are ranked", () => {
+  it("ranks the newest matches of a word in more incidents than the window, says so, and reaches older ones by date", async () => {
+    const c = await createTeamWithMembers("Search window");
+    // The oldest incident says the word three times in its title: ranked over everything it
+    // would come first. SEARCH_WINDOW newer ones say it once.
+    const day = (n: number) => new Date(Date.UTC(2024, 0, 1) + n * 3_600_000);
+    const row = (n: number, title: string) => ({
+      teamId: c.team.id,
+      number: n + 1,
+      title,
+      severity: "SEV3" as const,
+      status: "RESOLVED" as const,
+      startedAt: day(n),
+      customerImpact: "",
+      services: ["window"],
+      tags: [],
+      createdById: c.owner.id,
+    });
+    await testDb.incident.createMany({
+      data: [
+        row(0, "Quasar quasar quasar outage"),
+        ...Array.from({ length: SEARCH_WINDOW }, (_, k) => row(k + 1, `Quasar relay ${k + 1} lag`)),
+      ],
+    });
+    const oldest = await testDb.incident.findFirstOrThrow({
+      where: { teamId: c.team.id, number: 1 },
+    });
+    const scope = mintTeamScope(c.team.id);
+
+    const all = await searchTeam(scope, params({ q: "quasar" }));
+    expect(all.windowed).toEqual(["incident"]);
+    expect(all.hits).toHaveLength(20);
+    expect(all.hits.map((h) => h.id)).not.toContain(oldest.id);
+    // Each result is one of the newest SEARCH_WINDOW incidents.
+    const numbers = all.hits.map((h) => Number(h.incidentKey.replace(/\D/g, "")));
+    expect(Math.min(...numbers)).toBeGreaterThan(1);
+
+    // Dates before the newest ones: the oldest is in the window, and ranks first.
+    const older = await searchTeam(scope, params({ q: "quasar", to: "2024-01-02" }));
+    expect(older.windowed).toEqual([]);
+    expect(older.hits[0]!.id).toBe(oldest.id);
+    // A word only a few say: no window, ranked over every match.
+    const few = await searchTeam(scope, params({ q: "outage" }));
+    expect(few.windowed).toEqual([]);
+    expect(few.hits.map((h) => h.id)).toEqual([oldest.id]);
   });
 });
 

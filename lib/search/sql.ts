@@ -3,7 +3,13 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { HEADLINE_OPTIONS } from "./highlight";
 import { serviceSql, trigramThresholdCte } from "@/lib/metrics/sql";
-import { PAGE_SIZE, SEARCH_TYPES, type SearchParams, type SearchType } from "./schema";
+import {
+  PAGE_SIZE,
+  SEARCH_TYPES,
+  SEARCH_WINDOW,
+  type SearchParams,
+  type SearchType,
+} from "./schema";
 import { SIMILAR_THRESHOLD } from "./similarity";
 
 const DAY_MS = 86_400_000;
@@ -30,122 +36,160 @@ function whyTeamKey(teamId: string): Prisma.Sql {
   return Prisma.sql`hindsight_team_key(w."teamId") = hindsight_team_key(${teamId})`;
 }
 
+/** The query's words (websearch syntax) as an inline constant the planner can estimate. */
+function tsquery(q: string): Prisma.Sql {
+  return Prisma.sql`websearch_to_tsquery('english', ${q})`;
+}
+
+interface Kind {
+  alias: string;
+  /** The row's columns as the union's rows have them (type, id, incidentId, label, sectionKey, doc). */
+  cols: Prisma.Sql;
+  from: Prisma.Sql;
+  /** The team (and the filters, through the incident when the row carries only its team). */
+  where: Prisma.Sql;
+  /** The window's order: newest first. */
+  newest: string;
+  /** The short text typos are looked for in (its trigram index), or none (long text). */
+  short?: string;
+}
+
 /**
- * One ranked query per record type, each using its GIN index (the generated tsvector, and the
- * trigram index for typos in short text). The indexes of events, 5 Whys statements and report
- * text lead with the team (their "teamId" copy), so a search reads only its team's entries; the
- * join to the incident confines every type to the team as well and applies the filters. Exact
- * word matches score 1 + ts_rank (0..1); typo-only matches score their word similarity
- * (< 1), so a correctly spelled hit always outranks a near miss. ts_rank, not ts_rank_cd: the
- * cover density cost ~9× as much per match (18 of 33 ms for 5,000 matching incidents at 100k)
- * and ranks by proximity, which a phrase query already demands.
+ * Each record type as the search reads it. Rows that carry their team ("teamId", copied by a
+ * trigger) need the incident only for the filters: without filters, no join per matched row
+ * (the page's rows are joined to their incident once, after ranking).
  */
-function typeQuery(
-  type: SearchType,
-  teamId: string,
-  q: string,
-  filters: Prisma.Sql,
-  take: number,
-): Prisma.Sql {
+function kind(type: SearchType, teamId: string, filters: Prisma.Sql): Kind {
   const team = Prisma.sql`i."teamId" = ${teamId} ${filters}`;
-  // Rows that carry their team need the incident only for the filters: without filters, no join
-  // per matched row (the page's rows are joined to their incident once, after ranking).
   const filtered = filters !== Prisma.empty;
   const viaIncident = (alias: string) =>
     filtered
       ? Prisma.sql`JOIN "Incident" i ON i.id = ${Prisma.raw(`${alias}."incidentId"`)}`
       : Prisma.empty;
   const incidentFilter = filtered ? Prisma.sql`AND ${team}` : Prisma.empty;
-  /**
-   * Word matches score 1 + ts_rank; typo-only matches of the short text (the trigram index) score
-   * their word similarity, in a query of their own that skips the word matches: each candidate
-   * tests the words once, where one OR query tested them three times per match.
-   */
-  const wordsOrTypos = (
-    cols: Prisma.Sql,
-    from: Prisma.Sql,
-    where: Prisma.Sql,
-    alias: string,
-    short: string,
-    trigramKey: Prisma.Sql = Prisma.empty,
-  ) => {
-    const search = Prisma.raw(`${alias}.search`);
-    const text = Prisma.raw(`${alias}.${short}`);
-    return Prisma.sql`(SELECT ${cols}, 1 + ts_rank(${search}, q.tsq, 32) AS score
-        FROM ${from}, q WHERE ${where} AND ${search} @@ q.tsq ORDER BY score DESC LIMIT ${take})
-      UNION ALL
-      (SELECT ${cols}, word_similarity(${q}, ${text}) AS score
-        FROM ${from}, q WHERE ${where} ${trigramKey} AND ${q} <% ${text} AND NOT COALESCE(${search} @@ q.tsq, false)
-        ORDER BY score DESC LIMIT ${take})`;
-  };
   switch (type) {
     case "incident":
       // The text of the snippet is put together for the page's rows only (searchSql).
-      return wordsOrTypos(
-        Prisma.sql`'incident' AS type, i.id, i.id AS "incidentId", NULL::text AS label, NULL::text AS "sectionKey", NULL::text AS doc`,
-        Prisma.sql`"Incident" i`,
-        team,
-        "i",
-        "title",
-      );
+      return {
+        alias: "i",
+        cols: Prisma.sql`'incident' AS type, i.id, i.id AS "incidentId", NULL::text AS label, NULL::text AS "sectionKey", NULL::text AS doc`,
+        from: Prisma.sql`"Incident" i`,
+        where: team,
+        newest: `i."startedAt" DESC, i.id DESC`,
+        short: "title",
+      };
     case "event":
-      return Prisma.sql`(SELECT 'event' AS type, e.id, e."incidentId", NULL::text AS label, NULL::text AS "sectionKey", e.body AS doc,
-          1 + ts_rank(e.search, q.tsq, 32) AS score
-        FROM "TimelineEvent" e ${viaIncident("e")}, q WHERE e."teamId" = ${teamId} ${incidentFilter} AND e.search @@ q.tsq
-        ORDER BY score DESC LIMIT ${take})`;
+      return {
+        alias: "e",
+        cols: Prisma.sql`'event' AS type, e.id, e."incidentId", NULL::text AS label, NULL::text AS "sectionKey", e.body AS doc`,
+        from: Prisma.sql`"TimelineEvent" e ${viaIncident("e")}`,
+        where: Prisma.sql`e."teamId" = ${teamId} ${incidentFilter}`,
+        newest: `e."occurredAt" DESC`,
+      };
     case "why":
-      return wordsOrTypos(
-        Prisma.sql`'why' AS type, w.id, w."incidentId", CASE WHEN w."isRootCause" THEN 'Root cause' ELSE 'Why' END AS label,
+      return {
+        alias: "w",
+        cols: Prisma.sql`'why' AS type, w.id, w."incidentId", CASE WHEN w."isRootCause" THEN 'Root cause' ELSE 'Why' END AS label,
           NULL::text AS "sectionKey", w.statement AS doc`,
-        Prisma.sql`"WhyNode" w ${viaIncident("w")}`,
-        Prisma.sql`w."teamId" = ${teamId} ${incidentFilter}`,
-        "w",
-        "statement",
-        // The statements' trigram index leads with the team's key (see whyTeamKey).
-        Prisma.sql`AND ${whyTeamKey(teamId)}`,
-      );
+        from: Prisma.sql`"WhyNode" w ${viaIncident("w")}`,
+        where: Prisma.sql`w."teamId" = ${teamId} ${incidentFilter}`,
+        newest: `w."createdAt" DESC`,
+        short: "statement",
+      };
     case "action":
-      return wordsOrTypos(
-        Prisma.sql`'action' AS type, a.id, a."incidentId", a.title AS label, NULL::text AS "sectionKey",
+      return {
+        alias: "a",
+        cols: Prisma.sql`'action' AS type, a.id, a."incidentId", a.title AS label, NULL::text AS "sectionKey",
           a.title || ' — ' || a.description AS doc`,
-        Prisma.sql`"ActionItem" a ${viaIncident("a")}`,
-        Prisma.sql`a."teamId" = ${teamId} ${incidentFilter}`,
-        "a",
-        "title",
-      );
+        from: Prisma.sql`"ActionItem" a ${viaIncident("a")}`,
+        where: Prisma.sql`a."teamId" = ${teamId} ${incidentFilter}`,
+        newest: `a."createdAt" DESC`,
+        short: "title",
+      };
     case "report":
       // Only the newest published version of each report (older versions would repeat it): the
       // "newest" flag and the incident are on the section row, so a match costs no joins.
-      return Prisma.sql`(SELECT 'report' AS type, s.id, s."incidentId", s.title AS label, s.key AS "sectionKey", s.body AS doc,
-          1 + ts_rank(s.search, q.tsq, 32) AS score
-        FROM "ReportSectionText" s ${viaIncident("s")}, q
-        WHERE s."teamId" = ${teamId} ${incidentFilter} AND s.newest AND s.search @@ q.tsq
-        ORDER BY score DESC LIMIT ${take})`;
+      return {
+        alias: "s",
+        cols: Prisma.sql`'report' AS type, s.id, s."incidentId", s.title AS label, s.key AS "sectionKey", s.body AS doc`,
+        from: Prisma.sql`"ReportSectionText" s ${viaIncident("s")}`,
+        where: Prisma.sql`s."teamId" = ${teamId} ${incidentFilter} AND s.newest`,
+        newest: `s."publishedAt" DESC`,
+      };
   }
 }
 
-/** One page of the team's ranked hits (PAGE_SIZE + 1 rows, to know whether more follow). */
+/**
+ * A kind's matches of the words, ranked: through its GIN index (the generated tsvector, led by
+ * the team) or, when the words match many rows, the newest SEARCH_WINDOW matches in a recency
+ * index's order (the planner chooses: the tsquery is a constant it estimates from the column's
+ * statistics). Matches score 1 + ts_rank (0..1). ts_rank, not ts_rank_cd: the cover density cost
+ * ~9× as much per match and ranks by proximity, which a phrase query already demands. Each row
+ * says whether its kind filled the window ("windowFull"), counted after the window's LIMIT (a
+ * count beside the ORDER BY would count every match first).
+ */
+function wordQuery(k: Kind, q: string, take: number): Prisma.Sql {
+  const a = Prisma.raw(k.alias);
+  const tsq = tsquery(q);
+  return Prisma.sql`(SELECT ${k.cols}, 1 + ts_rank(${a}.search, ${tsq}, 32) AS score, ${a}."windowRows" = ${SEARCH_WINDOW} AS "windowFull"
+      FROM (SELECT m.*, count(*) OVER () AS "windowRows" FROM (
+        SELECT ${a}.* FROM ${k.from} WHERE ${k.where} AND ${a}.search @@ ${tsq}
+        ORDER BY ${Prisma.raw(k.newest)} LIMIT ${SEARCH_WINDOW}) m) ${a}
+      ORDER BY score DESC LIMIT ${take})`;
+}
+
+/**
+ * A kind's typo-only matches of its short text (incident and action titles, 5 Whys statements)
+ * through its trigram index, scored by word similarity (≤ 1, below every word match), skipping
+ * rows the words match. They run only when the words matched fewer rows than the page needs
+ * (`gate`): with that many word matches, no typo-only row can reach the page.
+ */
+function typoQuery(k: Kind, teamId: string, q: string, take: number, gate: Prisma.Sql) {
+  if (!k.short) return null;
+  const search = Prisma.raw(`${k.alias}.search`);
+  const text = Prisma.raw(`${k.alias}.${k.short}`);
+  // The statements' trigram index leads with the team's key (see whyTeamKey).
+  const key = k.alias === "w" ? Prisma.sql`AND ${whyTeamKey(teamId)}` : Prisma.empty;
+  return Prisma.sql`(SELECT ${k.cols}, word_similarity(${q}, ${text}) AS score, false AS "windowFull"
+      FROM ${k.from} WHERE ${k.where} ${key} AND ${gate} AND ${q} <% ${text} AND NOT COALESCE(${search} @@ ${tsquery(q)}, false)
+      ORDER BY score DESC LIMIT ${take})`;
+}
+
+/**
+ * One page of the team's ranked hits (PAGE_SIZE + 1 rows, to know whether more follow), each
+ * with the kinds whose matches filled the window (`windowed`, the same on every row).
+ */
 export function searchSql(teamId: string, p: SearchParams): Prisma.Sql {
   const offset = (p.page - 1) * PAGE_SIZE;
   const take = offset + PAGE_SIZE + 1;
   const filters = incidentFilters(p);
   const types = p.type ? [p.type] : SEARCH_TYPES;
-  const union = Prisma.join(
-    types.map((t) => typeQuery(t, teamId, p.q, filters, take)),
+  const kinds = types.map((t) => kind(t, teamId, filters));
+  const words = Prisma.join(
+    kinds.map((k) => wordQuery(k, p.q, take)),
     " UNION ALL ",
   );
+  const gate = Prisma.sql`(SELECT count(*) FROM words) < ${take}`;
+  const typoQueries = kinds
+    .map((k) => typoQuery(k, teamId, p.q, take, gate))
+    .filter((x): x is Prisma.Sql => x !== null);
+  const typos = typoQueries.length
+    ? Prisma.join(typoQueries, " UNION ALL ")
+    : Prisma.sql`SELECT * FROM words WHERE false`;
   // ts_headline is the expensive part: it runs only on the rows of the page.
   return Prisma.sql`
-    WITH q AS (SELECT websearch_to_tsquery('english', ${p.q}) AS tsq)
+    WITH words AS MATERIALIZED (${words}),
+    typos AS MATERIALIZED (${typos})
     SELECT h.type, h.id, h."incidentId", h.label, v.number AS "versionNumber", h."sectionKey", h.score::float8 AS score,
       ts_headline('english', CASE WHEN h.type = 'incident' THEN i.title || ' — ' || i.summary || ' ' || i."customerImpact" ELSE h.doc END,
-        q.tsq, ${HEADLINE_OPTIONS}) AS snippet,
-      i.number, i.title AS "incidentTitle", i.severity::text AS severity, i."startedAt"
+        ${tsquery(p.q)}, ${HEADLINE_OPTIONS}) AS snippet,
+      i.number, i.title AS "incidentTitle", i.severity::text AS severity, i."startedAt",
+      ARRAY(SELECT DISTINCT type FROM words WHERE "windowFull" ORDER BY 1) AS windowed
     FROM (
-      SELECT * FROM (${union}) u ORDER BY score DESC, id LIMIT ${PAGE_SIZE + 1} OFFSET ${offset}
+      SELECT * FROM (SELECT * FROM words UNION ALL SELECT * FROM typos) u ORDER BY score DESC, id LIMIT ${PAGE_SIZE + 1} OFFSET ${offset}
     ) h JOIN "Incident" i ON i.id = h."incidentId"
       LEFT JOIN "ReportSectionText" s ON h.type = 'report' AND s.id = h.id
-      LEFT JOIN "ReportVersion" v ON v.id = s."reportVersionId", q
+      LEFT JOIN "ReportVersion" v ON v.id = s."reportVersionId"
     ORDER BY h.score DESC, h.id`;
 }
 

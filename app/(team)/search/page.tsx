@@ -11,6 +11,7 @@ import {
   SEARCH_TYPES,
   SEARCH_TYPE_LABELS,
   searchHref,
+  windowNotice,
 } from "@/lib/search/schema";
 import { SearchResults } from "@/components/search/search-results";
 import { buttonClass } from "@/components/ui/button";
@@ -35,12 +36,13 @@ export default async function SearchPage({
 }) {
   const p = parseSearchParams(await searchParams);
   const ctx = await requireTeam(searchHref(p));
-  const [{ hits, hasMore }, services] = await Promise.all([
+  const [{ hits, hasMore, windowed }, services] = await Promise.all([
     searchTeam(ctx.scope, p),
     listTeamServices(ctx.scope),
   ]);
   const filters = activeFilters(p);
   const offset = (p.page - 1) * PAGE_SIZE;
+  const notice = windowNotice(windowed);
 
   return (
     <div>
@@ -127,6 +129,14 @@ export default async function SearchPage({
         </EmptyState>
       ) : (
         <>
+          {notice && (
+            <p
+              className="mb-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+              data-testid="search-window"
+            >
+              {notice}
+            </p>
+          )}
           <SearchResults hits={hits} offset={offset} />
           <nav aria-label="Result pages" className="mt-4 flex justify-between text-sm">
             {p.page > 1 ? (

@@ -114,6 +114,12 @@ const INDEXES = [
   "ActionItem_teamId_search_idx",
   "ActionItem_teamId_title_idx",
   "ReportSectionText_teamId_search_idx",
+  // The recency orders search's window reads the newest matches in (lib/search/schema.ts
+  // SEARCH_WINDOW; incidents use their list's (teamId, startedAt) index).
+  "TimelineEvent_teamId_occurredAt_idx",
+  "ReportSectionText_teamId_newest_publishedAt_idx",
+  // The service filter of the dashboard and search.
+  "Incident_teamId_services_idx",
 ];
 
 function yearParams(now = new Date()) {
@@ -221,7 +227,15 @@ const extension: ScaleExtension = {
           label: "search 'paymnt timeuts'",
           sql: searchSql(teamId, searchParamsSchema.parse({ q: "paymnt timeuts" })),
         },
+        {
+          label: `search '"dependency was degraded"' (a phrase in every incident and report)`,
+          sql: searchSql(teamId, searchParamsSchema.parse({ q: '"dependency was degraded"' })),
+        },
         { label: "dashboard durations (a year)", sql: durationsSql(teamId, year) },
+        {
+          label: "dashboard durations (a year, one service)",
+          sql: durationsSql(teamId, { ...year, service: "checkout" }),
+        },
         { label: "dashboard 5 Whys health (a year)", sql: whysHealthSql(teamId, year) },
         { label: "dashboard root causes by category (a year)", sql: categoriesSql(teamId, year) },
         {
