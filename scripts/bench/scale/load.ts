@@ -19,6 +19,35 @@ export interface LoadResult {
   errors: number;
   /** Non-2xx answers among the warm-up requests (not counted in the figures). */
   probeFailures: number;
+  /** Every measured response's latency (ms), sorted: what `pooled` merges. */
+  latencies: number[];
+  /** Wall time of the measured requests (s). */
+  duration: number;
+}
+
+/**
+ * Several runs of the same target as one: percentiles over every response of all of them,
+ * the rate over their summed time. The scale bench alternates its two servers in rounds
+ * (1k, 100k, 1k, 100k) and pools each server's rounds, so a slow spell of the shared machine
+ * falls on both sides instead of on one side's only run.
+ */
+export function pooled(runs: LoadResult[]): LoadResult {
+  const latencies = runs.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  const requests = runs.reduce((n, r) => n + r.requests, 0);
+  const duration = runs.reduce((n, r) => n + r.duration, 0);
+  return {
+    rps: duration ? requests / duration : 0,
+    p50: quantile(latencies, 0.5),
+    p95: quantile(latencies, 0.95),
+    p99: quantile(latencies, 0.99),
+    bytes: requests ? runs.reduce((n, r) => n + r.bytes * r.requests, 0) / requests : 0,
+    requests,
+    non2xx: runs.reduce((n, r) => n + r.non2xx, 0),
+    errors: runs.reduce((n, r) => n + r.errors, 0),
+    probeFailures: runs.reduce((n, r) => n + r.probeFailures, 0),
+    latencies,
+    duration,
+  };
 }
 
 export interface LoadOptions {
@@ -129,6 +158,8 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
     probeFailures: failed,
+    latencies,
+    duration: result.duration,
   };
 }
 
