@@ -12,13 +12,11 @@ import type {
 import { monthsBetween, type DashboardParams } from "./period";
 import {
   actionsSql,
-  categoriesSql,
   durationsSql,
   MEASURE_COLUMNS,
   RECURRING_INCIDENTS_MAX,
-  recurringCausesSql,
+  rootCausesSql,
   scopeSql,
-  whysHealthSql,
 } from "./sql";
 import { groupRecurring, periodRootCauses, type PeriodRootCauseTuple } from "./recurring";
 import { ASCII_PROBE, asciiTrigramsAgree } from "./trigram-sets";
@@ -54,19 +52,13 @@ export async function loadDashboard(
     (Omit<ActionRow, "by"> & { priority: string | null; owner: string | null; byOwner: number })[]
   >(actionsSql(scope.teamId, p, today));
 
-  const categories = db.$queryRaw<CountRow[]>(categoriesSql(scope.teamId, p));
-
-  const whys = db.$queryRaw<WhysRow[]>(whysHealthSql(scope.teamId, p));
-
-  const [sev, svc, dur, rep, act, cat, wh, recurring] = await Promise.all([
+  const [sev, svc, dur, rep, act, { whys, categories, recurring }] = await Promise.all([
     bySeverity,
     byService,
     durations,
     reports,
     actions,
-    categories,
-    whys,
-    recurringCauses(scope, p),
+    rootCauses(scope, p),
   ]);
 
   const ownerIds = [
@@ -111,14 +103,8 @@ export async function loadDashboard(
         onTime: r.onTime,
         medianCompleteMs: num(r.medianCompleteMs),
       })),
-      categories: cat,
-      whys: wh[0] ?? {
-        incidents: 0,
-        withTree: 0,
-        withRootCause: 0,
-        rootCauses: 0,
-        rootCausesWithoutAction: 0,
-      },
+      categories,
+      whys,
       recurring: recurring.groups,
       recurringCompared: recurring.compared,
     },
@@ -126,19 +112,24 @@ export async function loadDashboard(
 }
 
 /**
- * Root causes of the period that say the same thing as an earlier root cause of the period
- * (another incident): pg_trgm similarity at the team's threshold, over the trigram sets the
- * database computes, or for ASCII statements the same sets computed here (lib/metrics/recurring.ts
- * groups them). The 20 most telling groups.
+ * The period's root causes in one pass (lib/metrics/sql.ts rootCausesSql): 5 Whys health, root
+ * causes by category, and the ones that say the same thing as an earlier root cause of the
+ * period (another incident): pg_trgm similarity at the team's threshold, over the trigram sets
+ * the database computes, or for ASCII statements the same sets computed here
+ * (lib/metrics/recurring.ts groups them). The 20 most telling groups.
  */
-async function recurringCauses(scope: TeamScope, p: DashboardParams) {
-  const [{ rows }] = await db.$queryRaw<[{ rows: PeriodRootCauseTuple[] }]>(
-    recurringCausesSql(scope.teamId, p, RECURRING_INCIDENTS_MAX, await asciiInApp()),
-  );
+async function rootCauses(scope: TeamScope, p: DashboardParams) {
+  const [{ whys, categories, rows }] = await db.$queryRaw<
+    [{ whys: WhysRow; categories: CountRow[]; rows: PeriodRootCauseTuple[] }]
+  >(rootCausesSql(scope.teamId, p, RECURRING_INCIDENTS_MAX, await asciiInApp()));
   const { causes, incidents, limited } = periodRootCauses(rows, RECURRING_INCIDENTS_MAX);
   return {
-    groups: groupRecurring(causes, p.similarity).slice(0, 20),
-    compared: { causes: causes.length, incidents, limited },
+    whys,
+    categories,
+    recurring: {
+      groups: groupRecurring(causes, p.similarity).slice(0, 20),
+      compared: { causes: causes.length, incidents, limited },
+    },
   };
 }
 

@@ -336,6 +336,7 @@ describe("loadDashboard", () => {
       durations: [],
       reports: [],
       actions: [],
+      categories: [],
       recurring: [],
     });
     expect(empty.aggregates.whys).toEqual({

@@ -62,39 +62,6 @@ export function durationsSql(teamId: string, p: DashboardParams): Prisma.Sql {
 }
 
 /**
- * 5 Whys health of the period's incidents: with a tree, reaching a root cause, and root causes
- * without a countermeasure (an action item addressing the node, through ActionItem(whyNodeId)).
- * One pass over each incident's nodes (an index probe per incident), not one per figure.
- */
-export function whysHealthSql(teamId: string, p: DashboardParams): Prisma.Sql {
-  const { where } = scopeSql(teamId, p);
-  return Prisma.sql`
-    SELECT count(*)::int AS incidents,
-      count(*) FILTER (WHERE n.nodes > 0)::int AS "withTree",
-      count(*) FILTER (WHERE n.roots > 0)::int AS "withRootCause",
-      COALESCE(sum(n.roots), 0)::int AS "rootCauses", COALESCE(sum(n.bare), 0)::int AS "rootCausesWithoutAction"
-    FROM "Incident" i CROSS JOIN LATERAL (
-      SELECT count(*) AS nodes, count(*) FILTER (WHERE w."isRootCause") AS roots,
-        count(*) FILTER (WHERE w."isRootCause" AND NOT EXISTS (SELECT 1 FROM "ActionItem" a WHERE a."whyNodeId" = w.id)) AS bare
-      FROM "WhyNode" w WHERE w."incidentId" = i.id) n
-    WHERE ${where}`;
-}
-
-/**
- * Root causes of the period's incidents by month and category. Each incident's root causes by
- * its index (OFFSET 0 keeps the lateral a per-incident probe: joined plainly, the planner scanned
- * every team's WhyNode rows in parallel, ~45 ms and three processes busy per view at 100k).
- */
-export function categoriesSql(teamId: string, p: DashboardParams): Prisma.Sql {
-  const { where, month } = scopeSql(teamId, p);
-  return Prisma.sql`
-    SELECT ${month} AS month, COALESCE(w.category::text, 'UNCATEGORISED') AS key, count(*)::int AS count
-    FROM "Incident" i CROSS JOIN LATERAL (
-      SELECT w.category FROM "WhyNode" w WHERE w."incidentId" = i.id AND w."isRootCause" OFFSET 0) w
-    WHERE ${where} GROUP BY 1, 2`;
-}
-
-/**
  * Action items of the period's incidents, by priority and by owner in one pass; each incident's
  * items by its index (not the team's every item, hashed against the period). Overdue and on
  * time follow lib/action-items/filters.ts: due dates are whole UTC days, `today` is one.
@@ -127,45 +94,70 @@ export function trigramThresholdCte(threshold: number): Prisma.Sql {
 }
 
 /**
- * The root causes of the period's incidents (service-filtered like every figure), with their
- * pg_trgm trigram sets (`show_trgm`, what `similarity()` compares; NULL for an ASCII statement
- * when `asciiInApp`, lib/metrics/trigram-sets.ts derives those: cheaper than computing, sending
- * and parsing ~60 strings a row) and their countermeasures
- * (done, open, first completion) through ActionItem(whyNodeId). The grouping by similarity
- * happens in lib/metrics/recurring.ts: comparing within the period costs what the period holds,
- * where probing each cause against the team's whole statement index cost what the team ever
- * wrote (with a service filter it matched little and never reached its pair limit: 9.6 s at
- * 100k). The newest `limit` incidents, read in their (teamId, startedAt) index order, plus one
- * to tell a cut period; an incident without a root cause answers one row with a NULL id.
+ * One pass over the root causes of the period's incidents (service-filtered like every figure):
+ * each incident's why nodes by its index, each root cause's countermeasures through
+ * ActionItem(whyNodeId), read once for three figures (they were three statements, each reading
+ * the period's incidents and probing their nodes again: ~30 % of their database time):
+ * - `whys`: 5 Whys health (incidents with a tree, reaching a root cause, root causes without a
+ *   countermeasure: no action item addressing the node);
+ * - `categories`: root causes by month and category;
+ * - `rows`: the root causes of the newest `limit` incidents (plus one, to tell a cut period)
+ *   with their pg_trgm trigram sets (`show_trgm`, what `similarity()` compares; NULL for an
+ *   ASCII statement when `asciiInApp`, lib/metrics/trigram-sets.ts derives those: cheaper than
+ *   computing, sending and parsing ~60 strings a row) and countermeasures (done, open, first
+ *   completion); an incident without a root cause answers one row with a NULL id. One JSON
+ *   array of tuples (lib/metrics/recurring.ts PeriodRootCauseTuple), times in epoch
+ *   milliseconds: decoding ten columns of every root cause row by row cost the app more than
+ *   grouping them.
+ * The grouping by similarity happens in lib/metrics/recurring.ts: comparing within the period
+ * costs what the period holds, where probing each cause against the team's whole statement
+ * index cost what the team ever wrote (with a service filter it matched little and never
+ * reached its pair limit: 9.6 s at 100k).
  */
-export function recurringCausesSql(
+export function rootCausesSql(
   teamId: string,
   p: DashboardParams,
   limit = RECURRING_INCIDENTS_MAX,
   asciiInApp = true,
 ): Prisma.Sql {
-  const { where } = scopeSql(teamId, p);
-  // One JSON array of tuples (lib/metrics/recurring.ts PeriodRootCauseTuple), times in epoch
-  // milliseconds: decoding ten columns of every root cause row by row cost the app more than
-  // grouping them.
+  const { where, month } = scopeSql(teamId, p);
+  // OFFSET 0 keeps each lateral a per-incident (per-node) index probe: joined plainly, the
+  // planner scanned or hashed every team's WhyNode rows at 100k (~45 ms, parallel workers).
   return Prisma.sql`
-    SELECT COALESCE(json_agg(json_build_array(w.id, w.statement,
-        CASE WHEN ${asciiInApp} AND w.statement !~ ${"[^\\x01-\\x7f]"} THEN NULL ELSE show_trgm(w.statement) END,
-        i.id, i.number, i.title, (extract(epoch from i."startedAt") * 1000)::float8,
-        a.done, a.open, (extract(epoch from a."firstDoneAt") * 1000)::float8)
-      ORDER BY i."startedAt" DESC, i.id DESC, w.id), '[]') AS rows
-    FROM (
-      SELECT i.id, i.number, i.title, i."startedAt" FROM "Incident" i WHERE ${where}
-      ORDER BY i."startedAt" DESC, i.id DESC LIMIT ${limit + 1}
-    ) i
-      -- One index probe per incident (OFFSET 0 keeps it a per-incident lookup: otherwise at
-      -- 100k the planner hashes every root cause of every team).
-      LEFT JOIN LATERAL (
-        SELECT w.id, w.statement FROM "WhyNode" w WHERE w."incidentId" = i.id AND w."isRootCause" OFFSET 0
-      ) w ON true
-      LEFT JOIN LATERAL (
-        SELECT count(*) FILTER (WHERE x.status = 'DONE')::int AS done,
+    WITH i AS MATERIALIZED (
+      SELECT i.id, i.number, i.title, i."startedAt", ${month} AS month,
+        row_number() OVER (ORDER BY i."startedAt" DESC, i.id DESC) AS newest
+      FROM "Incident" i WHERE ${where}
+    ), n AS MATERIALIZED (
+      SELECT i.id AS incident, w.id, w."isRootCause" AS root, w.category, w.statement
+      FROM i CROSS JOIN LATERAL (
+        SELECT w.id, w."isRootCause", w.category, w.statement FROM "WhyNode" w WHERE w."incidentId" = i.id OFFSET 0
+      ) w
+    ), r AS MATERIALIZED (
+      SELECT n.incident, n.id, n.category, n.statement, a.*
+      FROM n CROSS JOIN LATERAL (
+        SELECT count(*)::int AS items, count(*) FILTER (WHERE x.status = 'DONE')::int AS done,
           count(*) FILTER (WHERE x.status IN ('OPEN', 'IN_PROGRESS'))::int AS open,
           min(x."completedAt") FILTER (WHERE x.status = 'DONE') AS "firstDoneAt"
-        FROM "ActionItem" x WHERE x."whyNodeId" = w.id) a ON true`;
+        FROM "ActionItem" x WHERE x."whyNodeId" = n.id
+      ) a
+      WHERE n.root
+    )
+    SELECT
+      json_build_object(
+        'incidents', (SELECT count(*) FROM i)::int,
+        'withTree', (SELECT count(DISTINCT incident) FROM n)::int,
+        'withRootCause', (SELECT count(DISTINCT incident) FROM r)::int,
+        'rootCauses', (SELECT count(*) FROM r)::int,
+        'rootCausesWithoutAction', (SELECT count(*) FROM r WHERE r.items = 0)::int
+      ) AS whys,
+      (SELECT COALESCE(json_agg(json_build_object('month', c.month, 'key', c.key, 'count', c.count)), '[]')
+        FROM (SELECT i.month, COALESCE(r.category::text, 'UNCATEGORISED') AS key, count(*)::int AS count
+          FROM r JOIN i ON i.id = r.incident GROUP BY 1, 2) c) AS categories,
+      (SELECT COALESCE(json_agg(json_build_array(r.id, r.statement,
+          CASE WHEN ${asciiInApp} AND r.statement !~ ${"[^\\x01-\\x7f]"} THEN NULL ELSE show_trgm(r.statement) END,
+          i.id, i.number, i.title, (extract(epoch from i."startedAt") * 1000)::float8,
+          COALESCE(r.done, 0), COALESCE(r.open, 0), (extract(epoch from r."firstDoneAt") * 1000)::float8)
+        ORDER BY i."startedAt" DESC, i.id DESC, r.id), '[]')
+        FROM i LEFT JOIN r ON r.incident = i.id WHERE i.newest <= ${limit + 1}) AS rows`;
 }

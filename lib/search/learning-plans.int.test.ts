@@ -19,11 +19,9 @@ import {
 } from "@/lib/metrics/recurring";
 import {
   actionsSql,
-  categoriesSql,
   durationsSql,
   RECURRING_INCIDENTS_MAX,
-  recurringCausesSql,
-  whysHealthSql,
+  rootCausesSql,
 } from "@/lib/metrics/sql";
 import { SEARCH_WINDOW, searchParamsSchema } from "./schema";
 import { searchSql, similarSql } from "./sql";
@@ -192,16 +190,8 @@ describe("learning queries read their team's part of the text indexes", () => {
   it("dashboard: durations, 5 Whys health, categories and action items through indexes; recurring causes read the period's root causes one incident at a time", async () => {
     const durations = await planOf(durationsSql(teamId, year()));
     expect(durations).not.toMatch(BIG_TABLES);
-    // Root causes without a countermeasure: one index probe per root cause, not a scan of
-    // every action item per root cause (that took /insights past the statement timeout at 100k).
-    const whys = await planOf(whysHealthSql(teamId, year()));
-    expect(whys).not.toMatch(BIG_TABLES);
-    expect(whys).toContain("ActionItem_whyNodeId_idx");
-    // Root causes by category and action items: each incident's rows by its index (joined
-    // plainly, the planner scanned every team's WhyNode rows in parallel workers at 100k).
-    const categories = await planOf(categoriesSql(teamId, year()));
-    expect(categories).not.toMatch(BIG_TABLES);
-    expect(categories).toContain("WhyNode_incidentId_parentId_position_idx");
+    // Action items: each incident's rows by its index (joined plainly, the planner scanned
+    // every team's rows in parallel workers at 100k).
     const actions = await planOf(actionsSql(teamId, year(), new Date()));
     expect(actions).not.toMatch(BIG_TABLES);
     expect(actions).toContain("ActionItem_incidentId_idx");
@@ -211,8 +201,7 @@ describe("learning queries read their team's part of the text indexes", () => {
     const oneService = { ...year(), service: "checkout" };
     for (const sql of [
       durationsSql(teamId, oneService),
-      whysHealthSql(teamId, oneService),
-      categoriesSql(teamId, oneService),
+      rootCausesSql(teamId, oneService),
       actionsSql(teamId, oneService, new Date()),
     ]) {
       const plan = await planOf(sql);
@@ -221,10 +210,13 @@ describe("learning queries read their team's part of the text indexes", () => {
         /Bitmap Index Scan on "Incident_teamId_services_idx"[^\n]*\n\s+Index Cond: \(\("teamId" = 'team_1'::text\) AND \(services @> '\{checkout\}'::text\[\]\)\)/,
       );
     }
-    // With and without a service: the period's incidents, their root causes and countermeasures
-    // by index; no trigram index (no probe of the team's history).
+    // Root causes (5 Whys health, categories, recurring causes), with and without a service:
+    // the period's incidents, their why nodes and the root causes' countermeasures by index
+    // (one probe per root cause, not a scan of every action item per root cause: that took
+    // /insights past the statement timeout at 100k); no trigram index (no probe of the team's
+    // history).
     for (const p of [year(), { ...year(), service: "checkout" }]) {
-      const recurring = await planOf(recurringCausesSql(teamId, p));
+      const recurring = await planOf(rootCausesSql(teamId, p));
       expect(recurring, p.service).not.toMatch(BIG_TABLES);
       // The team's incidents through a team-leading index ((teamId, startedAt) at 100k; here,
       // where the whole team falls in the year, the planner may take another team-leading one).
@@ -238,7 +230,7 @@ describe("learning queries read their team's part of the text indexes", () => {
   });
 
   async function periodCauses(p: ReturnType<typeof year>, limit = RECURRING_INCIDENTS_MAX) {
-    const sql = recurringCausesSql(teamId, p, limit);
+    const sql = rootCausesSql(teamId, p, limit);
     const { rows } = await c.query<{ rows: PeriodRootCauseTuple[] }>(sql.text, sql.values);
     return periodRootCauses(rows[0]!.rows, limit);
   }

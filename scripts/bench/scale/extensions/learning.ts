@@ -11,13 +11,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { parseDashboardParams, addMonths, monthOf } from "../../../../lib/metrics/period";
-import {
-  actionsSql,
-  categoriesSql,
-  durationsSql,
-  recurringCausesSql,
-  whysHealthSql,
-} from "../../../../lib/metrics/sql";
+import { actionsSql, durationsSql, rootCausesSql } from "../../../../lib/metrics/sql";
 import { composeReport } from "../../../../lib/reports/snapshot";
 import { sampleSource } from "../../../../lib/reports/test-fixtures";
 import { reportSearchSections } from "../../../../lib/search/report-text";
@@ -236,19 +230,18 @@ const extension: ScaleExtension = {
           label: "dashboard durations (a year, one service)",
           sql: durationsSql(teamId, { ...year, service: "checkout" }),
         },
-        { label: "dashboard 5 Whys health (a year)", sql: whysHealthSql(teamId, year) },
-        { label: "dashboard root causes by category (a year)", sql: categoriesSql(teamId, year) },
         {
           label: "dashboard action items by priority and owner (a year)",
           sql: actionsSql(teamId, year, new Date()),
         },
         {
-          label: "dashboard recurring root causes: the period's (a year)",
-          sql: recurringCausesSql(teamId, year),
+          label: "dashboard root causes: 5 Whys health, categories, recurring causes (a year)",
+          sql: rootCausesSql(teamId, year),
         },
         {
-          label: "dashboard recurring root causes: the period's (a year, one service)",
-          sql: recurringCausesSql(teamId, { ...year, service: "checkout" }),
+          label:
+            "dashboard root causes: 5 Whys health, categories, recurring causes (a year, one service)",
+          sql: rootCausesSql(teamId, { ...year, service: "checkout" }),
         },
         {
           label: "similar incidents (title + causes)",
