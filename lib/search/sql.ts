@@ -52,6 +52,8 @@ interface Kind {
   newest: string;
   /** The short text typos are looked for in (its trigram index), or none (long text). */
   short?: string;
+  /** A condition that reaches the team's part of that trigram index, when it needs one. */
+  trigramKey?: Prisma.Sql;
 }
 
 /**
@@ -95,6 +97,8 @@ function kind(type: SearchType, teamId: string, filters: Prisma.Sql): Kind {
         where: Prisma.sql`w."teamId" = ${teamId} ${incidentFilter}`,
         newest: `w."createdAt" DESC`,
         short: "statement",
+        // The statements' trigram index leads with the team's key (see whyTeamKey).
+        trigramKey: Prisma.sql`AND ${whyTeamKey(teamId)}`,
       };
     case "action":
       return {
@@ -144,12 +148,11 @@ function wordQuery(k: Kind, q: string, take: number): Prisma.Sql {
  * rows the words match. They run only when the words matched fewer rows than the page needs
  * (`gate`): with that many word matches, no typo-only row can reach the page.
  */
-function typoQuery(k: Kind, teamId: string, q: string, take: number, gate: Prisma.Sql) {
+function typoQuery(k: Kind, q: string, take: number, gate: Prisma.Sql) {
   if (!k.short) return null;
   const search = Prisma.raw(`${k.alias}.search`);
   const text = Prisma.raw(`${k.alias}.${k.short}`);
-  // The statements' trigram index leads with the team's key (see whyTeamKey).
-  const key = k.alias === "w" ? Prisma.sql`AND ${whyTeamKey(teamId)}` : Prisma.empty;
+  const key = k.trigramKey ?? Prisma.empty;
   return Prisma.sql`(SELECT ${k.cols}, word_similarity(${q}, ${text}) AS score, false AS "windowFull"
       FROM ${k.from} WHERE ${k.where} ${key} AND ${gate} AND ${q} <% ${text} AND NOT COALESCE(${search} @@ ${tsquery(q)}, false)
       ORDER BY score DESC LIMIT ${take})`;
@@ -171,7 +174,7 @@ export function searchSql(teamId: string, p: SearchParams): Prisma.Sql {
   );
   const gate = Prisma.sql`(SELECT count(*) FROM words) < ${take}`;
   const typoQueries = kinds
-    .map((k) => typoQuery(k, teamId, p.q, take, gate))
+    .map((k) => typoQuery(k, p.q, take, gate))
     .filter((x): x is Prisma.Sql => x !== null);
   const typos = typoQueries.length
     ? Prisma.join(typoQueries, " UNION ALL ")
