@@ -10,90 +10,57 @@ import type {
   WhysRow,
 } from "./dashboard";
 import { monthsBetween, type DashboardParams } from "./period";
-import {
-  actionsSql,
-  durationsSql,
-  MEASURE_COLUMNS,
-  RECURRING_INCIDENTS_MAX,
-  rootCausesSql,
-  scopeSql,
-} from "./sql";
+import { dashboardSql, MEASURE_COLUMNS, RECURRING_INCIDENTS_MAX } from "./sql";
 import { groupRecurring, periodRootCauses, type PeriodRootCauseTuple } from "./recurring";
 import { ASCII_PROBE, asciiTrigramsAgree } from "./trigram-sets";
+
+/** The one dashboard statement's row (lib/metrics/sql.ts dashboardSql): JSON values. */
+interface DashboardRow {
+  bySeverity: CountRow[];
+  byService: CountRow[];
+  durations: Record<string, string | number | null>[];
+  reports: ReportRow[];
+  actions: (Omit<ActionRow, "by"> & {
+    priority: string | null;
+    owner: string | null;
+    byOwner: number;
+  })[];
+  owners: Record<string, string>;
+  whys: WhysRow;
+  categories: CountRow[];
+  rows: PeriodRootCauseTuple[];
+}
 
 export async function loadDashboard(
   scope: TeamScope,
   p: DashboardParams,
   now = new Date(),
 ): Promise<{ aggregates: DashboardAggregates; ownerNames: Record<string, string> }> {
-  const { where, month } = scopeSql(scope.teamId, p);
   const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-
-  const bySeverity = db.$queryRaw<CountRow[]>`
-    SELECT ${month} AS month, i.severity::text AS key, count(*)::int AS count FROM "Incident" i WHERE ${where} GROUP BY 1, 2`;
-  const byService = db.$queryRaw<CountRow[]>`
-    SELECT ${month} AS month, s AS key, count(*)::int AS count FROM "Incident" i, unnest(i.services) s WHERE ${where} GROUP BY 1, 2`;
-
-  const durations = db.$queryRaw<Record<string, string | number | null>[]>(
-    durationsSql(scope.teamId, p),
+  const [row] = await db.$queryRaw<[DashboardRow]>(
+    dashboardSql(scope.teamId, p, today, RECURRING_INCIDENTS_MAX, await asciiInApp()),
   );
-
-  // Resolution → first published version of the report.
-  const reports = db.$queryRaw<ReportRow[]>`
-    SELECT ${month} AS month, count(*)::int AS resolved, count(p.first)::int AS published,
-      avg(extract(epoch from (p.first - i."resolvedAt")) * 1000)::float8 AS "meanLagMs",
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch from (p.first - i."resolvedAt")) * 1000) AS "medianLagMs"
-    FROM "Incident" i
-      LEFT JOIN "Report" r ON r."incidentId" = i.id
-      LEFT JOIN LATERAL (SELECT min(v."publishedAt") AS first FROM "ReportVersion" v WHERE v."reportId" = r.id) p ON true
-    WHERE ${where} AND i."resolvedAt" IS NOT NULL GROUP BY 1`;
-
-  const actions = db.$queryRaw<
-    (Omit<ActionRow, "by"> & { priority: string | null; owner: string | null; byOwner: number })[]
-  >(actionsSql(scope.teamId, p, today));
-
-  const [sev, svc, dur, rep, act, { whys, categories, recurring }] = await Promise.all([
-    bySeverity,
-    byService,
-    durations,
-    reports,
-    actions,
-    rootCauses(scope, p),
-  ]);
-
-  const ownerIds = [
-    ...new Set(act.filter((r) => r.byOwner === 1 && r.owner !== "none").map((r) => r.owner!)),
-  ];
-  const owners = ownerIds.length
-    ? await db.user.findMany({
-        where: { id: { in: ownerIds } },
-        select: { id: true, name: true, email: true },
-      })
-    : [];
+  const { causes, incidents, limited } = periodRootCauses(row.rows, RECURRING_INCIDENTS_MAX);
   const num = (v: string | number | null | undefined) =>
     v === null || v === undefined ? null : Number(v);
   return {
-    ownerNames: Object.fromEntries(owners.map((o) => [o.id, o.name ?? o.email])),
+    ownerNames: row.owners,
     aggregates: {
       months: monthsBetween(p.from, p.to),
-      bySeverity: sev,
-      byService: svc,
-      durations: dur.flatMap((row) =>
+      bySeverity: row.bySeverity,
+      byService: row.byService,
+      durations: row.durations.flatMap((d) =>
         MEASURE_COLUMNS.map(([m]): DurationRow => ({
-          month: String(row.month),
+          month: String(d.month),
           measure: m,
-          count: Number(row[`${m}_n`]),
-          mean: num(row[`${m}_mean`]),
-          median: num(row[`${m}_median`]),
-          p90: num(row[`${m}_p90`]),
+          count: Number(d[`${m}_n`]),
+          mean: num(d[`${m}_mean`]),
+          median: num(d[`${m}_median`]),
+          p90: num(d[`${m}_p90`]),
         })),
       ),
-      reports: rep.map((r) => ({
-        ...r,
-        meanLagMs: num(r.meanLagMs),
-        medianLagMs: num(r.medianLagMs),
-      })),
-      actions: act.map((r) => ({
+      reports: row.reports,
+      actions: row.actions.map((r) => ({
         by: r.byOwner === 1 ? "owner" : "priority",
         key: r.byOwner === 1 ? r.owner! : r.priority!,
         open: r.open,
@@ -101,34 +68,16 @@ export async function loadDashboard(
         done: r.done,
         doneWithDue: r.doneWithDue,
         onTime: r.onTime,
-        medianCompleteMs: num(r.medianCompleteMs),
+        medianCompleteMs: r.medianCompleteMs,
       })),
-      categories,
-      whys,
-      recurring: recurring.groups,
-      recurringCompared: recurring.compared,
-    },
-  };
-}
-
-/**
- * The period's root causes in one pass (lib/metrics/sql.ts rootCausesSql): 5 Whys health, root
- * causes by category, and the ones that say the same thing as an earlier root cause of the
- * period (another incident): pg_trgm similarity at the team's threshold, over the trigram sets
- * the database computes, or for ASCII statements the same sets computed here
- * (lib/metrics/recurring.ts groups them). The 20 most telling groups.
- */
-async function rootCauses(scope: TeamScope, p: DashboardParams) {
-  const [{ whys, categories, rows }] = await db.$queryRaw<
-    [{ whys: WhysRow; categories: CountRow[]; rows: PeriodRootCauseTuple[] }]
-  >(rootCausesSql(scope.teamId, p, RECURRING_INCIDENTS_MAX, await asciiInApp()));
-  const { causes, incidents, limited } = periodRootCauses(rows, RECURRING_INCIDENTS_MAX);
-  return {
-    whys,
-    categories,
-    recurring: {
-      groups: groupRecurring(causes, p.similarity).slice(0, 20),
-      compared: { causes: causes.length, incidents, limited },
+      categories: row.categories,
+      whys: row.whys,
+      // Root causes that say the same thing as an earlier root cause of the period (another
+      // incident): pg_trgm similarity at the team's threshold, over the trigram sets the
+      // database computes, or for ASCII statements the same sets computed here; the 20 most
+      // telling groups.
+      recurring: groupRecurring(causes, p.similarity).slice(0, 20),
+      recurringCompared: { causes: causes.length, incidents, limited },
     },
   };
 }

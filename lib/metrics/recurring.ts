@@ -1,7 +1,7 @@
 // Recurring root causes (pure): a root cause of the period that says the same thing as an
 // earlier root cause of the period (another incident), by pg_trgm similarity at the team's
 // threshold, is that cause coming back. The database answers the period's root causes with
-// their trigram sets (lib/metrics/sql.ts rootCausesSql); this groups them and checks the
+// their trigram sets (lib/metrics/sql.ts dashboardSql); this groups them and checks the
 // most valuable fact on the dashboard: the cause came back after its countermeasure was done.
 //
 // Grouping is "first occurrence" (leader) clustering: root causes are taken oldest first; each
@@ -51,7 +51,7 @@ export interface RecurringCause {
 }
 
 /**
- * A row of rootCausesSql, as a tuple: the root cause's id and statement (both null for an
+ * A root cause row of dashboardSql, as a tuple: the root cause's id and statement (both null for an
  * incident without a root cause), the database's trigrams (`show_trgm`, or null for an ASCII
  * statement: derived here), the incident's id, number, title and start (epoch ms), the root
  * cause's action items done and open, and its first completion (epoch ms or null).
@@ -70,7 +70,7 @@ export type PeriodRootCauseTuple = [
 ];
 
 /**
- * The rows of rootCausesSql (newest incident first, one row with a null id for an
+ * The root cause rows of dashboardSql (newest incident first, one row with a null id for an
  * incident without a root cause, at most `max` + 1 incidents) → the root causes of the newest
  * `max` incidents, how many incidents those are, and whether the period had more.
  */

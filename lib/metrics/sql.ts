@@ -1,4 +1,4 @@
-// The dashboard's heavier SQL, built without running it (no I/O): lib/metrics/dashboard-data.ts runs
+// The dashboard's SQL, built without running it (no I/O): lib/metrics/dashboard-data.ts runs
 // it, and the scale bench EXPLAINs the same statements.
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Measure } from "./dashboard";
@@ -47,42 +47,6 @@ export const MEASURE_COLUMNS: [Measure, string, string][] = [
   ["resolve", "resolvedAt", `i."startedAt"`],
 ];
 
-/** Count, mean, median and p90 of each "time to …" per month (percentile_cont in the database). */
-export function durationsSql(teamId: string, p: DashboardParams): Prisma.Sql {
-  const { where, month } = scopeSql(teamId, p);
-  const cols = Prisma.join(
-    MEASURE_COLUMNS.map(([m, col, origin]) => {
-      const v = MS(col, origin);
-      return Prisma.sql`count(${v})::int AS ${Prisma.raw(`"${m}_n"`)}, avg(${v})::float8 AS ${Prisma.raw(`"${m}_mean"`)},
-        percentile_cont(0.5) WITHIN GROUP (ORDER BY ${v}) AS ${Prisma.raw(`"${m}_median"`)}, percentile_cont(0.9) WITHIN GROUP (ORDER BY ${v}) AS ${Prisma.raw(`"${m}_p90"`)}`;
-    }),
-    ", ",
-  );
-  return Prisma.sql`SELECT ${month} AS month, ${cols} FROM "Incident" i WHERE ${where} GROUP BY 1`;
-}
-
-/**
- * Action items of the period's incidents, by priority and by owner in one pass; each incident's
- * items by its index (not the team's every item, hashed against the period). Overdue and on
- * time follow lib/action-items/filters.ts: due dates are whole UTC days, `today` is one.
- */
-export function actionsSql(teamId: string, p: DashboardParams, today: Date): Prisma.Sql {
-  const { where } = scopeSql(teamId, p);
-  return Prisma.sql`
-    SELECT a.priority::text AS priority, COALESCE(a."ownerId", 'none') AS owner, GROUPING(a.priority) AS "byOwner",
-      count(*) FILTER (WHERE a.status IN ('OPEN', 'IN_PROGRESS'))::int AS open,
-      count(*) FILTER (WHERE a.status IN ('OPEN', 'IN_PROGRESS') AND a."dueDate" < ${today})::int AS overdue,
-      count(*) FILTER (WHERE a.status = 'DONE')::int AS done,
-      count(*) FILTER (WHERE a.status = 'DONE' AND a."dueDate" IS NOT NULL AND a."completedAt" IS NOT NULL)::int AS "doneWithDue",
-      count(*) FILTER (WHERE a.status = 'DONE' AND a."completedAt" < a."dueDate" + interval '1 day')::int AS "onTime",
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch from (a."completedAt" - a."createdAt")) * 1000) FILTER (WHERE a.status = 'DONE') AS "medianCompleteMs"
-    FROM "Incident" i CROSS JOIN LATERAL (
-      SELECT a.priority, a."ownerId", a.status, a."dueDate", a."completedAt", a."createdAt"
-      FROM "ActionItem" a WHERE a."incidentId" = i.id AND a."teamId" = ${teamId} OFFSET 0) a
-    WHERE ${where}
-    GROUP BY GROUPING SETS ((a.priority), (COALESCE(a."ownerId", 'none')))`;
-}
-
 /**
  * The trigram threshold for the `%` operator, set inside the statement itself: a CTE the
  * trigram scans depend on runs set_config(…, is_local) first, so the threshold holds for this
@@ -93,13 +57,33 @@ export function trigramThresholdCte(threshold: number): Prisma.Sql {
   return Prisma.sql`cfg AS MATERIALIZED (SELECT set_config('pg_trgm.similarity_threshold', ${String(threshold)}, true) AS threshold)`;
 }
 
+/** Count, mean, median and p90 of each "time to …" (percentile_cont in the database), on alias i. */
+function durationColumns(): Prisma.Sql {
+  return Prisma.join(
+    MEASURE_COLUMNS.map(([m, col, origin]) => {
+      const v = MS(col, origin);
+      return Prisma.sql`count(${v})::int AS ${Prisma.raw(`"${m}_n"`)}, avg(${v})::float8 AS ${Prisma.raw(`"${m}_mean"`)},
+        percentile_cont(0.5) WITHIN GROUP (ORDER BY ${v}) AS ${Prisma.raw(`"${m}_median"`)}, percentile_cont(0.9) WITHIN GROUP (ORDER BY ${v}) AS ${Prisma.raw(`"${m}_p90"`)}`;
+    }),
+    ", ",
+  );
+}
+
+/** The rows of a subquery as one JSON array (`[]` for none). */
+const jsonRows = (query: Prisma.Sql) =>
+  Prisma.sql`(SELECT COALESCE(json_agg(q), '[]') FROM (${query}) q)`;
+
 /**
- * One pass over the root causes of the period's incidents (service-filtered like every figure):
- * each incident's why nodes by its index, each root cause's countermeasures through
- * ActionItem(whyNodeId), read once for three figures (they were three statements, each reading
- * the period's incidents and probing their nodes again: ~30 % of their database time):
+ * The whole dashboard in one statement: the period's incidents (service-filtered like every
+ * figure) are read once, and so are their action items and why nodes, each incident's by its
+ * index. Every figure is one JSON value computed from those three sets:
+ * - `bySeverity`, `byService`, `durations`, `reports`: incidents by the month they started in;
+ *   reports: resolution → first published version of the report;
+ * - `actions`: action items by priority and by owner (GROUPING SETS); overdue and on time follow
+ *   lib/action-items/filters.ts (due dates are whole UTC days, `today` is one); `owners`: the
+ *   owners' display names;
  * - `whys`: 5 Whys health (incidents with a tree, reaching a root cause, root causes without a
- *   countermeasure: no action item addressing the node);
+ *   countermeasure: no action item of the incident addressing the node);
  * - `categories`: root causes by month and category;
  * - `rows`: the root causes of the newest `limit` incidents (plus one, to tell a cut period)
  *   with their pg_trgm trigram sets (`show_trgm`, what `similarity()` compares; NULL for an
@@ -109,41 +93,75 @@ export function trigramThresholdCte(threshold: number): Prisma.Sql {
  *   array of tuples (lib/metrics/recurring.ts PeriodRootCauseTuple), times in epoch
  *   milliseconds: decoding ten columns of every root cause row by row cost the app more than
  *   grouping them.
- * The grouping by similarity happens in lib/metrics/recurring.ts: comparing within the period
- * costs what the period holds, where probing each cause against the team's whole statement
- * index cost what the team ever wrote (with a service filter it matched little and never
- * reached its pair limit: 9.6 s at 100k).
+ * These were seven statements that each read the period's incidents again (and the root
+ *   causes' countermeasures by a probe per root cause): database time per view of a year fell
+ *   from 72 to 60 ms at 100k incidents (40 to 36.5 at 1k): at 100k a team's rows lie on
+ *   different pages, so each re-read costs a page per incident. One statement runs on one
+ *   connection: under load that is cheaper, and a single view waits for the whole sum
+ *   (docs/decisions.md).
+ * The grouping of recurring causes by similarity happens in lib/metrics/recurring.ts: comparing
+ * within the period costs what the period holds, where probing each cause against the team's
+ * whole statement index cost what the team ever wrote (9.6 s at 100k with a service filter).
  */
-export function rootCausesSql(
+export function dashboardSql(
   teamId: string,
   p: DashboardParams,
+  today: Date,
   limit = RECURRING_INCIDENTS_MAX,
   asciiInApp = true,
 ): Prisma.Sql {
   const { where, month } = scopeSql(teamId, p);
-  // OFFSET 0 keeps each lateral a per-incident (per-node) index probe: joined plainly, the
-  // planner scanned or hashed every team's WhyNode rows at 100k (~45 ms, parallel workers).
+  const lagMs = Prisma.sql`extract(epoch from (p.first - i."resolvedAt")) * 1000`;
+  const active = Prisma.sql`a.status IN ('OPEN', 'IN_PROGRESS')`;
+  // OFFSET 0 keeps each lateral a per-incident index probe: joined plainly, the planner scanned
+  // or hashed every team's WhyNode or ActionItem rows at 100k (~45 ms, parallel workers).
   return Prisma.sql`
     WITH i AS MATERIALIZED (
-      SELECT i.id, i.number, i.title, i."startedAt", ${month} AS month,
+      SELECT i.id, i.number, i.title, i.severity, i.services, i."startedAt", i."detectedAt",
+        i."acknowledgedAt", i."mitigatedAt", i."resolvedAt", ${month} AS month,
         row_number() OVER (ORDER BY i."startedAt" DESC, i.id DESC) AS newest
       FROM "Incident" i WHERE ${where}
+    ), a AS MATERIALIZED (
+      SELECT a.* FROM i CROSS JOIN LATERAL (
+        SELECT a."whyNodeId", a.priority, a."ownerId", a.status, a."dueDate", a."completedAt", a."createdAt"
+        FROM "ActionItem" a WHERE a."incidentId" = i.id AND a."teamId" = ${teamId} OFFSET 0) a
     ), n AS MATERIALIZED (
       SELECT i.id AS incident, w.id, w."isRootCause" AS root, w.category, w.statement
       FROM i CROSS JOIN LATERAL (
         SELECT w.id, w."isRootCause", w.category, w.statement FROM "WhyNode" w WHERE w."incidentId" = i.id OFFSET 0
       ) w
     ), r AS MATERIALIZED (
-      SELECT n.incident, n.id, n.category, n.statement, a.*
-      FROM n CROSS JOIN LATERAL (
-        SELECT count(*)::int AS items, count(*) FILTER (WHERE x.status = 'DONE')::int AS done,
-          count(*) FILTER (WHERE x.status IN ('OPEN', 'IN_PROGRESS'))::int AS open,
-          min(x."completedAt") FILTER (WHERE x.status = 'DONE') AS "firstDoneAt"
-        FROM "ActionItem" x WHERE x."whyNodeId" = n.id
-      ) a
+      SELECT n.incident, n.id, n.category, n.statement, COALESCE(x.items, 0) AS items,
+        COALESCE(x.done, 0) AS done, COALESCE(x.open, 0) AS open, x."firstDoneAt"
+      FROM n LEFT JOIN (
+        SELECT a."whyNodeId", count(*)::int AS items, count(*) FILTER (WHERE a.status = 'DONE')::int AS done,
+          count(*) FILTER (WHERE ${active})::int AS open,
+          min(a."completedAt") FILTER (WHERE a.status = 'DONE') AS "firstDoneAt"
+        FROM a WHERE a."whyNodeId" IS NOT NULL GROUP BY 1
+      ) x ON x."whyNodeId" = n.id
       WHERE n.root
     )
     SELECT
+      ${jsonRows(Prisma.sql`SELECT i.month, i.severity::text AS key, count(*)::int AS count FROM i GROUP BY 1, 2`)} AS "bySeverity",
+      ${jsonRows(Prisma.sql`SELECT i.month, s AS key, count(*)::int AS count FROM i, unnest(i.services) s GROUP BY 1, 2`)} AS "byService",
+      ${jsonRows(Prisma.sql`SELECT i.month, ${durationColumns()} FROM i GROUP BY 1`)} AS durations,
+      ${jsonRows(Prisma.sql`
+        SELECT i.month, count(*)::int AS resolved, count(p.first)::int AS published,
+          avg(${lagMs})::float8 AS "meanLagMs", percentile_cont(0.5) WITHIN GROUP (ORDER BY ${lagMs}) AS "medianLagMs"
+        FROM i LEFT JOIN "Report" r ON r."incidentId" = i.id
+          LEFT JOIN LATERAL (SELECT min(v."publishedAt") AS first FROM "ReportVersion" v WHERE v."reportId" = r.id) p ON true
+        WHERE i."resolvedAt" IS NOT NULL GROUP BY 1`)} AS reports,
+      ${jsonRows(Prisma.sql`
+        SELECT a.priority::text AS priority, COALESCE(a."ownerId", 'none') AS owner, GROUPING(a.priority) AS "byOwner",
+          count(*) FILTER (WHERE ${active})::int AS open,
+          count(*) FILTER (WHERE ${active} AND a."dueDate" < ${today})::int AS overdue,
+          count(*) FILTER (WHERE a.status = 'DONE')::int AS done,
+          count(*) FILTER (WHERE a.status = 'DONE' AND a."dueDate" IS NOT NULL AND a."completedAt" IS NOT NULL)::int AS "doneWithDue",
+          count(*) FILTER (WHERE a.status = 'DONE' AND a."completedAt" < a."dueDate" + interval '1 day')::int AS "onTime",
+          percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch from (a."completedAt" - a."createdAt")) * 1000) FILTER (WHERE a.status = 'DONE') AS "medianCompleteMs"
+        FROM a GROUP BY GROUPING SETS ((a.priority), (COALESCE(a."ownerId", 'none')))`)} AS actions,
+      (SELECT COALESCE(json_object_agg(u.id, COALESCE(u.name, u.email)), '{}')
+        FROM "User" u WHERE u.id IN (SELECT a."ownerId" FROM a)) AS owners,
       json_build_object(
         'incidents', (SELECT count(*) FROM i)::int,
         'withTree', (SELECT count(DISTINCT incident) FROM n)::int,
@@ -151,9 +169,9 @@ export function rootCausesSql(
         'rootCauses', (SELECT count(*) FROM r)::int,
         'rootCausesWithoutAction', (SELECT count(*) FROM r WHERE r.items = 0)::int
       ) AS whys,
-      (SELECT COALESCE(json_agg(json_build_object('month', c.month, 'key', c.key, 'count', c.count)), '[]')
-        FROM (SELECT i.month, COALESCE(r.category::text, 'UNCATEGORISED') AS key, count(*)::int AS count
-          FROM r JOIN i ON i.id = r.incident GROUP BY 1, 2) c) AS categories,
+      ${jsonRows(Prisma.sql`
+        SELECT i.month, COALESCE(r.category::text, 'UNCATEGORISED') AS key, count(*)::int AS count
+        FROM r JOIN i ON i.id = r.incident GROUP BY 1, 2`)} AS categories,
       (SELECT COALESCE(json_agg(json_build_array(r.id, r.statement,
           CASE WHEN ${asciiInApp} AND r.statement !~ ${"[^\\x01-\\x7f]"} THEN NULL ELSE show_trgm(r.statement) END,
           i.id, i.number, i.title, (extract(epoch from i."startedAt") * 1000)::float8,

@@ -5,7 +5,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { createIncident, createTeamWithMembers, testDb } from "@/test/factory";
 import { parseDashboardParams } from "./period";
 import { periodRootCauses, type PeriodRootCauseTuple } from "./recurring";
-import { rootCausesSql } from "./sql";
+import { dashboardSql } from "./sql";
 import { ASCII_PROBE, asciiTrigramsAgree, trigramCode } from "./trigram-sets";
 
 const STATEMENTS = [
@@ -47,7 +47,7 @@ describe("trigram sets of root causes", () => {
     it(`are show_trgm's sets, statement by statement (ASCII derived in the app: ${asciiInApp})`, async () => {
       const p = parseDashboardParams({ from: "2026-03", to: "2026-03", tz: "UTC" }, new Date());
       const [{ rows }] = await testDb.$queryRaw<[{ rows: PeriodRootCauseTuple[] }]>(
-        rootCausesSql(teamId, p, 100, asciiInApp),
+        dashboardSql(teamId, p, new Date(), 100, asciiInApp),
       );
       // Only the ASCII statements leave their trigrams (the third field) to the app, and only
       // when asked to.

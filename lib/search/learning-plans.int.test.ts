@@ -17,12 +17,7 @@ import {
   periodRootCauses,
   type PeriodRootCauseTuple,
 } from "@/lib/metrics/recurring";
-import {
-  actionsSql,
-  durationsSql,
-  RECURRING_INCIDENTS_MAX,
-  rootCausesSql,
-} from "@/lib/metrics/sql";
+import { dashboardSql, RECURRING_INCIDENTS_MAX } from "@/lib/metrics/sql";
 import { SEARCH_WINDOW, searchParamsSchema } from "./schema";
 import { searchSql, similarSql } from "./sql";
 import { SIMILAR_THRESHOLD } from "./similarity";
@@ -187,50 +182,38 @@ describe("learning queries read their team's part of the text indexes", () => {
     expect(of("cause")).toEqual(causes);
   });
 
-  it("dashboard: durations, 5 Whys health, categories and action items through indexes; recurring causes read the period's root causes one incident at a time", async () => {
-    const durations = await planOf(durationsSql(teamId, year()));
-    expect(durations).not.toMatch(BIG_TABLES);
-    // Action items: each incident's rows by its index (joined plainly, the planner scanned
-    // every team's rows in parallel workers at 100k).
-    const actions = await planOf(actionsSql(teamId, year(), new Date()));
-    expect(actions).not.toMatch(BIG_TABLES);
-    expect(actions).toContain("ActionItem_incidentId_idx");
-    // For one service: the team's incidents of the service through the team-leading GIN index
-    // (the team-less one answered every team's incidents of the service; `= ANY(services)` no
-    // index at all, so each statement read the whole period of the team).
-    const oneService = { ...year(), service: "checkout" };
-    for (const sql of [
-      durationsSql(teamId, oneService),
-      rootCausesSql(teamId, oneService),
-      actionsSql(teamId, oneService, new Date()),
-    ]) {
-      const plan = await planOf(sql);
-      expect(plan).not.toMatch(BIG_TABLES);
-      expect(plan).toMatch(
-        /Bitmap Index Scan on "Incident_teamId_services_idx"[^\n]*\n\s+Index Cond: \(\("teamId" = 'team_1'::text\) AND \(services @> '\{checkout\}'::text\[\]\)\)/,
-      );
-    }
-    // Root causes (5 Whys health, categories, recurring causes), with and without a service:
-    // the period's incidents, their why nodes and the root causes' countermeasures by index
-    // (one probe per root cause, not a scan of every action item per root cause: that took
-    // /insights past the statement timeout at 100k); no trigram index (no probe of the team's
-    // history).
+  it("dashboard: every figure from the period's incidents and each incident's why nodes and action items by index, with and without a service", async () => {
     for (const p of [year(), { ...year(), service: "checkout" }]) {
-      const recurring = await planOf(rootCausesSql(teamId, p));
-      expect(recurring, p.service).not.toMatch(BIG_TABLES);
-      // The team's incidents through a team-leading index ((teamId, startedAt) at 100k; here,
-      // where the whole team falls in the year, the planner may take another team-leading one).
-      expect(recurring).toMatch(
-        /(on|using) "Incident_teamId_\w+"[^\n]*\n\s+Index Cond: \(+"teamId" = 'team_1'::text/,
-      );
-      expect(recurring).toContain("WhyNode_incidentId_parentId_position_idx");
-      expect(recurring).toContain("ActionItem_whyNodeId_idx");
-      expect(recurring).not.toContain("WhyNode_team_statement_idx");
+      const plan = await planOf(dashboardSql(teamId, p, new Date()));
+      expect(plan, p.service).not.toMatch(BIG_TABLES);
+      // The period's incidents are read once (one scan of Incident for every figure).
+      expect(plan.match(/ on "Incident" /g), p.service).toHaveLength(1);
+      if (p.service)
+        // For one service: the team's incidents of the service through the team-leading GIN
+        // index (the team-less one answered every team's incidents of the service; `=
+        // ANY(services)` no index at all, so the period of the team was read whole).
+        expect(plan).toMatch(
+          /Bitmap Index Scan on "Incident_teamId_services_idx"[^\n]*\n\s+Index Cond: \(\("teamId" = 'team_1'::text\) AND \(services @> '\{checkout\}'::text\[\]\)\)/,
+        );
+      // Otherwise through a team-leading index ((teamId, startedAt) at 100k; here, where the
+      // whole team falls in the year, the planner may take another team-leading one).
+      else
+        expect(plan).toMatch(
+          /(on|using) "Incident_teamId_\w+"[^\n]*\n\s+Index Cond: \(+"teamId" = 'team_1'::text/,
+        );
+      // Each incident's why nodes and action items by its index (joined plainly, the planner
+      // scanned every team's rows in parallel workers at 100k); the root causes'
+      // countermeasures come from those action items, not from a probe per root cause; no
+      // trigram index (no probe of the team's history).
+      expect(plan).toContain("WhyNode_incidentId_parentId_position_idx");
+      expect(plan).toContain("ActionItem_incidentId_idx");
+      expect(plan).not.toContain("ActionItem_whyNodeId_idx");
+      expect(plan).not.toContain("WhyNode_team_statement_idx");
     }
   });
 
   async function periodCauses(p: ReturnType<typeof year>, limit = RECURRING_INCIDENTS_MAX) {
-    const sql = rootCausesSql(teamId, p, limit);
+    const sql = dashboardSql(teamId, p, new Date(), limit);
     const { rows } = await c.query<{ rows: PeriodRootCauseTuple[] }>(sql.text, sql.values);
     return periodRootCauses(rows[0]!.rows, limit);
   }

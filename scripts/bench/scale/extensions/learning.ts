@@ -11,7 +11,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { parseDashboardParams, addMonths, monthOf } from "../../../../lib/metrics/period";
-import { actionsSql, durationsSql, rootCausesSql } from "../../../../lib/metrics/sql";
+import { dashboardSql } from "../../../../lib/metrics/sql";
 import { composeReport } from "../../../../lib/reports/snapshot";
 import { sampleSource } from "../../../../lib/reports/test-fixtures";
 import { reportSearchSections } from "../../../../lib/search/report-text";
@@ -225,23 +225,13 @@ const extension: ScaleExtension = {
           label: `search '"dependency was degraded"' (a phrase in every incident and report)`,
           sql: searchSql(teamId, searchParamsSchema.parse({ q: '"dependency was degraded"' })),
         },
-        { label: "dashboard durations (a year)", sql: durationsSql(teamId, year) },
         {
-          label: "dashboard durations (a year, one service)",
-          sql: durationsSql(teamId, { ...year, service: "checkout" }),
+          label: "dashboard: every figure in one statement (a year)",
+          sql: dashboardSql(teamId, year, new Date()),
         },
         {
-          label: "dashboard action items by priority and owner (a year)",
-          sql: actionsSql(teamId, year, new Date()),
-        },
-        {
-          label: "dashboard root causes: 5 Whys health, categories, recurring causes (a year)",
-          sql: rootCausesSql(teamId, year),
-        },
-        {
-          label:
-            "dashboard root causes: 5 Whys health, categories, recurring causes (a year, one service)",
-          sql: rootCausesSql(teamId, { ...year, service: "checkout" }),
+          label: "dashboard: every figure in one statement (a year, one service)",
+          sql: dashboardSql(teamId, { ...year, service: "checkout" }, new Date()),
         },
         {
           label: "similar incidents (title + causes)",
