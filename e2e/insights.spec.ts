@@ -74,6 +74,19 @@ test("the dashboard shows a team's figures, filters by service in the URL and do
   await expect(page.getByTestId("came-back")).toContainText(
     "This cause came back after its countermeasure was done",
   );
+  // The production build groups recurring causes on its worker thread (its own bundle): every
+  // view so far was grouped there, none on the main thread (lib/metrics/recurring-pool.ts).
+  const scrape = await (
+    await page.request.get("/api/metrics", {
+      headers: { authorization: `Bearer ${process.env.METRICS_TOKEN}` },
+    })
+  ).text();
+  expect(scrape).toMatch(
+    /^hindsight_dashboard_recurring_groupings_total\{thread="worker"\} [1-9]/m,
+  );
+  expect(scrape).not.toMatch(
+    /^hindsight_dashboard_recurring_groupings_total\{thread="main"\} [1-9]/m,
+  );
   // Each chart's numbers are also a table (behind a keyboard-operable disclosure).
   const durations = page.getByTestId("chart-durations");
   await durations.getByText("Table of the numbers").focus();

@@ -88,6 +88,8 @@ async function main() {
         // APP_URL alone: the app must never need AUTH_URL to build safe sign-in links.
         APP_URL: appUrl,
         AUTH_SECRET: "e2e-secret-not-for-production-0123456789",
+        // /api/metrics exists, as in production: the insights spec reads what the server counted.
+        METRICS_TOKEN: "e2e-metrics-token-0123456789",
         // Every spec signs in from 127.0.0.1; the attacker spec runs its own app with the default.
         EMAIL_LIMIT_CLIENT_BURST: "100000",
         // The notification specs' receivers listen on loopback, which production refuses (SSRF).

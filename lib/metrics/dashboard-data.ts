@@ -11,7 +11,7 @@ import type {
 } from "./dashboard";
 import { monthsBetween, type DashboardParams } from "./period";
 import { dashboardSql, MEASURE_COLUMNS, RECURRING_INCIDENTS_MAX } from "./sql";
-import { groupRecurring, periodRootCauses, type PeriodRootCauseTuple } from "./recurring";
+import { groupRecurringOffThread } from "./recurring-pool";
 import { ASCII_PROBE, asciiTrigramsAgree } from "./trigram-sets";
 
 /** The one dashboard statement's row (lib/metrics/sql.ts dashboardSql): JSON values. */
@@ -28,7 +28,8 @@ interface DashboardRow {
   owners: Record<string, string>;
   whys: WhysRow;
   categories: CountRow[];
-  rows: PeriodRootCauseTuple[];
+  /** The root cause rows (PeriodRootCauseTuple[]) as JSON text: parsed by the grouping. */
+  rows: string;
 }
 
 export async function loadDashboard(
@@ -40,7 +41,7 @@ export async function loadDashboard(
   const [row] = await db.$queryRaw<[DashboardRow]>(
     dashboardSql(scope.teamId, p, today, RECURRING_INCIDENTS_MAX, await asciiInApp()),
   );
-  const { causes, incidents, limited } = periodRootCauses(row.rows, RECURRING_INCIDENTS_MAX);
+  const recurring = await groupRecurringOffThread(row.rows, RECURRING_INCIDENTS_MAX, p.similarity);
   const num = (v: string | number | null | undefined) =>
     v === null || v === undefined ? null : Number(v);
   return {
@@ -74,10 +75,10 @@ export async function loadDashboard(
       whys: row.whys,
       // Root causes that say the same thing as an earlier root cause of the period (another
       // incident): pg_trgm similarity at the team's threshold, over the trigram sets the
-      // database computes, or for ASCII statements the same sets computed here; the 20 most
-      // telling groups.
-      recurring: groupRecurring(causes, p.similarity).slice(0, 20),
-      recurringCompared: { causes: causes.length, incidents, limited },
+      // database computes, or for ASCII statements the same sets computed in the app; the 20
+      // most telling groups.
+      recurring: recurring.groups,
+      recurringCompared: recurring.compared,
     },
   };
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { groupRecurring, type RootCauseRow } from "./recurring";
+import {
+  groupRecurring,
+  periodRootCauses,
+  recurringFromJson,
+  type PeriodRootCauseTuple,
+  type RootCauseRow,
+} from "./recurring";
 
 // Trigram sets given directly (similarity = shared / union): 1..10 vs 1..8,11,12 → 8/12.
 const range = (from: number, to: number) =>
@@ -89,5 +95,59 @@ describe("groupRecurring", () => {
       "statement y1",
       "statement x1",
     ]);
+  });
+});
+
+describe("recurringFromJson (what the grouping thread runs)", () => {
+  it("parses the statement's root cause rows and answers the groups and what was compared", () => {
+    const at = (day: number) => Date.UTC(2026, 0, day);
+    const tuples: PeriodRootCauseTuple[] = [
+      [
+        "n3",
+        "The connection pool was too small again",
+        null,
+        "i3",
+        3,
+        "Checkout down again",
+        at(20),
+        0,
+        1,
+        null,
+      ],
+      [
+        "n2",
+        "The connection pool was too small",
+        null,
+        "i2",
+        2,
+        "Checkout down",
+        at(10),
+        1,
+        0,
+        at(12),
+      ],
+      [null, null, null, "i1", 1, "No tree yet", at(1), 0, 0, null],
+    ];
+    const result = recurringFromJson(JSON.stringify(tuples), 10, 0.5);
+    expect(result.compared).toEqual({ causes: 2, incidents: 3, limited: false });
+    expect(result.groups).toHaveLength(1);
+    expect(result.groups[0]).toMatchObject({
+      statement: "The connection pool was too small",
+      cameBackAfterDone: true,
+      cameBackIn: "INC-3",
+      actionsDone: 1,
+      actionsOpen: 1,
+    });
+    expect(result.groups[0]!.incidents.map((i) => i.incidentTitle)).toEqual([
+      "Checkout down",
+      "Checkout down again",
+    ]);
+    expect(result.groups).toEqual(groupRecurring(periodRootCauses(tuples, 10).causes, 0.5));
+    // The newest two incidents only: the period had more.
+    expect(recurringFromJson(JSON.stringify(tuples), 2, 0.5).compared).toEqual({
+      causes: 2,
+      incidents: 2,
+      limited: true,
+    });
   });
 });

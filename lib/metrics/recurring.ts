@@ -170,3 +170,29 @@ export function groupRecurring(causes: RootCauseRow[], threshold: number): Recur
       y.similarity - x.similarity,
   );
 }
+
+/** What the dashboard shows of its period's recurring causes, and what was compared. */
+export interface RecurringResult {
+  groups: RecurringCause[];
+  compared: { causes: number; incidents: number; limited: boolean };
+}
+
+/**
+ * The dashboard's recurring causes from the statement's root cause rows as JSON text (parsed
+ * here: in the grouping worker, lib/metrics/recurring-worker.ts, the parse leaves the server's
+ * main thread too): the 20 most telling groups of the root causes of the newest `max` incidents.
+ */
+export function recurringFromJson(
+  rowsJson: string,
+  max: number,
+  threshold: number,
+): RecurringResult {
+  const { causes, incidents, limited } = periodRootCauses(
+    JSON.parse(rowsJson) as PeriodRootCauseTuple[],
+    max,
+  );
+  return {
+    groups: groupRecurring(causes, threshold).slice(0, 20),
+    compared: { causes: causes.length, incidents, limited },
+  };
+}

@@ -11,6 +11,7 @@ export interface HindsightMetrics {
   deliveryDuration: Histogram<"outcome">;
   deliveryFailures: Counter;
   dbPool: Gauge<"state">;
+  recurringGroupings: Counter<"thread">;
 }
 
 function create(): HindsightMetrics {
@@ -59,6 +60,12 @@ function create(): HindsightMetrics {
       name: "hindsight_db_pool_connections",
       help: "The app's PostgreSQL connection pool: total open, idle, and requests waiting for a connection.",
       labelNames: ["state"],
+      registers,
+    }),
+    recurringGroupings: new Counter({
+      name: "hindsight_dashboard_recurring_groupings_total",
+      help: "Dashboard views whose recurring root causes were grouped, by thread: worker (the process's grouping thread) or main (when that thread could not run).",
+      labelNames: ["thread"],
       registers,
     }),
   };

@@ -46,9 +46,10 @@ describe("trigram sets of root causes", () => {
   for (const asciiInApp of [true, false]) {
     it(`are show_trgm's sets, statement by statement (ASCII derived in the app: ${asciiInApp})`, async () => {
       const p = parseDashboardParams({ from: "2026-03", to: "2026-03", tz: "UTC" }, new Date());
-      const [{ rows }] = await testDb.$queryRaw<[{ rows: PeriodRootCauseTuple[] }]>(
+      const [row] = await testDb.$queryRaw<[{ rows: string }]>(
         dashboardSql(teamId, p, new Date(), 100, asciiInApp),
       );
+      const rows = JSON.parse(row.rows) as PeriodRootCauseTuple[];
       // Only the ASCII statements leave their trigrams (the third field) to the app, and only
       // when asked to.
       expect(

@@ -214,8 +214,8 @@ describe("learning queries read their team's part of the text indexes", () => {
 
   async function periodCauses(p: ReturnType<typeof year>, limit = RECURRING_INCIDENTS_MAX) {
     const sql = dashboardSql(teamId, p, new Date(), limit);
-    const { rows } = await c.query<{ rows: PeriodRootCauseTuple[] }>(sql.text, sql.values);
-    return periodRootCauses(rows[0]!.rows, limit);
+    const { rows } = await c.query<{ rows: string }>(sql.text, sql.values);
+    return periodRootCauses(JSON.parse(rows[0]!.rows) as PeriodRootCauseTuple[], limit);
   }
 
   it("recurring causes: every root cause of the period (and service) is compared, with pg_trgm's own similarity", async () => {

@@ -154,8 +154,9 @@ export const HTTP_MATRIX: Record<string, HttpEntry> = {
   "GET /api/ready": { expect: row(200) },
   // Process liveness: answers whatever the caller and the database.
   "GET /api/live": { expect: row(200) },
-  // METRICS_TOKEN is not configured in the e2e run: the endpoint does not exist.
-  "GET /api/metrics": { expect: row(404) },
+  // Only the scraper's METRICS_TOKEN (configured in the e2e run) opens it: no session or API
+  // token of any caller does.
+  "GET /api/metrics": { expect: row(401) },
   "GET /api/incidents/[id]/similar": { expect: sessionRoute({ otherOwner: 404 }) },
   "GET /api/incidents/[id]/whys": { expect: sessionRoute({ otherOwner: 404 }), shows: A_INT },
   "GET /api/incidents/[id]/whys/stream": {
