@@ -164,8 +164,8 @@ export function dashboardSql(
         FROM "User" u WHERE u.id IN (SELECT a."ownerId" FROM a)) AS owners,
       json_build_object(
         'incidents', (SELECT count(*) FROM i)::int,
-        'withTree', (SELECT count(DISTINCT incident) FROM n)::int,
-        'withRootCause', (SELECT count(DISTINCT incident) FROM r)::int,
+        'withTree', (SELECT count(*) FROM (SELECT n.incident FROM n GROUP BY 1) t)::int,
+        'withRootCause', (SELECT count(*) FROM (SELECT r.incident FROM r GROUP BY 1) t)::int,
         'rootCauses', (SELECT count(*) FROM r)::int,
         'rootCausesWithoutAction', (SELECT count(*) FROM r WHERE r.items = 0)::int
       ) AS whys,

@@ -64,6 +64,43 @@ describe("trigramSimilarity", () => {
   });
 });
 
+describe("rankTrigrams", () => {
+  it("ranks every trigram of the batch once, rarest first, over many codes that share hash bits", () => {
+    // 3,000 distinct 24-bit codes, many alike in their low or high bits (the ids' hash table
+    // must tell them apart), in 400 sets with repeats within a set.
+    const codes = Array.from({ length: 3000 }, (_, k) =>
+      k % 3 === 0 ? k << 12 : k % 3 === 1 ? k : 0xffffff - k * 4096,
+    );
+    let state = 7;
+    const random = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const raw = Array.from({ length: 400 }, () =>
+      Array.from({ length: 1 + Math.floor(random() * 40) }, () => {
+        const i = Math.floor(random() * random() * codes.length);
+        return codes[i]!;
+      }),
+    );
+    const sets = rankTrigrams(raw);
+    // The reference: distinct codes per set, counted over the batch, ordered by count then by
+    // first sight; each set is its codes' ranks, ascending.
+    const firstSeen = new Map<number, number>();
+    const freq = new Map<number, number>();
+    for (const set of raw)
+      for (const c of new Set(set)) {
+        if (!firstSeen.has(c)) firstSeen.set(c, firstSeen.size);
+        freq.set(c, (freq.get(c) ?? 0) + 1);
+      }
+    const order = [...firstSeen.keys()].sort(
+      (x, y) => freq.get(x)! - freq.get(y)! || firstSeen.get(x)! - firstSeen.get(y)!,
+    );
+    const rank = new Map(order.map((c, r) => [c, r]));
+    raw.forEach((set, s) =>
+      expect([...sets[s]!]).toEqual(
+        [...new Set(set)].map((c) => rank.get(c)!).sort((a, b) => a - b),
+      ),
+    );
+  });
+});
+
 describe("TrigramIndex.best", () => {
   // A seeded generator, so a failure can be replayed.
   let state = 42;
