@@ -65,9 +65,9 @@ describe("trigramSimilarity", () => {
 });
 
 describe("rankTrigrams", () => {
-  it("ranks every trigram of the batch once, rarest first, over many codes that share hash bits", () => {
-    // 3,000 distinct 24-bit codes, many alike in their low or high bits (the ids' hash table
-    // must tell them apart), in 400 sets with repeats within a set.
+  it("ranks every trigram of the batch once, rarest first, ties in order of first sight", () => {
+    // 3,000 distinct 24-bit codes, many alike in their low or high bits, in 400 sets with
+    // repeats within a set.
     const codes = Array.from({ length: 3000 }, (_, k) =>
       k % 3 === 0 ? k << 12 : k % 3 === 1 ? k : 0xffffff - k * 4096,
     );

@@ -82,62 +82,26 @@ export function trigramCode(shown: string): number {
 const SLACK = 1 - 1e-6;
 
 /**
- * Trigram codes (24-bit, ≥ 0) → dense ids 0, 1, … in order of first sight: open addressing in a
- * typed array sized for `most` codes (a Map was half of rankTrigrams' time over a period's
- * ~100,000 trigrams).
- */
-class CodeIds {
-  private readonly slots: Int32Array;
-  private readonly mask: number;
-  private readonly shift: number;
-  private count = 0;
-
-  constructor(most: number) {
-    let bits = 4;
-    while (1 << bits < most * 2) bits++;
-    // Per slot the code + 1 (0: empty) and its id, side by side.
-    this.slots = new Int32Array(2 << bits);
-    this.mask = (1 << bits) - 1;
-    this.shift = 32 - bits;
-  }
-
-  /** The code's id; a code not seen before gets the next one. */
-  idOf(code: number): number {
-    // Fibonacci hashing: the product's high bits (the low ones of near codes are alike).
-    let i = Math.imul(code, 0x9e3779b1) >>> this.shift;
-    for (;;) {
-      i &= this.mask;
-      const held = this.slots[2 * i]!;
-      if (held === code + 1) return this.slots[2 * i + 1]!;
-      if (held === 0) {
-        this.slots[2 * i] = code + 1;
-        this.slots[2 * i + 1] = this.count;
-        return this.count++;
-      }
-      i++;
-    }
-  }
-}
-
-/**
  * Sets as sorted ranks in one order, rarest trigram of the batch first; a repeated trigram
  * counts once. Typed arrays and no per-set sort: this runs over every root cause of the period.
  */
 export function rankTrigrams(sets: readonly (readonly number[])[]): Int32Array[] {
+  const ids = new Map<number, number>();
   const freq: number[] = [];
   /** Per trigram id, the last set it was counted in. */
   const lastSet: number[] = [];
   const sizes = new Int32Array(sets.length);
   let total = 0;
   for (const set of sets) total += set.length;
-  const ids = new CodeIds(total);
   /** Per element of every set in turn, its trigram id, or -1 for a repeat within its set. */
   const flat = new Int32Array(total);
   let k = 0;
   sets.forEach((set, s) => {
     for (const g of set) {
-      const id = ids.idOf(g);
-      if (id === freq.length) {
+      let id = ids.get(g);
+      if (id === undefined) {
+        id = freq.length;
+        ids.set(g, id);
         freq.push(0);
         lastSet.push(-1);
       }
