@@ -89,7 +89,19 @@ export function groupRecurringOffThread(
   max: number,
   threshold: number,
 ): Promise<RecurringResult> {
-  if (worker === undefined) worker = start();
+  if (worker === undefined) {
+    try {
+      worker = start();
+    } catch (error) {
+      // The thread cannot be made here (its bundle missing, a platform limit): this process
+      // groups on its main thread from now on (counted as such).
+      log.error(
+        { ...errorFields(error) },
+        "the recurring causes thread cannot start; grouping inline",
+      );
+      worker = null;
+    }
+  }
   const running = worker;
   return new Promise<RecurringResult>((resolve, reject) => {
     if (!running) return settleInline({ rows, max, threshold, resolve, reject });
