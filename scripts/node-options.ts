@@ -2,7 +2,7 @@
 // The heap is capped so a busy server stays under ~500 MB resident: V8 otherwise grows the
 // old space towards the machine's memory before it collects (1.1 GB seen under report load).
 // MAX_HEAP_MB changes the cap; a --max-old-space-size already in NODE_OPTIONS wins.
-export const DEFAULT_MAX_HEAP_MB = 288;
+export const DEFAULT_MAX_HEAP_MB = 256;
 
 /** NODE_OPTIONS for the app server. */
 export function appNodeOptions(env: NodeJS.ProcessEnv = process.env): string {

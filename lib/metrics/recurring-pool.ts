@@ -13,17 +13,19 @@ import { metrics } from "./registry";
 /**
  * The thread's heap: 36 months of the largest bench team (5,041 root causes, 0.8 MB of JSON)
  * peak at ~26 MB. Small young and old generations keep the thread's share of the server's
- * memory small (the server stays under 500 MB resident under the whole bench).
+ * memory small (the goal: under 500 MB resident under the whole bench).
  */
-const WORKER_HEAP_MB = 64;
-const WORKER_YOUNG_MB = 8;
+const WORKER_HEAP_MB = 48;
+const WORKER_YOUNG_MB = 4;
+/** A thread with nothing to do for this long ends (its memory returns); the next view starts one. */
+const IDLE_MS = 5_000;
 
 type Job = Omit<RecurringJob, "id"> & {
   resolve: (r: RecurringResult) => void;
   reject: (e: unknown) => void;
 };
 
-let worker: { thread: Worker; pending: Map<number, Job> } | null | undefined;
+let worker: { thread: Worker; pending: Map<number, Job>; busy: () => void } | null | undefined;
 let nextId = 0;
 
 function inline(job: Omit<RecurringJob, "id">): RecurringResult {
@@ -59,14 +61,18 @@ function start() {
   thread.unref();
   const pending = new Map<number, Job>();
   let stopped = false;
-  const stop = (error: Error) => {
+  let idle: NodeJS.Timeout | undefined;
+  const stop = (error: Error | null) => {
     if (stopped) return;
     stopped = true;
-    log.error({ ...errorFields(error) }, "the recurring causes thread stopped; grouping inline");
+    clearTimeout(idle);
+    if (error)
+      log.error({ ...errorFields(error) }, "the recurring causes thread stopped; grouping inline");
     if (worker?.thread === thread) worker = undefined;
     for (const job of pending.values()) settleInline(job);
     pending.clear();
   };
+  const busy = () => clearTimeout(idle);
   thread.on("message", (m: { id: number; result?: RecurringResult; error?: string }) => {
     const job = pending.get(m.id);
     if (!job) return;
@@ -77,10 +83,17 @@ function start() {
       metrics().recurringGroupings.inc({ thread: "worker" });
       job.resolve(m.result!);
     }
+    if (pending.size === 0) {
+      idle = setTimeout(() => {
+        stop(null);
+        void thread.terminate();
+      }, IDLE_MS);
+      idle.unref();
+    }
   });
   thread.on("error", stop);
   thread.on("exit", (code) => stop(new Error(`exited with code ${code}`)));
-  return { thread, pending };
+  return { thread, pending, busy };
 }
 
 /** lib/metrics/recurring.ts recurringFromJson, on the process's worker thread when it has one. */
@@ -105,7 +118,8 @@ export function groupRecurringOffThread(
   const running = worker;
   return new Promise<RecurringResult>((resolve, reject) => {
     if (!running) return settleInline({ rows, max, threshold, resolve, reject });
-    const { thread, pending } = running;
+    const { thread, pending, busy } = running;
+    busy();
     const id = nextId++;
     pending.set(id, { rows, max, threshold, resolve, reject });
     thread.postMessage({ id, rows, max, threshold } satisfies RecurringJob);
