@@ -113,7 +113,10 @@ export async function seedBulk(
         now() - (($2 - n) * interval '5 hours') - (r3 * interval '4 hours') AS started,
         CASE WHEN r3 < 0.3 THEN ARRAY[($3::text[])[1 + (n % 16)], ($3::text[])[1 + ((n * 5 + t + 1) % 16)]] ELSE ARRAY[($3::text[])[1 + ((n * 3 + t) % 16)]] END AS services,
         'u_' || t || '_' || (1 + n % 4) AS "commanderId"
-      FROM generate_series(1, $1) t, generate_series(1, $2) n, LATERAL (SELECT random() AS r1, random() AS r2, random() AS r3 OFFSET 0) r
+      -- The WHERE makes the draws depend on the row: an uncorrelated subquery runs once, and every
+      -- incident got the same three numbers (all SEV4 and closed) until 2026-12-04.
+      FROM generate_series(1, $1) t, generate_series(1, $2) n,
+        LATERAL (SELECT random() AS r1, random() AS r2, random() AS r3 WHERE n > 0 AND t > 0 OFFSET 0) r
     ) x`,
     [teams, per, SERVICES],
   );
@@ -151,7 +154,8 @@ export async function seedBulk(
           date_trunc('day', i."startedAt" + interval '14 days'), (ARRAY['P1','P2','P3','P4'])[1 + (i.number + k) % 4]::"Priority",
           s::"ActionStatus", CASE WHEN s = 'DONE' THEN i."startedAt" + interval '10 days' END, i."startedAt", i."startedAt"
         FROM "Incident" i, generate_series(1, 2) k,
-          LATERAL (SELECT random() AS r, random() AS r2 OFFSET 0) rr,
+          -- Drawn per item (the WHERE ties the draw to the row; see the incidents' insert).
+          LATERAL (SELECT random() AS r, random() AS r2 WHERE k > 0 AND i.id IS NOT NULL OFFSET 0) rr,
           LATERAL (SELECT CASE WHEN rr.r2 < 0.15 THEN 'OPEN' WHEN rr.r2 < 0.20 THEN 'IN_PROGRESS' WHEN rr.r2 < 0.90 THEN 'DONE' ELSE 'WONT_DO' END AS s OFFSET 0) ss`);
     },
     async (db) => {
