@@ -36,6 +36,27 @@ const signedIn = cache(async (): Promise<SignedInUser | null> => {
   return id ? findSignedInUser(id) : null;
 });
 
+/**
+ * The signed-in user and one more row read in the same statement as the session: `lookup`
+ * finds the session by its token and joins the row to its user (a hot read path saves a round
+ * trip). When the session must go through Auth.js (no cookie, or one to renew), the user is
+ * found as getCurrentUser finds it and the row by `fallback`. Null when nobody is signed in.
+ */
+export async function currentUserWith<T>(
+  lookup: (sessionToken: string) => Promise<{ user: CurrentUser; expires: Date; row: T } | null>,
+  fallback: (user: CurrentUser) => Promise<T>,
+): Promise<{ user: CurrentUser; row: T } | null> {
+  const token = (await cookies()).get(sessionCookieName(env().APP_URL))?.value;
+  if (token) {
+    const found = await lookup(token);
+    if (!found) return null;
+    if (sessionFreshness(found.expires, Date.now()) === "fresh")
+      return { user: found.user, row: found.row };
+  }
+  const user = await getCurrentUser();
+  return user ? { user, row: await fallback(user) } : null;
+}
+
 /** The signed-in user, or null. Cached for the duration of one request. */
 export const getCurrentUser = cache(
   async (): Promise<CurrentUser | null> => (await signedIn())?.user ?? null,

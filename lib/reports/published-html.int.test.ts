@@ -12,6 +12,7 @@ import {
 import { ensureReport } from "./mutations";
 import {
   currentHtml,
+  findPortalVersionForSession,
   findPortalVersionHtml,
   findTeamVersionHtml,
   findTeamVersionHtmlByNumber,
@@ -117,6 +118,45 @@ describe("a published version's stored HTML", () => {
     const other = await createTeamWithMembers("Other");
     expect(await findTeamVersionHtml(mintTeamScope(other.team.id), versionId)).toBeNull();
     expect(await findPortalVersionHtml("stranger@example.test", versionId)).toBeNull();
+  });
+
+  it("is found with the reader's session in one statement (the portal view), for their grant only", async () => {
+    const stamp = Date.now().toString(36);
+    const reader = await testDb.user.create({
+      data: { email: `portal-${stamp}@example.test`, name: "Portal Reader" },
+    });
+    const stranger = await testDb.user.create({ data: { email: `nogrant-${stamp}@example.test` } });
+    const grant = await testDb.stakeholderGrant.create({
+      data: { reportVersionId: versionId, email: reader.email, audience: "CUSTOMER" },
+    });
+    const expires = new Date(Date.now() + 86_400_000);
+    for (const [token, userId] of [
+      [`portal-${stamp}`, reader.id],
+      [`nogrant-${stamp}`, stranger.id],
+    ])
+      await testDb.session.create({ data: { sessionToken: token, userId, expires } });
+
+    const mine = await findPortalVersionForSession(`portal-${stamp}`, versionId);
+    expect(mine).toEqual({
+      user: { id: reader.id, email: reader.email, name: "Portal Reader" },
+      expires,
+      // The same row as the two-step lookup: the grant's audience decides the variant.
+      row: await findPortalVersionHtml(reader.email, versionId),
+    });
+    expect(mine?.row).toMatchObject({ id: versionId, incidentId, variant: "customer" });
+    // Signed in without a grant: the user, no version. An unknown token: nobody.
+    const theirs = await findPortalVersionForSession(`nogrant-${stamp}`, versionId);
+    expect(theirs).toMatchObject({ user: { id: stranger.id }, row: null });
+    expect(await findPortalVersionForSession("no-such-session", versionId)).toBeNull();
+    expect(
+      (await findPortalVersionForSession(`portal-${stamp}`, "no-such-version"))?.row,
+    ).toBeNull();
+    // A revoked grant reads nothing.
+    await testDb.stakeholderGrant.update({
+      where: { id: grant.id },
+      data: { revokedAt: new Date() },
+    });
+    expect((await findPortalVersionForSession(`portal-${stamp}`, versionId))?.row).toBeNull();
   });
 
   it("is rendered again from the snapshot, once, when it came from another renderer", async () => {

@@ -150,6 +150,18 @@ export async function findTeamVersionHtmlByNumber(
   return rows[0] ?? null;
 }
 
+export type PortalVersion = StoredReportHtml & { variant: ReportVariant };
+
+// A granted version's columns (g: the grant, v, r, i: its version, report and incident).
+const PORTAL_COLUMNS = `v.id, v.number, v.title, r."incidentId", i."teamId", g.audience::text AS audience,
+  (CASE WHEN g.audience = 'CUSTOMER' THEN ${column("customer")} ELSE ${column("stakeholder")} END IS NOT NULL) AS "hasHtml", v."htmlRenderer"`;
+const PORTAL_JOINS = `"StakeholderGrant" g JOIN "ReportVersion" v ON v.id = g."reportVersionId" JOIN "Report" r ON r.id = v."reportId" JOIN "Incident" i ON i.id = r."incidentId"`;
+
+function toPortalVersion(row: StoredReportHtml & { audience: string }): PortalVersion {
+  const { audience, ...version } = row;
+  return { ...version, variant: variantForAudience(audience) };
+}
+
 /**
  * A version this address may read in the portal (an active grant), with the HTML of the version
  * the grant is for (the internal report for stakeholders, or the customer version).
@@ -157,16 +169,49 @@ export async function findTeamVersionHtmlByNumber(
 export async function findPortalVersionHtml(
   email: string,
   versionId: string,
-): Promise<(StoredReportHtml & { variant: ReportVariant }) | null> {
+): Promise<PortalVersion | null> {
   if (typeof versionId !== "string" || !versionId) return null;
   const rows = await db.$queryRawUnsafe<(StoredReportHtml & { audience: string })[]>(
-    `SELECT v.id, v.number, v.title, r."incidentId", i."teamId", g.audience::text AS audience,
-       (CASE WHEN g.audience = 'CUSTOMER' THEN ${column("customer")} ELSE ${column("stakeholder")} END IS NOT NULL) AS "hasHtml", v."htmlRenderer"
-     FROM "StakeholderGrant" g JOIN "ReportVersion" v ON v.id = g."reportVersionId" JOIN "Report" r ON r.id = v."reportId" JOIN "Incident" i ON i.id = r."incidentId"
+    `SELECT ${PORTAL_COLUMNS} FROM ${PORTAL_JOINS}
      WHERE g."reportVersionId" = $1 AND g.email = $2 AND g."revokedAt" IS NULL`,
     versionId,
     email.toLowerCase(),
   );
-  const row = rows[0];
-  return row ? { ...row, variant: variantForAudience(row.audience) } : null;
+  return rows[0] ? toPortalVersion(rows[0]) : null;
+}
+
+/**
+ * The session with this token, its user, and the version of findPortalVersionHtml for the
+ * user's address (null when not granted), in one statement (the portal's report view; see
+ * lib/auth/session.ts currentUserWith). Null when no session has this token.
+ */
+export async function findPortalVersionForSession(
+  sessionToken: string,
+  versionId: string,
+): Promise<{
+  user: { id: string; email: string; name: string | null };
+  expires: Date;
+  row: PortalVersion | null;
+} | null> {
+  const rows = await db.$queryRawUnsafe<
+    ({ userId: string; email: string; name: string | null; expires: Date } & (
+      (StoredReportHtml & { audience: string }) | { id: null; audience: null }
+    ))[]
+  >(
+    `SELECT s.expires, u.id AS "userId", u.email, u.name, p.*
+     FROM "Session" s JOIN "User" u ON u.id = s."userId"
+       LEFT JOIN LATERAL (SELECT ${PORTAL_COLUMNS} FROM ${PORTAL_JOINS}
+         WHERE g."reportVersionId" = $2 AND g.email = lower(u.email) AND g."revokedAt" IS NULL) p ON true
+     WHERE s."sessionToken" = $1`,
+    sessionToken,
+    typeof versionId === "string" ? versionId : "",
+  );
+  const found = rows[0];
+  if (!found) return null;
+  const { userId, email, name, expires, ...version } = found;
+  return {
+    user: { id: userId, email, name },
+    expires,
+    row: version.id === null ? null : toPortalVersion(version),
+  };
 }

@@ -5,10 +5,14 @@ import "server-only";
 // HTML comes from the process's cache (lib/reports/published-html.ts), the document is
 // assembled around its bytes (lib/html/assemble.ts) and the view is counted and audited after
 // the response (lib/sharing/view-log.ts). The routes only say which document frames the report.
-import { getCurrentUser } from "@/lib/auth/session";
+import { currentUserWith, getCurrentUser } from "@/lib/auth/session";
 import { assembleDocument } from "@/lib/html/assemble";
 import { stylesheetHrefs } from "@/lib/html/stylesheets";
-import { findPortalVersionHtml, publishedReaderHtml } from "@/lib/reports/published-html";
+import {
+  findPortalVersionForSession,
+  findPortalVersionHtml,
+  publishedReaderHtml,
+} from "@/lib/reports/published-html";
 import { reportTitle } from "@/lib/reports/reader-html";
 import { messageDocument } from "@/components/sharing/reader-document";
 import { clientAddress } from "./rate-limit";
@@ -79,18 +83,22 @@ export async function serveGrantedVersion(
   frame: (report: ReportFrame & { email: string; versionId: string }) => string,
 ): Promise<Response> {
   const url = new URL(request.url);
-  const user = await getCurrentUser();
-  if (!user)
+  // Who is signed in and their grant for this version, in one statement when the session is fresh.
+  const reader = await currentUserWith(
+    (token) => findPortalVersionForSession(token, versionId),
+    (user) => findPortalVersionHtml(user.email, versionId),
+  );
+  if (!reader)
     return Response.redirect(
       new URL(`/sign-in?callbackUrl=${encodeURIComponent(url.pathname)}`, url),
       307,
     );
+  const { user, row: version } = reader;
   if (options.limited) {
     const gate = await takeStakeholderRead(clientAddress(request.headers), new Date());
     if (!gate.allowed) return tooManyAttempts(gate.retryAfterSeconds);
   }
   const stylesheets = stylesheetHrefs();
-  const version = await findPortalVersionHtml(user.email, versionId);
   const cached = version && (await publishedReaderHtml(version, version.variant));
   if (!version || !cached)
     return htmlResponse(
