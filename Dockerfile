@@ -32,9 +32,14 @@ CMD ["node", "--import", "tsx", "scripts/db/migrate.ts", "deploy"]
 
 # The web app: only what `next build` traced as needed (output: "standalone").
 FROM base AS runtime
+# As `npm start` runs the server (scripts/node-options.ts): the V8 heap capped at 256 MB and two
+# malloc arenas, so it stays under ~500 MB resident under load (docs/benchmarks.md). Override
+# either in the container's environment (the Kubernetes limit is 768 Mi).
 ENV NODE_ENV=production \
     PORT=3000 \
-    HOSTNAME=0.0.0.0
+    HOSTNAME=0.0.0.0 \
+    NODE_OPTIONS=--max-old-space-size=256 \
+    MALLOC_ARENA_MAX=2
 COPY --from=build --chown=node:node /app/.next/standalone ./
 COPY --from=build --chown=node:node /app/.next/static ./.next/static
 USER node

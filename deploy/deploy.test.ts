@@ -10,6 +10,7 @@ import { Ingress } from "kubernetes-models/networking.k8s.io/v1";
 import { PodDisruptionBudget } from "kubernetes-models/policy/v1";
 import { ConfigMap, Secret, Service } from "kubernetes-models/v1";
 import { describe, expect, it } from "vitest";
+import { appServerEnv, DEFAULT_MAX_HEAP_MB } from "../scripts/node-options";
 import { parse, parseAllDocuments } from "yaml";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -214,6 +215,9 @@ describe("Dockerfile", () => {
     expect(runtime).toMatch(/^USER node$/m);
     expect(runtime).toMatch(/^HEALTHCHECK .*\n.*\/api\/live'/m);
     expect(runtime).toMatch(/^CMD \["node", "server.js"\]$/m);
+    // The server runs as `npm start` runs it (scripts/node-options.ts appServerEnv).
+    expect(runtime).toContain(`NODE_OPTIONS=--max-old-space-size=${DEFAULT_MAX_HEAP_MB}`);
+    expect(runtime).toContain(`MALLOC_ARENA_MAX=${appServerEnv({}).MALLOC_ARENA_MAX}`);
     expect(
       dockerfile.slice(dockerfile.indexOf("AS tools"), dockerfile.indexOf("AS runtime")),
     ).toMatch(/^USER node$/m);

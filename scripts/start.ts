@@ -16,7 +16,7 @@ import {
   type RunningServer,
 } from "./db/embedded";
 import { deploy } from "./db/migrate";
-import { appNodeOptions } from "./node-options";
+import { appServerEnv } from "./node-options";
 import { startMailSink, type MailSink } from "../lib/email/sink";
 import { startMailboxServer, type MailboxServer } from "../lib/email/mailbox-server";
 import {
@@ -142,7 +142,7 @@ async function main() {
 
   if (!dev) buildIfNeeded(env);
 
-  const webEnv = dev ? env : { ...env, NODE_OPTIONS: appNodeOptions(env) };
+  const webEnv = dev ? env : { ...env, ...appServerEnv(env) };
   web = spawn(
     process.execPath,
     [nextBin, dev ? "dev" : "start", "-p", String(port), "-H", plan.host],

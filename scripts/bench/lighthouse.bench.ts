@@ -13,7 +13,7 @@ import pg from "pg";
 import { adminQuery, withDatabaseName } from "../db/admin";
 import { embeddedUrl, startEmbeddedServer } from "../db/embedded";
 import { migrateDeploy } from "../db/migrate";
-import { appNodeOptions } from "../node-options";
+import { appServerEnv } from "../node-options";
 import { seedLargeIncident } from "./scale/large";
 import { startApp, type RunningApp } from "./scale/load";
 import { machine } from "./scale/report";
@@ -107,8 +107,9 @@ async function main() {
         AUTH_SECRET: "bench-secret-not-for-production-0123456789",
         NEXT_DIST_DIR: distDir,
         NEXT_TELEMETRY_DISABLED: "1",
+        MALLOC_ARENA_MAX: appServerEnv(process.env).MALLOC_ARENA_MAX,
       },
-      appNodeOptions(process.env),
+      appServerEnv(process.env).NODE_OPTIONS,
     );
     chrome = await chromeLauncher.launch({
       chromePath,

@@ -23,7 +23,7 @@ import {
 } from "./scale/load";
 import { appendRun, machine, type ScaleReport } from "./scale/report";
 import { SERVICES, type BulkSeed } from "./scale/seed";
-import { appNodeOptions } from "../node-options";
+import { appServerEnv } from "../node-options";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const distDir = process.env.BENCH_DIST_DIR ?? ".next-bench";
@@ -225,6 +225,8 @@ async function main() {
       writeFileSync(path.join(root, "tsconfig.json"), tsconfig);
       if (built.status !== 0) throw new Error("next build failed");
     }
+    // As `npm start` runs it (scripts/node-options.ts): the heap cap and two malloc arenas.
+    const serverEnv = appServerEnv(process.env);
     const env = (url: string): NodeJS.ProcessEnv => ({
       ...process.env,
       DATABASE_URL: url,
@@ -242,8 +244,9 @@ async function main() {
       ALERT_RATE_PER_SECOND: "100000",
       NEXT_DIST_DIR: distDir,
       NEXT_TELEMETRY_DISABLED: "1",
+      MALLOC_ARENA_MAX: serverEnv.MALLOC_ARENA_MAX,
     });
-    const nodeOptions = process.env.BENCH_NODE_OPTIONS ?? appNodeOptions(process.env);
+    const nodeOptions = process.env.BENCH_NODE_OPTIONS ?? serverEnv.NODE_OPTIONS;
 
     const reports = [
       {
