@@ -108,10 +108,14 @@ async function probeRate(options: LoadOptions): Promise<{ rate: number; failed: 
 
 export async function load(options: LoadOptions): Promise<LoadResult> {
   const { rate, failed } = await probeRate(options);
-  const amount = Math.round(
-    Math.min(
-      options.maxRequests ?? 5000,
-      Math.max(options.minRequests ?? 20, rate * options.seconds),
+  // Never fewer requests than clients: autocannon refuses that (a slow page's short warm-up).
+  const amount = Math.max(
+    options.connections,
+    Math.round(
+      Math.min(
+        options.maxRequests ?? 5000,
+        Math.max(options.minRequests ?? 20, rate * options.seconds),
+      ),
     ),
   );
   const latencies: number[] = [];
