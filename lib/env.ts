@@ -114,6 +114,7 @@ export const LAUNCHER_VARIABLES: Readonly<Record<string, string>> = {
   MAILCATCHER_PORT: "npm start without SMTP_URL: the mail catcher's SMTP port",
   MAILBOX_PORT: "npm start without SMTP_URL: the mail catcher's mailbox page",
   MAX_HEAP_MB: "npm start: the web server's V8 heap cap",
+  MALLOC_ARENA_MAX: "npm start: glibc malloc arenas of the web server (read by glibc itself)",
   TEST_DATABASE_URL: "npm test: the server it creates its database on",
   E2E_PORT: "the e2e harness: the app's port",
   BENCH_PORT: "the benchmarks: the app's port",
