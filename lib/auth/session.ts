@@ -20,18 +20,30 @@ export interface CurrentUser {
 }
 
 /**
+ * The session named by the cookie, read by `lookup` (one statement by its token): the row when
+ * the session is fresh, "signed-out" when no session has that token, and null when Auth.js must
+ * decide (no cookie, or a session it would renew or delete now; lib/auth/session-token.ts).
+ */
+async function sessionByCookie<R extends { expires: Date }>(
+  lookup: (sessionToken: string) => Promise<R | null>,
+): Promise<R | "signed-out" | null> {
+  const token = (await cookies()).get(sessionCookieName(env().APP_URL))?.value;
+  if (!token) return null;
+  const found = await lookup(token);
+  if (!found) return "signed-out";
+  return sessionFreshness(found.expires, Date.now()) === "fresh" ? found : null;
+}
+
+/**
  * Who is signed in, with their memberships, once per request. The session cookie is looked up
  * here in one statement (lib/auth/data.ts) rather than through Auth.js on every request; a
- * session Auth.js would renew or delete now (lib/auth/session-token.ts), and a request without
- * the cookie, go through Auth.js itself, so its rules and writes stay the only ones.
+ * session Auth.js would renew or delete now, and a request without the cookie, go through
+ * Auth.js itself, so its rules and writes stay the only ones.
  */
 const signedIn = cache(async (): Promise<SignedInUser | null> => {
-  const token = (await cookies()).get(sessionCookieName(env().APP_URL))?.value;
-  if (token) {
-    const found = await findSessionUser(token);
-    if (!found) return null;
-    if (sessionFreshness(found.expires, Date.now()) === "fresh") return found;
-  }
+  const found = await sessionByCookie(findSessionUser);
+  if (found === "signed-out") return null;
+  if (found) return found;
   const id = (await auth())?.user?.id;
   return id ? findSignedInUser(id) : null;
 });
@@ -39,20 +51,16 @@ const signedIn = cache(async (): Promise<SignedInUser | null> => {
 /**
  * The signed-in user and one more row read in the same statement as the session: `lookup`
  * finds the session by its token and joins the row to its user (a hot read path saves a round
- * trip). When the session must go through Auth.js (no cookie, or one to renew), the user is
- * found as getCurrentUser finds it and the row by `fallback`. Null when nobody is signed in.
+ * trip). When the session must go through Auth.js, the user is found as getCurrentUser finds
+ * it and the row by `fallback`. Null when nobody is signed in.
  */
 export async function currentUserWith<T>(
   lookup: (sessionToken: string) => Promise<{ user: CurrentUser; expires: Date; row: T } | null>,
   fallback: (user: CurrentUser) => Promise<T>,
 ): Promise<{ user: CurrentUser; row: T } | null> {
-  const token = (await cookies()).get(sessionCookieName(env().APP_URL))?.value;
-  if (token) {
-    const found = await lookup(token);
-    if (!found) return null;
-    if (sessionFreshness(found.expires, Date.now()) === "fresh")
-      return { user: found.user, row: found.row };
-  }
+  const found = await sessionByCookie(lookup);
+  if (found === "signed-out") return null;
+  if (found) return { user: found.user, row: found.row };
   const user = await getCurrentUser();
   return user ? { user, row: await fallback(user) } : null;
 }

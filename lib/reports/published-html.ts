@@ -204,7 +204,7 @@ export async function findPortalVersionForSession(
          WHERE g."reportVersionId" = $2 AND g.email = lower(u.email) AND g."revokedAt" IS NULL) p ON true
      WHERE s."sessionToken" = $1`,
     sessionToken,
-    typeof versionId === "string" ? versionId : "",
+    versionId,
   );
   const found = rows[0];
   if (!found) return null;

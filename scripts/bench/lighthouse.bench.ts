@@ -99,6 +99,8 @@ async function main() {
       writeFileSync(path.join(root, "tsconfig.json"), tsconfig);
       if (built.status !== 0) throw new Error("next build failed");
     }
+    // As `npm start` runs the server: the heap cap and two malloc arenas.
+    const serverEnv = appServerEnv(process.env);
     app = await startApp(
       root,
       {
@@ -107,9 +109,9 @@ async function main() {
         AUTH_SECRET: "bench-secret-not-for-production-0123456789",
         NEXT_DIST_DIR: distDir,
         NEXT_TELEMETRY_DISABLED: "1",
-        MALLOC_ARENA_MAX: appServerEnv(process.env).MALLOC_ARENA_MAX,
+        MALLOC_ARENA_MAX: serverEnv.MALLOC_ARENA_MAX,
       },
-      appServerEnv(process.env).NODE_OPTIONS,
+      serverEnv.NODE_OPTIONS,
     );
     chrome = await chromeLauncher.launch({
       chromePath,
