@@ -56,6 +56,19 @@ test("a search with no result names the filters and removing one brings results 
   await page.getByRole("link", { name: "Remove “SEV4”" }).click();
   await expect(page.getByTestId("search-hit")).toHaveCount(1);
   await expect(page.getByTestId("search-hit").locator("mark")).toHaveText(["webhook"]);
+
+  // A typo: corrected from the team's own words, said so, with the corrected word highlighted.
+  await page.goto("/search?q=webhok+backlgo");
+  const corrected = page.getByTestId("search-corrected");
+  await expect(corrected).toContainText(
+    "No exact matches for “webhok backlgo”. Showing results for “webhook backlog”.",
+  );
+  await expect(page.getByTestId("search-hit").locator("mark")).toHaveText(["webhook", "backlog"]);
+  await expectNoA11yViolations(page);
+  await corrected.getByRole("link", { name: "Search for “webhook backlog” instead" }).click();
+  await expect(page).toHaveURL(/\/search\?q=webhook\+backlog$/);
+  await expect(page.getByTestId("search-corrected")).toHaveCount(0);
+  await expect(page.getByTestId("search-hit")).toHaveCount(1);
 });
 
 test("this happened before: the incident page and the 5 Whys answer box show a past incident with a similar cause", async ({

@@ -5,7 +5,8 @@ import { incidentKey } from "@/lib/incidents/constants";
 import { HEADLINE_OPTIONS } from "./highlight";
 import { hitHref, portalHref } from "./links";
 import { PAGE_SIZE, type SearchParams, type SearchType } from "./schema";
-import { searchSql } from "./sql";
+import { searchSql, vocabularySql } from "./sql";
+import { correctableWords, correctQuery, corrections, type VocabularyMatch } from "./typos";
 
 export interface SearchHit {
   type: SearchType;
@@ -28,6 +29,11 @@ export interface SearchPage {
   hasMore: boolean;
   /** The kinds with SEARCH_WINDOW or more matches: ranked among their newest (lib/search/schema). */
   windowed: SearchType[];
+  /**
+   * The query with its typos and partial words corrected from the team's vocabulary, when
+   * records matched only it (below every exact match; lib/search/typos.ts), else null.
+   */
+  corrected: string | null;
 }
 
 interface Row {
@@ -44,15 +50,29 @@ interface Row {
   severity: string;
   startedAt: Date;
   windowed: SearchType[];
+  corrected: boolean;
+}
+
+/**
+ * The query with the words the team never wrote replaced by the nearest ones it did (its
+ * vocabulary, lib/search/typos.ts), or null when every word is the team's or none is close.
+ */
+export async function correctTeamQuery(scope: TeamScope, q: string): Promise<string | null> {
+  const words = correctableWords(q);
+  if (!words.length) return null;
+  const matches = await db.$queryRaw<VocabularyMatch[]>(vocabularySql(scope.teamId, words));
+  return correctQuery(q, corrections(matches));
 }
 
 /** The team's records matching the words and filters, best first, one page at a time. */
 export async function searchTeam(scope: TeamScope, p: SearchParams): Promise<SearchPage> {
-  if (!p.q) return { hits: [], hasMore: false, windowed: [] };
-  const rows = await db.$queryRaw<Row[]>(searchSql(scope.teamId, p));
+  if (!p.q) return { hits: [], hasMore: false, windowed: [], corrected: null };
+  const corrected = await correctTeamQuery(scope, p.q);
+  const rows = await db.$queryRaw<Row[]>(searchSql(scope.teamId, p, corrected));
   return {
     hasMore: rows.length > PAGE_SIZE,
     windowed: rows[0]?.windowed ?? [],
+    corrected: rows[0]?.corrected ? corrected : null,
     hits: rows.slice(0, PAGE_SIZE).map((r) => ({
       type: r.type,
       id: r.id,

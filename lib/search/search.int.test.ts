@@ -129,13 +129,57 @@ describe("searchTeam", () => {
     expect((await incidents("exhausted or dns")).sort()).toEqual([pool.id, dns.id].sort());
   });
 
-  it("forgives a typo in a title (trigram) but ranks it below exact matches", async () => {
-    const { hits } = await searchTeam(
+  it("forgives a typo in a title (the team's vocabulary) but ranks it below exact matches", async () => {
+    const { hits, corrected } = await searchTeam(
       mintTeamScope(a.team.id),
       params({ q: "databse", type: "incident" }),
     );
+    expect(corrected).toBe("database");
     expect(hits.map((h) => h.id)).toEqual([pool.id]);
     expect(hits[0]!.score).toBeLessThan(1);
+    // The snippet highlights the word the record says.
+    expect(highlighted(hits[0]!)).toEqual(["database"]);
+  });
+
+  it("corrects typos and partial words anywhere in the query, keeping its syntax, below exact matches", async () => {
+    const scope = mintTeamScope(a.team.id);
+    // Two typos in the 5 Whys statement's words ("connecton leek" → "connection leak").
+    const two = await searchTeam(scope, params({ q: "connecton leak", type: "why" }));
+    expect(two.corrected).toBe("connection leak");
+    expect(two.hits.map((h) => h.id)).toEqual([rootCause.id]);
+    // A partial word: the shortest word of the team's it begins.
+    const partial = await searchTeam(scope, params({ q: "exhaus", type: "incident" }));
+    expect(partial.corrected).toBe("exhausted");
+    expect(partial.hits.map((h) => h.id)).toEqual([pool.id]);
+    // Quotes keep their meaning: the corrected phrase, not its words anywhere ("the connection
+    // to the pool" of the DNS incident's summary is no match).
+    const phrase = await searchTeam(scope, params({ q: '"connecton pool"', type: "incident" }));
+    expect(phrase.corrected).toBe('"connection pool"');
+    expect(phrase.hits.map((h) => h.id)).toEqual([pool.id]);
+    // Exact matches first (the pager event), then what only the corrected query matches (the
+    // root cause and the action item say "sockets").
+    const mixed = await searchTeam(scope, params({ q: "pager or sockts" }));
+    expect(mixed.corrected).toBe("pager or sockets");
+    expect(mixed.hits[0]).toMatchObject({ type: "event", id: event.id });
+    expect(mixed.hits[0]!.score).toBeGreaterThanOrEqual(1);
+    const below = mixed.hits.slice(1);
+    expect(below.map((h) => h.id).sort()).toEqual([rootCause.id, action.id].sort());
+    expect(below.every((h) => h.score < 1)).toBe(true);
+    // A word nothing of the team's is close to: no correction, no results.
+    const none = await searchTeam(scope, params({ q: "zxqvw" }));
+    expect(none).toMatchObject({ hits: [], corrected: null });
+    // Words the team wrote are never corrected, even when they match nothing of this kind.
+    expect((await searchTeam(scope, params({ q: "resolvers", type: "why" }))).corrected).toBe(null);
+  });
+
+  it("never corrects to another team's words", async () => {
+    // Only team B wrote "zookeeper" (in a title); team A's nearest words are nothing like it.
+    await createIncident(b.team.id, b.owner.id, { title: "Zookeeper quorum lost" });
+    const forA = await searchTeam(mintTeamScope(a.team.id), params({ q: "zookeper" }));
+    expect(forA).toMatchObject({ hits: [], corrected: null });
+    const forB = await searchTeam(mintTeamScope(b.team.id), params({ q: "zookeper" }));
+    expect(forB.corrected).toBe("zookeeper");
+    expect(forB.hits).toHaveLength(1);
   });
 
   it("links a timeline event to its anchor on the incident page", async () => {
@@ -231,6 +275,82 @@ describe("the window: a kind's newest SEARCH_WINDOW matches are ranked", () => {
     const few = await searchTeam(scope, params({ q: "outage" }));
     expect(few.windowed).toEqual([]);
     expect(few.hits.map((h) => h.id)).toEqual([oldest.id]);
+  });
+});
+
+describe("the team's vocabulary", () => {
+  const words = async (teamId: string) =>
+    (await testDb.searchWord.findMany({ where: { teamId }, select: { word: true } })).map(
+      (w) => w.word,
+    );
+
+  it("keeps every word of what search reads, letters only, 3 to 40 of them, lower case, per team", async () => {
+    const c = await createTeamWithMembers("Vocabulary");
+    const incident = await createIncident(c.team.id, c.owner.id, {
+      title: "Redis OOM at 03:00 on p99 hosts",
+    });
+    await testDb.incident.update({
+      where: { id: incident.id },
+      data: { summary: "Evictions stormed.", services: ["cache-tier"] },
+    });
+    await testDb.timelineEvent.create({
+      data: {
+        incidentId: incident.id,
+        occurredAt: new Date(),
+        kind: "NOTE",
+        body: "Failover began",
+      },
+    });
+    await testDb.whyNode.create({
+      data: { incidentId: incident.id, statement: "Maxmemory unset" },
+    });
+    const vocabulary = await words(c.team.id);
+    expect(vocabulary).toEqual(
+      expect.arrayContaining([
+        "redis",
+        "oom",
+        "hosts",
+        "evictions",
+        "stormed",
+        "cache",
+        "tier",
+        "failover",
+        "began",
+        "maxmemory",
+        "unset",
+      ]),
+    );
+    // No digits, no one- or two-letter words, nothing of another team's.
+    expect(vocabulary.filter((w) => !/^[a-z]{3,40}$/.test(w))).toEqual([]);
+    expect(vocabulary).not.toContain("database");
+  });
+
+  it("adds the words of changed text only, and follows an incident to another team", async () => {
+    const c = await createTeamWithMembers("Vocabulary moves");
+    const d = await createTeamWithMembers("Vocabulary arrives");
+    const incident = await createIncident(c.team.id, c.owner.id, {
+      title: "Quartz scheduler stalled",
+    });
+    await testDb.whyNode.create({
+      data: { incidentId: incident.id, statement: "Thread starvation" },
+    });
+    // A word removed by hand comes back only when the text that says it is written again: a
+    // status change reads no words.
+    await testDb.searchWord.delete({
+      where: { teamId_word: { teamId: c.team.id, word: "quartz" } },
+    });
+    await testDb.incident.update({ where: { id: incident.id }, data: { status: "RESOLVED" } });
+    expect(await words(c.team.id)).not.toContain("quartz");
+    await testDb.incident.update({
+      where: { id: incident.id },
+      data: { title: "Quartz scheduler stalled again" },
+    });
+    expect(await words(c.team.id)).toEqual(expect.arrayContaining(["quartz", "again"]));
+
+    await testDb.incident.update({ where: { id: incident.id }, data: { teamId: d.team.id } });
+    expect(await words(d.team.id)).toEqual(
+      expect.arrayContaining(["quartz", "scheduler", "thread", "starvation"]),
+    );
   });
 });
 

@@ -50,10 +50,6 @@ interface Kind {
   where: Prisma.Sql;
   /** The window's order: newest first. */
   newest: string;
-  /** The short text typos are looked for in (its trigram index), or none (long text). */
-  short?: string;
-  /** A condition that reaches the team's part of that trigram index, when it needs one. */
-  trigramKey?: Prisma.Sql;
 }
 
 /**
@@ -78,7 +74,6 @@ function kind(type: SearchType, teamId: string, filters: Prisma.Sql): Kind {
         from: Prisma.sql`"Incident" i`,
         where: team,
         newest: `i."startedAt" DESC, i.id DESC`,
-        short: "title",
       };
     case "event":
       return {
@@ -96,9 +91,6 @@ function kind(type: SearchType, teamId: string, filters: Prisma.Sql): Kind {
         from: Prisma.sql`"WhyNode" w ${viaIncident("w")}`,
         where: Prisma.sql`w."teamId" = ${teamId} ${incidentFilter}`,
         newest: `w."createdAt" DESC`,
-        short: "statement",
-        // The statements' trigram index leads with the team's key (see whyTeamKey).
-        trigramKey: Prisma.sql`AND ${whyTeamKey(teamId)}`,
       };
     case "action":
       return {
@@ -108,7 +100,6 @@ function kind(type: SearchType, teamId: string, filters: Prisma.Sql): Kind {
         from: Prisma.sql`"ActionItem" a ${viaIncident("a")}`,
         where: Prisma.sql`a."teamId" = ${teamId} ${incidentFilter}`,
         newest: `a."createdAt" DESC`,
-        short: "title",
       };
     case "report":
       // Only the newest published version of each report (older versions would repeat it): the
@@ -131,38 +122,45 @@ function kind(type: SearchType, teamId: string, filters: Prisma.Sql): Kind {
  * ~9× as much per match and ranks by proximity, which a phrase query already demands. Each row
  * says whether its kind filled the window ("windowFull"), counted after the window's LIMIT (a
  * count beside the ORDER BY would count every match first).
+ *
+ * The corrected words (`typos`: the query with its typos and partial words replaced from the
+ * team's vocabulary, lib/search/typos.ts) run the same way for the rows the words did not
+ * match, scored ts_rank alone (below 1: under every exact match), and only when the words
+ * matched fewer rows than the page needs (`gate`): with that many, no corrected row reaches it.
  */
-function wordQuery(k: Kind, q: string, take: number): Prisma.Sql {
+function wordQuery(
+  k: Kind,
+  q: string,
+  take: number,
+  typos?: { exact: string; gate: Prisma.Sql },
+): Prisma.Sql {
   const a = Prisma.raw(k.alias);
   const tsq = tsquery(q);
-  return Prisma.sql`(SELECT ${k.cols}, 1 + ts_rank(${a}.search, ${tsq}, 32) AS score, ${a}."windowRows" = ${SEARCH_WINDOW} AS "windowFull"
+  const score = typos
+    ? Prisma.sql`ts_rank(${a}.search, ${tsq}, 32)`
+    : Prisma.sql`1 + ts_rank(${a}.search, ${tsq}, 32)`;
+  const windowFull = typos ? Prisma.sql`false` : Prisma.sql`${a}."windowRows" = ${SEARCH_WINDOW}`;
+  const only = typos
+    ? Prisma.sql`AND ${typos.gate} AND NOT COALESCE(${a}.search @@ ${tsquery(typos.exact)}, false)`
+    : Prisma.empty;
+  return Prisma.sql`(SELECT ${k.cols}, ${score} AS score, ${windowFull} AS "windowFull"
       FROM (SELECT m.*, count(*) OVER () AS "windowRows" FROM (
-        SELECT ${a}.* FROM ${k.from} WHERE ${k.where} AND ${a}.search @@ ${tsq}
+        SELECT ${a}.* FROM ${k.from} WHERE ${k.where} AND ${a}.search @@ ${tsq} ${only}
         ORDER BY ${Prisma.raw(k.newest)} LIMIT ${SEARCH_WINDOW}) m) ${a}
       ORDER BY score DESC LIMIT ${take})`;
 }
 
 /**
- * A kind's typo-only matches of its short text (incident and action titles, 5 Whys statements)
- * through its trigram index, scored by word similarity (≤ 1, below every word match), skipping
- * rows the words match. They run only when the words matched fewer rows than the page needs
- * (`gate`): with that many word matches, no typo-only row can reach the page.
- */
-function typoQuery(k: Kind, q: string, take: number, gate: Prisma.Sql) {
-  if (!k.short) return null;
-  const search = Prisma.raw(`${k.alias}.search`);
-  const text = Prisma.raw(`${k.alias}.${k.short}`);
-  const key = k.trigramKey ?? Prisma.empty;
-  return Prisma.sql`(SELECT ${k.cols}, word_similarity(${q}, ${text}) AS score, false AS "windowFull"
-      FROM ${k.from} WHERE ${k.where} ${key} AND ${gate} AND ${q} <% ${text} AND NOT COALESCE(${search} @@ ${tsquery(q)}, false)
-      ORDER BY score DESC LIMIT ${take})`;
-}
-
-/**
  * One page of the team's ranked hits (PAGE_SIZE + 1 rows, to know whether more follow), each
- * with the kinds whose matches filled the window (`windowed`, the same on every row).
+ * with the kinds whose matches filled the window (`windowed`, the same on every row) and
+ * whether any row matched only the corrected words (`corrected`). `corrected` is the query with
+ * its typos replaced (lib/search/typos.ts correctQuery), or null when it has none.
  */
-export function searchSql(teamId: string, p: SearchParams): Prisma.Sql {
+export function searchSql(
+  teamId: string,
+  p: SearchParams,
+  corrected: string | null = null,
+): Prisma.Sql {
   const offset = (p.page - 1) * PAGE_SIZE;
   const take = offset + PAGE_SIZE + 1;
   const filters = incidentFilters(p);
@@ -173,11 +171,11 @@ export function searchSql(teamId: string, p: SearchParams): Prisma.Sql {
     " UNION ALL ",
   );
   const gate = Prisma.sql`(SELECT count(*) FROM words) < ${take}`;
-  const typoQueries = kinds
-    .map((k) => typoQuery(k, p.q, take, gate))
-    .filter((x): x is Prisma.Sql => x !== null);
-  const typos = typoQueries.length
-    ? Prisma.join(typoQueries, " UNION ALL ")
+  const typos = corrected
+    ? Prisma.join(
+        kinds.map((k) => wordQuery(k, corrected, take, { exact: p.q, gate })),
+        " UNION ALL ",
+      )
     : Prisma.sql`SELECT * FROM words WHERE false`;
   // ts_headline is the expensive part: it runs only on the rows of the page.
   return Prisma.sql`
@@ -185,15 +183,37 @@ export function searchSql(teamId: string, p: SearchParams): Prisma.Sql {
     typos AS MATERIALIZED (${typos})
     SELECT h.type, h.id, h."incidentId", h.label, v.number AS "versionNumber", h."sectionKey", h.score::float8 AS score,
       ts_headline('english', CASE WHEN h.type = 'incident' THEN i.title || ' — ' || i.summary || ' ' || i."customerImpact" ELSE h.doc END,
-        ${tsquery(p.q)}, ${HEADLINE_OPTIONS}) AS snippet,
+        CASE WHEN h.score < 1 THEN ${tsquery(corrected ?? p.q)} ELSE ${tsquery(p.q)} END, ${HEADLINE_OPTIONS}) AS snippet,
       i.number, i.title AS "incidentTitle", i.severity::text AS severity, i."startedAt",
-      ARRAY(SELECT DISTINCT type FROM words WHERE "windowFull" ORDER BY 1) AS windowed
+      ARRAY(SELECT DISTINCT type FROM words WHERE "windowFull" ORDER BY 1) AS windowed,
+      EXISTS (SELECT FROM typos) AS corrected
     FROM (
       SELECT * FROM (SELECT * FROM words UNION ALL SELECT * FROM typos) u ORDER BY score DESC, id LIMIT ${PAGE_SIZE + 1} OFFSET ${offset}
     ) h JOIN "Incident" i ON i.id = h."incidentId"
       LEFT JOIN "ReportSectionText" s ON h.type = 'report' AND s.id = h.id
       LEFT JOIN "ReportVersion" v ON v.id = s."reportVersionId"
     ORDER BY h.score DESC, h.id`;
+}
+
+/**
+ * What the team's vocabulary says about each query word (lib/search/typos.ts VocabularyMatch):
+ * whether the team wrote it (the primary key), the shortest word it begins and the nearest word
+ * (the vocabulary's trigram index by the team's key, nearest first: one team's few thousand
+ * words, whatever the number of incidents).
+ */
+export function vocabularySql(teamId: string, words: readonly string[]): Prisma.Sql {
+  const team = Prisma.sql`hindsight_team_key(v."teamId") = hindsight_team_key(${teamId}) AND v."teamId" = ${teamId}`;
+  return Prisma.sql`
+    SELECT q.word,
+      EXISTS (SELECT FROM "SearchWord" v WHERE v."teamId" = ${teamId} AND v.word = q.word) AS known,
+      (SELECT v.word FROM "SearchWord" v WHERE ${team} AND v.word LIKE q.word || '%'
+        ORDER BY length(v.word), v.word LIMIT 1) AS prefix,
+      n.word AS nearest, n.similarity
+    FROM unnest(${words}::text[]) q(word)
+      LEFT JOIN LATERAL (
+        SELECT v.word, similarity(v.word, q.word)::float8 AS similarity FROM "SearchWord" v
+        WHERE ${team} ORDER BY v.word <-> q.word LIMIT 1
+      ) n ON true`;
 }
 
 /**

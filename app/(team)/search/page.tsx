@@ -36,13 +36,15 @@ export default async function SearchPage({
 }) {
   const p = parseSearchParams(await searchParams);
   const ctx = await requireTeam(searchHref(p));
-  const [{ hits, hasMore, windowed }, services] = await Promise.all([
+  const [{ hits, hasMore, windowed, corrected }, services] = await Promise.all([
     searchTeam(ctx.scope, p),
     listTeamServices(ctx.scope),
   ]);
   const filters = activeFilters(p);
   const offset = (p.page - 1) * PAGE_SIZE;
   const notice = windowNotice(windowed);
+  // Records matched only the corrected words: all of them when no record matched the words.
+  const onlyCorrected = corrected !== null && hits.every((h) => h.score < 1);
 
   return (
     <div>
@@ -95,7 +97,7 @@ export default async function SearchPage({
       <p className="sr-only" role="status" aria-live="polite">
         {p.q
           ? hits.length
-            ? `Showing results ${offset + 1} to ${offset + hits.length} for “${p.q}”.`
+            ? `Showing results ${offset + 1} to ${offset + hits.length} for “${onlyCorrected ? corrected : p.q}”.`
             : `No results for “${p.q}”.`
           : ""}
       </p>
@@ -129,6 +131,30 @@ export default async function SearchPage({
         </EmptyState>
       ) : (
         <>
+          {corrected !== null && (
+            <p
+              className="mb-3 rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-950"
+              data-testid="search-corrected"
+            >
+              {onlyCorrected ? (
+                <>
+                  No exact matches for “{p.q}”. Showing results for{" "}
+                  <strong className="font-semibold">“{corrected}”</strong>.
+                </>
+              ) : (
+                <>
+                  Also showing results for <strong className="font-semibold">“{corrected}”</strong>,
+                  after the exact matches.
+                </>
+              )}{" "}
+              <Link
+                href={searchHref(p, { q: corrected, page: undefined })}
+                className="font-medium text-blue-800 underline underline-offset-2"
+              >
+                Search for “{corrected}” instead
+              </Link>
+            </p>
+          )}
           {notice && (
             <p
               className="mb-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"

@@ -144,8 +144,8 @@ async function connectionPool(url: string, size: number) {
     clients.push(c);
   }
   // No foreign-key checks per row while filling (superuser only; the seed is consistent by
-  // construction). Triggers are off too, so TeamService and TeamActionCount are filled afterwards
-  // as their migrations do.
+  // construction). Triggers are off too, so TeamService, TeamActionCount and the search
+  // vocabulary (SearchWord) are filled afterwards as their migrations do.
   const replica = await Promise.all(
     clients.map((c) =>
       c.query("SET session_replication_role = replica").then(
@@ -207,6 +207,7 @@ async function seedTemplate(
       await c.query(`INSERT INTO "TeamActionCount" ("teamId", "status", "items")
         SELECT "teamId", "status", count(*)::int FROM "ActionItem" GROUP BY "teamId", "status"
         ON CONFLICT ("teamId", "status") DO UPDATE SET "items" = EXCLUDED."items"`);
+      await c.query(`SELECT "hindsight_fill_search_words"()`);
     }
     step("large incident, extensions, team services");
     await pool.run(indexes.map((def) => (k) => k.query(def)));

@@ -16,7 +16,13 @@ import { composeReport } from "../../../../lib/reports/snapshot";
 import { sampleSource } from "../../../../lib/reports/test-fixtures";
 import { reportSearchSections } from "../../../../lib/search/report-text";
 import { searchParamsSchema } from "../../../../lib/search/schema";
-import { searchSql, similarSql } from "../../../../lib/search/sql";
+import { searchSql, similarSql, vocabularySql } from "../../../../lib/search/sql";
+import {
+  correctableWords,
+  correctQuery,
+  corrections,
+  type VocabularyMatch,
+} from "../../../../lib/search/typos";
 import type { ScaleExtension } from "../extensions";
 
 const SUBJECTS = [
@@ -99,6 +105,8 @@ const CATEGORIES = [
 ];
 
 const TYPED_CAUSE = "The connection pool was never load-tested under peak traffic";
+/** Two typos: search corrects them from the team's vocabulary to "payment timeouts". */
+const TYPO_QUERY = "paymnt timeuts";
 const INDEXES = [
   "Incident_teamId_search_idx",
   "Incident_teamId_title_idx",
@@ -106,8 +114,10 @@ const INDEXES = [
   "WhyNode_teamId_search_idx",
   "WhyNode_team_statement_idx",
   "ActionItem_teamId_search_idx",
-  "ActionItem_teamId_title_idx",
   "ReportSectionText_teamId_search_idx",
+  // The team's vocabulary (typos and partial words in search).
+  "SearchWord_team_word_idx",
+  "SearchWord_pkey",
   // The recency orders search's window reads the newest matches in (lib/search/schema.ts
   // SEARCH_WINDOW; incidents use their list's (teamId, startedAt) index).
   "TimelineEvent_teamId_occurredAt_idx",
@@ -165,7 +175,11 @@ const extension: ScaleExtension = {
         path: "/search?q=%22dependency+was+degraded%22",
         as: "owner",
       },
-      { label: "search: paymnt timeuts (typos)", path: "/search?q=paymnt+timeuts", as: "owner" },
+      {
+        label: `search: ${TYPO_QUERY} (typos)`,
+        path: `/search?q=${encodeURIComponent(TYPO_QUERY)}`,
+        as: "owner",
+      },
       {
         label: "search: load-tested + SEV1 + service",
         path: "/search?q=load-tested&severity=SEV1&service=checkout",
@@ -212,14 +226,20 @@ const extension: ScaleExtension = {
         `SELECT i.title, i.services, ARRAY(SELECT statement FROM "WhyNode" w WHERE w."incidentId" = i.id AND w."isRootCause") AS statements FROM "Incident" i WHERE i.id = $1`,
         [ctx.seed.sampleIncidentId],
       );
+      // Search corrects typos from the team's vocabulary first (lib/search/data.ts correctTeamQuery).
+      const typoWords = correctableWords(TYPO_QUERY);
+      const vocabulary = vocabularySql(teamId, typoWords);
+      const matches = await c.query<VocabularyMatch>(vocabulary.text, vocabulary.values);
+      const corrected = correctQuery(TYPO_QUERY, corrections(matches.rows));
       const queries = [
         {
           label: "search 'checkout'",
           sql: searchSql(teamId, searchParamsSchema.parse({ q: "checkout" })),
         },
+        { label: `vocabulary of '${TYPO_QUERY}'`, sql: vocabulary },
         {
-          label: "search 'paymnt timeuts'",
-          sql: searchSql(teamId, searchParamsSchema.parse({ q: "paymnt timeuts" })),
+          label: `search '${TYPO_QUERY}' (corrected: '${corrected}')`,
+          sql: searchSql(teamId, searchParamsSchema.parse({ q: TYPO_QUERY }), corrected),
         },
         {
           label: `search '"dependency was degraded"' (a phrase in every incident and report)`,
