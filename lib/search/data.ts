@@ -34,6 +34,8 @@ export interface SearchPage {
    * records matched only it (below every exact match; lib/search/typos.ts), else null.
    */
   corrected: string | null;
+  /** No record matched the words as written: every hit matched only the corrected words. */
+  onlyCorrected: boolean;
 }
 
 interface Row {
@@ -51,6 +53,7 @@ interface Row {
   startedAt: Date;
   windowed: SearchType[];
   corrected: boolean;
+  exact: boolean;
 }
 
 /**
@@ -66,13 +69,15 @@ export async function correctTeamQuery(scope: TeamScope, q: string): Promise<str
 
 /** The team's records matching the words and filters, best first, one page at a time. */
 export async function searchTeam(scope: TeamScope, p: SearchParams): Promise<SearchPage> {
-  if (!p.q) return { hits: [], hasMore: false, windowed: [], corrected: null };
+  if (!p.q)
+    return { hits: [], hasMore: false, windowed: [], corrected: null, onlyCorrected: false };
   const corrected = await correctTeamQuery(scope, p.q);
   const rows = await db.$queryRaw<Row[]>(searchSql(scope.teamId, p, corrected));
   return {
     hasMore: rows.length > PAGE_SIZE,
     windowed: rows[0]?.windowed ?? [],
     corrected: rows[0]?.corrected ? corrected : null,
+    onlyCorrected: rows[0] ? rows[0].corrected && !rows[0].exact : false,
     hits: rows.slice(0, PAGE_SIZE).map((r) => ({
       type: r.type,
       id: r.id,

@@ -130,12 +130,13 @@ describe("searchTeam", () => {
   });
 
   it("forgives a typo in a title (the team's vocabulary) but ranks it below exact matches", async () => {
-    const { hits, corrected } = await searchTeam(
+    const { hits, corrected, onlyCorrected } = await searchTeam(
       mintTeamScope(a.team.id),
       params({ q: "databse", type: "incident" }),
     );
     expect(corrected).toBe("database");
     expect(hits.map((h) => h.id)).toEqual([pool.id]);
+    expect(onlyCorrected).toBe(true);
     expect(hits[0]!.score).toBeLessThan(1);
     // The snippet highlights the word the record says.
     expect(highlighted(hits[0]!)).toEqual(["database"]);
@@ -159,17 +160,41 @@ describe("searchTeam", () => {
     // Exact matches first (the pager event), then what only the corrected query matches (the
     // root cause and the action item say "sockets").
     const mixed = await searchTeam(scope, params({ q: "pager or sockts" }));
-    expect(mixed.corrected).toBe("pager or sockets");
+    expect(mixed).toMatchObject({ corrected: "pager or sockets", onlyCorrected: false });
     expect(mixed.hits[0]).toMatchObject({ type: "event", id: event.id });
     expect(mixed.hits[0]!.score).toBeGreaterThanOrEqual(1);
     const below = mixed.hits.slice(1);
     expect(below.map((h) => h.id).sort()).toEqual([rootCause.id, action.id].sort());
     expect(below.every((h) => h.score < 1)).toBe(true);
+
     // A word nothing of the team's is close to: no correction, no results.
     const none = await searchTeam(scope, params({ q: "zxqvw" }));
     expect(none).toMatchObject({ hits: [], corrected: null });
     // Words the team wrote are never corrected, even when they match nothing of this kind.
     expect((await searchTeam(scope, params({ q: "resolvers", type: "why" }))).corrected).toBe(null);
+  });
+
+  it("says there were exact matches on a later page that shows only corrected ones", async () => {
+    const c = await createTeamWithMembers("Search pages");
+    for (let n = 0; n < 20; n++)
+      await createIncident(c.team.id, c.owner.id, { title: `Quokka relay ${n} stalled` });
+    for (let n = 0; n < 3; n++)
+      await createIncident(c.team.id, c.owner.id, { title: `Wombat queue ${n} full` });
+    const scope = mintTeamScope(c.team.id);
+    const first = await searchTeam(scope, params({ q: "quokka or wombt" }));
+    expect(first).toMatchObject({
+      corrected: "quokka or wombat",
+      onlyCorrected: false,
+      hasMore: true,
+    });
+    expect(first.hits.every((h) => h.score >= 1)).toBe(true);
+    const second = await searchTeam(scope, params({ q: "quokka or wombt", page: 2 }));
+    expect(second).toMatchObject({
+      corrected: "quokka or wombat",
+      onlyCorrected: false,
+      hasMore: false,
+    });
+    expect(second.hits.map((h) => h.score < 1)).toEqual([true, true, true]);
   });
 
   it("never corrects to another team's words", async () => {

@@ -153,7 +153,8 @@ function wordQuery(
 /**
  * One page of the team's ranked hits (PAGE_SIZE + 1 rows, to know whether more follow), each
  * with the kinds whose matches filled the window (`windowed`, the same on every row) and
- * whether any row matched only the corrected words (`corrected`). `corrected` is the query with
+ * whether any row matched only the corrected words (`corrected`) and any the words (`exact`), on
+ * every page alike. `corrected` is the query with
  * its typos replaced (lib/search/typos.ts correctQuery), or null when it has none.
  */
 export function searchSql(
@@ -186,7 +187,7 @@ export function searchSql(
         CASE WHEN h.score < 1 THEN ${tsquery(corrected ?? p.q)} ELSE ${tsquery(p.q)} END, ${HEADLINE_OPTIONS}) AS snippet,
       i.number, i.title AS "incidentTitle", i.severity::text AS severity, i."startedAt",
       ARRAY(SELECT DISTINCT type FROM words WHERE "windowFull" ORDER BY 1) AS windowed,
-      EXISTS (SELECT FROM typos) AS corrected
+      EXISTS (SELECT FROM typos) AS corrected, EXISTS (SELECT FROM words) AS exact
     FROM (
       SELECT * FROM (SELECT * FROM words UNION ALL SELECT * FROM typos) u ORDER BY score DESC, id LIMIT ${PAGE_SIZE + 1} OFFSET ${offset}
     ) h JOIN "Incident" i ON i.id = h."incidentId"

@@ -36,15 +36,13 @@ export default async function SearchPage({
 }) {
   const p = parseSearchParams(await searchParams);
   const ctx = await requireTeam(searchHref(p));
-  const [{ hits, hasMore, windowed, corrected }, services] = await Promise.all([
+  const [{ hits, hasMore, windowed, corrected, onlyCorrected }, services] = await Promise.all([
     searchTeam(ctx.scope, p),
     listTeamServices(ctx.scope),
   ]);
   const filters = activeFilters(p);
   const offset = (p.page - 1) * PAGE_SIZE;
   const notice = windowNotice(windowed);
-  // Records matched only the corrected words: all of them when no record matched the words.
-  const onlyCorrected = corrected !== null && hits.every((h) => h.score < 1);
 
   return (
     <div>
