@@ -1,7 +1,7 @@
 // The development mailbox: a directory of received messages as JSON files, written by the
 // mail catcher (lib/email/sink.ts) and read by its loopback-only page (mailbox-server.ts) and
 // by the e2e tests.
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 export interface StoredMail {
@@ -16,9 +16,16 @@ export interface StoredMail {
   messageId?: string | null;
 }
 
+/**
+ * Writes the message whole or not at all: to a temporary name the readers skip, then renamed
+ * (atomic on one file system). Written in place, a reader polling the directory (the e2e
+ * tests' waitForMail) could read a half-written file: "Unexpected end of JSON input".
+ */
 export function saveMail(dir: string, mail: StoredMail) {
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, `${mail.id}.json`), JSON.stringify(mail, null, 2));
+  const file = path.join(dir, `${mail.id}.json`);
+  writeFileSync(`${file}.partial`, JSON.stringify(mail, null, 2));
+  renameSync(`${file}.partial`, file);
 }
 
 /** Newest first. */
