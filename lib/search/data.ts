@@ -5,8 +5,8 @@ import { incidentKey } from "@/lib/incidents/constants";
 import { HEADLINE_OPTIONS } from "./highlight";
 import { hitHref, portalHref } from "./links";
 import { PAGE_SIZE, type SearchParams, type SearchType } from "./schema";
-import { searchSql, vocabularySql } from "./sql";
-import { correctableWords, correctQuery, corrections, type VocabularyMatch } from "./typos";
+import { correctWith, searchSql } from "./sql";
+import type { VocabularyMatch } from "./typos";
 
 export interface SearchHit {
   type: SearchType;
@@ -56,22 +56,13 @@ interface Row {
   exact: boolean;
 }
 
-/**
- * The query with the words the team never wrote replaced by the nearest ones it did (its
- * vocabulary, lib/search/typos.ts), or null when every word is the team's or none is close.
- */
-export async function correctTeamQuery(scope: TeamScope, q: string): Promise<string | null> {
-  const words = correctableWords(q);
-  if (!words.length) return null;
-  const matches = await db.$queryRaw<VocabularyMatch[]>(vocabularySql(scope.teamId, words));
-  return correctQuery(q, corrections(matches));
-}
-
 /** The team's records matching the words and filters, best first, one page at a time. */
 export async function searchTeam(scope: TeamScope, p: SearchParams): Promise<SearchPage> {
   if (!p.q)
     return { hits: [], hasMore: false, windowed: [], corrected: null, onlyCorrected: false };
-  const corrected = await correctTeamQuery(scope, p.q);
+  const corrected = await correctWith(scope.teamId, p.q, (sql) =>
+    db.$queryRaw<VocabularyMatch[]>(sql),
+  );
   const rows = await db.$queryRaw<Row[]>(searchSql(scope.teamId, p, corrected));
   return {
     hasMore: rows.length > PAGE_SIZE,

@@ -19,8 +19,8 @@ import {
 } from "@/lib/metrics/recurring";
 import { dashboardSql, RECURRING_INCIDENTS_MAX } from "@/lib/metrics/sql";
 import { SEARCH_WINDOW, searchParamsSchema } from "./schema";
-import { searchSql, similarSql, vocabularySql } from "./sql";
-import { correctableWords, correctQuery, corrections, type VocabularyMatch } from "./typos";
+import { correctWith, searchSql, similarSql, vocabularySql } from "./sql";
+import { correctableWords, type VocabularyMatch } from "./typos";
 import { SIMILAR_THRESHOLD } from "./similarity";
 
 const url = withDatabaseName(
@@ -87,8 +87,9 @@ describe("learning queries read their team's part of the text indexes", () => {
     expect(await planOf(vocabulary)).toMatch(
       /"SearchWord_team_word_idx"[\s\S]*Index Cond: \(hindsight_team_key\("teamId"\) = '\[\d+,\d+\)'::int8range\)\s+Order By: \(word <-> q\.word\)/,
     );
-    const { rows } = await c.query<VocabularyMatch>(vocabulary.text, vocabulary.values);
-    const corrected = correctQuery("paymnt timeuts", corrections(rows));
+    const corrected = await correctWith(teamId, "paymnt timeuts", async (sql) => {
+      return (await c.query<VocabularyMatch>(sql.text, sql.values)).rows;
+    });
     expect(corrected).toBe("payment timeouts");
     for (const [params, typos] of [
       [{ q: "checkout" }, null],

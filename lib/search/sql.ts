@@ -1,5 +1,6 @@
-// The search SQL, built without running it (no I/O): lib/search/data.ts runs it, and the
-// scale bench EXPLAINs exactly the same statement.
+// The search SQL, built without running it (no I/O of its own; correctWith reads through the
+// runner it is given): lib/search/data.ts runs it, and the scale bench EXPLAINs exactly the
+// same statement.
 import { Prisma } from "@/lib/generated/prisma/client";
 import { HEADLINE_OPTIONS } from "./highlight";
 import { serviceSql, trigramThresholdCte } from "@/lib/metrics/sql";
@@ -11,6 +12,7 @@ import {
   type SearchType,
 } from "./schema";
 import { SIMILAR_THRESHOLD } from "./similarity";
+import { correctableWords, correctQuery, corrections, type VocabularyMatch } from "./typos";
 
 const DAY_MS = 86_400_000;
 
@@ -215,6 +217,21 @@ export function vocabularySql(teamId: string, words: readonly string[]): Prisma.
         SELECT v.word, similarity(v.word, q.word)::float8 AS similarity FROM "SearchWord" v
         WHERE ${team} ORDER BY v.word <-> q.word LIMIT 1
       ) n ON true`;
+}
+
+/**
+ * The query with the words the team never wrote replaced by the nearest ones it did, or null
+ * when every word is the team's or none is close (lib/search/typos.ts). `read` runs the
+ * vocabulary statement: Prisma in the app, a pg client in the bench and the plan tests.
+ */
+export async function correctWith(
+  teamId: string,
+  q: string,
+  read: (sql: Prisma.Sql) => Promise<VocabularyMatch[]>,
+): Promise<string | null> {
+  const words = correctableWords(q);
+  if (!words.length) return null;
+  return correctQuery(q, corrections(await read(vocabularySql(teamId, words))));
 }
 
 /**

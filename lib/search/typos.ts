@@ -56,7 +56,7 @@ export function correctQuery(q: string, replace: ReadonlyMap<string, string>): s
   let changed = false;
   const out = q.replace(WORD, (w) => {
     const to = replace.get(w.toLowerCase());
-    if (!to || !CORRECTABLE.test(w)) return w;
+    if (!to) return w;
     changed = true;
     return to;
   });

@@ -16,13 +16,8 @@ import { composeReport } from "../../../../lib/reports/snapshot";
 import { sampleSource } from "../../../../lib/reports/test-fixtures";
 import { reportSearchSections } from "../../../../lib/search/report-text";
 import { searchParamsSchema } from "../../../../lib/search/schema";
-import { searchSql, similarSql, vocabularySql } from "../../../../lib/search/sql";
-import {
-  correctableWords,
-  correctQuery,
-  corrections,
-  type VocabularyMatch,
-} from "../../../../lib/search/typos";
+import { correctWith, searchSql, similarSql, vocabularySql } from "../../../../lib/search/sql";
+import { correctableWords, type VocabularyMatch } from "../../../../lib/search/typos";
 import type { ScaleExtension } from "../extensions";
 
 const SUBJECTS = [
@@ -226,11 +221,11 @@ const extension: ScaleExtension = {
         `SELECT i.title, i.services, ARRAY(SELECT statement FROM "WhyNode" w WHERE w."incidentId" = i.id AND w."isRootCause") AS statements FROM "Incident" i WHERE i.id = $1`,
         [ctx.seed.sampleIncidentId],
       );
-      // Search corrects typos from the team's vocabulary first (lib/search/data.ts correctTeamQuery).
-      const typoWords = correctableWords(TYPO_QUERY);
-      const vocabulary = vocabularySql(teamId, typoWords);
-      const matches = await c.query<VocabularyMatch>(vocabulary.text, vocabulary.values);
-      const corrected = correctQuery(TYPO_QUERY, corrections(matches.rows));
+      // Search corrects typos from the team's vocabulary first (lib/search/data.ts searchTeam).
+      const vocabulary = vocabularySql(teamId, correctableWords(TYPO_QUERY));
+      const corrected = await correctWith(teamId, TYPO_QUERY, async (sql) => {
+        return (await c.query<VocabularyMatch>(sql.text, sql.values)).rows;
+      });
       const queries = [
         {
           label: "search 'checkout'",
