@@ -18,6 +18,9 @@ import {
   startApp,
   type LoadOptions,
   pooled,
+  cpuSince,
+  hostCpu,
+  stealShare,
   type LoadResult,
   type RunningApp,
 } from "./scale/load";
@@ -35,6 +38,10 @@ const SMALL = num("BENCH_SMALL_INCIDENTS", 1000);
 // and its static file, a page at 1k and at 100k, take turns. The seconds are per side in all.
 const ROUNDS = num("BENCH_ROUNDS", 3);
 const REPORT_SECONDS = num("BENCH_REPORT_SECONDS", 6);
+// A view and its static file take turns in rounds of a second (6 a side; it was 3 of 2 s): the
+// static file's own rate moved between 280 and 718 req/s from run to run on this shared host, and
+// the shorter the turns, the more of a slow or fast spell falls on both sides alike.
+const REPORT_ROUNDS = num("BENCH_REPORT_ROUNDS", 6);
 // 5 s a side (it was 6): with a fresh seed the whole bench took 15.2 min at 6 s; the pages that
 // answer slowly still get MIN_RESPONSES, and the fast ones get several hundred.
 const LIST_SECONDS = num("BENCH_LIST_SECONDS", 5);
@@ -152,6 +159,7 @@ async function load(options: LoadOptions): Promise<LoadResult> {
 
 async function main() {
   const started = Date.now();
+  const hostCpuAtStart = hostCpu();
   const server = process.env.TEST_DATABASE_URL ? null : await startEmbeddedServer();
   const baseUrl = process.env.TEST_DATABASE_URL ?? embeddedUrl("postgres");
   const stamp = `${Date.now()}_${process.pid}`;
@@ -313,41 +321,31 @@ async function main() {
       for (const connections of [10, 50]) {
         const views: LoadResult[] = [];
         const files: LoadResult[] = [];
-        if (WARM_SECONDS > 0) {
-          await load({
-            url: `${app.url}${r.path}`,
+        const view = { url: `${app.url}${r.path}`, headers, rotateClientAddress: r.rotate };
+        const file = { url: `${app.url}/__bench/${r.file}` };
+        // The warm-up's rate sizes the first round; each round's sizes the next (no probes).
+        let rates = { view: 0, file: 0 };
+        if (WARM_SECONDS > 0)
+          rates = {
+            view: (await load({ ...view, connections, seconds: WARM_SECONDS })).rate,
+            file: (await load({ ...file, connections, seconds: WARM_SECONDS })).rate,
+          };
+        for (let round = 0; round < REPORT_ROUNDS; round++) {
+          const options = {
             connections,
-            seconds: WARM_SECONDS,
-            headers,
-            rotateClientAddress: r.rotate,
-          });
-          await load({ url: `${app.url}/__bench/${r.file}`, connections, seconds: WARM_SECONDS });
+            seconds: REPORT_SECONDS / REPORT_ROUNDS,
+            minRequests: 2 * connections,
+          };
+          views.push(await load({ ...view, ...options, rate: rates.view }));
+          files.push(await load({ ...file, ...options, rate: rates.file }));
+          rates = { view: views.at(-1)!.rate, file: files.at(-1)!.rate };
         }
-        for (let round = 0; round < ROUNDS; round++) {
-          views.push(
-            await load({
-              url: `${app.url}${r.path}`,
-              connections,
-              seconds: REPORT_SECONDS / ROUNDS,
-              minRequests: 2 * connections,
-              headers,
-              rotateClientAddress: r.rotate,
-            }),
-          );
-          files.push(
-            await load({
-              url: `${app.url}/__bench/${r.file}`,
-              connections,
-              seconds: REPORT_SECONDS / ROUNDS,
-              minRequests: 2 * connections,
-            }),
-          );
-        }
-        const view = pooled(views);
-        const file = pooled(files);
-        row.runs.push({ connections, view, file });
+        const viewRuns = pooled(views);
+        const fileRuns = pooled(files);
+        row.runs.push({ connections, view: viewRuns, file: fileRuns });
+        const perRound = views.map((v, i) => `${((v.rps / files[i]!.rps) * 100).toFixed(0)}`);
         log(
-          `${r.label} @${connections}: ${view.rps.toFixed(1)} req/s vs static ${file.rps.toFixed(1)} (${((view.rps / file.rps) * 100).toFixed(1)} %), ${(view.bytes / 1024).toFixed(0)} KB${view.non2xx ? `, ${view.non2xx} non-2xx!` : ""}; server peak so far ${app.peakRssMb().toFixed(0)} MB`,
+          `${r.label} @${connections}: ${viewRuns.rps.toFixed(1)} req/s vs static ${fileRuns.rps.toFixed(1)} (${((viewRuns.rps / fileRuns.rps) * 100).toFixed(1)} %; rounds ${perRound.join(" / ")} %), ${(viewRuns.bytes / 1024).toFixed(0)} KB${viewRuns.non2xx ? `, ${viewRuns.non2xx} non-2xx!` : ""}; server peak so far ${app.peakRssMb().toFixed(0)} MB`,
         );
       }
       reportRows.push(row);
@@ -369,14 +367,16 @@ async function main() {
     const listRows: ScaleReport["lists"] = [];
     for (let i = 0; i < lists.length; i++) {
       const rounds: Record<"small" | "large", LoadResult[]> = { small: [], large: [] };
+      // Each side's first round probes it (warm-up and rate); later rounds reuse its rate.
+      const rate = (size: "small" | "large") => rounds[size].at(-1)?.rate;
       for (let round = 0; round < ROUNDS; round++) {
         for (const [size, target, seed, a] of [
           ["small", smallLists[i]!, small, smallApp],
           ["large", lists[i]!, big, app],
         ] as const) {
           const cookie = cookieFor(seed, target.as);
-          // Warmed up by load's probe round (not measured). A page that fails is a finding, not
-          // the end of the run: its row shows the non-2xx count.
+          // Warmed up by load's probe in the first round (not measured). A page that fails is a
+          // finding, not the end of the run: its row shows the non-2xx count.
           const run = await load({
             url: `${a.url}${target.path}`,
             connections: LIST_CONNECTIONS,
@@ -384,6 +384,7 @@ async function main() {
             // At least MIN_RESPONSES a side over the rounds (see MIN_RESPONSES).
             minRequests: Math.ceil(MIN_RESPONSES / ROUNDS),
             headers: cookie ? { cookie } : undefined,
+            rate: rate(size),
           });
           if (run.probeFailures)
             log(`${target.label} (${size}): ${run.probeFailures} warm-up requests failed`);
@@ -393,7 +394,7 @@ async function main() {
       const runs = { small: pooled(rounds.small), large: pooled(rounds.large) };
       listRows.push({ label: lists[i]!.label, small: runs.small, large: runs.large });
       log(
-        `${lists[i]!.label}: p95 ${runs.small.p95.toFixed(0)} → ${runs.large.p95.toFixed(0)} ms (×${(runs.large.p95 / runs.small.p95).toFixed(2)}), ${(runs.large.bytes / 1024).toFixed(0)} KB, ${runs.small.requests} / ${runs.large.requests} responses; 100k server peak so far ${app.peakRssMb().toFixed(0)} MB`,
+        `${lists[i]!.label}: p95 ${runs.small.p95.toFixed(0)} → ${runs.large.p95.toFixed(0)} ms (×${(runs.large.p95 / runs.small.p95).toFixed(2)}), ${(runs.large.bytes / 1024).toFixed(0)} KB, ${runs.small.requests} / ${runs.large.requests} responses, steal ${(stealShare(runs.small.cpu) * 100).toFixed(1)} / ${(stealShare(runs.large.cpu) * 100).toFixed(1)} %; 100k server peak so far ${app.peakRssMb().toFixed(0)} MB`,
       );
     }
     await smallApp.stop();
@@ -445,6 +446,7 @@ async function main() {
       peakRssMb,
       extra,
       minutes: (Date.now() - started) / 60_000,
+      hostCpu: cpuSince(hostCpuAtStart),
       whole: process.env.BENCH_STARTED_AT
         ? {
             minutes: (Date.now() - Number(process.env.BENCH_STARTED_AT)) / 60_000,

@@ -23,7 +23,40 @@ export interface LoadResult {
   latencies: number[];
   /** Wall time of the measured requests (s). */
   duration: number;
+  /** Measured rate (responses/s), passed as `rate` to a later round of the same target. */
+  rate: number;
+  /** The host's CPU time during the measured requests, and how much of it the hypervisor took. */
+  cpu: HostCpu;
 }
+
+/**
+ * CPU ticks of the whole machine (/proc/stat's first line): all of them, and "steal", the time
+ * the hypervisor ran something else while this virtual machine wanted the CPU. On a shared
+ * host a slow spell shows here, so a table can say which figures were taken during one.
+ */
+export interface HostCpu {
+  total: number;
+  steal: number;
+}
+
+export function hostCpu(): HostCpu {
+  try {
+    const fields = readFileSync("/proc/stat", "utf8").split("\n", 1)[0]!.trim().split(/\s+/);
+    // cpu user nice system idle iowait irq softirq steal guest guest_nice (guest is in user)
+    const ticks = fields.slice(1, 9).map(Number);
+    return { total: ticks.reduce((a, b) => a + b, 0), steal: ticks[7] ?? 0 };
+  } catch {
+    return { total: 0, steal: 0 };
+  }
+}
+
+export const cpuSince = (before: HostCpu, after = hostCpu()): HostCpu => ({
+  total: after.total - before.total,
+  steal: after.steal - before.steal,
+});
+
+/** Share of the host's CPU time the hypervisor took (0-1), or NaN when unknown. */
+export const stealShare = (cpu: HostCpu) => (cpu.total > 0 ? cpu.steal / cpu.total : NaN);
 
 /**
  * Several runs of the same target as one: percentiles over every response of all of them,
@@ -47,6 +80,11 @@ export function pooled(runs: LoadResult[]): LoadResult {
     probeFailures: runs.reduce((n, r) => n + r.probeFailures, 0),
     latencies,
     duration,
+    rate: duration ? requests / duration : 0,
+    cpu: {
+      total: runs.reduce((n, r) => n + r.cpu.total, 0),
+      steal: runs.reduce((n, r) => n + r.cpu.steal, 0),
+    },
   };
 }
 
@@ -66,6 +104,13 @@ export interface LoadOptions {
   rotateClientAddress?: boolean;
   method?: "GET" | "POST";
   body?: string;
+  /**
+   * The target's rate from an earlier round (its LoadResult's `rate`): no probe round then. The
+   * probe warms a target up and estimates its rate; a later round of the same target needs
+   * neither, and the probe's requests (one per client, at the pace of the slowest) were a
+   * quarter of the list phase's overhead.
+   */
+  rate?: number;
 }
 
 let addressSeq = 0;
@@ -107,7 +152,9 @@ async function probeRate(options: LoadOptions): Promise<{ rate: number; failed: 
 }
 
 export async function load(options: LoadOptions): Promise<LoadResult> {
-  const { rate, failed } = await probeRate(options);
+  const { rate, failed } = options.rate
+    ? { rate: options.rate, failed: 0 }
+    : await probeRate(options);
   // Never fewer requests than clients: autocannon refuses that (a slow page's short warm-up).
   const amount = Math.max(
     options.connections,
@@ -119,6 +166,7 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     ),
   );
   const latencies: number[] = [];
+  const cpuBefore = hostCpu();
   let instance: autocannon.Instance | undefined;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     instance = autocannon(
@@ -164,6 +212,8 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     probeFailures: failed,
     latencies,
     duration: result.duration,
+    rate: result.requests.total / result.duration,
+    cpu: cpuSince(cpuBefore),
   };
 }
 
@@ -277,10 +327,12 @@ export async function startApp(
       const end = Date.now() + 120_000;
       let before = cpuSeconds(processTree(child.pid));
       while (Date.now() < end) {
-        await new Promise((r) => setTimeout(r, 500));
+        // 250 ms (it was 500): the wait before every run was a fifth of the list phase's
+        // overhead (186 runs), and a server that is still busy shows it within 250 ms.
+        await new Promise((r) => setTimeout(r, 250));
         const now = cpuSeconds(processTree(child.pid));
-        // Under 10 % of one core for half a second: nothing queued any more.
-        if (now - before < 0.05) return;
+        // Under 10 % of one core for a quarter of a second: nothing queued any more.
+        if (now - before < 0.025) return;
         before = now;
       }
     },

@@ -1,7 +1,7 @@
 // The scale bench's table (Markdown), printed and appended to docs/benchmarks.md.
 import { appendFileSync, existsSync, writeFileSync } from "node:fs";
 import os from "node:os";
-import type { LoadResult } from "./load";
+import { stealShare, type HostCpu, type LoadResult } from "./load";
 
 export interface ScaleReport {
   machine: string;
@@ -24,6 +24,8 @@ export interface ScaleReport {
   extra: { label: string; value: string }[];
   /** The scale bench's own wall time. */
   minutes: number;
+  /** The host's CPU during the scale bench (how much the hypervisor took: see load.ts hostCpu). */
+  hostCpu: HostCpu;
   /**
    * Run by `npm run bench` (scale last): the wall time of the whole run up to this table and the
    * phases before the scale bench (prisma generate, build, seed beside it, the other benches).
@@ -50,6 +52,11 @@ const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "–");
 const pct = (a: number, b: number) => `${((a / b) * 100).toFixed(1)} %`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 const lat = (r: LoadResult) => `${f0(r.p50)} / ${f0(r.p95)} / ${f0(r.p99)}`;
+/** The hypervisor's share of the host's CPU during these requests ("steal"), in percent. */
+const steal = (cpu: HostCpu) => {
+  const share = stealShare(cpu);
+  return Number.isFinite(share) ? `${(share * 100).toFixed(share < 0.1 ? 1 : 0)} %` : "–";
+};
 const bad = (r: LoadResult) =>
   r.non2xx || r.errors ? ` ⚠ ${r.non2xx} non-2xx, ${r.errors} errors` : "";
 
@@ -57,7 +64,7 @@ export function renderReport(r: ScaleReport): string {
   const lines: string[] = [];
   lines.push(`### ${r.date.slice(0, 16).replace("T", " ")} UTC · commit ${r.commit}`, "");
   lines.push(
-    `Machine: ${r.machine}. Server NODE_OPTIONS: \`${r.nodeOptions || "(none)"}\`. Bench took ${r.minutes.toFixed(1)} min.`,
+    `Machine: ${r.machine}. Server NODE_OPTIONS: \`${r.nodeOptions || "(none)"}\`. Bench took ${r.minutes.toFixed(1)} min; CPU taken by the hypervisor (steal) during it: ${steal(r.hostCpu)}.`,
     "",
   );
   if (r.whole)
@@ -87,24 +94,24 @@ export function renderReport(r: ScaleReport): string {
     "",
   );
   lines.push(
-    "| report view (large incident) | clients | req/s | same bytes as a static file, req/s | ratio | p95 ms | size |",
-    "|---|---|---|---|---|---|---|",
+    "| report view (large incident) | clients | req/s | same bytes as a static file, req/s | ratio | p95 ms | size | steal view / file |",
+    "|---|---|---|---|---|---|---|---|",
   );
   for (const row of r.reports) {
     for (const run of row.runs) {
       lines.push(
-        `| ${row.label} | ${run.connections} | ${f1(run.view.rps)} | ${f1(run.file.rps)} | ${pct(run.view.rps, run.file.rps)} | ${f0(run.view.p95)} | ${kb(run.view.bytes)}${bad(run.view)} |`,
+        `| ${row.label} | ${run.connections} | ${f1(run.view.rps)} | ${f1(run.file.rps)} | ${pct(run.view.rps, run.file.rps)} | ${f0(run.view.p95)} | ${kb(run.view.bytes)}${bad(run.view)} | ${steal(run.view.cpu)} / ${steal(run.file.cpu)} |`,
       );
     }
   }
   lines.push(
     "",
-    "| page (10 clients) | 1k p50 / p95 / p99 ms | 100k p50 / p95 / p99 ms | p95 100k/1k | 100k size |",
-    "|---|---|---|---|---|",
+    "| page (10 clients) | 1k p50 / p95 / p99 ms | 100k p50 / p95 / p99 ms | p95 100k/1k | 100k size | steal 1k / 100k |",
+    "|---|---|---|---|---|---|",
   );
   for (const row of r.lists) {
     lines.push(
-      `| ${row.label} | ${lat(row.small)}${bad(row.small)} | ${lat(row.large)}${bad(row.large)} | ${(row.large.p95 / row.small.p95).toFixed(2)} | ${kb(row.large.bytes)} |`,
+      `| ${row.label} | ${lat(row.small)}${bad(row.small)} | ${lat(row.large)}${bad(row.large)} | ${(row.large.p95 / row.small.p95).toFixed(2)} | ${kb(row.large.bytes)} | ${steal(row.small.cpu)} / ${steal(row.large.cpu)} |`,
     );
   }
   lines.push("", "| other | value |", "|---|---|");
