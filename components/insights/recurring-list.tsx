@@ -1,16 +1,66 @@
 import Link from "next/link";
-import type { RecurringCause } from "@/lib/metrics/recurring";
+import { shownIncidents, type RecurringCause } from "@/lib/metrics/recurring";
 import { count } from "@/lib/plural";
+
+type Occurrence = RecurringCause["incidents"][number];
+
+function OccurrenceItem({ inc }: { inc: Occurrence }) {
+  return (
+    <li>
+      <Link
+        href={`/incidents/${inc.incidentId}/whys?node=${inc.nodeId}`}
+        className="text-blue-800 underline"
+      >
+        {inc.incidentKey} · {inc.incidentTitle}
+      </Link>
+      <span className="text-slate-600"> — “{inc.statement}”</span>
+    </li>
+  );
+}
+
+/** The first time and the latest times of a cause; the count of the ones between, not listed. */
+function Occurrences({ incidents, csvHref }: { incidents: Occurrence[]; csvHref?: string }) {
+  const { first, latest, omitted } = shownIncidents(incidents);
+  return (
+    <ul className="mt-2 space-y-1 text-sm">
+      {first.map((inc) => (
+        <OccurrenceItem key={inc.nodeId} inc={inc} />
+      ))}
+      {omitted > 0 && (
+        <li className="text-slate-600" data-testid="recurring-omitted">
+          … {count(omitted, "more incident")} between the first and the latest{" "}
+          {latest.length === 1 ? "one" : latest.length}
+          {csvHref ? (
+            <>
+              {" "}
+              (every one is in the{" "}
+              <a href={csvHref} className="text-blue-800 underline">
+                CSV of recurring causes
+              </a>
+              )
+            </>
+          ) : null}
+        </li>
+      )}
+      {latest.map((inc) => (
+        <OccurrenceItem key={inc.nodeId} inc={inc} />
+      ))}
+    </ul>
+  );
+}
 
 /** Recurring root causes; "came back after its countermeasure was done" leads, in words and colour. */
 export function RecurringList({
   causes,
   similarity,
   compared,
+  csvHref,
 }: {
   causes: RecurringCause[];
   similarity: number;
   compared?: { causes: number; incidents: number; limited: boolean };
+  /** Where the CSV with every incident of every group is (named when a group is shortened). */
+  csvHref?: string;
 }) {
   const scope = compared?.limited ? (
     <p className="mb-2 text-xs text-slate-600" data-testid="recurring-limited">
@@ -48,19 +98,7 @@ export function RecurringList({
               {count(c.incidents.length, "incident")} · similarity up to {c.similarity.toFixed(2)} ·
               action items: {c.actionsDone} done, {c.actionsOpen} open
             </p>
-            <ul className="mt-2 space-y-1 text-sm">
-              {c.incidents.map((inc) => (
-                <li key={inc.nodeId}>
-                  <Link
-                    href={`/incidents/${inc.incidentId}/whys?node=${inc.nodeId}`}
-                    className="text-blue-800 underline"
-                  >
-                    {inc.incidentKey} · {inc.incidentTitle}
-                  </Link>
-                  <span className="text-slate-600"> — “{inc.statement}”</span>
-                </li>
-              ))}
-            </ul>
+            <Occurrences incidents={c.incidents} csvHref={csvHref} />
           </li>
         ))}
       </ul>

@@ -196,3 +196,26 @@ export function recurringFromJson(
     compared: { causes: causes.length, incidents, limited },
   };
 }
+
+/** How many of a recurring cause's incidents the dashboard lists (the CSV has every one). */
+export const RECURRING_INCIDENTS_SHOWN = 10;
+
+/**
+ * The incidents of a group the dashboard lists: where the cause was first seen, then the most
+ * recent ones, at most `max` in all, oldest first, and how many between them are not listed.
+ * A cause that came back hundreds of times in a year is told by its count, its first time and
+ * its latest times; listing every one made the page grow with the period's incidents (1,622
+ * links in one group at 100,000 incidents).
+ */
+export function shownIncidents<T>(
+  incidents: readonly T[],
+  max = RECURRING_INCIDENTS_SHOWN,
+): { first: T[]; latest: T[]; omitted: number } {
+  if (incidents.length <= max) return { first: [...incidents], latest: [], omitted: 0 };
+  const latest = Math.max(0, max - 1);
+  return {
+    first: incidents.slice(0, 1),
+    latest: latest ? incidents.slice(-latest) : [],
+    omitted: incidents.length - 1 - latest,
+  };
+}

@@ -243,6 +243,7 @@ export default async function InsightsPage({
           causes={a.recurring}
           similarity={params.similarity}
           compared={a.recurringCompared}
+          csvHref={csv("recurring")}
         />
       </section>
     </div>
