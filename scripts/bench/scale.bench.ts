@@ -394,7 +394,7 @@ async function main() {
       const runs = { small: pooled(rounds.small), large: pooled(rounds.large) };
       listRows.push({ label: lists[i]!.label, small: runs.small, large: runs.large });
       log(
-        `${lists[i]!.label}: p95 ${runs.small.p95.toFixed(0)} → ${runs.large.p95.toFixed(0)} ms (×${(runs.large.p95 / runs.small.p95).toFixed(2)}), ${(runs.large.bytes / 1024).toFixed(0)} KB, ${runs.small.requests} / ${runs.large.requests} responses, steal ${(stealShare(runs.small.cpu) * 100).toFixed(1)} / ${(stealShare(runs.large.cpu) * 100).toFixed(1)} %; 100k server peak so far ${app.peakRssMb().toFixed(0)} MB`,
+        `${lists[i]!.label}: p95 ${runs.small.p95.toFixed(0)} → ${runs.large.p95.toFixed(0)} ms (×${(runs.large.p95 / runs.small.p95).toFixed(2)}), ${(runs.small.bytes / 1024).toFixed(0)} / ${(runs.large.bytes / 1024).toFixed(0)} KB, ${runs.small.requests} / ${runs.large.requests} responses, steal ${(stealShare(runs.small.cpu) * 100).toFixed(1)} / ${(stealShare(runs.large.cpu) * 100).toFixed(1)} %; 100k server peak so far ${app.peakRssMb().toFixed(0)} MB`,
       );
     }
     await smallApp.stop();

@@ -106,12 +106,12 @@ export function renderReport(r: ScaleReport): string {
   }
   lines.push(
     "",
-    "| page (10 clients) | 1k p50 / p95 / p99 ms | 100k p50 / p95 / p99 ms | p95 100k/1k | 100k size | steal 1k / 100k |",
+    "| page (10 clients) | 1k p50 / p95 / p99 ms | 100k p50 / p95 / p99 ms | p95 100k/1k | size 1k / 100k | steal 1k / 100k |",
     "|---|---|---|---|---|---|",
   );
   for (const row of r.lists) {
     lines.push(
-      `| ${row.label} | ${lat(row.small)}${bad(row.small)} | ${lat(row.large)}${bad(row.large)} | ${(row.large.p95 / row.small.p95).toFixed(2)} | ${kb(row.large.bytes)} | ${steal(row.small.cpu)} / ${steal(row.large.cpu)} |`,
+      `| ${row.label} | ${lat(row.small)}${bad(row.small)} | ${lat(row.large)}${bad(row.large)} | ${(row.large.p95 / row.small.p95).toFixed(2)} | ${kb(row.small.bytes)} / ${kb(row.large.bytes)} | ${steal(row.small.cpu)} / ${steal(row.large.cpu)} |`,
     );
   }
   lines.push("", "| other | value |", "|---|---|");
