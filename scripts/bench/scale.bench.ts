@@ -38,9 +38,9 @@ const SMALL = num("BENCH_SMALL_INCIDENTS", 1000);
 // and its static file, a page at 1k and at 100k, take turns. The seconds are per side in all.
 const ROUNDS = num("BENCH_ROUNDS", 3);
 const REPORT_SECONDS = num("BENCH_REPORT_SECONDS", 6);
-// A view and its static file take turns in rounds of a second (6 a side; it was 3 of 2 s): the
-// static file's own rate moved between 280 and 718 req/s from run to run on this shared host, and
-// the shorter the turns, the more of a slow or fast spell falls on both sides alike.
+// A view and its static file take turns in rounds of a second (6 a side; it was 3 of 2 s): on
+// this shared host the shorter the turns, the more of a slow or fast spell falls on both sides
+// alike. The log prints each round's ratio beside the pooled one.
 const REPORT_ROUNDS = num("BENCH_REPORT_ROUNDS", 6);
 // 5 s a side (it was 6): with a fresh seed the whole bench took 15.2 min at 6 s; the pages that
 // answer slowly still get MIN_RESPONSES, and the fast ones get several hundred.
@@ -327,8 +327,8 @@ async function main() {
         let rates = { view: 0, file: 0 };
         if (WARM_SECONDS > 0)
           rates = {
-            view: (await load({ ...view, connections, seconds: WARM_SECONDS })).rate,
-            file: (await load({ ...file, connections, seconds: WARM_SECONDS })).rate,
+            view: (await load({ ...view, connections, seconds: WARM_SECONDS })).rps,
+            file: (await load({ ...file, connections, seconds: WARM_SECONDS })).rps,
           };
         for (let round = 0; round < REPORT_ROUNDS; round++) {
           const options = {
@@ -338,7 +338,7 @@ async function main() {
           };
           views.push(await load({ ...view, ...options, rate: rates.view }));
           files.push(await load({ ...file, ...options, rate: rates.file }));
-          rates = { view: views.at(-1)!.rate, file: files.at(-1)!.rate };
+          rates = { view: views.at(-1)!.rps, file: files.at(-1)!.rps };
         }
         const viewRuns = pooled(views);
         const fileRuns = pooled(files);
@@ -368,7 +368,7 @@ async function main() {
     for (let i = 0; i < lists.length; i++) {
       const rounds: Record<"small" | "large", LoadResult[]> = { small: [], large: [] };
       // Each side's first round probes it (warm-up and rate); later rounds reuse its rate.
-      const rate = (size: "small" | "large") => rounds[size].at(-1)?.rate;
+      const rate = (size: "small" | "large") => rounds[size].at(-1)?.rps;
       for (let round = 0; round < ROUNDS; round++) {
         for (const [size, target, seed, a] of [
           ["small", smallLists[i]!, small, smallApp],

@@ -23,8 +23,6 @@ export interface LoadResult {
   latencies: number[];
   /** Wall time of the measured requests (s). */
   duration: number;
-  /** Measured rate (responses/s), passed as `rate` to a later round of the same target. */
-  rate: number;
   /** The host's CPU time during the measured requests, and how much of it the hypervisor took. */
   cpu: HostCpu;
 }
@@ -80,7 +78,6 @@ export function pooled(runs: LoadResult[]): LoadResult {
     probeFailures: runs.reduce((n, r) => n + r.probeFailures, 0),
     latencies,
     duration,
-    rate: duration ? requests / duration : 0,
     cpu: {
       total: runs.reduce((n, r) => n + r.cpu.total, 0),
       steal: runs.reduce((n, r) => n + r.cpu.steal, 0),
@@ -105,10 +102,9 @@ export interface LoadOptions {
   method?: "GET" | "POST";
   body?: string;
   /**
-   * The target's rate from an earlier round (its LoadResult's `rate`): no probe round then. The
+   * The target's rate from an earlier round (its LoadResult's `rps`): no probe round then. The
    * probe warms a target up and estimates its rate; a later round of the same target needs
-   * neither, and the probe's requests (one per client, at the pace of the slowest) were a
-   * quarter of the list phase's overhead.
+   * neither, and each probe waited for the slowest of one request per client.
    */
   rate?: number;
 }
@@ -226,7 +222,6 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     probeFailures: failed,
     latencies,
     duration,
-    rate: duration ? responses / duration : 0,
     cpu: cpuSince(cpuBefore),
   };
 }
@@ -341,8 +336,8 @@ export async function startApp(
       const end = Date.now() + 120_000;
       let before = cpuSeconds(processTree(child.pid));
       while (Date.now() < end) {
-        // 250 ms (it was 500): the wait before every run was a fifth of the list phase's
-        // overhead (186 runs), and a server that is still busy shows it within 250 ms.
+        // 250 ms (it was 500): this wait comes before every run (about 290 of them), and a
+        // server that is still busy shows it within 250 ms.
         await new Promise((r) => setTimeout(r, 250));
         const now = cpuSeconds(processTree(child.pid));
         // Under 10 % of one core for a quarter of a second: nothing queued any more.
